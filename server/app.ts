@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { orgRoutes } from './modules/org/org.routes';
+import { createOrgService } from './modules/org/org.service';
+import { auditRoutes } from './platform/audit/audit.routes';
+import { createAuditService } from './platform/audit/audit.service';
+import { authRoutes } from './platform/auth/auth.routes';
+import { createAuthService } from './platform/auth/auth.service';
+import { createRateLimiter } from './platform/auth/rate-limit';
+import { calendarRoutes } from './platform/calendar/calendar.routes';
+import { createCalendarService } from './platform/calendar/calendar.service';
+import { errorHandler } from './platform/http/error-handler';
+import { createGuard } from './platform/http/guard';
+import { t } from './platform/http/i18n';
+import { securityHeaders } from './platform/http/security-headers';
+import { systemRoutes } from './platform/http/system.routes';
+import { createLeases } from './platform/jobs/leases';
+import { settingsRoutes } from './platform/settings/settings.routes';
+import { createSettingsService } from './platform/settings/settings.service';
+import { systemClock, type Clock } from './platform/time';
+
+export const APP_VERSION = process.env.npm_package_version ?? '0.1.0';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  /** Overrides the pino logger (tests pass false). */
+  logger?: boolean;
+}
+
+/** Builds the services once; each route module receives only what it needs. */
+export function createServices(db: Db, clock: Clock) {
+  const k = db.kysely;
+  const audit = createAuditService(clock);
+  const settings = createSettingsService({ db: k, audit, clock });
+  const rateLimiter = createRateLimiter(k, clock);
+  const auth = createAuthService({ db: k, audit, settings, rateLimiter, clock });
+  const calendar = createCalendarService({ db: k, audit, settings, clock });
+  const org = createOrgService({ db: k, audit, settings, clock });
+  const leases = createLeases(k, clock);
+  return { audit, settings, rateLimiter, auth, calendar, org, leases };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services; setShuttingDown(): void }> {
+  const { config, db } = opts;
+  const clock = opts.clock ?? systemClock;
+  const services = createServices(db, clock);
+  let shuttingDown = false;
+
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+          },
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Guanxi CRM API 客户关系管理系统接口', version: APP_VERSION, description: 'See docs/api.md for the conventions.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gx_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.decorateRequest('lang', 'zh-CN');
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', createGuard({ db: db.kysely, auth: services.auth, audit: services.audit }));
+  app.addHook('onSend', securityHeaders);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await systemRoutes(app, { db, version: APP_VERSION, isShuttingDown: () => shuttingDown });
+  await authRoutes(app, { auth: services.auth, db: db.kysely });
+  await orgRoutes(app, services.org);
+  await settingsRoutes(app, services.settings);
+  await auditRoutes(app, db.kysely);
+  await calendarRoutes(app, services.calendar);
+
+  // The web app: hashed assets from dist/web, and index.html for every other non-API path (client routing).
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        // Vite puts content hashes in asset names, so those may be cached for good.
+        const hashed = filePath.startsWith(path.join(config.webDistDir, 'assets') + path.sep);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: t(req.lang, 'error.route_not_found'), fields: [] } });
+    }
+    if (!hasWeb) {
+      return reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>Guanxi CRM</title><p>前端尚未构建：请运行 npm run build。 The web app is not built: run npm run build.</p>');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', config.webDistDir);
+  });
+
+  return { app, services, setShuttingDown: () => (shuttingDown = true) };
+}

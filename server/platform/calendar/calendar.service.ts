@@ -1,0 +1,208 @@
+import type { Kysely } from 'kysely';
+import builtinRaw from 'chinese-days/dist/chinese-days.json';
+import type { Database } from '../../db/schema';
+import { type AuditService, actorInfo } from '../audit/audit.service';
+import { errors } from '../http/errors';
+import type { RequestContext } from '../permissions/actor';
+import type { SettingsService } from '../settings/settings.service';
+import { type Clock, shanghaiDate } from '../time';
+import {
+  addWorkingDays,
+  builtinData,
+  dayInfo,
+  expandSchedule,
+  isValidDate,
+  workingDaysBetween,
+  yearOf,
+  addDays,
+  type CalendarData,
+  type OfficialSchedule,
+} from './calendar.rules';
+
+/** chinese-days ships official schedules up to 2026 and answers later years silently wrong, so we only take its maps. */
+const BUILTIN = builtinData(builtinRaw as { holidays: Record<string, string>; workdays: Record<string, string> });
+const CACHE_MS = 5000;
+
+export function createCalendarService(deps: { db: Kysely<Database>; audit: AuditService; settings: SettingsService; clock: Clock }) {
+  const { db, audit, settings, clock } = deps;
+  let cache: { at: number; data: CalendarData } | null = null;
+
+  async function data(): Promise<CalendarData> {
+    if (cache && Date.now() - cache.at < CACHE_MS) return cache.data;
+    const [days, years] = await Promise.all([
+      db.selectFrom('calendar_days').selectAll().execute(),
+      db.selectFrom('calendar_years').select('year').execute(),
+    ]);
+    const importedYears = new Set(years.map((y) => y.year));
+    const holidays = new Map(BUILTIN.holidays);
+    const makeupWorkdays = new Map(BUILTIN.makeupWorkdays);
+    const companyOff = new Map<string, string>();
+    const companyOn = new Map<string, string>();
+    for (const d of days) {
+      if (d.source === 'official') (d.kind === 'holiday' ? holidays : makeupWorkdays).set(d.day, d.name);
+      else (d.kind === 'holiday' ? companyOff : companyOn).set(d.day, d.name);
+    }
+    const result: CalendarData = {
+      officialYears: new Set([...BUILTIN.years, ...importedYears]),
+      holidays,
+      makeupWorkdays,
+      companyOff,
+      companyOn,
+    };
+    cache = { at: Date.now(), data: result };
+    return result;
+  }
+
+  const toDate = (d: string | Date) => (typeof d === 'string' ? d : shanghaiDate(d));
+
+  return {
+    data,
+    /** For other modules: a deadline N working days after an instant or a date, evaluated in Asia/Shanghai. */
+    async addWorkingDays(from: Date | string, n: number) {
+      return addWorkingDays(await data(), toDate(from), n);
+    },
+    async workingDaysBetween(from: Date | string, to: Date | string) {
+      return workingDaysBetween(await data(), toDate(from), toDate(to));
+    },
+    async isWorkingDay(d: Date | string) {
+      return dayInfo(await data(), toDate(d)).working;
+    },
+    async month(month: string) {
+      const cal = await data();
+      const first = `${month}-01`;
+      const out = [];
+      for (let d = first; d.startsWith(month); d = addDays(d, 1)) out.push(dayInfo(cal, d));
+      return out;
+    },
+    async status() {
+      const cal = await data();
+      const today = shanghaiDate(clock.now());
+      const currentYear = yearOf(today);
+      const nextYear = currentYear + 1;
+      const fromMonth = await settings.number('calendar.missingYearWarningFromMonth');
+      const nextYearMissing = !cal.officialYears.has(nextYear);
+      return {
+        officialYears: [...cal.officialYears].sort((a, b) => a - b),
+        currentYear,
+        currentYearMissing: !cal.officialYears.has(currentYear),
+        nextYear,
+        nextYearMissing,
+        warn: (nextYearMissing && Number(today.slice(5, 7)) >= fromMonth) || !cal.officialYears.has(currentYear),
+      };
+    },
+    async years() {
+      const cal = await data();
+      const imported = await db.selectFrom('calendar_years').selectAll().execute();
+      const importedBy = new Map(imported.map((y) => [y.year, y]));
+      const currentYear = yearOf(shanghaiDate(clock.now()));
+      const out = [];
+      for (let y = Math.min(...BUILTIN.years); y <= Math.max(currentYear + 1, ...cal.officialYears); y++) {
+        const source: 'builtin' | 'imported' | null = BUILTIN.years.has(y) ? 'builtin' : importedBy.has(y) ? 'imported' : null;
+        out.push({ year: y, source, importedAt: importedBy.get(y)?.imported_at ?? null });
+      }
+      return out;
+    },
+    async listCompanyDays() {
+      return db.selectFrom('calendar_days').selectAll().where('source', '=', 'company').orderBy('day').execute();
+    },
+    async addCompanyDay(ctx: RequestContext, input: { date: string; kind: 'holiday' | 'workday'; name: string }) {
+      if (!isValidDate(input.date)) throw errors.field('date', 'validation.date');
+      const exists = await db
+        .selectFrom('calendar_days')
+        .select('id')
+        .where('day', '=', input.date)
+        .where('source', '=', 'company')
+        .executeTakeFirst();
+      if (exists) throw errors.conflict('calendar.day_exists', 'date');
+      const row = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('calendar_days')
+          .values({
+            day: input.date,
+            kind: input.kind,
+            name: input.name,
+            source: 'company',
+            created_by: ctx.actor.id,
+            created_at: clock.now().toISOString(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit.record(trx, actorInfo(ctx), {
+          action: 'create',
+          entityType: 'calendar_day',
+          entityId: created.id,
+          changes: { date: [null, input.date], kind: [null, input.kind], name: [null, input.name] },
+        });
+        return created;
+      });
+      cache = null;
+      return row;
+    },
+    async deleteCompanyDay(ctx: RequestContext, id: number) {
+      const row = await db
+        .selectFrom('calendar_days')
+        .selectAll()
+        .where('id', '=', id)
+        .where('source', '=', 'company')
+        .executeTakeFirst();
+      if (!row) throw errors.notFound();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('calendar_days').where('id', '=', id).execute();
+        await audit.record(trx, actorInfo(ctx), {
+          action: 'delete',
+          entityType: 'calendar_day',
+          entityId: id,
+          changes: { date: [row.day, null], kind: [row.kind, null], name: [row.name, null] },
+        });
+      });
+      cache = null;
+    },
+    /** Enter (or replace) a newly published official schedule for a year chinese-days does not hold. */
+    async importYear(ctx: RequestContext, schedule: OfficialSchedule) {
+      if (BUILTIN.years.has(schedule.year)) throw errors.field('year', 'calendar.year_has_builtin_data');
+      const fieldErrors = [];
+      for (const [i, h] of schedule.holidays.entries()) {
+        for (const f of ['start', 'end'] as const) {
+          if (yearOf(h[f]) !== schedule.year && !(f === 'end' && yearOf(h.start) === schedule.year)) {
+            fieldErrors.push({ field: `holidays.${i}.${f}`, message: 'calendar.date_outside_year' });
+          }
+        }
+        if (h.end < h.start) fieldErrors.push({ field: `holidays.${i}.end`, message: 'calendar.range_reversed' });
+      }
+      for (const [i, m] of schedule.makeupWorkdays.entries()) {
+        if (yearOf(m.date) !== schedule.year) fieldErrors.push({ field: `makeupWorkdays.${i}.date`, message: 'calendar.date_outside_year' });
+      }
+      if (fieldErrors.length) throw errors.validation(fieldErrors);
+      const { holidays, makeupWorkdays } = expandSchedule(schedule);
+      const now = clock.now().toISOString();
+      const yearStart = `${schedule.year}-01-01`;
+      const yearEnd = `${schedule.year + 1}-01-31`; // a holiday range may run into January of the next year
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('calendar_days')
+          .where('source', '=', 'official')
+          .where('day', '>=', yearStart)
+          .where('day', '<=', yearEnd)
+          .execute();
+        const rows = [
+          ...[...holidays].map(([day, name]) => ({ day, name, kind: 'holiday' as const })),
+          ...[...makeupWorkdays].map(([day, name]) => ({ day, name, kind: 'workday' as const })),
+        ].map((r) => ({ ...r, source: 'official' as const, created_by: ctx.actor.id, created_at: now }));
+        if (rows.length) await trx.insertInto('calendar_days').values(rows).execute();
+        await trx
+          .insertInto('calendar_years')
+          .values({ year: schedule.year, imported_at: now, imported_by: ctx.actor.id })
+          .onConflict((oc) => oc.column('year').doUpdateSet({ imported_at: now, imported_by: ctx.actor.id }))
+          .execute();
+        await audit.record(trx, actorInfo(ctx), {
+          action: 'update',
+          entityType: 'calendar_year',
+          entityId: schedule.year,
+          summary: `${holidays.size} holidays, ${makeupWorkdays.size} make-up working days`,
+        });
+      });
+      cache = null;
+    },
+  };
+}
+export type CalendarService = ReturnType<typeof createCalendarService>;

@@ -1,0 +1,73 @@
+/** Server-side messages in the three interface languages. Keys are stable codes; the web app has its own catalogue. */
+export type Lang = 'zh-CN' | 'zh-TW' | 'en';
+export const LANGS: Lang[] = ['zh-CN', 'zh-TW', 'en'];
+
+type Catalogue = Record<string, [zhCN: string, zhTW: string, en: string]>;
+
+const messages: Catalogue = {
+  'error.validation': ['输入有误，请检查标出的字段', '輸入有誤，請檢查標出的欄位', 'Some fields are invalid'],
+  'error.unauthenticated': ['请先登录', '請先登入', 'Please sign in'],
+  'error.session_expired': ['登录已过期，请重新登录', '登入已過期，請重新登入', 'Your session has expired, please sign in again'],
+  'error.forbidden': ['您没有执行此操作的权限', '您沒有執行此操作的權限', 'You are not allowed to do this'],
+  'error.not_found': ['记录不存在或您无权查看', '記錄不存在或您無權查看', 'Not found'],
+  'error.route_not_found': ['接口不存在', '介面不存在', 'No such API route'],
+  'error.conflict_version': [
+    '该记录已被他人修改，请刷新后重试',
+    '該記錄已被他人修改，請重新整理後重試',
+    'This record was changed by someone else; reload and try again',
+  ],
+  'error.conflict': ['与现有数据冲突', '與現有資料衝突', 'Conflicts with existing data'],
+  'error.csrf': ['安全校验失败，请刷新页面后重试', '安全校驗失敗，請重新整理頁面後重試', 'Security check failed; reload the page and try again'],
+  'error.rate_limited': ['请求过于频繁，请稍后再试', '請求過於頻繁，請稍後再試', 'Too many requests; try again later'],
+  'error.internal': ['服务器内部错误，请联系管理员并提供请求编号', '伺服器內部錯誤，請聯絡管理員並提供請求編號', 'Internal error; contact your administrator with the request id'],
+  'error.payload_too_large': ['提交的内容过大', '提交的內容過大', 'The request is too large'],
+  'auth.invalid_credentials': ['用户名或密码错误', '使用者名稱或密碼錯誤', 'Wrong username or password'],
+  'auth.locked': ['登录失败次数过多，账号已锁定，请于 {minutes} 分钟后再试', '登入失敗次數過多，帳號已鎖定，請於 {minutes} 分鐘後再試', 'Too many failed sign-ins; the account is locked for {minutes} more minutes'],
+  'auth.inactive': ['账号已停用', '帳號已停用', 'This account is deactivated'],
+  'auth.wrong_current_password': ['当前密码不正确', '目前密碼不正確', 'The current password is wrong'],
+  'password.too_short': ['密码至少需要 {min} 个字符', '密碼至少需要 {min} 個字元', 'The password needs at least {min} characters'],
+  'password.too_common': ['密码过于常见，请换一个', '密碼過於常見，請換一個', 'This password is too common; choose another'],
+  'password.contains_username': ['密码不能包含用户名', '密碼不能包含使用者名稱', 'The password must not contain the username'],
+  'password.same_as_old': ['新密码不能与当前密码相同', '新密碼不能與目前密碼相同', 'The new password must differ from the current one'],
+  'user.username_taken': ['用户名已存在', '使用者名稱已存在', 'This username is taken'],
+  'user.cannot_deactivate_self': ['不能停用自己的账号', '不能停用自己的帳號', 'You cannot deactivate your own account'],
+  'user.cannot_grant_role': ['您不能授予该角色', '您不能授予該角色', 'You cannot grant this role'],
+  'user.last_admin': ['至少需要保留一名启用的管理员', '至少需要保留一名啟用的管理員', 'At least one active administrator must remain'],
+  'org.department_name_taken': ['部门名称已存在', '部門名稱已存在', 'A department with this name exists'],
+  'org.team_name_taken': ['该部门下已有同名团队', '該部門下已有同名團隊', 'This department already has a team with this name'],
+  'org.team_wrong_department': ['团队不属于所选部门', '團隊不屬於所選部門', 'The team does not belong to the chosen department'],
+  'org.department_in_use': ['部门下仍有团队或用户，不能删除', '部門下仍有團隊或使用者，不能刪除', 'The department still has teams or users'],
+  'settings.unknown': ['没有这个设置项', '沒有這個設定項', 'No such setting'],
+  'settings.small_not_below_large': ['小客户上限必须小于大客户下限', '小客戶上限必須小於大客戶下限', 'The small-customer limit must be below the large-customer limit'],
+  'settings.short_not_below_long': ['短期合作年限必须小于长期合作年限', '短期合作年限必須小於長期合作年限', 'Short cooperation must be fewer years than long cooperation'],
+  'calendar.day_exists': ['该日期已有公司安排', '該日期已有公司安排', 'This date already has a company entry'],
+  'calendar.year_has_builtin_data': ['该年份已内置官方节假日数据', '該年份已內建官方假日資料', 'This year already has built-in official data'],
+  'calendar.date_outside_year': ['日期不在所导入的年份内', '日期不在所匯入的年份內', 'The date is outside the year being imported'],
+  'calendar.range_reversed': ['结束日期早于开始日期', '結束日期早於開始日期', 'The end date is before the start date'],
+  'validation.required': ['必填', '必填', 'Required'],
+  'validation.date': ['日期格式应为 YYYY-MM-DD', '日期格式應為 YYYY-MM-DD', 'Use the date format YYYY-MM-DD'],
+  'validation.username': ['用户名为 3–32 位字母、数字、点、下划线或连字符', '使用者名稱為 3–32 位字母、數字、點、底線或連字號', 'Usernames have 3–32 letters, digits, dots, underscores or hyphens'],
+  'validation.email': ['邮箱格式不正确', '電子郵件格式不正確', 'Not a valid e-mail address'],
+  'validation.mobile': ['手机号格式不正确', '手機號碼格式不正確', 'Not a valid mobile number'],
+  'validation.version': ['缺少版本号', '缺少版本號', 'The record version is missing'],
+};
+
+export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const entry = messages[key];
+  if (!entry) return key;
+  const text = entry[LANGS.indexOf(lang)] ?? entry[0];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function isMessageKey(key: string): boolean {
+  return key in messages;
+}
+
+/** Language of a request: explicit cookie, then Accept-Language; Simplified Chinese by default. */
+export function pickLang(cookieLang: string | undefined, acceptLanguage: string | undefined): Lang {
+  if (cookieLang && (LANGS as string[]).includes(cookieLang)) return cookieLang as Lang;
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('en')) return 'en';
+  if (first.startsWith('zh-tw') || first.startsWith('zh-hk') || first.startsWith('zh-hant')) return 'zh-TW';
+  return 'zh-CN';
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { errors } from '../http/errors';
+import type { Actor } from './actor';
+import type { Capability } from './roles';
+import { RESOURCES, scopeCondition, type ResourceType } from './scope';
+
+/**
+ * Every route declares one of these in `config.policy`. A route under /api without one is refused at
+ * run time and fails the route-inventory test.
+ */
+export type RoutePolicy =
+  | { public: true }
+  | {
+      /** Omit for "any signed-in user". */
+      capability?: Capability;
+      /** The record the route's `:id` (or `param`) names: checked against the actor's data scope first (404). */
+      resource?: { type: ResourceType; param?: string };
+    };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+}
+
+export function hasCapability(actor: Actor, capability: Capability): boolean {
+  return actor.capabilities.has(capability);
+}
+
+/** Object-level check: throws 404 when the record does not exist or lies outside the actor's scope. */
+export async function assertVisible(db: Kysely<Database>, actor: Actor, type: ResourceType, id: number): Promise<void> {
+  const res = RESOURCES[type];
+  if (!Number.isSafeInteger(id) || id <= 0) throw errors.notFound();
+  const row = await (db as Kysely<any>)
+    .selectFrom(res.table)
+    .select(res.id)
+    .where(res.id, '=', id)
+    .where(scopeCondition(actor, res))
+    .executeTakeFirst();
+  if (!row) throw errors.notFound();
+}

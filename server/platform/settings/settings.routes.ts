@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requestContext } from '../http/guard';
+import { version } from '../http/schemas';
+import { SETTING_GROUPS, SETTINGS_BY_KEY } from './settings.registry';
+import type { SettingState, SettingsService } from './settings.service';
+
+const text = z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() });
+const item = z.object({
+  key: z.string(),
+  label: text,
+  unit: text.nullable(),
+  value: z.unknown(),
+  default: z.unknown(),
+  version: z.number(),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+  source: z.string().nullable(),
+});
+
+function present(s: SettingState) {
+  const d = SETTINGS_BY_KEY.get(s.key)!;
+  return { ...s, label: d.label, unit: d.unit ?? null, default: d.default, source: d.source ?? null };
+}
+
+export async function settingsRoutes(root: FastifyInstance, settings: SettingsService) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['settings 系统设置'];
+
+  app.get('/api/settings', {
+    config: { policy: { capability: 'settings.read' } },
+    schema: { tags, response: { 200: z.object({ groups: z.array(z.object({ group: z.string(), items: z.array(item) })) }) } },
+    handler: async () => {
+      const all = await settings.all();
+      return {
+        groups: SETTING_GROUPS.map((group) => ({
+          group,
+          items: all.filter((s) => SETTINGS_BY_KEY.get(s.key)!.group === group).map(present),
+        })).filter((g) => g.items.length > 0),
+      };
+    },
+  });
+
+  app.put('/api/settings/:key', {
+    config: { policy: { capability: 'settings.manage' } },
+    schema: {
+      tags,
+      params: z.object({ key: z.string().max(100) }),
+      body: z.object({ value: z.unknown(), version }).strict(),
+      response: { 200: item },
+    },
+    handler: async (req) => present(await settings.update(requestContext(req), req.params.key, req.body.value, req.body.version)),
+  });
+}

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { type AuditService, actorInfo } from '../audit/audit.service';
+import { errors } from '../http/errors';
+import type { RequestContext } from '../permissions/actor';
+import type { Clock } from '../time';
+import { SETTINGS, SETTINGS_BY_KEY, crossCheck, type SettingValues } from './settings.registry';
+
+export interface SettingState {
+  key: string;
+  value: unknown;
+  version: number; // 0 while the default is in force
+  isDefault: boolean;
+  updatedAt: string | null;
+}
+
+/** Settings live in the database (several app processes share them); a short cache keeps reads cheap. */
+const CACHE_MS = 2000;
+
+export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
+  const { db, audit, clock } = deps;
+  let cache: { at: number; states: Map<string, SettingState> } | null = null;
+
+  async function load(): Promise<Map<string, SettingState>> {
+    if (cache && Date.now() - cache.at < CACHE_MS) return cache.states;
+    const rows = await db.selectFrom('settings').selectAll().execute();
+    const stored = new Map(rows.map((r) => [r.key, r]));
+    const states = new Map<string, SettingState>();
+    for (const d of SETTINGS) {
+      const row = stored.get(d.key);
+      let value: unknown = d.default;
+      if (row) {
+        const parsed = d.schema.safeParse(JSON.parse(row.value));
+        if (parsed.success) value = parsed.data; // a value no longer valid falls back to the default
+      }
+      states.set(d.key, {
+        key: d.key,
+        value,
+        version: row?.version ?? 0,
+        isDefault: !row,
+        updatedAt: row?.updated_at ?? null,
+      });
+    }
+    cache = { at: Date.now(), states };
+    return states;
+  }
+
+  return {
+    async all(): Promise<SettingState[]> {
+      return [...(await load()).values()];
+    },
+    async values(): Promise<SettingValues> {
+      const out: SettingValues = {};
+      for (const s of (await load()).values()) out[s.key] = s.value;
+      return out;
+    },
+    async number(key: string): Promise<number> {
+      const s = (await load()).get(key);
+      if (!s) throw new Error(`Unknown setting ${key}`);
+      return Number(s.value);
+    },
+    async update(ctx: RequestContext, key: string, value: unknown, version: number): Promise<SettingState> {
+      const definition = SETTINGS_BY_KEY.get(key);
+      if (!definition) throw errors.notFound();
+      const parsed = definition.schema.safeParse(value);
+      if (!parsed.success) {
+        throw errors.validation(parsed.error.issues.map((i) => ({ field: ['value', ...i.path].join('.'), message: i.message })));
+      }
+      cache = null;
+      const current = (await load()).get(key)!;
+      const problems = crossCheck({ ...(await this.values()), [key]: parsed.data });
+      if (problems.length > 0) throw errors.validation(problems);
+      if (current.version !== version) throw errors.staleVersion();
+      const now = clock.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        if (version === 0) {
+          const inserted = await trx
+            .insertInto('settings')
+            .values({ key, value: JSON.stringify(parsed.data), version: 1, updated_at: now, updated_by: ctx.actor.id })
+            .onConflict((oc) => oc.column('key').doNothing())
+            .executeTakeFirst();
+          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw errors.staleVersion();
+        } else {
+          const res = await trx
+            .updateTable('settings')
+            .set({ value: JSON.stringify(parsed.data), version: version + 1, updated_at: now, updated_by: ctx.actor.id })
+            .where('key', '=', key)
+            .where('version', '=', version)
+            .executeTakeFirst();
+          if (Number(res.numUpdatedRows) === 0) throw errors.staleVersion();
+        }
+        await audit.record(trx, actorInfo(ctx), {
+          action: 'update',
+          entityType: 'setting',
+          entityId: key,
+          changes: { value: [current.value, parsed.data] },
+        });
+      });
+      cache = null;
+      return (await load()).get(key)!;
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,16 @@
+/** The clock, injectable so tests can move time (lockout expiry, session timeouts, calendar warnings). */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export function iso(d: Date): string {
+  return d.toISOString();
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // China has had no daylight saving since 1991
+
+/** The calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai, where business rules are evaluated. */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
