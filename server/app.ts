@@ -24,6 +24,7 @@ import { t } from './platform/http/i18n';
 import { securityHeaders } from './platform/http/security-headers';
 import { systemRoutes } from './platform/http/system.routes';
 import { createLeases } from './platform/jobs/leases';
+import type { RoutePolicy } from './platform/permissions/policy';
 import { settingsRoutes } from './platform/settings/settings.routes';
 import { createSettingsService } from './platform/settings/settings.service';
 import { systemClock, type Clock } from './platform/time';
@@ -52,7 +53,15 @@ export function createServices(db: Db, clock: Clock) {
 }
 export type Services = ReturnType<typeof createServices>;
 
-export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services; setShuttingDown(): void }> {
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+}
+
+export async function buildApp(
+  opts: AppOptions,
+): Promise<{ app: FastifyInstance; services: Services; routes: RouteEntry[]; setShuttingDown(): void }> {
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
   const services = createServices(db, clock);
@@ -72,6 +81,11 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
+  });
+  // The route inventory: the test suite checks that every /api route declares a permission policy.
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, policy: r.config?.policy });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -129,5 +143,5 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     return reply.header('cache-control', 'no-cache').sendFile('index.html', config.webDistDir);
   });
 
-  return { app, services, setShuttingDown: () => (shuttingDown = true) };
+  return { app, services, routes, setShuttingDown: () => (shuttingDown = true) };
 }

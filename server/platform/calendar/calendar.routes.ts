@@ -112,7 +112,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
   });
 
   app.delete('/api/calendar/company-days/:id', {
-    config: { policy: { capability: 'calendar.manage' } },
+    config: { policy: { capability: 'calendar.manage', companyWide: true } },
     schema: { tags, params: idParams },
     handler: async (req, reply) => {
       await calendar.deleteCompanyDay(requestContext(req), req.params.id);

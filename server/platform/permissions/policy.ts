@@ -16,6 +16,8 @@ export type RoutePolicy =
       capability?: Capability;
       /** The record the route's `:id` (or `param`) names: checked against the actor's data scope first (404). */
       resource?: { type: ResourceType; param?: string };
+      /** Declares that the `:id` names a company-wide record with no owner/team/department (e.g. a company holiday). */
+      companyWide?: true;
     };
 
 declare module 'fastify' {

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTeam, createTestContext, createUser, json, type Client, type TestContext } from '../../../test/harness';
+import type { ResourceType } from './scope';
+
+// domain.md §1 data scope: a specialist works on their own records, a supervisor on the team's.
+let ctx: TestContext;
+let specialist: { id: number; client: Client };
+let supervisor: { id: number; client: Client };
+let teamA: number;
+let teamB: number;
+let otherTeamUser: number;
+let teamMate: number;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  teamA = await createTeam(ctx, '大客户一组', 1); // 客户服务部
+  teamB = await createTeam(ctx, '华东销售组', 2); // 销售部
+  specialist = await createUser(ctx, { username: 'zhang.san', displayName: '张三', roles: ['specialist'], teamId: teamA });
+  supervisor = await createUser(ctx, { username: 'wang.wu', displayName: '王五', roles: ['supervisor'], teamId: teamA });
+  teamMate = (await createUser(ctx, { username: 'zhao.liu', displayName: '赵六', roles: ['specialist'], teamId: teamA })).id;
+  otherTeamUser = (await createUser(ctx, { username: 'li.si', displayName: '李四', roles: ['sales'], teamId: teamB })).id;
+});
+afterAll(() => ctx.close());
+
+describe('permissions: every route declares a policy', () => {
+  it('has a permission policy on every /api route', () => {
+    const apiRoutes = ctx.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+    expect(apiRoutes.length).toBeGreaterThan(20);
+    const missing = apiRoutes.filter((r) => !r.policy).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('ties every route that takes an :id to a scoped record type, or declares it company-wide', () => {
+    const unscoped = ctx.routes
+      .filter((r) => r.url.includes(':id') && r.policy && !('public' in r.policy) && !r.policy.resource && !r.policy.companyWide)
+      .map((r) => `${r.method} ${r.url}`);
+    expect(unscoped).toEqual([]);
+  });
+});
+
+describe('permissions: data scope', () => {
+  it('answers 404 to a specialist on another team’s record through every route that takes an id', async () => {
+    const otherTeamRecord: Record<ResourceType, number> = { user: otherTeamUser, team: teamB, department: 2 };
+    const idRoutes = ctx.routes.filter((r) => r.url.includes(':id') && r.policy && 'resource' in r.policy && r.policy.resource && r.method !== 'HEAD');
+    expect(idRoutes.length).toBeGreaterThanOrEqual(10);
+    for (const r of idRoutes) {
+      const type = (r.policy as { resource: { type: ResourceType } }).resource.type;
+      const url = r.url.replace(':id', String(otherTeamRecord[type]));
+      const res = await specialist.client.request(r.method as 'GET', url, r.method === 'GET' || r.method === 'DELETE' ? undefined : { version: 1 });
+      expect({ route: `${r.method} ${r.url}`, status: res.statusCode }).toEqual({ route: `${r.method} ${r.url}`, status: 404 });
+      // The same answer as for an id that does not exist: nothing to probe.
+      const missing = await specialist.client.request(r.method as 'GET', r.url.replace(':id', '999999'), r.method === 'GET' || r.method === 'DELETE' ? undefined : { version: 1 });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().error.message).toBe(res.json().error.message);
+    }
+  });
+
+  it('shows a specialist only their own user record; a supervisor the whole team', async () => {
+    const own = json(await specialist.client.get('/api/users'));
+    expect(own.items.map((u: any) => u.username)).toEqual(['zhang.san']);
+    expect(own.total).toBe(1);
+    const team = json(await supervisor.client.get('/api/users?sort=username'));
+    expect(team.items.map((u: any) => u.username)).toEqual(['wang.wu', 'zhang.san', 'zhao.liu']);
+    expect((await supervisor.client.get(`/api/users/${teamMate}`)).statusCode).toBe(200);
+    expect((await supervisor.client.get(`/api/users/${otherTeamUser}`)).statusCode).toBe(404);
+    const teams = json(await supervisor.client.get('/api/teams'));
+    expect(teams.items.map((t: any) => t.id)).toEqual([teamA]);
+  });
+
+  it('refuses an action the role lacks with 403 and records the denial', async () => {
+    const res = await specialist.client.post('/api/departments', { name: '质量管理部' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toBe('您没有执行此操作的权限');
+    const own = await specialist.client.put(`/api/users/${specialist.id}`, { displayName: '张三丰', version: 1 });
+    expect(own.statusCode).toBe(403);
+    const audit = json(await ctx.admin.get(`/api/audit?action=permission.denied&actorId=${specialist.id}`));
+    expect(audit.items.map((e: any) => e.entityId)).toContain('POST /api/departments');
+    const list = await ctx.admin.get('/api/departments');
+    expect(json(list).items.map((d: any) => d.name)).not.toContain('质量管理部');
+  });
+
+  it('does not let a request body set roles, owner or other protected fields', async () => {
+    const res = await ctx.admin.put(`/api/users/${teamMate}`, { displayName: '赵六', roles: ['admin'], version: 1 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: any) => f.field)).toContain('roles');
+    const create = await ctx.admin.post('/api/users', { username: 'sun.qi', displayName: '孙七', password: 'Qi#Sun-2026-x', roles: [], active: 0, failedLogins: 0 });
+    expect(create.statusCode).toBe(400);
+    expect(create.json().error.fields.map((f: any) => f.field).sort()).toEqual(['active', 'failedLogins']);
+    const roles = json(await ctx.admin.get(`/api/users/${teamMate}`)).roles;
+    expect(roles).toEqual(['specialist']);
+  });
+
+  it('does not let a manager grant roles (only administrators do)', async () => {
+    const manager = await createUser(ctx, { username: 'qian.ba', displayName: '钱八', roles: ['manager'], departmentId: 1 });
+    const res = await manager.client.put(`/api/users/${manager.id}/roles`, { roles: ['admin'], version: 1 });
+    expect(res.statusCode).toBe(403);
+  });
+});

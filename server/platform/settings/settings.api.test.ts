@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, createUser, json, type TestContext } from '../../../test/harness';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const item = async (key: string) => json(await ctx.admin.get('/api/settings')).groups.flatMap((g: any) => g.items).find((i: any) => i.key === key);
+
+describe('settings (issue 2 §7)', () => {
+  it('lists every setting grouped by module with its default and Chinese label', async () => {
+    const groups = json(await ctx.admin.get('/api/settings')).groups;
+    expect(groups.map((g: any) => g.group)).toEqual(expect.arrayContaining(['security', 'calendar', 'classification', 'complaints']));
+    const lockout = await item('security.lockoutThreshold');
+    expect(lockout).toMatchObject({ value: 10, default: 10, isDefault: true, version: 0, label: { 'zh-CN': '连续登录失败锁定次数' } });
+  });
+
+  it('rejects a value of the wrong type or out of range with the field named, and changes nothing', async () => {
+    const text = await ctx.admin.put('/api/settings/security.lockoutThreshold', { value: '十', version: 0 });
+    expect(text.statusCode).toBe(422);
+    expect(text.json().error.fields[0].field).toBe('value');
+    const tooSmall = await ctx.admin.put('/api/settings/security.lockoutThreshold', { value: 1, version: 0 });
+    expect(tooSmall.statusCode).toBe(422);
+    expect(tooSmall.json().error.fields[0]).toMatchObject({ field: 'value' });
+    expect(tooSmall.json().error.fields[0].message).toMatch(/3/);
+    const missingVersion = await ctx.admin.put('/api/settings/security.lockoutThreshold', { value: 5 });
+    expect(missingVersion.statusCode).toBe(400);
+    expect(missingVersion.json().error.fields[0].field).toBe('version');
+    expect((await item('security.lockoutThreshold')).value).toBe(10);
+  });
+
+  it('rejects settings that contradict each other', async () => {
+    const res = await ctx.admin.put('/api/settings/classification.smallMaxAnnualWan', { value: 500, version: 0 });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields[0].message).toBe('小客户上限必须小于大客户下限');
+  });
+
+  it('answers an unknown setting with 404', async () => {
+    expect((await ctx.admin.put('/api/settings/no.such.key', { value: 1, version: 0 })).statusCode).toBe(404);
+  });
+
+  it('saves a valid value, keeps its history in the audit log', async () => {
+    const res = await ctx.admin.put('/api/settings/security.sessionIdleMinutes', { value: 60, version: 0 });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({ value: 60, version: 1, isDefault: false });
+    await ctx.admin.put('/api/settings/security.sessionIdleMinutes', { value: 45, version: 1 });
+    const log = json(await ctx.admin.get('/api/audit?entityType=setting&entityId=security.sessionIdleMinutes'));
+    expect(log.items.map((e: any) => e.changes.value)).toEqual([
+      [60, 45],
+      [120, 60],
+    ]);
+  });
+
+  it('lets managers read but not change settings', async () => {
+    const manager = await createUser(ctx, { username: 'set.manager', roles: ['manager'] });
+    expect((await manager.client.get('/api/settings')).statusCode).toBe(200);
+    expect((await manager.client.put('/api/settings/security.lockoutMinutes', { value: 30, version: 0 })).statusCode).toBe(403);
+    const specialist = await createUser(ctx, { username: 'set.spec', roles: ['specialist'] });
+    expect((await specialist.client.get('/api/settings')).statusCode).toBe(403);
+  });
+});
