@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { buildApp } from '../server/app';
+import { openDatabase } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { bootstrap } from '../server/platform/auth/bootstrap';
+import { systemClock } from '../server/platform/time';
+import { ADMIN_PASSWORD, freshDatabase, testConfig } from './harness';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The real server (built web app, fresh database) on a free port. */
+export async function startTestServer() {
+  const webDist = path.resolve('dist/web');
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first (npm test does this).');
+  const fresh = await freshDatabase();
+  const config = { ...testConfig(fresh.database, fresh.dataDir), webDistDir: webDist };
+  const db = openDatabase(config.database);
+  await migrateToLatest(db);
+  await bootstrap(db.kysely, systemClock, { username: 'admin', password: ADMIN_PASSWORD });
+  const { app } = await buildApp({ config, db, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    adminUsername: 'admin',
+    adminPassword: ADMIN_PASSWORD,
+    app,
+    db,
+    async stop() {
+      await app.close();
+      await db.close();
+      await fresh.drop();
+    },
+  };
+}
+
+/** Debian's chromium with a fresh profile; never a downloaded browser. */
+export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-chromium-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: LAUNCH_ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+  });
+  (ctx as BrowserContext & { __profile?: string }).__profile = profile;
+  return ctx;
+}
+
+export async function closeBrowser(ctx: BrowserContext) {
+  const profile = (ctx as BrowserContext & { __profile?: string }).__profile;
+  await ctx.close();
+  if (profile) fs.rmSync(profile, { recursive: true, force: true });
+}
