@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { page, pagingQuery } from '../http/schemas';
+import { listAudit } from './audit.queries';
 
 const entry = z.object({
   id: z.number(),
@@ -40,18 +41,8 @@ export async function auditRoutes(root: FastifyInstance, db: Kysely<Database>) {
       response: { 200: page(entry) },
     },
     handler: async (req) => {
-      const q = req.query;
-      let base = db.selectFrom('audit_log');
-      if (q.actorId) base = base.where('actor_id', '=', q.actorId);
-      if (q.entityType) base = base.where('entity_type', '=', q.entityType);
-      if (q.entityId) base = base.where('entity_id', '=', q.entityId);
-      if (q.action) base = base.where('action', '=', q.action);
-      if (q.from) base = base.where('at', '>=', new Date(q.from).toISOString());
-      if (q.to) base = base.where('at', '<=', new Date(q.to).toISOString());
-      const [rows, count] = await Promise.all([
-        base.selectAll().orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
+      const { page: p, pageSize, ...filter } = req.query;
+      const { rows, total } = await listAudit(db, filter, { page: p, pageSize });
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -66,9 +57,9 @@ export async function auditRoutes(root: FastifyInstance, db: Kysely<Database>) {
           ip: r.ip,
           requestId: r.request_id,
         })),
-        total: Number(count.n),
-        page: q.page,
-        pageSize: q.pageSize,
+        total,
+        page: p,
+        pageSize,
       };
     },
   });

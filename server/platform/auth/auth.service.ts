@@ -79,16 +79,21 @@ export function createAuthService(deps: {
       if (!ok) {
         const threshold = await settings.number('security.lockoutThreshold');
         const lockMinutes = await settings.number('security.lockoutMinutes');
-        const failures = user.failed_logins + 1;
-        const lock = failures >= threshold;
-        await db
+        // Atomic increment: failures arriving at several app instances at once all count.
+        const { failed_logins: failures } = await db
           .updateTable('users')
-          .set({
-            failed_logins: lock ? 0 : failures,
-            locked_until: lock ? new Date(now.getTime() + lockMinutes * 60000).toISOString() : user.locked_until,
-          })
+          .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
           .where('id', '=', user.id)
-          .execute();
+          .returning('failed_logins')
+          .executeTakeFirstOrThrow();
+        const lock = failures >= threshold;
+        if (lock) {
+          await db
+            .updateTable('users')
+            .set({ failed_logins: 0, locked_until: new Date(now.getTime() + lockMinutes * 60000).toISOString() })
+            .where('id', '=', user.id)
+            .execute();
+        }
         await audit.record(db, userWho, {
           action: 'login.failure',
           entityType: 'user',

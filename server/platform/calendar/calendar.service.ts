@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
-import builtinRaw from 'chinese-days/dist/chinese-days.json';
 import type { Database } from '../../db/schema';
 import { type AuditService, actorInfo } from '../audit/audit.service';
 import { errors } from '../http/errors';
@@ -20,15 +20,28 @@ import {
 } from './calendar.rules';
 
 /** chinese-days ships official schedules up to 2026 and answers later years silently wrong, so we only take its maps. */
-const BUILTIN = builtinData(builtinRaw as { holidays: Record<string, string>; workdays: Record<string, string> });
-const CACHE_MS = 5000;
+// Loaded with require: the bundled server keeps packages external, and Node's ESM JSON import needs attributes.
+const BUILTIN = builtinData(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json'));
 
 export function createCalendarService(deps: { db: Kysely<Database>; audit: AuditService; settings: SettingsService; clock: Clock }) {
   const { db, audit, settings, clock } = deps;
-  let cache: { at: number; data: CalendarData } | null = null;
+  let cache: { stamp: string; data: CalendarData } | null = null;
+
+  /** Changes whenever any instance adds, deletes or re-imports days, so the cache is never stale across processes. */
+  async function changeStamp(): Promise<string> {
+    const r = await db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('calendar_days').select((e) => e.fn.countAll().as('n')).as('days'),
+        eb.selectFrom('calendar_days').select((e) => e.fn.max('id').as('m')).as('last_day'),
+        eb.selectFrom('calendar_years').select((e) => e.fn.max('imported_at').as('m')).as('last_import'),
+      ])
+      .executeTakeFirstOrThrow();
+    return `${r.days}|${r.last_day}|${r.last_import}`;
+  }
 
   async function data(): Promise<CalendarData> {
-    if (cache && Date.now() - cache.at < CACHE_MS) return cache.data;
+    const stamp = await changeStamp();
+    if (cache && cache.stamp === stamp) return cache.data;
     const [days, years] = await Promise.all([
       db.selectFrom('calendar_days').selectAll().execute(),
       db.selectFrom('calendar_years').select('year').execute(),
@@ -49,7 +62,7 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
       companyOff,
       companyOn,
     };
-    cache = { at: Date.now(), data: result };
+    cache = { stamp, data: result };
     return result;
   }
 
@@ -135,7 +148,6 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
         });
         return created;
       });
-      cache = null;
       return row;
     },
     async deleteCompanyDay(ctx: RequestContext, id: number) {
@@ -155,7 +167,6 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
           changes: { date: [row.day, null], kind: [row.kind, null], name: [row.name, null] },
         });
       });
-      cache = null;
     },
     /** Enter (or replace) a newly published official schedule for a year chinese-days does not hold. */
     async importYear(ctx: RequestContext, schedule: OfficialSchedule) {
@@ -201,7 +212,6 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
           summary: `${holidays.size} holidays, ${makeupWorkdays.size} make-up working days`,
         });
       });
-      cache = null;
     },
   };
 }

@@ -14,15 +14,14 @@ export interface SettingState {
   updatedAt: string | null;
 }
 
-/** Settings live in the database (several app processes share them); a short cache keeps reads cheap. */
-const CACHE_MS = 2000;
+/**
+ * Settings live in the database and are read from it each time: the table is tiny, and a cache per
+ * process would let a changed security setting lag on the other app instances.
+ */
 
 export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
   const { db, audit, clock } = deps;
-  let cache: { at: number; states: Map<string, SettingState> } | null = null;
-
   async function load(): Promise<Map<string, SettingState>> {
-    if (cache && Date.now() - cache.at < CACHE_MS) return cache.states;
     const rows = await db.selectFrom('settings').selectAll().execute();
     const stored = new Map(rows.map((r) => [r.key, r]));
     const states = new Map<string, SettingState>();
@@ -41,7 +40,6 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
         updatedAt: row?.updated_at ?? null,
       });
     }
-    cache = { at: Date.now(), states };
     return states;
   }
 
@@ -66,9 +64,9 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
       if (!parsed.success) {
         throw errors.validation(parsed.error.issues.map((i) => ({ field: ['value', ...i.path].join('.'), message: i.message })));
       }
-      cache = null;
-      const current = (await load()).get(key)!;
-      const problems = crossCheck({ ...(await this.values()), [key]: parsed.data });
+      const states = await load();
+      const current = states.get(key)!;
+      const problems = crossCheck({ ...Object.fromEntries([...states].map(([k, v]) => [k, v.value])), [key]: parsed.data });
       if (problems.length > 0) throw errors.validation(problems);
       if (current.version !== version) throw errors.staleVersion();
       const now = clock.now().toISOString();
@@ -96,7 +94,6 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
           changes: { value: [current.value, parsed.data] },
         });
       });
-      cache = null;
       return (await load()).get(key)!;
     },
   };
