@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Db } from './db/database';
@@ -133,14 +133,19 @@ export async function buildApp(
       },
     });
   }
+  const sendIndex = (reply: FastifyReply) =>
+    hasWeb
+      ? reply.header('cache-control', 'no-cache').sendFile('index.html', config.webDistDir)
+      : reply
+          .type('text/html; charset=utf-8')
+          .send('<!doctype html><meta charset="utf-8"><title>Guanxi CRM</title><p>前端尚未构建：请运行 npm run build。 The web app is not built: run npm run build.</p>');
+  // The entry page: the static handler would refuse "/" as a directory.
+  app.get('/', (_req, reply) => sendIndex(reply));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'not_found', message: t(req.lang, 'error.route_not_found'), fields: [] } });
     }
-    if (!hasWeb) {
-      return reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>Guanxi CRM</title><p>前端尚未构建：请运行 npm run build。 The web app is not built: run npm run build.</p>');
-    }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', config.webDistDir);
+    return sendIndex(reply);
   });
 
   return { app, services, routes, setShuttingDown: () => (shuttingDown = true) };
