@@ -1,0 +1,217 @@
+import type { FormInstance } from 'antd';
+
+/** One field-level problem reported by the server (docs/api.md "Errors"). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Any non-2xx answer from /api, carrying the server's `{error:{code,message,fields}}`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldProblem[];
+  readonly requestId?: string;
+
+  constructor(status: number, code: string, message: string, fields: FieldProblem[] = [], requestId?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.requestId = requestId;
+  }
+
+  /** 409 caused by a stale `version` (someone else saved first), as opposed to a uniqueness clash. */
+  get isStaleVersion(): boolean {
+    return this.status === 409 && (this.fields.length === 0 || this.fields.some((f) => f.field === 'version'));
+  }
+}
+
+/** Thrown for network failures (server down, offline); status 0. */
+export class NetworkError extends ApiError {
+  constructor(message: string) {
+    super(0, 'network', message);
+    this.name = 'NetworkError';
+  }
+}
+
+const CSRF_COOKIE = 'gx_csrf';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Kept from the sign-in / me answer in case the cookie is not readable (e.g. a different cookie path). */
+let csrfFallback: string | null = null;
+
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfFallback = token ?? null;
+}
+
+export function readCookie(name: string): string | null {
+  if (typeof document === 'undefined') return null;
+  for (const part of document.cookie.split(';')) {
+    const [k, ...rest] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+function csrfToken(): string | null {
+  return readCookie(CSRF_COOKIE) ?? csrfFallback;
+}
+
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** The app subscribes once: a 401 from anything but /api/auth/* means the session has ended. */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/** Message used when the network itself fails; set by the i18n module so it follows the language. */
+let networkMessage = () => 'Network error';
+export function setNetworkErrorMessage(fn: () => string): void {
+  networkMessage = fn;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  if (UNSAFE.has(method)) {
+    const token = csrfToken();
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  const url = withQuery(path, options.query);
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (err) {
+    if ((err as Error)?.name === 'AbortError') throw err;
+    throw new NetworkError(networkMessage());
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!res.ok) {
+    const e = (data as { error?: { code?: string; message?: string; fields?: FieldProblem[]; requestId?: string } } | undefined)?.error;
+    const error = new ApiError(res.status, e?.code ?? 'http_' + res.status, e?.message ?? res.statusText ?? String(res.status), e?.fields ?? [], e?.requestId);
+    if (res.status === 401 && !path.startsWith('/api/auth/')) {
+      for (const l of unauthorizedListeners) l();
+    }
+    throw error;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** "holidays.0.start" → ['holidays', 0, 'start'] (antd Form name path). */
+export function fieldPath(field: string): (string | number)[] {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * Shows the server's field errors under the matching inputs. Returns true when at least one field of
+ * the form received a message; the caller shows the general message otherwise. `rename` maps server
+ * field names to form field names where they differ (e.g. settings' `value`).
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown, rename: Record<string, string | (string | number)[]> = {}): boolean {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return false;
+  // Only fields the form has registered (including Form.List rows) can show a message.
+  const known = new Set<string>();
+  form.getFieldsValue({
+    filter: (meta) => {
+      if (meta) known.add(meta.name.join('.'));
+      return false;
+    },
+  });
+  const byName = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const f of error.fields) {
+    const mapped = rename[f.field];
+    const name = mapped === undefined ? fieldPath(f.field) : Array.isArray(mapped) ? mapped : fieldPath(mapped);
+    const key = name.join('.');
+    if (!known.has(key)) continue;
+    const entry = byName.get(key) ?? { name, errors: [] };
+    entry.errors.push(f.message);
+    byName.set(key, entry);
+  }
+  if (byName.size === 0) return false;
+  form.setFields([...byName.values()].map(({ name, errors }) => ({ name, errors })));
+  return true;
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/**
+ * Lists come as `{ items, ... }` (docs/api.md "Paging"); a few small catalogues may come as a bare array
+ * or under a named key. Accept all three so a small contract drift does not blank a page.
+ */
+export function listOf<T>(data: unknown, ...keys: string[]): T[] {
+  if (Array.isArray(data)) return data as T[];
+  if (data && typeof data === 'object') {
+    for (const k of ['items', ...keys]) {
+      const v = (data as Record<string, unknown>)[k];
+      if (Array.isArray(v)) return v as T[];
+    }
+  }
+  return [];
+}
+
+/**
+ * Every row of a small list (departments, teams, company days). Asks without paging parameters first —
+ * some lists take none, and an unknown parameter is a 400 — and pages through only if the answer says
+ * there is more.
+ */
+export async function fetchAll<T>(path: string, query: Query = {}, ...keys: string[]): Promise<T[]> {
+  const first = await api.get<unknown>(path, query);
+  const items = listOf<T>(first, ...keys);
+  const total = (first as { total?: unknown } | null)?.total;
+  if (typeof total !== 'number' || total <= items.length) return items;
+  const out = [...items];
+  const pageSize = 200;
+  for (let page = 1; out.length < total && page <= 50; page++) {
+    const next = listOf<T>(await api.get<unknown>(path, { ...query, page, pageSize }), ...keys);
+    if (page === 1) out.length = 0;
+    out.push(...next);
+    if (next.length < pageSize) break;
+  }
+  return out;
+}

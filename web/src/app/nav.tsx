@@ -1,0 +1,45 @@
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Capability } from '../api/types';
+
+export interface NavItem {
+  path: string;
+  /** i18n key of the label. */
+  label: string;
+  icon: ReactNode;
+  /** Shown only to holders of this capability; omit for every signed-in user. */
+  capability?: Capability;
+}
+
+export interface NavGroup {
+  /** i18n key of the group title; omit for top-level items. */
+  label?: string;
+  items: NavItem[];
+}
+
+/** The side menu. Only pages that exist are listed; a module adds its entry here when it adds a route. */
+export const NAV: NavGroup[] = [
+  { items: [{ path: '/', label: 'nav.home', icon: <HomeOutlined /> }] },
+  {
+    label: 'nav.admin',
+    items: [
+      { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, capability: 'users.manage' },
+      { path: '/admin/org', label: 'nav.org', icon: <ApartmentOutlined />, capability: 'org.manage' },
+      { path: '/admin/settings', label: 'nav.settings', icon: <SettingOutlined />, capability: 'settings.read' },
+      { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, capability: 'audit.read' },
+      { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
+    ],
+  },
+];
+
+/** The menu key for a location: the longest nav path that prefixes it. */
+export function selectedNavKey(pathname: string): string | undefined {
+  let best: string | undefined;
+  for (const g of NAV) {
+    for (const i of g.items) {
+      const match = i.path === '/' ? pathname === '/' : pathname === i.path || pathname.startsWith(i.path + '/');
+      if (match && (!best || i.path.length > best.length)) best = i.path;
+    }
+  }
+  return best;
+}

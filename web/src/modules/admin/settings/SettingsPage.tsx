@@ -1,0 +1,128 @@
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Form, InputNumber, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, applyFieldErrors } from '../../../api/client';
+import type { Lang, SettingItem } from '../../../api/types';
+import { useIsMobile } from '../../../app/useIsMobile';
+import { useDescribeError } from '../../../components/errors';
+import { PageContainer } from '../../../components/PageContainer';
+import { LoadError } from '../../../components/status';
+import { currentLang } from '../../../i18n';
+import { useCan } from '../../auth/hooks';
+import { useSaveSetting, useSettings } from './hooks';
+
+/** The server sends labels and units in all three languages: `{ 'zh-CN': …, 'zh-TW': …, en: … }`. */
+function localised(text: Partial<Record<Lang, string>> | string | null | undefined, lang: Lang): string {
+  if (!text) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text['zh-CN'] ?? Object.values(text)[0] ?? '';
+}
+
+function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const lang = currentLang();
+  const [form] = Form.useForm<{ value: number | null }>();
+  const save = useSaveSetting();
+  const describe = useDescribeError();
+  const inputId = `setting-${item.key.replace(/\W/g, '-')}`;
+  const label = localised(item.label, lang);
+  const unit = localised(item.unit ?? null, lang);
+
+  // After a save or a reload the server's value is the truth.
+  useEffect(() => {
+    form.setFieldsValue({ value: item.value });
+  }, [item.value, item.version, form]);
+
+  const value = Form.useWatch('value', form);
+  const dirty = value !== undefined && value !== item.value;
+
+  const onFinish = ({ value: v }: { value: number | null }) => {
+    if (v === null || v === undefined) return;
+    save.mutate(
+      { key: item.key, value: v, version: item.version },
+      {
+        onSuccess: () => void message.success(t('common.saved')),
+        onError: (err) => {
+          if (err instanceof ApiError && err.isStaleVersion) {
+            void message.error(t('errors.stale'));
+            return;
+          }
+          // The server names the field `value`; our single input is called that too.
+          if (!applyFieldErrors(form, err)) form.setFields([{ name: 'value', errors: [describe(err)] }]);
+        },
+      },
+    );
+  };
+
+  return (
+    <Form form={form} name={`setting-${item.key}`} layout={isMobile ? 'vertical' : 'horizontal'} onFinish={onFinish} initialValues={{ value: item.value }} requiredMark={false}>
+      <Flex wrap gap={isMobile ? 0 : 12} align="flex-start" style={{ paddingBlock: 8, borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
+        <Form.Item
+          name="value"
+          htmlFor={inputId}
+          label={
+            <Space size={4}>
+              <span>{label}</span>
+              {item.source ? (
+                <Tooltip title={t('settings.source', { source: item.source })}>
+                  <InfoCircleOutlined aria-label={t('settings.source', { source: item.source })} style={{ color: 'rgba(0,0,0,0.45)' }} />
+                </Tooltip>
+              ) : null}
+            </Space>
+          }
+          extra={
+            <Space size={8}>
+              <span>{t('settings.defaultHint', { value: `${item.default}${unit ? ` ${unit}` : ''}` })}</span>
+              {item.isDefault ? <Tag>{t('settings.isDefault')}</Tag> : <Tag color="blue">{t('settings.changed')}</Tag>}
+            </Space>
+          }
+          rules={[{ required: true, message: t('common.required') }]}
+          style={{ flex: '0 1 560px', marginBottom: 0 }}
+          labelCol={isMobile ? undefined : { flex: '260px' }}
+          labelAlign="left"
+        >
+          <InputNumber id={inputId} style={{ width: 200 }} suffix={unit || undefined} readOnly={!editable} />
+        </Form.Item>
+        {editable ? (
+          <Button type={dirty ? 'primary' : 'default'} htmlType="submit" loading={save.isPending} disabled={!dirty} style={{ marginTop: isMobile ? 8 : 0 }}>
+            {t('common.save')}
+          </Button>
+        ) : null}
+      </Flex>
+    </Form>
+  );
+}
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const settings = useSettings();
+  const editable = can('settings.manage');
+
+  return (
+    <PageContainer title={t('settings.title')}>
+      {!editable ? <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 16 }} /> : null}
+      {settings.isPending ? <Skeleton active /> : null}
+      {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      <Flex vertical gap={16}>
+        {(settings.data ?? []).map((g) => (
+          <Card
+            key={g.group}
+            title={
+              <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+                {t(`settings.groups.${g.group}`, { defaultValue: g.group })}
+              </Typography.Title>
+            }
+          >
+            {g.items.map((item) => (
+              <SettingRow key={item.key} item={item} editable={editable} />
+            ))}
+          </Card>
+        ))}
+      </Flex>
+    </PageContainer>
+  );
+}
