@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { containsText } from '../../db/search';
 
 /** The only SQL of the organisation module; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
@@ -30,10 +31,8 @@ function userBase(db: Q, actor: Actor, f: UserFilter) {
     .leftJoin('teams', 'teams.id', 'users.team_id')
     .where(scopeCondition(actor, RESOURCES.user));
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    qb = qb.where((eb) =>
-      eb.or([eb('users.username', 'like', like), eb('users.display_name', 'like', like)]),
-    );
+    const q = f.q;
+    qb = qb.where((eb) => eb.or([containsText('users.username', q), containsText('users.display_name', q)]));
   }
   if (f.departmentId) qb = qb.where('users.department_id', '=', f.departmentId);
   if (f.teamId) qb = qb.where('users.team_id', '=', f.teamId);

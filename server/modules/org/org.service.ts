@@ -110,13 +110,14 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
       if (patch.email !== undefined) changes.email = patch.email;
       if (patch.phone !== undefined) changes.phone = patch.phone;
       if (patch.departmentId !== undefined || patch.teamId !== undefined) {
-        Object.assign(
-          changes,
-          await placement(
-            patch.departmentId !== undefined ? patch.departmentId : patch.teamId ? undefined : before.department_id,
-            patch.teamId !== undefined ? patch.teamId : before.team_id,
-          ),
-        );
+        let teamId = patch.teamId !== undefined ? patch.teamId : before.team_id;
+        if (patch.teamId === undefined && teamId && patch.departmentId !== undefined) {
+          // Moving to another department without naming a team leaves the old department's team.
+          const team = await q.getTeam(db, teamId);
+          if (team?.department_id !== patch.departmentId) teamId = null;
+        }
+        const departmentId = patch.departmentId !== undefined ? patch.departmentId : teamId ? undefined : before.department_id;
+        Object.assign(changes, await placement(departmentId, teamId));
       }
       await db.transaction().execute(async (trx) => {
         await updateVersioned(trx, 'users', id, patch.version, changes, now());

@@ -102,6 +102,11 @@ describe('sessions', () => {
     expect((await ctx.admin.post('/api/departments', { name: '法务部' })).statusCode).toBe(201);
   });
 
+  it('refuses a sign-in post from an opaque origin', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD }, headers: { origin: 'null' } });
+    expect(res.statusCode).toBe(403);
+  });
+
   it('refuses a cross-site sign-in post', async () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD }, headers: { origin: 'https://evil.example', host: 'crm.example' } });
     expect(res.statusCode).toBe(403);

@@ -70,4 +70,16 @@ describe('working-day calendar API (issue 2 §8)', () => {
     expect((await ctx.admin.del(`/api/calendar/company-days/${json(created).id}`)).statusCode).toBe(204);
     expect(json(await specialist.client.get('/api/calendar/add?date=2026-09-30&days=1')).date).toBe('2026-10-08');
   });
+
+  it('refuses impossible dates and over-long ranges with the field named instead of failing', async () => {
+    const bad = await ctx.admin.get('/api/calendar/add?date=2026-02-30&days=1');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([{ field: 'date', message: '日期格式应为 YYYY-MM-DD' }]);
+    const long = await ctx.admin.get('/api/calendar/between?from=2000-01-01&to=2026-01-01');
+    expect(long.statusCode).toBe(422);
+    expect(long.json().error.fields[0].field).toBe('to');
+    const imp = await ctx.admin.put('/api/calendar/years/2029', { holidays: [{ name: '春节', start: '2029-02-30', end: '2029-03-01' }], makeupWorkdays: [] });
+    expect(imp.statusCode).toBe(400);
+    expect(imp.json().error.fields[0].field).toBe('holidays.0.start');
+  });
 });

@@ -3,6 +3,7 @@
  * 调休 make-up weekends on, plus company-specific days off/on. Pure functions over plain data;
  * dates are Asia/Shanghai calendar dates as YYYY-MM-DD strings.
  */
+import { isValidDate } from '../time';
 export interface CalendarData {
   /** Years whose official schedule is known (built in or entered by an admin). */
   officialYears: ReadonlySet<number>;
@@ -28,16 +29,11 @@ export interface WorkingDayResult {
   provisional: boolean;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 /** A sanity bound: no rule counts more than ten years of working days. */
 const MAX_STEPS = 3660;
 
-export function isValidDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { isValidDate };
 
 function assertDate(s: string): void {
   if (!isValidDate(s)) throw new RangeError(`Not a calendar date: ${s}`);

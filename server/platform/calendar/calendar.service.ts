@@ -23,6 +23,8 @@ import {
 // Loaded with require: the bundled server keeps packages external, and Node's ESM JSON import needs attributes.
 const BUILTIN = builtinData(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json'));
 
+const MAX_RANGE_YEARS = 5;
+
 export function createCalendarService(deps: { db: Kysely<Database>; audit: AuditService; settings: SettingsService; clock: Clock }) {
   const { db, audit, settings, clock } = deps;
   let cache: { stamp: string; data: CalendarData } | null = null;
@@ -75,7 +77,9 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
       return addWorkingDays(await data(), toDate(from), n);
     },
     async workingDaysBetween(from: Date | string, to: Date | string) {
-      return workingDaysBetween(await data(), toDate(from), toDate(to));
+      const [a, b] = [toDate(from), toDate(to)];
+      if (Math.abs(yearOf(a) - yearOf(b)) > MAX_RANGE_YEARS) throw errors.field('to', 'calendar.range_too_long', { years: MAX_RANGE_YEARS });
+      return workingDaysBetween(await data(), a, b);
     },
     async isWorkingDay(d: Date | string) {
       return dayInfo(await data(), toDate(d)).working;

@@ -20,6 +20,14 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // "null" (sandboxed frames, file://) or garbage: never same-origin
+  }
+}
+
 function sameToken(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
@@ -49,7 +57,7 @@ export function createGuard(deps: { db: Kysely<Database>; auth: AuthService; aud
       if (unsafe) {
         // No session yet (sign-in): accept only same-origin browser requests.
         const origin = request.headers.origin;
-        if (origin && new URL(origin).host !== request.headers.host) throw errors.csrf();
+        if (origin && originHost(origin) !== request.headers.host) throw errors.csrf();
       }
       const token = request.cookies?.[SESSION_COOKIE];
       if (token) request.actor = await auth.authenticate(token).catch(() => null);

@@ -43,6 +43,7 @@ const messages: Catalogue = {
   'calendar.day_exists': ['该日期已有公司安排', '該日期已有公司安排', 'This date already has a company entry'],
   'calendar.year_has_builtin_data': ['该年份已内置官方节假日数据', '該年份已內建官方假日資料', 'This year already has built-in official data'],
   'calendar.date_outside_year': ['日期不在所导入的年份内', '日期不在所匯入的年份內', 'The date is outside the year being imported'],
+  'calendar.range_too_long': ['日期范围不能超过 {years} 年', '日期範圍不能超過 {years} 年', 'The range may not exceed {years} years'],
   'calendar.range_reversed': ['结束日期早于开始日期', '結束日期早於開始日期', 'The end date is before the start date'],
   'validation.required': ['必填', '必填', 'Required'],
   'validation.date': ['日期格式应为 YYYY-MM-DD', '日期格式應為 YYYY-MM-DD', 'Use the date format YYYY-MM-DD'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidDate } from '../time';
 
 /** Schemas shared by every module's routes (docs/api.md). */
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -20,7 +21,7 @@ export function parseSort(sort: string | undefined, fallback: string): { field: 
   return s.startsWith('-') ? { field: s.slice(1), direction: 'desc' } : { field: s, direction: 'asc' };
 }
 
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+export const dateString = z.string().refine(isValidDate, 'validation.date');
 export const version = z.number({ error: 'validation.version' }).int().min(0);
 export const instant = z.string();
 

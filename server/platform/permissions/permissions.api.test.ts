@@ -95,4 +95,20 @@ describe('permissions: data scope', () => {
     const res = await manager.client.put(`/api/users/${manager.id}/roles`, { roles: ['admin'], version: 1 });
     expect(res.statusCode).toBe(403);
   });
+
+  it('searches users case-insensitively and takes % and _ literally, the same on both databases', async () => {
+    const byUpper = json(await ctx.admin.get('/api/users?q=ZHANG'));
+    expect(byUpper.items.map((u: any) => u.username)).toEqual(['zhang.san']);
+    const byName = json(await ctx.admin.get(`/api/users?q=${encodeURIComponent('张')}`));
+    expect(byName.items.map((u: any) => u.username)).toEqual(['zhang.san']);
+    expect(json(await ctx.admin.get('/api/users?q=_')).total).toBe(0);
+    expect(json(await ctx.admin.get('/api/users?q=%25')).total).toBe(0);
+  });
+
+  it('drops the old team when a user moves to another department without naming a team', async () => {
+    const u = json(await ctx.admin.get(`/api/users/${teamMate}`));
+    const res = await ctx.admin.put(`/api/users/${teamMate}`, { departmentId: 2, version: u.version });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({ departmentId: 2, teamId: null });
+  });
 });
