@@ -9,6 +9,8 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Db } from './db/database';
+import { customerRoutes } from './modules/customers/customers.routes';
+import { createCustomerService } from './modules/customers/customers.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { createOrgService } from './modules/org/org.service';
 import { auditRoutes } from './platform/audit/audit.routes';
@@ -49,7 +51,8 @@ export function createServices(db: Db, clock: Clock) {
   const calendar = createCalendarService({ db: k, audit, settings, clock });
   const org = createOrgService({ db: k, audit, settings, clock });
   const leases = createLeases(k, clock);
-  return { audit, settings, rateLimiter, auth, calendar, org, leases };
+  const customers = createCustomerService({ db: k, kind: db.kind, audit, clock });
+  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -116,6 +119,7 @@ export async function buildApp(
   await settingsRoutes(app, services.settings);
   await auditRoutes(app, db.kysely);
   await calendarRoutes(app, services.calendar);
+  await customerRoutes(app, services.customers);
 
   // The web app: hashed assets from dist/web, and index.html for every other non-API path (client routing).
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -115,7 +115,82 @@ export interface JobLeaseTable {
   last_run_at: Instant | null;
 }
 
+export interface CustomerTable {
+  id: Generated<number>;
+  archive_no: string;
+  name: string;
+  name_normalized: string;
+  name_pinyin: string;
+  status: ColumnType<string, string | undefined, string>;
+  credit_code: string | null;
+  phone_digits: string | null;
+  legal_representative: string | null;
+  general_manager: string | null;
+  address: string | null;
+  postcode: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  industry: string | null;
+  company_nature: string | null;
+  company_size: string | null;
+  business_scope: string | null;
+  operating_status: string | null;
+  position_in_industry: string | null;
+  price_level: string | null;
+  main_products: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  payment_habits: string | null;
+  paying_contact: string | null;
+  source_channel: string | null;
+  contact_frequency: string | null;
+  relationship_potential: string | null;
+  cooperation_intention: string | null;
+  staff_count: number | null;
+  peak_month_amount: number | null;
+  low_month_amount: number | null;
+  tags: ColumnType<string, string | undefined, string>; // JSON array
+  completeness: ColumnType<number, number | undefined, number>;
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  created_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CustomerContactTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  position: string | null;
+  department: string | null;
+  mobile: string | null;
+  phone: string | null;
+  mobile_digits: string | null;
+  email: string | null;
+  birthday: string | null;
+  notes: string | null;
+  is_key: ColumnType<Flag, Flag | undefined, Flag>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ArchiveSequenceTable {
+  year: number;
+  last_no: number;
+}
+
 export interface Database {
+  customers: CustomerTable;
+  customer_contacts: CustomerContactTable;
+  archive_sequences: ArchiveSequenceTable;
   departments: DepartmentTable;
   teams: TeamTable;
   users: UserTable;
@@ -135,3 +210,5 @@ export type UserUpdate = Updateable<UserTable>;
 export type Department = Selectable<DepartmentTable>;
 export type Team = Selectable<TeamTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Customer = Selectable<CustomerTable>;
+export type CustomerContact = Selectable<CustomerContactTable>;

@@ -17,11 +17,11 @@ function zodMessage(lang: Lang, issue: { code: string; message: string; [k: stri
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields: { field: string; message: string }[]; requestId?: string };
+  error: { code: string; message: string; fields: { field: string; message: string }[]; requestId?: string; [k: string]: unknown };
 }
 
-function body(code: string, message: string, fields: { field: string; message: string }[] = [], requestId?: string): ErrorBody {
-  return { error: { code, message, fields, ...(requestId ? { requestId } : {}) } };
+function body(code: string, message: string, fields: { field: string; message: string }[] = [], requestId?: string, details: Record<string, unknown> = {}): ErrorBody {
+  return { error: { ...details, code, message, fields, ...(requestId ? { requestId } : {}) } };
 }
 
 /** The one place where errors become HTTP responses (style.md habit 8). */
@@ -30,7 +30,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   if (error instanceof AppError) {
     const fields = error.fields.map((f: FieldError) => ({ field: f.field, message: t(lang, f.message, f.params) }));
     if (error.status >= 500) request.log.error({ err: error }, 'application error');
-    return reply.status(error.status).send(body(error.code, t(lang, error.messageKey, error.params), fields));
+    return reply.status(error.status).send(body(error.details.code ? String(error.details.code) : error.code, t(lang, error.messageKey, error.params), fields, undefined, error.details));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: { field: string; message: string }[] = [];

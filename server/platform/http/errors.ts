@@ -37,6 +37,8 @@ export class AppError extends Error {
     readonly fields: FieldError[] = [],
     readonly params: Record<string, string | number> = {},
     status?: number,
+    /** Extra members of the error body (e.g. the suspected duplicates of a 409). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(messageKey);
     this.status = status ?? STATUS[code];

@@ -50,6 +50,13 @@ const messages: Catalogue = {
   'validation.username': ['用户名为 3–32 位字母、数字、点、下划线或连字符', '使用者名稱為 3–32 位字母、數字、點、底線或連字號', 'Usernames have 3–32 letters, digits, dots, underscores or hyphens'],
   'validation.email': ['邮箱格式不正确', '電子郵件格式不正確', 'Not a valid e-mail address'],
   'validation.mobile': ['手机号格式不正确', '手機號碼格式不正確', 'Not a valid mobile number'],
+  'validation.phone': ['电话号码格式不正确（手机 11 位，或区号-座机号）', '電話號碼格式不正確（手機 11 位，或區號-市話）', 'Not a valid phone number (11-digit mobile or area code + landline)'],
+  'validation.credit_code': ['统一社会信用代码不正确（18 位，末位校验码）', '統一社會信用代碼不正確（18 位，末位校驗碼）', 'Not a valid unified social credit code (18 characters with check character)'],
+  'validation.postcode': ['邮政编码应为 6 位数字', '郵遞區號應為 6 位數字', 'A postcode has 6 digits'],
+  'validation.bank_account': ['银行账号格式不正确', '銀行帳號格式不正確', 'Not a valid bank account number'],
+  'customer.duplicate': ['可能与已有客户重复，请核对后再保存', '可能與既有客戶重複，請核對後再儲存', 'This may duplicate an existing customer; check before saving'],
+  'customer.owner_inactive': ['新负责人账号不存在或已停用', '新負責人帳號不存在或已停用', 'The new owner does not exist or is deactivated'],
+  'customer.contact_not_found': ['联系人不存在', '聯絡人不存在', 'No such contact'],
   'validation.version': ['缺少版本号', '缺少版本號', 'The record version is missing'],
 };
 

@@ -10,6 +10,7 @@ let teamA: number;
 let teamB: number;
 let otherTeamUser: number;
 let teamMate: number;
+let otherTeamCustomer: number;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -19,6 +20,7 @@ beforeAll(async () => {
   supervisor = await createUser(ctx, { username: 'wang.wu', displayName: '王五', roles: ['supervisor'], teamId: teamA });
   teamMate = (await createUser(ctx, { username: 'zhao.liu', displayName: '赵六', roles: ['specialist'], teamId: teamA })).id;
   otherTeamUser = (await createUser(ctx, { username: 'li.si', displayName: '李四', roles: ['sales'], teamId: teamB })).id;
+  otherTeamCustomer = json(await ctx.admin.post('/api/customers', { name: '上海远东贸易有限公司', ownerId: otherTeamUser })).id;
 });
 afterAll(() => ctx.close());
 
@@ -40,16 +42,16 @@ describe('permissions: every route declares a policy', () => {
 
 describe('permissions: data scope', () => {
   it('answers 404 to a specialist on another team’s record through every route that takes an id', async () => {
-    const otherTeamRecord: Record<ResourceType, number> = { user: otherTeamUser, team: teamB, department: 2 };
+    const otherTeamRecord: Record<ResourceType, number> = { user: otherTeamUser, team: teamB, department: 2, customer: otherTeamCustomer };
     const idRoutes = ctx.routes.filter((r) => r.url.includes(':id') && r.policy && 'resource' in r.policy && r.policy.resource && r.method !== 'HEAD');
     expect(idRoutes.length).toBeGreaterThanOrEqual(10);
     for (const r of idRoutes) {
       const type = (r.policy as { resource: { type: ResourceType } }).resource.type;
-      const url = r.url.replace(':id', String(otherTeamRecord[type]));
+      const url = r.url.replace(':id', String(otherTeamRecord[type])).replace(/:\w+/g, '1');
       const res = await specialist.client.request(r.method as 'GET', url, r.method === 'GET' || r.method === 'DELETE' ? undefined : { version: 1 });
       expect({ route: `${r.method} ${r.url}`, status: res.statusCode }).toEqual({ route: `${r.method} ${r.url}`, status: 404 });
       // The same answer as for an id that does not exist: nothing to probe.
-      const missing = await specialist.client.request(r.method as 'GET', r.url.replace(':id', '999999'), r.method === 'GET' || r.method === 'DELETE' ? undefined : { version: 1 });
+      const missing = await specialist.client.request(r.method as 'GET', r.url.replace(':id', '999999').replace(/:\w+/g, '1'), r.method === 'GET' || r.method === 'DELETE' ? undefined : { version: 1 });
       expect(missing.statusCode).toBe(404);
       expect(missing.json().error.message).toBe(res.json().error.message);
     }

@@ -17,6 +17,11 @@ export const CAPABILITIES = [
   'settings.manage',
   'audit.read',
   'calendar.manage',
+  'customers.read', // the archive, within the data scope (domain.md §2)
+  'customers.create',
+  'customers.update',
+  'customers.transfer', // change the responsible person, one by one or in bulk (supervisors and above)
+  'customers.reveal', // show one unmasked phone / account on the detail page, audit-logged
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -28,24 +33,26 @@ interface RoleDefinition {
 }
 
 const everyone: Capability[] = ['directory.read'];
+const archiveWork: Capability[] = ['customers.read', 'customers.create', 'customers.update'];
+const archiveLead: Capability[] = [...archiveWork, 'customers.transfer', 'customers.reveal'];
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', capabilities: [...CAPABILITIES], grants: [...ROLES] },
   // 客户服务总监: all customers (§1); reads the audit log and settings
-  director: { scope: 'all', capabilities: [...everyone, 'audit.read', 'settings.read'], grants: [] },
+  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'audit.read', 'settings.read'], grants: [] },
   // 客户服务经理: all customers (§1); managers read the audit log (issue 2 point 6)
-  manager: { scope: 'all', capabilities: [...everyone, 'audit.read', 'settings.read'], grants: [] },
+  manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'audit.read', 'settings.read'], grants: [] },
   // 主管: the team's customers
-  supervisor: { scope: 'team', capabilities: [...everyone], grants: [] },
+  supervisor: { scope: 'team', capabilities: [...everyone, ...archiveLead], grants: [] },
   // 专员: the customers assigned to them
-  specialist: { scope: 'own', capabilities: [...everyone], grants: [] },
-  sales: { scope: 'own', capabilities: [...everyone], grants: [] },
+  specialist: { scope: 'own', capabilities: [...everyone, ...archiveWork], grants: [] },
+  sales: { scope: 'own', capabilities: [...everyone, ...archiveWork], grants: [] },
   // 财务 reads contracts and transactions company-wide (§1); write capabilities come with those modules
-  finance: { scope: 'all', capabilities: [...everyone], grants: [] },
+  finance: { scope: 'all', capabilities: [...everyone, 'customers.read'], grants: [] },
   // 座席员: own calls and records
-  agent: { scope: 'own', capabilities: [...everyone], grants: [] },
+  agent: { scope: 'own', capabilities: [...everyone, ...archiveWork], grants: [] },
   // 质检员 reviews the call centre's work
-  qa: { scope: 'department', capabilities: [...everyone], grants: [] },
+  qa: { scope: 'department', capabilities: [...everyone, 'customers.read'], grants: [] },
 };
 
 export function widestScope(roles: readonly Role[]): DataScope {

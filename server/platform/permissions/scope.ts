@@ -18,6 +18,13 @@ export const RESOURCES = {
   user: { table: 'users', id: 'users.id', owner: 'users.id', team: 'users.team_id', department: 'users.department_id' },
   team: { table: 'teams', id: 'teams.id', team: 'teams.id', department: 'teams.department_id' },
   department: { table: 'departments', id: 'departments.id', department: 'departments.id' },
+  customer: {
+    table: 'customers',
+    id: 'customers.id',
+    owner: 'customers.owner_id',
+    team: 'customers.team_id',
+    department: 'customers.department_id',
+  },
 } satisfies Record<string, ScopedResource>;
 export type ResourceType = keyof typeof RESOURCES;
 

@@ -1,0 +1,170 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { DialectKind } from '../../db/database';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../platform/permissions/actor';
+import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { fts5Query, tsQuery, type QueryTerm } from './customers.rules';
+
+/** The only SQL of the customer archive; every function takes the db or the open transaction. */
+type Q = Kysely<Database>;
+
+export interface CustomerFilter {
+  terms?: QueryTerm[];
+  status?: string;
+  ownerId?: number;
+  teamId?: number;
+  province?: string;
+  city?: string;
+  industry?: string;
+  incomplete?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
+}
+
+export const CUSTOMER_SORT = {
+  name: 'customers.name_pinyin',
+  archiveNo: 'customers.archive_no',
+  createdAt: 'customers.created_at',
+  updatedAt: 'customers.updated_at',
+  status: 'customers.status',
+  completeness: 'customers.completeness',
+} as const;
+export type CustomerSortField = keyof typeof CUSTOMER_SORT;
+export const CUSTOMER_SORT_FIELDS = Object.keys(CUSTOMER_SORT) as [CustomerSortField, ...CustomerSortField[]];
+
+/** Ids whose token document matches every term, through the full-text index of each database. */
+function matchingIds(kind: DialectKind, terms: QueryTerm[]) {
+  return kind === 'sqlite'
+    ? sql<number>`(select rowid from customer_search where customer_search match ${fts5Query(terms)})`
+    : sql<number>`(select customer_id from customer_search where tsv @@ to_tsquery('simple', ${tsQuery(terms)}))`;
+}
+
+export function customerQueries(kind: DialectKind) {
+  function filtered(db: Q, actor: Actor, f: CustomerFilter) {
+    let qb = db
+      .selectFrom('customers')
+      .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+      .leftJoin('teams', 'teams.id', 'customers.team_id')
+      .where(scopeCondition(actor, RESOURCES.customer));
+    if (f.terms?.length) qb = qb.where('customers.id', 'in', matchingIds(kind, f.terms));
+    if (f.status) qb = qb.where('customers.status', '=', f.status);
+    if (f.ownerId) qb = qb.where('customers.owner_id', '=', f.ownerId);
+    if (f.teamId) qb = qb.where('customers.team_id', '=', f.teamId);
+    if (f.province) qb = qb.where('customers.province', '=', f.province);
+    if (f.city) qb = qb.where('customers.city', '=', f.city);
+    if (f.industry) qb = qb.where('customers.industry', '=', f.industry);
+    if (f.incomplete) qb = qb.where('customers.completeness', '<', 100);
+    if (f.createdFrom) qb = qb.where('customers.created_at', '>=', f.createdFrom);
+    if (f.createdTo) qb = qb.where('customers.created_at', '<', f.createdTo);
+    if (f.updatedFrom) qb = qb.where('customers.updated_at', '>=', f.updatedFrom);
+    if (f.updatedTo) qb = qb.where('customers.updated_at', '<', f.updatedTo);
+    return qb;
+  }
+
+  const detailColumns = ['owner.display_name as owner_name', 'teams.name as team_name'] as const;
+
+  return {
+    async list(db: Q, actor: Actor, f: CustomerFilter, p: { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' }) {
+      const base = filtered(db, actor, f);
+      const [rows, count] = await Promise.all([
+        base
+          .selectAll('customers')
+          .select(detailColumns)
+          .orderBy(CUSTOMER_SORT[p.sort], p.direction)
+          .orderBy('customers.id', p.direction)
+          .limit(p.pageSize)
+          .offset((p.page - 1) * p.pageSize)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(count.n) };
+    },
+
+    async get(db: Q, id: number) {
+      return db
+        .selectFrom('customers')
+        .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+        .leftJoin('teams', 'teams.id', 'customers.team_id')
+        .leftJoin('users as creator', 'creator.id', 'customers.created_by')
+        .selectAll('customers')
+        .select([...detailColumns, 'creator.display_name as created_by_name'])
+        .where('customers.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async row(db: Q, id: number) {
+      return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Next archive number of the year; atomic, so concurrent creations never share a number. */
+    async nextArchiveNo(db: Q, year: number): Promise<string> {
+      const row = await db
+        .insertInto('archive_sequences')
+        .values({ year, last_no: 1 })
+        .onConflict((oc) => oc.column('year').doUpdateSet({ last_no: sql`archive_sequences.last_no + 1` }))
+        .returning('last_no')
+        .executeTakeFirstOrThrow();
+      return `KH${year}-${String(row.last_no).padStart(6, '0')}`;
+    },
+
+    async writeSearchDocument(db: Q, customerId: number, tokens: string) {
+      if (kind === 'sqlite') {
+        await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
+        await sql`INSERT INTO customer_search (rowid, tokens) VALUES (${customerId}, ${tokens})`.execute(db);
+      } else {
+        await sql`INSERT INTO customer_search (customer_id, tokens) VALUES (${customerId}, ${tokens})
+                  ON CONFLICT (customer_id) DO UPDATE SET tokens = EXCLUDED.tokens`.execute(db);
+      }
+    },
+
+    async contacts(db: Q, customerId: number) {
+      return db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', customerId).orderBy('is_key', 'desc').orderBy('id').execute();
+    },
+
+    async contact(db: Q, customerId: number, contactId: number) {
+      return db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', customerId).where('id', '=', contactId).executeTakeFirst();
+    },
+
+    async contactsOf(db: Q, customerIds: number[]) {
+      if (!customerIds.length) return [];
+      return db.selectFrom('customer_contacts').select(['customer_id', 'name', 'mobile', 'phone']).where('customer_id', 'in', customerIds).orderBy('id').execute();
+    },
+
+    /** Possible duplicates of a new customer (查重), across all scopes: the caller decides what to reveal. */
+    async duplicates(db: Q, probe: { nameNormalized?: string; creditCode?: string; phoneDigits?: string }, exceptId?: number) {
+      let qb = db.selectFrom('customers').select(['id', 'archive_no', 'name', 'credit_code', 'phone_digits', 'name_normalized']);
+      qb = qb.where((eb) => {
+        const c = [];
+        if (probe.nameNormalized) c.push(eb('name_normalized', '=', probe.nameNormalized));
+        if (probe.creditCode) c.push(eb('credit_code', '=', probe.creditCode));
+        if (probe.phoneDigits) {
+          c.push(eb('phone_digits', '=', probe.phoneDigits));
+          c.push(eb('id', 'in', eb.selectFrom('customer_contacts').select('customer_id').where('mobile_digits', '=', probe.phoneDigits)));
+        }
+        return c.length ? eb.or(c) : sql<SqlBool>`1 = 0`;
+      });
+      if (exceptId) qb = qb.where('id', '!=', exceptId);
+      return qb.limit(10).execute();
+    },
+
+    async visibleIds(db: Q, actor: Actor, ids: number[]): Promise<Set<number>> {
+      if (!ids.length) return new Set();
+      const rows = await db.selectFrom('customers').select('customers.id').where('customers.id', 'in', ids).where(scopeCondition(actor, RESOURCES.customer)).execute();
+      return new Set(rows.map((r) => r.id));
+    },
+
+    async history(db: Q, customerId: number) {
+      return db
+        .selectFrom('audit_log')
+        .select(['at', 'actor_name', 'action', 'changes', 'summary'])
+        .where('entity_type', '=', 'customer')
+        .where('entity_id', '=', String(customerId))
+        .orderBy('id', 'desc')
+        .limit(500)
+        .execute();
+    },
+  };
+}
+export type CustomerQueries = ReturnType<typeof customerQueries>;

@@ -1,0 +1,200 @@
+/**
+ * Pure rules of the customer archive (domain.md §2): validation of Chinese identifiers, the search
+ * tokens that make "many-way retrieval" work on both databases, duplicate-name normalisation,
+ * archive completeness and major changes. No I/O.
+ */
+import { pinyin } from 'pinyin-pro';
+
+// ── Identifiers ───────────────────────────────────────────────────────────────
+export const MOBILE_RE = /^1[3-9]\d{9}$/;
+export const LANDLINE_RE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
+export const POSTCODE_RE = /^\d{6}$/;
+
+/** Mainland mobile or landline with area code (optional extension). */
+export function isPhone(value: string): boolean {
+  const v = value.replace(/[\s]/g, '');
+  return MOBILE_RE.test(v) || LANDLINE_RE.test(v);
+}
+
+const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** 统一社会信用代码 (GB 32100-2015): 18 characters, the last one a check character over the first 17. */
+export function isCreditCode(value: string): boolean {
+  const code = value.toUpperCase();
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARS.indexOf(code[i]) * CREDIT_CODE_WEIGHTS[i];
+  const check = (31 - (sum % 31)) % 31;
+  return CREDIT_CODE_CHARS[check] === code[17];
+}
+
+export function digitsOf(value: string | null | undefined): string {
+  return (value ?? '').replace(/\D/g, '');
+}
+
+/** 138****1234 for phones; **** 1234 for bank accounts. */
+export function maskPhone(value: string | null): string | null {
+  if (!value) return value;
+  const d = value.replace(/\s/g, '');
+  if (d.length < 7) return '****';
+  return `${d.slice(0, 3)}****${d.slice(-4)}`;
+}
+export function maskAccount(value: string | null): string | null {
+  if (!value) return value;
+  return `**** ${value.replace(/\s/g, '').slice(-4)}`;
+}
+
+// ── Duplicate check (查重) ─────────────────────────────────────────────────────
+const LEGAL_SUFFIXES = ['股份有限公司', '有限责任公司', '集团有限公司', '有限公司', '集团公司', '公司', '集团'];
+
+/** 北京 华远 科技（有限公司） ≈ 北京华远科技: full/half width, spaces, punctuation and legal-form suffixes ignored. */
+export function normalizeCompanyName(name: string): string {
+  let n = name.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  for (const s of LEGAL_SUFFIXES) {
+    if (n.endsWith(s) && n.length > s.length) {
+      n = n.slice(0, -s.length);
+      break;
+    }
+  }
+  return n;
+}
+
+// ── Search tokens ─────────────────────────────────────────────────────────────
+const HAN = /\p{Script=Han}/u;
+
+/** Letters and digits of a text, NFKC-normalised and lower-cased. */
+function compact(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Every single character and every pair of neighbours: 北京华远 → 北 京 华 远 北京 京华 华远. */
+function charTokens(text: string): string[] {
+  const chars = [...compact(text)];
+  const out = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    if (HAN.test(chars[i])) out.add(chars[i]);
+    if (i + 1 < chars.length && (HAN.test(chars[i]) || HAN.test(chars[i + 1]))) out.add(chars[i] + chars[i + 1]);
+  }
+  // Latin words and numbers inside names (ABC科技) stay whole words as well.
+  for (const w of text.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/g) ?? []) out.add(w);
+  return [...out];
+}
+
+/** Full pinyin and initials from every syllable on: 华远 is found by huayuan, yuan…, hy, y… */
+function pinyinTokens(text: string): string[] {
+  const han = [...text].filter((c) => HAN.test(c)).join('');
+  if (!han) return [];
+  const full = pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[];
+  const initials = full.map((s) => s[0]);
+  const out = new Set<string>();
+  for (let i = 0; i < full.length; i++) {
+    out.add(full.slice(i).join(''));
+    out.add(initials.slice(i).join(''));
+  }
+  return [...out];
+}
+
+/** Every suffix of at least 4 digits, so a prefix query finds any run of 4+ digits inside the number. */
+function phoneTokens(phone: string | null | undefined): string[] {
+  const d = digitsOf(phone);
+  if (d.length < 4) return d ? [d] : [];
+  const out: string[] = [];
+  for (let i = 0; i + 4 <= d.length; i++) out.push(d.slice(i));
+  return out;
+}
+
+export interface SearchableCustomer {
+  name: string;
+  archiveNo: string;
+  creditCode?: string | null;
+  phone?: string | null;
+  contacts?: { name: string; mobile?: string | null; phone?: string | null }[];
+}
+
+/** The space-separated token document indexed by FTS5 (unicode61) and by to_tsvector('simple'). */
+export function searchDocument(c: SearchableCustomer): string {
+  const tokens = new Set<string>([
+    ...charTokens(c.name),
+    ...pinyinTokens(c.name),
+    ...phoneTokens(c.phone),
+    compact(c.archiveNo),
+  ]);
+  if (c.creditCode) tokens.add(c.creditCode.toLowerCase());
+  for (const ct of c.contacts ?? []) {
+    for (const t of [...charTokens(ct.name), ...pinyinTokens(ct.name), ...phoneTokens(ct.mobile), ...phoneTokens(ct.phone)]) tokens.add(t);
+  }
+  return [...tokens].join(' ');
+}
+
+export interface QueryTerm {
+  token: string;
+  prefix: boolean;
+}
+
+/**
+ * A search box text → terms that must all match. Chinese runs become their character pairs
+ * (one character alone is a term of its own); digits and latin text match as prefixes of tokens.
+ * Returns [] when nothing searchable is left.
+ */
+export function queryTerms(q: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  for (const word of q.normalize('NFKC').toLowerCase().split(/[\s,，;；]+/)) {
+    const w = compact(word);
+    if (!w) continue;
+    if (HAN.test(w)) {
+      const chars = [...w];
+      if (chars.length === 1) terms.push({ token: w, prefix: false });
+      else for (let i = 0; i + 1 < chars.length; i++) terms.push({ token: chars[i] + chars[i + 1], prefix: false });
+    } else {
+      terms.push({ token: w, prefix: true });
+    }
+  }
+  const seen = new Set<string>();
+  return terms.filter((t) => !seen.has(`${t.token}|${t.prefix}`) && seen.add(`${t.token}|${t.prefix}`));
+}
+
+/** Whether a token document satisfies every term: the same rule as the databases' full-text match. */
+export function documentMatches(document: string, terms: QueryTerm[]): boolean {
+  const tokens = document.split(' ');
+  return terms.every((t) => tokens.some((tok) => (t.prefix ? tok.startsWith(t.token) : tok === t.token)));
+}
+
+/** FTS5 MATCH expression (tokens are letters/digits only, so quoting is safe). */
+export function fts5Query(terms: QueryTerm[]): string {
+  return terms.map((t) => `"${t.token}"${t.prefix ? '*' : ''}`).join(' AND ');
+}
+
+/** PostgreSQL to_tsquery('simple', …) expression. */
+export function tsQuery(terms: QueryTerm[]): string {
+  return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
+}
+
+/** Sort key: names ordered by pinyin (domain.md §2: VIP guests listed by initial letter). */
+export function pinyinSortKey(name: string): string {
+  return (pinyin(name.normalize('NFKC'), { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' }) as string[])
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
+    .join(' ');
+}
+
+// ── Completeness and major changes ────────────────────────────────────────────
+/** The fields each archive section needs to count as complete (issue 3 §12; 003 goals: completeness 100 %). */
+export const REQUIRED_FIELDS = {
+  basic: ['name', 'address', 'phone', 'legalRepresentative', 'industry', 'province', 'city'],
+  business: ['businessScope', 'companyNature', 'companySize', 'mainProducts'],
+  finance: ['bankName', 'bankAccount', 'paymentHabits'],
+  relationship: ['sourceChannel', 'contactFrequency', 'cooperationIntention'],
+} as const;
+const ALL_REQUIRED = Object.values(REQUIRED_FIELDS).flat();
+
+export function completeness(c: Record<string, unknown>): { percent: number; missing: string[] } {
+  const missing = ALL_REQUIRED.filter((f) => {
+    const v = c[f];
+    return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  });
+  return { percent: Math.round(((ALL_REQUIRED.length - missing.length) / ALL_REQUIRED.length) * 100), missing };
+}
+
+/** domain.md §2: changes of name, legal representative or business scope are major changes. */
+export const MAJOR_CHANGE_FIELDS = new Set(['name', 'legalRepresentative', 'businessScope']);

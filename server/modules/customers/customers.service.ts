@@ -1,0 +1,339 @@
+import type { Kysely } from 'kysely';
+import type { DialectKind } from '../../db/database';
+import type { Customer, CustomerContact, Database } from '../../db/schema';
+import { updateVersioned } from '../../db/versioned';
+import { type AuditService, type Changes, actorInfo } from '../../platform/audit/audit.service';
+import { AppError, errors } from '../../platform/http/errors';
+import type { Actor, RequestContext } from '../../platform/permissions/actor';
+import { hasCapability } from '../../platform/permissions/policy';
+import { type Clock, shanghaiDate } from '../../platform/time';
+import { EDITABLE_COLUMNS, MASKED_FIELDS, type EditableField } from './customers.fields';
+import { customerQueries, type CustomerFilter, type CustomerSortField } from './customers.queries';
+import {
+  MAJOR_CHANGE_FIELDS,
+  completeness,
+  digitsOf,
+  documentMatches,
+  maskAccount,
+  maskPhone,
+  normalizeCompanyName,
+  pinyinSortKey,
+  queryTerms,
+  searchDocument,
+} from './customers.rules';
+
+export type CustomerInput = Partial<Record<EditableField, unknown>> & { name?: string };
+export interface Duplicate {
+  reason: 'credit_code' | 'phone' | 'name';
+  visible: boolean;
+  id: number | null;
+  archiveNo: string | null;
+  name: string | null;
+}
+
+
+/** API-shaped values of a customer row (camelCase), before masking. */
+export function customerValues(row: Customer): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, col] of Object.entries(EDITABLE_COLUMNS)) out[field] = (row as unknown as Record<string, unknown>)[col];
+  out.tags = JSON.parse(row.tags);
+  return out;
+}
+
+function maskValue(field: string, v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  return field === 'bankAccount' ? maskAccount(v) : maskPhone(v);
+}
+
+/** Field changes as the audit log and the history timeline keep them: masked personal data. */
+function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown>): Changes {
+  const out: Changes = {};
+  for (const [f, v] of Object.entries(after)) {
+    const old = before ? (before[f] ?? null) : null;
+    if (JSON.stringify(old) === JSON.stringify(v ?? null)) continue;
+    out[f] = MASKED_FIELDS.has(f as EditableField) ? [maskValue(f, old), maskValue(f, v)] : [old, v ?? null];
+  }
+  return out;
+}
+
+export function createCustomerService(deps: { db: Kysely<Database>; kind: DialectKind; audit: AuditService; clock: Clock }) {
+  const { db, kind, audit, clock } = deps;
+  const q = customerQueries(kind);
+  const now = () => clock.now().toISOString();
+
+  /** Columns derived from the editable values: search keys, duplicate keys, completeness. */
+  function derived(values: Record<string, unknown>) {
+    const name = String(values.name);
+    return {
+      name_normalized: normalizeCompanyName(name),
+      name_pinyin: pinyinSortKey(name),
+      phone_digits: digitsOf(values.phone as string) || null,
+      completeness: completeness(values).percent,
+    };
+  }
+
+  function toColumns(input: CustomerInput): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [field, v] of Object.entries(input)) {
+      const col = EDITABLE_COLUMNS[field as EditableField];
+      if (!col || v === undefined) continue;
+      out[col] = field === 'tags' ? JSON.stringify(v ?? []) : v;
+    }
+    return out;
+  }
+
+  async function reindex(trx: Kysely<Database>, customerId: number) {
+    const c = (await q.row(trx, customerId))!;
+    const contacts = await q.contacts(trx, customerId);
+    await q.writeSearchDocument(
+      trx,
+      customerId,
+      searchDocument({ name: c.name, archiveNo: c.archive_no, creditCode: c.credit_code, phone: c.phone, contacts }),
+    );
+  }
+
+  async function ownerPlacement(ownerId: number) {
+    const owner = await db.selectFrom('users').select(['id', 'team_id', 'department_id', 'active']).where('id', '=', ownerId).executeTakeFirst();
+    if (!owner || owner.active !== 1) throw errors.field('ownerId', 'customer.owner_inactive');
+    return { owner_id: owner.id, team_id: owner.team_id, department_id: owner.department_id };
+  }
+
+  async function findDuplicates(actor: Actor, probe: { name?: string | null; creditCode?: string | null; phone?: string | null }, exceptId?: number): Promise<Duplicate[]> {
+    const nameNormalized = probe.name ? normalizeCompanyName(probe.name) : undefined;
+    const creditCode = probe.creditCode ? probe.creditCode.toUpperCase() : undefined;
+    const phoneDigits = digitsOf(probe.phone) || undefined;
+    if (!nameNormalized && !creditCode && !(phoneDigits && phoneDigits.length >= 7)) return [];
+    const rows = await q.duplicates(db, { nameNormalized, creditCode, phoneDigits: phoneDigits && phoneDigits.length >= 7 ? phoneDigits : undefined }, exceptId);
+    const visible = await q.visibleIds(db, actor, rows.map((r) => r.id));
+    return rows.map((r) => {
+      const reason: Duplicate['reason'] = creditCode && r.credit_code === creditCode ? 'credit_code' : nameNormalized && r.name_normalized === nameNormalized ? 'name' : 'phone';
+      // The warning reveals nothing the user may not see (issue 3 §7).
+      return visible.has(r.id)
+        ? { reason, visible: true, id: r.id, archiveNo: r.archive_no, name: r.name }
+        : { reason, visible: false, id: null, archiveNo: null, name: null };
+    });
+  }
+
+  return {
+    findDuplicates: (ctx: RequestContext, probe: { name?: string; creditCode?: string; phone?: string }) => findDuplicates(ctx.actor, probe),
+
+    async list(ctx: RequestContext, filter: Omit<CustomerFilter, 'terms'> & { q?: string }, paging: { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' }) {
+      const { q: text, ...rest } = filter;
+      const terms = text ? queryTerms(text) : [];
+      const { rows, total } = await q.list(db, ctx.actor, { ...rest, terms }, paging);
+      // Say which contact matched when the customer itself did not (same token rule as the index).
+      const matched = new Map<number, string>();
+      if (terms.length) {
+        const others = rows.filter((r) => !documentMatches(searchDocument({ name: r.name, archiveNo: r.archive_no, creditCode: r.credit_code, phone: r.phone }), terms));
+        for (const c of await q.contactsOf(db, others.map((r) => r.id))) {
+          if (!matched.has(c.customer_id) && documentMatches(searchDocument({ name: '', archiveNo: '', contacts: [c] }), terms)) matched.set(c.customer_id, c.name);
+        }
+      }
+      return { rows: rows.map((r) => ({ ...r, matched_contact: matched.get(r.id) ?? null })), total };
+    },
+
+    async get(id: number) {
+      const row = await q.get(db, id);
+      if (!row) throw errors.notFound();
+      return row;
+    },
+
+    async create(ctx: RequestContext, input: CustomerInput & { ownerId?: number; confirmDuplicate?: boolean }) {
+      const { ownerId, confirmDuplicate, ...fields } = input;
+      if (ownerId !== undefined && ownerId !== ctx.actor.id && !hasCapability(ctx.actor, 'customers.transfer')) throw errors.forbidden();
+      if (!confirmDuplicate) {
+        const duplicates = await findDuplicates(ctx.actor, { name: fields.name, creditCode: fields.creditCode as string, phone: fields.phone as string });
+        if (duplicates.length) throw new AppError('conflict', 'customer.duplicate', [], {}, 409, { code: 'duplicate', duplicates });
+      }
+      const placement = await ownerPlacement(ownerId ?? ctx.actor.id);
+      const values = { status: 'potential', tags: [], ...fields } as Record<string, unknown>;
+      const t = now();
+      const id = await db.transaction().execute(async (trx) => {
+        const archiveNo = await q.nextArchiveNo(trx, Number(shanghaiDate(clock.now()).slice(0, 4)));
+        const row = await trx
+          .insertInto('customers')
+          .values({
+            ...(toColumns(values as CustomerInput) as { name: string }),
+            ...derived(values),
+            archive_no: archiveNo,
+            ...placement,
+            created_by: ctx.actor.id,
+            created_at: t,
+            updated_at: t,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await reindex(trx, row.id);
+        await audit.record(trx, actorInfo(ctx), {
+          action: 'create',
+          entityType: 'customer',
+          entityId: row.id,
+          summary: archiveNo,
+          changes: { ...fieldChanges(null, values), ownerId: [null, placement.owner_id] },
+        });
+        return row.id;
+      });
+      return this.get(id);
+    },
+
+    async update(ctx: RequestContext, id: number, input: CustomerInput & { version: number }) {
+      const { version, ...fields } = input;
+      const before = await q.row(db, id);
+      if (!before) throw errors.notFound();
+      const beforeValues = customerValues(before);
+      const afterValues = { ...beforeValues, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+      const changes = fieldChanges(beforeValues, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+      await db.transaction().execute(async (trx) => {
+        await updateVersioned(trx, 'customers', id, version, { ...toColumns(fields), ...derived(afterValues) }, now());
+        await reindex(trx, id);
+        if (Object.keys(changes).length) {
+          await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'customer', entityId: id, changes });
+        }
+      });
+      return this.get(id);
+    },
+
+    async history(id: number) {
+      const rows = await q.history(db, id);
+      const items = [];
+      for (const r of rows) {
+        const changes = r.changes ? (JSON.parse(r.changes) as Changes) : {};
+        const entries = Object.entries(changes);
+        if (!entries.length) items.push({ at: r.at, actorName: r.actor_name, action: r.action, field: '', oldValue: null, newValue: null, major: false, summary: r.summary });
+        for (const [field, [oldValue, newValue]] of entries) {
+          items.push({ at: r.at, actorName: r.actor_name, action: r.action, field, oldValue, newValue, major: r.action === 'update' && MAJOR_CHANGE_FIELDS.has(field), summary: r.summary });
+        }
+      }
+      return items;
+    },
+
+    /** One unmasked value for a role with the right; every reveal is audit-logged (issue 3 §9). */
+    async reveal(ctx: RequestContext, id: number, field: 'phone' | 'bankAccount' | 'contactPhone' | 'contactMobile', contactId?: number) {
+      let value: string | null;
+      if (field === 'phone' || field === 'bankAccount') {
+        const row = (await q.row(db, id))!;
+        value = field === 'phone' ? row.phone : row.bank_account;
+      } else {
+        if (!contactId) throw errors.field('contactId', 'validation.required');
+        const contact = await q.contact(db, id, contactId);
+        if (!contact) throw errors.notFound();
+        value = field === 'contactPhone' ? contact.phone : contact.mobile;
+      }
+      await audit.record(db, actorInfo(ctx), { action: 'reveal', entityType: 'customer', entityId: id, summary: contactId ? `${field} (contact ${contactId})` : field });
+      return value;
+    },
+
+    /** Owner transfer, one or many, by supervisors and above, with a reason (issue 3 §8). */
+    async transfer(ctx: RequestContext, customerIds: number[], ownerId: number, reason: string) {
+      const ids = [...new Set(customerIds)];
+      const visible = await q.visibleIds(db, ctx.actor, ids);
+      if (visible.size !== ids.length) throw errors.notFound();
+      const placement = await ownerPlacement(ownerId);
+      await db.transaction().execute(async (trx) => {
+        const rows = await trx.selectFrom('customers').select(['id', 'owner_id']).where('id', 'in', ids).execute();
+        await trx
+          .updateTable('customers')
+          .set((eb) => ({ ...placement, version: eb('version', '+', 1), updated_at: now() }))
+          .where('id', 'in', ids)
+          .execute();
+        for (const r of rows) {
+          await audit.record(trx, actorInfo(ctx), { action: 'transfer', entityType: 'customer', entityId: r.id, summary: reason, changes: { ownerId: [r.owner_id, ownerId] } });
+        }
+      });
+      return ids.length;
+    },
+
+    contacts: (customerId: number) => q.contacts(db, customerId),
+
+    async addContact(ctx: RequestContext, customerId: number, input: ContactInput) {
+      const t = now();
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('customer_contacts')
+          .values({ customer_id: customerId, ...contactColumns(input), name: input.name!, created_at: t, updated_at: t })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await touchCustomer(trx, customerId, t);
+        await reindex(trx, customerId);
+        await audit.record(trx, actorInfo(ctx), { action: 'contact.create', entityType: 'customer', entityId: customerId, changes: prefixed(fieldChanges(null, contactAudit(input))) });
+        return row;
+      });
+    },
+
+    async updateContact(ctx: RequestContext, customerId: number, contactId: number, input: ContactInput & { version: number }) {
+      const { version, ...fields } = input;
+      const before = await q.contact(db, customerId, contactId);
+      if (!before) throw errors.notFound();
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        await updateVersioned(trx, 'customer_contacts', contactId, version, contactColumns(fields), t);
+        await touchCustomer(trx, customerId, t);
+        await reindex(trx, customerId);
+        await audit.record(trx, actorInfo(ctx), {
+          action: 'contact.update',
+          entityType: 'customer',
+          entityId: customerId,
+          summary: before.name,
+          changes: prefixed(fieldChanges(contactAudit(contactValues(before)), contactAudit(fields))),
+        });
+      });
+      return (await q.contact(db, customerId, contactId))!;
+    },
+
+    async deleteContact(ctx: RequestContext, customerId: number, contactId: number) {
+      const before = await q.contact(db, customerId, contactId);
+      if (!before) throw errors.notFound();
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('customer_contacts').where('id', '=', contactId).execute();
+        await touchCustomer(trx, customerId, t);
+        await reindex(trx, customerId);
+        await audit.record(trx, actorInfo(ctx), { action: 'contact.delete', entityType: 'customer', entityId: customerId, summary: before.name, changes: { 'contact.name': [before.name, null] } });
+      });
+    },
+  };
+}
+export type CustomerService = ReturnType<typeof createCustomerService>;
+
+export type ContactInput = {
+  name?: string;
+  position?: string | null;
+  department?: string | null;
+  mobile?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  birthday?: string | null;
+  notes?: string | null;
+  isKey?: boolean;
+};
+
+function contactColumns(input: ContactInput) {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (v === undefined) continue;
+    if (k === 'isKey') out.is_key = v ? 1 : 0;
+    else out[k] = v;
+  }
+  if (input.mobile !== undefined) out.mobile_digits = digitsOf(input.mobile) || null;
+  return out;
+}
+
+function contactValues(c: CustomerContact): ContactInput {
+  return { name: c.name, position: c.position, department: c.department, mobile: c.mobile, phone: c.phone, email: c.email, birthday: c.birthday, notes: c.notes, isKey: c.is_key === 1 };
+}
+
+/** Contact values for the audit trail, phones masked. */
+function contactAudit(input: ContactInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined) out[k] = k === 'mobile' || k === 'phone' ? maskPhone(v as string | null) : v;
+  return out;
+}
+
+function prefixed(changes: Changes): Changes {
+  return Object.fromEntries(Object.entries(changes).map(([k, v]) => [`contact.${k}`, v]));
+}
+
+async function touchCustomer(trx: Kysely<Database>, customerId: number, t: string) {
+  await trx.updateTable('customers').set({ updated_at: t }).where('id', '=', customerId).execute();
+}
+
