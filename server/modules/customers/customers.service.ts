@@ -22,6 +22,7 @@ import {
   searchDocument,
 } from './customers.rules';
 
+export type Placement = { owner_id: number; team_id: number | null; department_id: number | null };
 export type CustomerInput = Partial<Record<EditableField, unknown>> & { name?: string };
 export interface Duplicate {
   reason: 'credit_code' | 'phone' | 'name';
@@ -114,7 +115,55 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     });
   }
 
+  /** Inserts one customer inside the caller's transaction (used by create and by the Excel import). */
+  async function insertCustomer(trx: Kysely<Database>, ctx: RequestContext, fields: CustomerInput, placement: Placement): Promise<number> {
+    const values = { status: 'potential', tags: [], ...fields } as Record<string, unknown>;
+    const t = now();
+    const archiveNo = await q.nextArchiveNo(trx, Number(shanghaiDate(clock.now()).slice(0, 4)));
+    const row = await trx
+      .insertInto('customers')
+      .values({
+        ...(toColumns(values as CustomerInput) as { name: string }),
+        ...derived(values),
+        archive_no: archiveNo,
+        ...placement,
+        created_by: ctx.actor.id,
+        created_at: t,
+        updated_at: t,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await reindex(trx, row.id);
+    await audit.record(trx, actorInfo(ctx), {
+      action: 'create',
+      entityType: 'customer',
+      entityId: row.id,
+      summary: archiveNo,
+      changes: { ...fieldChanges(null, values), ownerId: [null, placement.owner_id] },
+    });
+    return row.id;
+  }
+
+  /** Applies changed fields inside the caller's transaction; returns the changes (none: nothing written). */
+  async function updateCustomer(trx: Kysely<Database>, ctx: RequestContext, id: number, version: number | null, fields: CustomerInput): Promise<Changes> {
+    const before = await q.row(trx, id);
+    if (!before) throw errors.notFound();
+    const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const beforeValues = customerValues(before);
+    const changes = fieldChanges(beforeValues, given);
+    if (!Object.keys(changes).length && version === null) return changes;
+    // version null = the import, which works on the current row inside its own transaction.
+    await updateVersioned(trx, 'customers', id, version ?? before.version, { ...toColumns(fields), ...derived({ ...beforeValues, ...given }) }, now());
+    await reindex(trx, id);
+    if (Object.keys(changes).length) await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'customer', entityId: id, changes });
+    return changes;
+  }
+
   return {
+    insertCustomer,
+    updateCustomer,
+    ownerPlacement,
+    findDuplicatesFor: findDuplicates,
     findDuplicates: (ctx: RequestContext, probe: { name?: string; creditCode?: string; phone?: string }) => findDuplicates(ctx.actor, probe),
 
     async list(ctx: RequestContext, filter: Omit<CustomerFilter, 'terms'> & { q?: string }, paging: { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' }) {
@@ -146,50 +195,13 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
         if (duplicates.length) throw new AppError('conflict', 'customer.duplicate', [], {}, 409, { code: 'duplicate', duplicates });
       }
       const placement = await ownerPlacement(ownerId ?? ctx.actor.id);
-      const values = { status: 'potential', tags: [], ...fields } as Record<string, unknown>;
-      const t = now();
-      const id = await db.transaction().execute(async (trx) => {
-        const archiveNo = await q.nextArchiveNo(trx, Number(shanghaiDate(clock.now()).slice(0, 4)));
-        const row = await trx
-          .insertInto('customers')
-          .values({
-            ...(toColumns(values as CustomerInput) as { name: string }),
-            ...derived(values),
-            archive_no: archiveNo,
-            ...placement,
-            created_by: ctx.actor.id,
-            created_at: t,
-            updated_at: t,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await reindex(trx, row.id);
-        await audit.record(trx, actorInfo(ctx), {
-          action: 'create',
-          entityType: 'customer',
-          entityId: row.id,
-          summary: archiveNo,
-          changes: { ...fieldChanges(null, values), ownerId: [null, placement.owner_id] },
-        });
-        return row.id;
-      });
+      const id = await db.transaction().execute((trx) => insertCustomer(trx, ctx, fields, placement));
       return this.get(id);
     },
 
     async update(ctx: RequestContext, id: number, input: CustomerInput & { version: number }) {
       const { version, ...fields } = input;
-      const before = await q.row(db, id);
-      if (!before) throw errors.notFound();
-      const beforeValues = customerValues(before);
-      const afterValues = { ...beforeValues, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
-      const changes = fieldChanges(beforeValues, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
-      await db.transaction().execute(async (trx) => {
-        await updateVersioned(trx, 'customers', id, version, { ...toColumns(fields), ...derived(afterValues) }, now());
-        await reindex(trx, id);
-        if (Object.keys(changes).length) {
-          await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'customer', entityId: id, changes });
-        }
-      });
+      await db.transaction().execute((trx) => updateCustomer(trx, ctx, id, version, fields));
       return this.get(id);
     },
 
