@@ -11,6 +11,8 @@ import type { Config } from './config';
 import type { Db } from './db/database';
 import { customerRoutes } from './modules/customers/customers.routes';
 import { createCustomerService } from './modules/customers/customers.service';
+import { createMergeService } from './modules/customers/customers.merge';
+import { createAttachmentService } from './modules/customers/attachments.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { createOrgService } from './modules/org/org.service';
 import { auditRoutes } from './platform/audit/audit.routes';
@@ -42,7 +44,7 @@ export interface AppOptions {
 }
 
 /** Builds the services once; each route module receives only what it needs. */
-export function createServices(db: Db, clock: Clock) {
+export function createServices(db: Db, clock: Clock, dataDir: string) {
   const k = db.kysely;
   const audit = createAuditService(clock);
   const settings = createSettingsService({ db: k, audit, clock });
@@ -52,7 +54,9 @@ export function createServices(db: Db, clock: Clock) {
   const org = createOrgService({ db: k, audit, settings, clock });
   const leases = createLeases(k, clock);
   const customers = createCustomerService({ db: k, kind: db.kind, audit, clock });
-  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers };
+  const merge = createMergeService({ db: k, kind: db.kind, audit, customers });
+  const attachments = createAttachmentService({ db: k, audit, settings, clock, dataDir });
+  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers, merge, attachments };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -67,7 +71,7 @@ export async function buildApp(
 ): Promise<{ app: FastifyInstance; services: Services; routes: RouteEntry[]; setShuttingDown(): void }> {
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
-  const services = createServices(db, clock);
+  const services = createServices(db, clock, config.dataDir);
   let shuttingDown = false;
 
   const app = Fastify({
@@ -119,7 +123,7 @@ export async function buildApp(
   await settingsRoutes(app, services.settings);
   await auditRoutes(app, db.kysely);
   await calendarRoutes(app, services.calendar);
-  await customerRoutes(app, services.customers);
+  await customerRoutes(app, { customers: services.customers, merge: services.merge, attachments: services.attachments });
 
   // The web app: hashed assets from dist/web, and index.html for every other non-API path (client routing).
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -187,7 +187,35 @@ export interface ArchiveSequenceTable {
   last_no: number;
 }
 
+export interface CustomerAttachmentTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: string; // fax | contract | letter | other
+  filename: string;
+  stored_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  description: string | null;
+  uploaded_by: number | null;
+  created_at: Instant;
+}
+
+export interface CustomerMergeTable {
+  id: Generated<number>;
+  survivor_id: number;
+  merged_id: number;
+  merged_archive_no: string;
+  merged_name: string;
+  snapshot: string; // JSON of the merged customer's fields
+  reason: string;
+  merged_by: number | null;
+  merged_at: Instant;
+}
+
 export interface Database {
+  customer_attachments: CustomerAttachmentTable;
+  customer_merges: CustomerMergeTable;
   customers: CustomerTable;
   customer_contacts: CustomerContactTable;
   archive_sequences: ArchiveSequenceTable;

@@ -155,12 +155,13 @@ export function customerQueries(kind: DialectKind) {
       return new Set(rows.map((r) => r.id));
     },
 
-    async history(db: Q, customerId: number) {
+    /** The audit entries of a customer and of every customer merged into it, newest first. */
+    async history(db: Q, customerIds: number[]) {
       return db
         .selectFrom('audit_log')
         .select(['at', 'actor_name', 'action', 'changes', 'summary'])
         .where('entity_type', '=', 'customer')
-        .where('entity_id', '=', String(customerId))
+        .where('entity_id', 'in', customerIds.map(String))
         .orderBy('id', 'desc')
         .limit(500)
         .execute();

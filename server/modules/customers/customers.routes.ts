@@ -9,6 +9,9 @@ import type { CustomerSortField } from './customers.queries';
 import { completeness, maskAccount, maskPhone } from './customers.rules';
 import * as s from './customers.schemas';
 import { customerValues, type CustomerService } from './customers.service';
+import type { MergeService } from './customers.merge';
+import type { AttachmentService } from './attachments.service';
+import { ATTACHMENT_KINDS } from './attachments.rules';
 
 type Row = Customer & { owner_name?: string | null; team_name?: string | null; created_by_name?: string | null; matched_contact?: string | null };
 
@@ -57,7 +60,8 @@ function presentContact(c: CustomerContact): z.infer<typeof s.contactOut> {
   };
 }
 
-export async function customerRoutes(root: FastifyInstance, customers: CustomerService) {
+export async function customerRoutes(root: FastifyInstance, deps: { customers: CustomerService; merge: MergeService; attachments: AttachmentService }) {
+  const { customers, merge, attachments } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['customers 客户档案'];
   const customer = { type: 'customer' as const };
@@ -126,7 +130,7 @@ export async function customerRoutes(root: FastifyInstance, customers: CustomerS
   app.get('/api/customers/:id/history', {
     config: { policy: { capability: 'customers.read', resource: customer } },
     schema: { tags, params: idParams, response: { 200: s.historyOut } },
-    handler: async (req) => ({ items: await customers.history(req.params.id) }),
+    handler: async (req) => ({ items: await customers.history(await merge.historyIds(req.params.id)) }),
   });
 
   app.post('/api/customers/:id/reveal', {
@@ -163,5 +167,87 @@ export async function customerRoutes(root: FastifyInstance, customers: CustomerS
       await customers.deleteContact(requestContext(req), req.params.id, req.params.contactId);
       return reply.status(204).send();
     },
+  });
+
+  app.post('/api/customers/:id/merge', {
+    config: { policy: { capability: 'customers.merge', resource: customer } },
+    schema: {
+      tags,
+      summary: 'Merge another customer into this one (contacts, attachments and history move here)',
+      params: idParams,
+      body: z.object({ mergedId: z.number().int().positive(), reason: z.string().trim().min(2, 'validation.required').max(500) }).strict(),
+      response: { 200: s.customerOut },
+    },
+    handler: async (req) => presentCustomer(await merge.merge(requestContext(req), req.params.id, req.body.mergedId, req.body.reason)),
+  });
+
+  const attachmentOut = z.object({
+    id: z.number(),
+    kind: z.string(),
+    filename: z.string(),
+    mime: z.string(),
+    size: z.number(),
+    description: z.string().nullable(),
+    uploadedByName: z.string().nullable(),
+    createdAt: z.string(),
+  });
+  const presentAttachment = (a: Awaited<ReturnType<AttachmentService['list']>>[number]) => ({
+    id: a.id,
+    kind: a.kind,
+    filename: a.filename,
+    mime: a.mime,
+    size: a.size,
+    description: a.description,
+    uploadedByName: a.uploaded_by_name ?? null,
+    createdAt: a.created_at,
+  });
+  const attachmentParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });
+
+  app.get('/api/customers/:id/attachments', {
+    config: { policy: { capability: 'customers.read', resource: customer } },
+    schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(attachmentOut) }) } },
+    handler: async (req) => ({ items: (await attachments.list(req.params.id)).map(presentAttachment) }),
+  });
+
+  app.get('/api/customers/:id/attachments/:attachmentId', {
+    config: { policy: { capability: 'customers.read', resource: customer } },
+    schema: { tags, params: attachmentParams },
+    handler: async (req, reply) => {
+      const { row, stream } = await attachments.open(requestContext(req), req.params.id, req.params.attachmentId);
+      return reply
+        .header('content-type', row.mime)
+        .header('content-length', row.size)
+        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
+        .header('cache-control', 'no-store')
+        .send(stream);
+    },
+  });
+
+  app.delete('/api/customers/:id/attachments/:attachmentId', {
+    config: { policy: { capability: 'customers.update', resource: customer } },
+    schema: { tags, params: attachmentParams },
+    handler: async (req, reply) => {
+      await attachments.remove(requestContext(req), req.params.id, req.params.attachmentId);
+      return reply.status(204).send();
+    },
+  });
+
+  // The file is the raw request body (the web app sends the File as is); its type is judged by content.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/customers/:id/attachments', {
+      config: { policy: { capability: 'customers.update', resource: customer } },
+      schema: {
+        tags,
+        summary: 'Upload a file (request body = the file; ?filename=&kind=fax|contract|letter|other)',
+        params: idParams,
+        querystring: z.object({ filename: z.string().trim().min(1).max(200), kind: z.enum(ATTACHMENT_KINDS), description: z.string().trim().max(200).optional() }).strict(),
+        response: { 201: attachmentOut },
+      },
+      handler: async (req, reply) => {
+        const row = await attachments.upload(requestContext(req), req.params.id, { ...req.query, body: req.body as Buffer });
+        return reply.status(201).send(presentAttachment({ ...row, uploaded_by_name: requestContext(req).actor.displayName }));
+      },
+    });
   });
 }

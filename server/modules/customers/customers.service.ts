@@ -162,6 +162,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
   return {
     insertCustomer,
     updateCustomer,
+    reindex,
     ownerPlacement,
     findDuplicatesFor: findDuplicates,
     findDuplicates: (ctx: RequestContext, probe: { name?: string; creditCode?: string; phone?: string }) => findDuplicates(ctx.actor, probe),
@@ -205,8 +206,9 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       return this.get(id);
     },
 
-    async history(id: number) {
-      const rows = await q.history(db, id);
+    /** Field changes, newest first; `ids` also covers customers merged into this one. */
+    async history(ids: number[]) {
+      const rows = await q.history(db, ids);
       const items = [];
       for (const r of rows) {
         const changes = r.changes ? (JSON.parse(r.changes) as Changes) : {};

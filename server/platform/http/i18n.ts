@@ -57,6 +57,10 @@ const messages: Catalogue = {
   'customer.duplicate': ['可能与已有客户重复，请核对后再保存', '可能與既有客戶重複，請核對後再儲存', 'This may duplicate an existing customer; check before saving'],
   'customer.owner_inactive': ['新负责人账号不存在或已停用', '新負責人帳號不存在或已停用', 'The new owner does not exist or is deactivated'],
   'customer.contact_not_found': ['联系人不存在', '聯絡人不存在', 'No such contact'],
+  'customer.merge_self': ['不能与自身合并', '不能與自身合併', 'A customer cannot be merged with itself'],
+  'attachment.empty': ['文件为空', '檔案為空', 'The file is empty'],
+  'attachment.too_large': ['文件超过 {mb} MB 上限', '檔案超過 {mb} MB 上限', 'The file exceeds the {mb} MB limit'],
+  'attachment.type_refused': ['只接受 PDF、图片（PNG/JPEG/GIF/TIFF 传真）、Word 和 Excel 文件（按文件内容判断）', '只接受 PDF、圖片（PNG/JPEG/GIF/TIFF 傳真）、Word 和 Excel 檔案（依檔案內容判斷）', 'Only PDF, images (PNG/JPEG/GIF/TIFF faxes), Word and Excel files are accepted (judged by content)'],
   'validation.version': ['缺少版本号', '缺少版本號', 'The record version is missing'],
 };
 

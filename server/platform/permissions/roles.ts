@@ -22,6 +22,7 @@ export const CAPABILITIES = [
   'customers.update',
   'customers.transfer', // change the responsible person, one by one or in bulk (supervisors and above)
   'customers.reveal', // show one unmasked phone / account on the detail page, audit-logged
+  'customers.merge', // merge two records of the same customer (查重)
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -39,9 +40,9 @@ const archiveLead: Capability[] = [...archiveWork, 'customers.transfer', 'custom
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', capabilities: [...CAPABILITIES], grants: [...ROLES] },
   // 客户服务总监: all customers (§1); reads the audit log and settings
-  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'audit.read', 'settings.read'], grants: [] },
+  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read'], grants: [] },
   // 客户服务经理: all customers (§1); managers read the audit log (issue 2 point 6)
-  manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'audit.read', 'settings.read'], grants: [] },
+  manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read'], grants: [] },
   // 主管: the team's customers
   supervisor: { scope: 'team', capabilities: [...everyone, ...archiveLead], grants: [] },
   // 专员: the customers assigned to them

@@ -112,6 +112,15 @@ export const SETTINGS = [
     source: 'domain.md §2 quotas (001 §16)',
   }),
   def({
+    key: 'archive.attachmentMaxMb',
+    group: 'archive',
+    schema: int(1, 200),
+    default: 20,
+    unit: { 'zh-CN': 'MB', 'zh-TW': 'MB', en: 'MB' },
+    label: { 'zh-CN': '附件大小上限', 'zh-TW': '附件大小上限', en: 'Largest attachment' },
+    source: 'issue 3 §5',
+  }),
+  def({
     key: 'classification.largeMinAnnualWan',
     group: 'classification',
     schema: z.number().min(0).max(1e7),

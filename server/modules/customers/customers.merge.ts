@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { DialectKind } from '../../db/database';
+import type { Database } from '../../db/schema';
+import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
+import { errors } from '../../platform/http/errors';
+import type { RequestContext } from '../../platform/permissions/actor';
+import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import type { CustomerService } from './customers.service';
+import { customerValues } from './customers.service';
+
+/**
+ * Merging two customers found to be the same (issue 3 §7): contacts, attachments and history move to
+ * the survivor; fields empty on the survivor are filled from the merged record; the merged record's
+ * full snapshot is kept in customer_merges and the merge is audited on both.
+ */
+export function createMergeService(deps: { db: Kysely<Database>; kind: DialectKind; audit: AuditService; customers: CustomerService }) {
+  const { db, kind, audit, customers } = deps;
+
+  return {
+    async merge(ctx: RequestContext, survivorId: number, mergedId: number, reason: string) {
+      if (survivorId === mergedId) throw errors.field('mergedId', 'customer.merge_self');
+      const merged = await db.selectFrom('customers').selectAll().where('id', '=', mergedId).where(scopeCondition(ctx.actor, RESOURCES.customer)).executeTakeFirst();
+      if (!merged) throw errors.notFound();
+      const survivor = (await db.selectFrom('customers').selectAll().where('id', '=', survivorId).executeTakeFirst())!;
+      const survivorValues = customerValues(survivor);
+      const mergedValues = customerValues(merged);
+      const fill: Record<string, unknown> = {};
+      for (const [f, v] of Object.entries(mergedValues)) {
+        const current = survivorValues[f];
+        if (f === 'tags') {
+          const union = [...new Set([...(current as string[]), ...(v as string[])])];
+          if (union.length !== (current as string[]).length) fill.tags = union;
+        } else if ((current === null || current === '') && v !== null && v !== '') fill[f] = v;
+      }
+      await db.transaction().execute(async (trx) => {
+        const moved = {
+          contacts: Number((await trx.updateTable('customer_contacts').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst()).numUpdatedRows),
+          attachments: Number((await trx.updateTable('customer_attachments').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst()).numUpdatedRows),
+        };
+        await trx.updateTable('customer_merges').set({ survivor_id: survivorId }).where('survivor_id', '=', mergedId).execute();
+        await trx
+          .insertInto('customer_merges')
+          .values({
+            survivor_id: survivorId,
+            merged_id: mergedId,
+            merged_archive_no: merged.archive_no,
+            merged_name: merged.name,
+            snapshot: JSON.stringify({ ...mergedValues, archiveNo: merged.archive_no, ownerId: merged.owner_id, createdAt: merged.created_at }),
+            reason,
+            merged_by: ctx.actor.id,
+            merged_at: new Date().toISOString(),
+          })
+          .execute();
+        if (kind === 'sqlite') await sql`DELETE FROM customer_search WHERE rowid = ${mergedId}`.execute(trx);
+        await trx.deleteFrom('customers').where('id', '=', mergedId).execute();
+        // Bumps the version and fills the empty fields; the index must also learn the moved contacts.
+        await customers.updateCustomer(trx, ctx, survivorId, null, fill);
+        await customers.reindex(trx, survivorId);
+        const summary = `${merged.archive_no} ${merged.name} → ${survivor.archive_no}: ${reason}`;
+        await audit.record(trx, actorInfo(ctx), { action: 'merge', entityType: 'customer', entityId: survivorId, summary, changes: { mergedArchiveNo: [null, merged.archive_no], movedContacts: [null, moved.contacts], movedAttachments: [null, moved.attachments] } });
+        await audit.record(trx, actorInfo(ctx), { action: 'merge', entityType: 'customer', entityId: mergedId, summary });
+      });
+      return customers.get(survivorId);
+    },
+
+    /** Ids whose history belongs to this customer: itself and every customer merged into it. */
+    async historyIds(customerId: number): Promise<number[]> {
+      const rows = await db.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', customerId).execute();
+      return [customerId, ...rows.map((r) => r.merged_id)];
+    },
+  };
+}
+export type MergeService = ReturnType<typeof createMergeService>;
