@@ -13,6 +13,8 @@ import { customerRoutes } from './modules/customers/customers.routes';
 import { createCustomerService } from './modules/customers/customers.service';
 import { createMergeService } from './modules/customers/customers.merge';
 import { createAttachmentService } from './modules/customers/attachments.service';
+import { individualRoutes } from './modules/individuals/individuals.routes';
+import { createIndividualService } from './modules/individuals/individuals.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { createOrgService } from './modules/org/org.service';
 import { auditRoutes } from './platform/audit/audit.routes';
@@ -56,7 +58,8 @@ export function createServices(db: Db, clock: Clock, dataDir: string) {
   const customers = createCustomerService({ db: k, kind: db.kind, audit, clock });
   const merge = createMergeService({ db: k, kind: db.kind, audit, customers });
   const attachments = createAttachmentService({ db: k, audit, settings, clock, dataDir });
-  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers, merge, attachments };
+  const individuals = createIndividualService({ db: k, audit, clock });
+  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers, merge, attachments, individuals };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -124,6 +127,7 @@ export async function buildApp(
   await auditRoutes(app, db.kysely);
   await calendarRoutes(app, services.calendar);
   await customerRoutes(app, { customers: services.customers, merge: services.merge, attachments: services.attachments });
+  await individualRoutes(app, services.individuals);
 
   // The web app: hashed assets from dist/web, and index.html for every other non-API path (client routing).
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -213,7 +213,30 @@ export interface CustomerMergeTable {
   merged_at: Instant;
 }
 
+export interface IndividualCustomerTable {
+  id: Generated<number>;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  initial: string; // A–Z or #
+  gender: string | null; // male | female
+  birthday: string | null;
+  nationality: string | null;
+  mobile: string | null;
+  mobile_digits: string | null;
+  id_number: string | null;
+  notes: string | null;
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  created_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface Database {
+  individual_customers: IndividualCustomerTable;
   customer_attachments: CustomerAttachmentTable;
   customer_merges: CustomerMergeTable;
   customers: CustomerTable;

@@ -61,6 +61,7 @@ const messages: Catalogue = {
   'attachment.empty': ['文件为空', '檔案為空', 'The file is empty'],
   'attachment.too_large': ['文件超过 {mb} MB 上限', '檔案超過 {mb} MB 上限', 'The file exceeds the {mb} MB limit'],
   'attachment.type_refused': ['只接受 PDF、图片（PNG/JPEG/GIF/TIFF 传真）、Word 和 Excel 文件（按文件内容判断）', '只接受 PDF、圖片（PNG/JPEG/GIF/TIFF 傳真）、Word 和 Excel 檔案（依檔案內容判斷）', 'Only PDF, images (PNG/JPEG/GIF/TIFF faxes), Word and Excel files are accepted (judged by content)'],
+  'validation.id_number': ['身份证号码不正确（18 位，出生日期与末位校验码）', '身分證號碼不正確（18 位，出生日期與末位校驗碼）', 'Not a valid resident ID number (18 characters, date of birth and check digit)'],
   'validation.version': ['缺少版本号', '缺少版本號', 'The record version is missing'],
 };
 

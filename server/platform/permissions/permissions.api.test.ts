@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam, createTestContext, createUser, json, type Client, type TestContext } from '../../../test/harness';
+import { USER_PASSWORD, createTeam, createTestContext, createUser, json, login, type Client, type TestContext } from '../../../test/harness';
 import type { ResourceType } from './scope';
 
 // domain.md §1 data scope: a specialist works on their own records, a supervisor on the team's.
@@ -11,6 +11,7 @@ let teamB: number;
 let otherTeamUser: number;
 let teamMate: number;
 let otherTeamCustomer: number;
+let otherTeamIndividual: number;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -21,6 +22,8 @@ beforeAll(async () => {
   teamMate = (await createUser(ctx, { username: 'zhao.liu', displayName: '赵六', roles: ['specialist'], teamId: teamA })).id;
   otherTeamUser = (await createUser(ctx, { username: 'li.si', displayName: '李四', roles: ['sales'], teamId: teamB })).id;
   otherTeamCustomer = json(await ctx.admin.post('/api/customers', { name: '上海远东贸易有限公司', ownerId: otherTeamUser })).id;
+  const sales = await login(ctx.app, 'li.si', USER_PASSWORD);
+  otherTeamIndividual = json(await sales.post('/api/individual-customers', { name: '欧阳贵宾' })).id;
 });
 afterAll(() => ctx.close());
 
@@ -42,7 +45,7 @@ describe('permissions: every route declares a policy', () => {
 
 describe('permissions: data scope', () => {
   it('answers 404 to a specialist on another team’s record through every route that takes an id', async () => {
-    const otherTeamRecord: Record<ResourceType, number> = { user: otherTeamUser, team: teamB, department: 2, customer: otherTeamCustomer };
+    const otherTeamRecord: Record<ResourceType, number> = { user: otherTeamUser, team: teamB, department: 2, customer: otherTeamCustomer, individual: otherTeamIndividual };
     const idRoutes = ctx.routes.filter((r) => r.url.includes(':id') && r.policy && 'resource' in r.policy && r.policy.resource && r.method !== 'HEAD');
     expect(idRoutes.length).toBeGreaterThanOrEqual(10);
     for (const r of idRoutes) {

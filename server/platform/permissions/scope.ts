@@ -18,6 +18,13 @@ export const RESOURCES = {
   user: { table: 'users', id: 'users.id', owner: 'users.id', team: 'users.team_id', department: 'users.department_id' },
   team: { table: 'teams', id: 'teams.id', team: 'teams.id', department: 'teams.department_id' },
   department: { table: 'departments', id: 'departments.id', department: 'departments.id' },
+  individual: {
+    table: 'individual_customers',
+    id: 'individual_customers.id',
+    owner: 'individual_customers.owner_id',
+    team: 'individual_customers.team_id',
+    department: 'individual_customers.department_id',
+  },
   customer: {
     table: 'customers',
     id: 'customers.id',

@@ -1,0 +1,68 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import { containsText } from '../../db/search';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../platform/permissions/actor';
+import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+
+type Q = Kysely<Database>;
+
+/** The only SQL of individual customers. A hotel's VIP list is small: plain indexed lookups and LIKE serve. */
+export const individualQueries = {
+  async list(db: Q, actor: Actor, f: { q?: string; initial?: string }, p: { page: number; pageSize: number }) {
+    let qb = db
+      .selectFrom('individual_customers')
+      .leftJoin('users as owner', 'owner.id', 'individual_customers.owner_id')
+      .where(scopeCondition(actor, RESOURCES.individual));
+    if (f.initial) qb = qb.where('individual_customers.initial', '=', f.initial);
+    if (f.q) {
+      const text = f.q;
+      const digits = text.replace(/\D/g, '');
+      const latin = text.toLowerCase().replace(/[^a-z]/g, '');
+      qb = qb.where((eb) => {
+        const ors = [containsText('individual_customers.name', text)];
+        if (latin) {
+          ors.push(eb('individual_customers.name_initials', 'like', `${latin}%`));
+          // Full pinyin typed without spaces (zhangwei) against the stored 'zhang wei'.
+          ors.push(sql<SqlBool>`replace(individual_customers.name_pinyin, ' ', '') like ${`${latin}%`}`);
+        }
+        if (digits.length >= 4) ors.push(eb('individual_customers.mobile_digits', 'like', `%${digits}%`));
+        return eb.or(ors);
+      });
+    }
+    const [rows, count] = await Promise.all([
+      qb
+        .selectAll('individual_customers')
+        .select('owner.display_name as owner_name')
+        .orderBy('individual_customers.initial')
+        .orderBy('individual_customers.name_pinyin')
+        .orderBy('individual_customers.id')
+        .limit(p.pageSize)
+        .offset((p.page - 1) * p.pageSize)
+        .execute(),
+      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  },
+
+  async get(db: Q, id: number) {
+    return db
+      .selectFrom('individual_customers')
+      .leftJoin('users as owner', 'owner.id', 'individual_customers.owner_id')
+      .selectAll('individual_customers')
+      .select('owner.display_name as owner_name')
+      .where('individual_customers.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** Initial letters in use within the caller's scope, for the A–Z index bar. */
+  async initials(db: Q, actor: Actor) {
+    const rows = await db
+      .selectFrom('individual_customers')
+      .select(['initial', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(scopeCondition(actor, RESOURCES.individual))
+      .groupBy('initial')
+      .orderBy('initial')
+      .execute();
+    return rows.map((r) => ({ initial: r.initial, count: Number(r.n) }));
+  },
+};
