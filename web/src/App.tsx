@@ -6,7 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
 import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes, useParams } from 'react-router-dom';
 import type { Lang } from './api/types';
 import { AppLayout } from './app/AppLayout';
 import { createQueryClient } from './app/queryClient';
@@ -25,6 +25,14 @@ const OrgPage = lazy(() => import('./modules/admin/org/OrgPage'));
 const SettingsPage = lazy(() => import('./modules/admin/settings/SettingsPage'));
 const AuditPage = lazy(() => import('./modules/admin/audit/AuditPage'));
 const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
+const CustomersPage = lazy(() => import('./modules/customers/CustomersPage'));
+const CustomerDetailPage = lazy(() => import('./modules/customers/CustomerDetailPage'));
+const CustomerFormPage = lazy(() => import('./modules/customers/CustomerFormPage'));
+
+function CustomerFormPageForId() {
+  const { id } = useParams();
+  return <CustomerFormPage key={id} />;
+}
 
 const ANTD_LOCALES: Record<Lang, Locale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 
@@ -58,6 +66,39 @@ export function App() {
               >
                 <Route index element={<HomePage />} />
                 <Route path="account/password" element={<ChangePasswordPage />} />
+                <Route
+                  path="customers"
+                  element={
+                    <RequireCapability capability="customers.read">
+                      <CustomersPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="customers/new"
+                  element={
+                    <RequireCapability capability="customers.create">
+                      <CustomerFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="customers/:id"
+                  element={
+                    <RequireCapability capability="customers.read">
+                      <CustomerDetailPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="customers/:id/edit"
+                  element={
+                    <RequireCapability capability="customers.update">
+                      {/* keyed by id: moving from one customer's form to another's starts a fresh form */}
+                      <CustomerFormPageForId />
+                    </RequireCapability>
+                  }
+                />
                 <Route
                   path="admin/users"
                   element={

@@ -152,6 +152,9 @@ describe('scope and masking', () => {
     expect(json(res)).toEqual({ value: '13812345678' });
     const log = json(await ctx.admin.get(`/api/audit?action=reveal&entityId=${huayuan.id}`));
     expect(log.items[0]).toMatchObject({ actorName: '王主管', summary: 'phone' });
+    // Looking is audited but is not a change of the archive.
+    const history = json(await supervisorA.client.get(`/api/customers/${huayuan.id}/history`)).items;
+    expect(history.some((h: any) => h.action === 'reveal')).toBe(false);
   });
 });
 

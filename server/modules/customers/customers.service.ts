@@ -22,6 +22,9 @@ import {
   searchDocument,
 } from './customers.rules';
 
+/** Audit actions on a customer that read rather than change it: kept out of the change history. */
+const NOT_CHANGES = new Set(['reveal', 'attachment.download', 'export']);
+
 export type Placement = { owner_id: number; team_id: number | null; department_id: number | null };
 export type CustomerInput = Partial<Record<EditableField, unknown>> & { name?: string };
 export interface Duplicate {
@@ -211,6 +214,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       const rows = await q.history(db, ids);
       const items = [];
       for (const r of rows) {
+        if (NOT_CHANGES.has(r.action)) continue; // looking at data is audited, but it is not a change of the record
         const changes = r.changes ? (JSON.parse(r.changes) as Changes) : {};
         const entries = Object.entries(changes);
         if (!entries.length) items.push({ at: r.at, actorName: r.actor_name, action: r.action, field: '', oldValue: null, newValue: null, major: false, summary: r.summary });

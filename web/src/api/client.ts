@@ -12,19 +12,25 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldProblem[];
   readonly requestId?: string;
+  /** The whole `error` object of the answer, for extra members some routes add (e.g. `duplicates`). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldProblem[] = [], requestId?: string) {
+  constructor(status: number, code: string, message: string, fields: FieldProblem[] = [], requestId?: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.requestId = requestId;
+    this.details = details;
   }
 
-  /** 409 caused by a stale `version` (someone else saved first), as opposed to a uniqueness clash. */
+  /**
+   * 409 caused by a stale `version` (someone else saved first), as opposed to a uniqueness clash or a
+   * suspected duplicate (`code: "duplicate"`, which also comes without fields).
+   */
   get isStaleVersion(): boolean {
-    return this.status === 409 && (this.fields.length === 0 || this.fields.some((f) => f.field === 'version'));
+    return this.status === 409 && this.code !== 'duplicate' && (this.fields.length === 0 || this.fields.some((f) => f.field === 'version'));
   }
 }
 
@@ -124,7 +130,14 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!res.ok) {
     const e = (data as { error?: { code?: string; message?: string; fields?: FieldProblem[]; requestId?: string } } | undefined)?.error;
-    const error = new ApiError(res.status, e?.code ?? 'http_' + res.status, e?.message ?? res.statusText ?? String(res.status), e?.fields ?? [], e?.requestId);
+    const error = new ApiError(
+      res.status,
+      e?.code ?? 'http_' + res.status,
+      e?.message ?? res.statusText ?? String(res.status),
+      e?.fields ?? [],
+      e?.requestId,
+      (e as Record<string, unknown> | undefined) ?? {},
+    );
     if (res.status === 401 && !path.startsWith('/api/auth/')) {
       for (const l of unauthorizedListeners) l();
     }

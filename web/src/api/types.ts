@@ -10,7 +10,12 @@ export type Capability =
   | 'settings.read'
   | 'settings.manage'
   | 'audit.read'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'customers.read'
+  | 'customers.create'
+  | 'customers.update'
+  | 'customers.transfer'
+  | 'customers.reveal';
 
 export interface SessionUser {
   id: number;
@@ -146,4 +151,123 @@ export interface OfficialYear {
   source?: 'builtin' | 'imported' | null;
   importedAt?: string | null;
   importedBy?: string | number | null;
+}
+
+// ── Customer archive 客户档案 (docs/api.md "Customer archive") ─────────────────────────────────────
+export type CustomerStatus = 'potential' | 'formal' | 'dormant' | 'lost';
+
+/** The editable fields of a customer (POST body; PUT sends the changed ones plus `version`). */
+export interface CustomerEditable {
+  name: string;
+  status: CustomerStatus | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  generalManager: string | null;
+  address: string | null;
+  postcode: string | null;
+  /** Masked by the server in answers (138****5678). */
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  industry: string | null;
+  companyNature: string | null;
+  companySize: string | null;
+  staffCount: number | null;
+  businessScope: string | null;
+  operatingStatus: string | null;
+  positionInIndustry: string | null;
+  priceLevel: string | null;
+  mainProducts: string | null;
+  /** 万元 */
+  peakMonthAmount: number | null;
+  /** 万元 */
+  lowMonthAmount: number | null;
+  bankName: string | null;
+  /** Masked by the server in answers (**** 1234). */
+  bankAccount: string | null;
+  paymentHabits: string | null;
+  payingContact: string | null;
+  sourceChannel: string | null;
+  contactFrequency: string | null;
+  relationshipPotential: string | null;
+  cooperationIntention: string | null;
+  tags: string[];
+}
+
+export interface Customer extends CustomerEditable {
+  id: number;
+  archiveNo: string;
+  status: CustomerStatus;
+  ownerId: number | null;
+  ownerName: string | null;
+  teamId: number | null;
+  teamName: string | null;
+  departmentId: number | null;
+  completeness: number;
+  missingFields: string[];
+  createdAt: string;
+  updatedAt: string;
+  createdByName: string | null;
+  version: number;
+}
+
+/** A list row: the customer without the long text fields, plus the contact a search matched. */
+export type CustomerListItem = Omit<Customer, 'businessScope' | 'mainProducts' | 'paymentHabits'> & {
+  matchedContact?: string | null;
+};
+
+export type DuplicateReason = 'credit_code' | 'phone' | 'name';
+
+export interface DuplicateHit {
+  reason: DuplicateReason | string;
+  /** Not in docs/api.md, sent by the server for visible records. */
+  id?: number | null;
+  archiveNo: string | null;
+  name: string | null;
+  /** false: the record belongs to someone whose data the caller may not see; it names nothing. */
+  visible: boolean;
+}
+
+export interface CustomerHistoryEntry {
+  at: string;
+  actorName: string | null;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+  major: boolean;
+  /** Not in docs/api.md, sent by the server: create | update | transfer | contact.create … */
+  action?: string;
+  /** Not in docs/api.md: the archive number (create), the reason (transfer), the contact's name … */
+  summary?: string | null;
+}
+
+export interface CustomerContact {
+  id: number;
+  name: string;
+  position: string | null;
+  department: string | null;
+  /** Masked */
+  mobile: string | null;
+  /** Masked */
+  phone: string | null;
+  email: string | null;
+  /** YYYY-MM-DD */
+  birthday: string | null;
+  notes: string | null;
+  isKey: boolean;
+  version: number;
+}
+
+/** One entry of a value list: a code, or a code with a label (plain or per language). */
+export type OptionValue = string | { value: string; label?: string | Partial<Record<Lang, string>> | null };
+
+export interface CustomerOptions {
+  statuses: OptionValue[];
+  sourceChannels: OptionValue[];
+  industries: OptionValue[];
+  companyNatures: OptionValue[];
+  companySizes: OptionValue[];
 }

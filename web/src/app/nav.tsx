@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capability } from '../api/types';
 
@@ -19,7 +19,12 @@ export interface NavGroup {
 
 /** The side menu. Only pages that exist are listed; a module adds its entry here when it adds a route. */
 export const NAV: NavGroup[] = [
-  { items: [{ path: '/', label: 'nav.home', icon: <HomeOutlined /> }] },
+  {
+    items: [
+      { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+      { path: '/customers', label: 'nav.customers', icon: <SolutionOutlined />, capability: 'customers.read' },
+    ],
+  },
   {
     label: 'nav.admin',
     items: [

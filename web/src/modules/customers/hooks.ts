@@ -1,0 +1,143 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, listOf } from '../../api/client';
+import type {
+  Customer,
+  CustomerContact,
+  CustomerEditable,
+  CustomerHistoryEntry,
+  CustomerListItem,
+  CustomerOptions,
+  CustomerStatus,
+  DuplicateHit,
+  Page,
+} from '../../api/types';
+import { DEFAULT_OPTIONS } from './labels';
+
+export interface CustomerFilters {
+  q?: string;
+  status?: CustomerStatus;
+  ownerId?: number;
+  teamId?: number;
+  province?: string;
+  city?: string;
+  industry?: string;
+  incomplete?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+  sort?: string;
+  page: number;
+  pageSize: number;
+}
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  list: (filters: CustomerFilters) => ['customers', 'list', filters] as const,
+  detail: (id: number) => ['customers', 'detail', id] as const,
+  history: (id: number) => ['customers', 'detail', id, 'history'] as const,
+  contacts: (id: number) => ['customers', 'detail', id, 'contacts'] as const,
+  options: ['customer-options'] as const,
+};
+
+export function useCustomers(filters: CustomerFilters) {
+  return useQuery({
+    queryKey: customerKeys.list(filters),
+    // `incomplete` is a flag: the server knows only `incomplete=true`.
+    queryFn: ({ signal }) => api.get<Page<CustomerListItem>>('/api/customers', { ...filters, incomplete: filters.incomplete ? true : undefined }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomer(id: number) {
+  return useQuery({
+    queryKey: customerKeys.detail(id),
+    queryFn: () => api.get<Customer>(`/api/customers/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useCustomerHistory(id: number, enabled = true) {
+  return useQuery({
+    queryKey: customerKeys.history(id),
+    queryFn: async () => listOf<CustomerHistoryEntry>(await api.get<unknown>(`/api/customers/${id}/history`)),
+    enabled,
+  });
+}
+
+export function useContacts(id: number, enabled = true) {
+  return useQuery({
+    queryKey: customerKeys.contacts(id),
+    queryFn: async () => listOf<CustomerContact>(await api.get<unknown>(`/api/customers/${id}/contacts`)),
+    enabled,
+  });
+}
+
+/** Value lists for the selects; they change rarely. */
+export function useCustomerOptions() {
+  return useQuery({
+    queryKey: customerKeys.options,
+    queryFn: async () => ({ ...DEFAULT_OPTIONS, ...(await api.get<Partial<CustomerOptions>>('/api/customer-options')) }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+function useCustomerMutation<V, R>(fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    // Also after a failure: a 409 means our copy is stale and must be reloaded.
+    onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+export type CustomerInput = Partial<CustomerEditable> & { name: string; confirmDuplicate?: boolean };
+
+export const useCreateCustomer = () => useCustomerMutation((body: CustomerInput) => api.post<Customer>('/api/customers', body));
+
+export const useUpdateCustomer = () =>
+  useCustomerMutation(({ id, ...body }: Partial<CustomerEditable> & { id: number; version: number }) => api.put<Customer>(`/api/customers/${id}`, body));
+
+export const useTransferCustomers = () =>
+  useCustomerMutation((body: { customerIds: number[]; ownerId: number; reason: string }) => api.post<{ transferred: number }>('/api/customers/transfer', body));
+
+/** Suspected duplicates for the values typed so far (no cache: each blur asks again). */
+export function useDuplicateCheck() {
+  return useMutation({
+    mutationFn: async (body: { name?: string; creditCode?: string; phone?: string }) =>
+      listOf<DuplicateHit>(await api.post<unknown>('/api/customers/duplicate-check', body), 'duplicates'),
+  });
+}
+
+/**
+ * docs/api.md names `contactPhone` only; the server reveals the contact's landline for it and the mobile
+ * for `contactMobile`.
+ */
+export type RevealField = 'phone' | 'bankAccount' | 'contactPhone' | 'contactMobile';
+
+/** The unmasked value of one field (audit-logged on the server); not cached. */
+export function useReveal(customerId: number) {
+  return useMutation({
+    mutationFn: (body: { field: RevealField; contactId?: number }) => api.post<{ value: string | null }>(`/api/customers/${customerId}/reveal`, body),
+  });
+}
+
+export type ContactInput = Partial<Omit<CustomerContact, 'id' | 'version'>>;
+
+export function useSaveContact(customerId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contactId, ...body }: ContactInput & { contactId?: number; version?: number }) =>
+      contactId
+        ? api.put<CustomerContact>(`/api/customers/${customerId}/contacts/${contactId}`, body)
+        : api.post<CustomerContact>(`/api/customers/${customerId}/contacts`, body),
+    // Contacts count in search and history: reload the whole customer.
+    onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+export function useDeleteContact(customerId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (contactId: number) => api.delete(`/api/customers/${customerId}/contacts/${contactId}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}

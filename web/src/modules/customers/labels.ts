@@ -1,0 +1,54 @@
+import type { TFunction } from 'i18next';
+import type { CustomerOptions, CustomerStatus, Lang, OptionValue } from '../../api/types';
+import { currentLang } from '../../i18n';
+import type { OptionList } from './fields';
+
+export const STATUSES: CustomerStatus[] = ['potential', 'formal', 'dormant', 'lost'];
+export const SOURCE_CHANNELS = ['online', 'trade_fair', 'telemarketing', 'referral', 'word_of_mouth', 'other'];
+
+export const STATUS_COLOR: Record<string, string> = { potential: 'blue', formal: 'green', dormant: 'orange', lost: 'default' };
+
+export function statusLabel(t: TFunction, status: string | null | undefined): string {
+  if (!status) return t('common.none');
+  return t(`customers.statuses.${status}`, { defaultValue: status });
+}
+
+export function duplicateReasonLabel(t: TFunction, reason: string): string {
+  return t(`customers.duplicateReasons.${reason}`, { defaultValue: reason });
+}
+
+/** Lists whose codes we translate ourselves; the other lists (industries …) are data, shown as they come. */
+const TRANSLATED: Partial<Record<OptionList, string>> = { statuses: 'customers.statuses', sourceChannels: 'customers.sourceChannels' };
+
+/** Fallback value lists while /api/customer-options loads (or if it fails). */
+export const DEFAULT_OPTIONS: CustomerOptions = {
+  statuses: STATUSES,
+  sourceChannels: SOURCE_CHANNELS,
+  industries: [],
+  companyNatures: [],
+  companySizes: [],
+};
+
+function valueOf(o: OptionValue): string {
+  return typeof o === 'string' ? o : o.value;
+}
+
+function ownLabel(o: OptionValue, lang: Lang): string | null {
+  if (typeof o === 'string' || o.label == null) return null;
+  if (typeof o.label === 'string') return o.label;
+  return o.label[lang] ?? o.label['zh-CN'] ?? null;
+}
+
+/** The display text of a value of one of the option lists. */
+export function optionLabel(t: TFunction, list: OptionList | undefined, value: string | null | undefined, options?: CustomerOptions): string {
+  if (value === null || value === undefined || value === '') return t('common.none');
+  const prefix = list ? TRANSLATED[list] : undefined;
+  if (prefix) return t(`${prefix}.${value}`, { defaultValue: value });
+  const entry = list && options ? options[list]?.find((o) => valueOf(o) === value) : undefined;
+  return (entry && ownLabel(entry, currentLang())) ?? value;
+}
+
+export function selectOptions(t: TFunction, list: OptionList, options: CustomerOptions | undefined): { value: string; label: string }[] {
+  const values = options?.[list]?.length ? options[list] : DEFAULT_OPTIONS[list];
+  return values.map((o) => ({ value: valueOf(o), label: optionLabel(t, list, valueOf(o), options) }));
+}
