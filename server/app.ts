@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { Db } from './db/database';
 import { customerRoutes } from './modules/customers/customers.routes';
 import { createCustomerService } from './modules/customers/customers.service';
+import { customerImportRoutes } from './modules/customers/import/import.routes';
 import { createMergeService } from './modules/customers/customers.merge';
 import { createAttachmentService } from './modules/customers/attachments.service';
 import { individualRoutes } from './modules/individuals/individuals.routes';
@@ -127,6 +128,7 @@ export async function buildApp(
   await auditRoutes(app, db.kysely);
   await calendarRoutes(app, services.calendar);
   await customerRoutes(app, { customers: services.customers, merge: services.merge, attachments: services.attachments });
+  await customerImportRoutes(app, { db, clock, customers: services.customers, audit: services.audit });
   await individualRoutes(app, services.individuals);
 
   // The web app: hashed assets from dist/web, and index.html for every other non-API path (client routing).

@@ -12,7 +12,9 @@ export async function migrateToLatest(db: Db): Promise<void> {
       return out;
     },
   };
-  const migrator = new Migrator({ db: db.kysely, provider });
+  // Migrations are independent and append-only; a database that already ran a later-named one still
+  // takes an earlier-named one added afterwards (modules developed side by side).
+  const migrator = new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -235,11 +235,36 @@ export interface IndividualCustomerTable {
   updated_at: Instant;
 }
 
+export interface CustomerImportTable {
+  id: Generated<number>;
+  created_by: number;
+  filename: string;
+  file_sha256: string;
+  file_type: string; // xlsx | csv
+  encoding: string | null;
+  sheet_name: string | null;
+  status: string; // previewed | committing | committed
+  headers: string; // JSON string[]
+  mapping: string; // JSON (field | null)[]
+  rows: string; // JSON string[][]
+  row_numbers: string; // JSON number[]
+  cell_flags: ColumnType<string, string | undefined, string>; // JSON [rowIndex, column][]
+  row_count: number;
+  duplicates_mode: string | null;
+  result: string | null; // JSON
+  progress_processed: ColumnType<number, number | undefined, number>;
+  progress_total: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+  committed_at: Instant | null;
+}
+
 export interface Database {
   individual_customers: IndividualCustomerTable;
   customer_attachments: CustomerAttachmentTable;
   customer_merges: CustomerMergeTable;
   customers: CustomerTable;
+  customer_imports: CustomerImportTable;
   customer_contacts: CustomerContactTable;
   archive_sequences: ArchiveSequenceTable;
   departments: DepartmentTable;

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import type { DialectKind } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
@@ -7,6 +7,9 @@ import { fts5Query, tsQuery, type QueryTerm } from './customers.rules';
 
 /** The only SQL of the customer archive; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
+
+/** Rows per multi-row statement: ~45 parameters each, far below both databases' limits. */
+const ROWS_PER_STATEMENT = 200;
 
 export interface CustomerFilter {
   terms?: QueryTerm[];
@@ -98,24 +101,46 @@ export function customerQueries(kind: DialectKind) {
       return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    /** Next archive number of the year; atomic, so concurrent creations never share a number. */
-    async nextArchiveNo(db: Q, year: number): Promise<string> {
+    /**
+     * Reserves `count` consecutive archive numbers of the year; atomic, so concurrent creations never
+     * share a number. Returns the first of them (the service formats KH2026-000001).
+     */
+    async reserveArchiveNos(db: Q, year: number, count: number): Promise<number> {
       const row = await db
         .insertInto('archive_sequences')
-        .values({ year, last_no: 1 })
-        .onConflict((oc) => oc.column('year').doUpdateSet({ last_no: sql`archive_sequences.last_no + 1` }))
+        .values({ year, last_no: count })
+        .onConflict((oc) => oc.column('year').doUpdateSet({ last_no: sql`archive_sequences.last_no + ${count}` }))
         .returning('last_no')
         .executeTakeFirstOrThrow();
-      return `KH${year}-${String(row.last_no).padStart(6, '0')}`;
+      return Number(row.last_no) - count + 1;
+    },
+
+    /** Inserts customer rows in multi-row statements; returns the ids in the given order. */
+    async insertRows(db: Q, rows: Insertable<Database['customers']>[]): Promise<number[]> {
+      const idByArchiveNo = new Map<string, number>();
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const inserted = await db.insertInto('customers').values(rows.slice(i, i + ROWS_PER_STATEMENT)).returning(['id', 'archive_no']).execute();
+        for (const r of inserted) idByArchiveNo.set(r.archive_no, r.id);
+      }
+      return rows.map((r) => idByArchiveNo.get(r.archive_no)!);
     },
 
     async writeSearchDocument(db: Q, customerId: number, tokens: string) {
-      if (kind === 'sqlite') {
-        await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
-        await sql`INSERT INTO customer_search (rowid, tokens) VALUES (${customerId}, ${tokens})`.execute(db);
-      } else {
-        await sql`INSERT INTO customer_search (customer_id, tokens) VALUES (${customerId}, ${tokens})
-                  ON CONFLICT (customer_id) DO UPDATE SET tokens = EXCLUDED.tokens`.execute(db);
+      await this.writeSearchDocuments(db, [[customerId, tokens]]);
+    },
+
+    /** Replaces the token documents of the given customers in the full-text index of each database. */
+    async writeSearchDocuments(db: Q, docs: (readonly [number, string])[]) {
+      for (let i = 0; i < docs.length; i += ROWS_PER_STATEMENT) {
+        const part = docs.slice(i, i + ROWS_PER_STATEMENT);
+        const values = sql.join(part.map(([id, tokens]) => sql`(${id}, ${tokens})`));
+        if (kind === 'sqlite') {
+          await sql`DELETE FROM customer_search WHERE rowid IN (${sql.join(part.map(([id]) => id))})`.execute(db);
+          await sql`INSERT INTO customer_search (rowid, tokens) VALUES ${values}`.execute(db);
+        } else {
+          await sql`INSERT INTO customer_search (customer_id, tokens) VALUES ${values}
+                    ON CONFLICT (customer_id) DO UPDATE SET tokens = EXCLUDED.tokens`.execute(db);
+        }
       }
     },
 

@@ -118,33 +118,49 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     });
   }
 
-  /** Inserts one customer inside the caller's transaction (used by create and by the Excel import). */
-  async function insertCustomer(trx: Kysely<Database>, ctx: RequestContext, fields: CustomerInput, placement: Placement): Promise<number> {
-    const values = { status: 'potential', tags: [], ...fields } as Record<string, unknown>;
+  /**
+   * Inserts customers inside the caller's transaction, in a few multi-row statements: a block of
+   * archive numbers, the rows with their derived columns, their search documents and one audit entry
+   * each. Creating one customer and importing ten thousand take the same path. Returns ids in order.
+   */
+  async function insertCustomers(trx: Kysely<Database>, ctx: RequestContext, items: CustomerInput[], placement: Placement): Promise<number[]> {
+    if (!items.length) return [];
+    const year = Number(shanghaiDate(clock.now()).slice(0, 4));
+    const first = await q.reserveArchiveNos(trx, year, items.length);
     const t = now();
-    const archiveNo = await q.nextArchiveNo(trx, Number(shanghaiDate(clock.now()).slice(0, 4)));
-    const row = await trx
-      .insertInto('customers')
-      .values({
-        ...(toColumns(values as CustomerInput) as { name: string }),
-        ...derived(values),
-        archive_no: archiveNo,
+    const prepared = items.map((fields, i) => {
+      const values = { status: 'potential', tags: [], ...fields } as Record<string, unknown>;
+      return { values, archiveNo: `KH${year}-${String(first + i).padStart(6, '0')}` };
+    });
+    const ids = await q.insertRows(
+      trx,
+      prepared.map((p) => ({
+        ...(toColumns(p.values as CustomerInput) as { name: string }),
+        ...derived(p.values),
+        archive_no: p.archiveNo,
         ...placement,
         created_by: ctx.actor.id,
         created_at: t,
         updated_at: t,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await reindex(trx, row.id);
-    await audit.record(trx, actorInfo(ctx), {
-      action: 'create',
-      entityType: 'customer',
-      entityId: row.id,
-      summary: archiveNo,
-      changes: { ...fieldChanges(null, values), ownerId: [null, placement.owner_id] },
-    });
-    return row.id;
+      })),
+    );
+    // A new customer has no contacts yet.
+    await q.writeSearchDocuments(
+      trx,
+      prepared.map((p, i) => [ids[i], searchDocument({ name: String(p.values.name), archiveNo: p.archiveNo, creditCode: p.values.creditCode as string | null, phone: p.values.phone as string | null })] as const),
+    );
+    await audit.recordMany(
+      trx,
+      actorInfo(ctx),
+      prepared.map((p, i) => ({
+        action: 'create',
+        entityType: 'customer',
+        entityId: ids[i],
+        summary: p.archiveNo,
+        changes: { ...fieldChanges(null, p.values), ownerId: [null, placement.owner_id] },
+      })),
+    );
+    return ids;
   }
 
   /** Applies changed fields inside the caller's transaction; returns the changes (none: nothing written). */
@@ -163,7 +179,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
   }
 
   return {
-    insertCustomer,
+    insertCustomers,
     updateCustomer,
     reindex,
     ownerPlacement,
@@ -199,7 +215,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
         if (duplicates.length) throw new AppError('conflict', 'customer.duplicate', [], {}, 409, { code: 'duplicate', duplicates });
       }
       const placement = await ownerPlacement(ownerId ?? ctx.actor.id);
-      const id = await db.transaction().execute((trx) => insertCustomer(trx, ctx, fields, placement));
+      const [id] = await db.transaction().execute((trx) => insertCustomers(trx, ctx, [fields], placement));
       return this.get(id);
     },
 

@@ -40,25 +40,34 @@ export function actorInfo(ctx: RequestContext | null): AuditActorInfo {
     : { actorId: null, actorName: null, ip: null, requestId: null };
 }
 
+/** Rows per multi-row INSERT: well below the parameter limits of both databases. */
+const ROWS_PER_STATEMENT = 200;
+
 export function createAuditService(clock: Clock) {
+  const row = (who: AuditActorInfo, input: AuditInput, at: string) => ({
+    at,
+    actor_id: who.actorId,
+    actor_name: who.actorName,
+    action: input.action,
+    entity_type: input.entityType,
+    entity_id: input.entityId == null ? null : String(input.entityId),
+    summary: input.summary ?? null,
+    changes: input.changes && Object.keys(input.changes).length > 0 ? JSON.stringify(input.changes) : null,
+    ip: who.ip,
+    request_id: who.requestId,
+  });
+
   return {
     /** Writes one entry; pass the transaction so the entry commits or rolls back with the change it describes. */
     async record(db: Kysely<Database>, who: AuditActorInfo, input: AuditInput): Promise<void> {
-      await db
-        .insertInto('audit_log')
-        .values({
-          at: clock.now().toISOString(),
-          actor_id: who.actorId,
-          actor_name: who.actorName,
-          action: input.action,
-          entity_type: input.entityType,
-          entity_id: input.entityId == null ? null : String(input.entityId),
-          summary: input.summary ?? null,
-          changes: input.changes && Object.keys(input.changes).length > 0 ? JSON.stringify(input.changes) : null,
-          ip: who.ip,
-          request_id: who.requestId,
-        })
-        .execute();
+      await db.insertInto('audit_log').values(row(who, input, clock.now().toISOString())).execute();
+    },
+    /** Many entries in few statements (bulk work such as an import). */
+    async recordMany(db: Kysely<Database>, who: AuditActorInfo, inputs: AuditInput[]): Promise<void> {
+      const at = clock.now().toISOString();
+      for (let i = 0; i < inputs.length; i += ROWS_PER_STATEMENT) {
+        await db.insertInto('audit_log').values(inputs.slice(i, i + ROWS_PER_STATEMENT).map((input) => row(who, input, at))).execute();
+      }
     },
   };
 }

@@ -23,6 +23,9 @@ export const CAPABILITIES = [
   'customers.transfer', // change the responsible person, one by one or in bulk (supervisors and above)
   'customers.reveal', // show one unmasked phone / account on the detail page, audit-logged
   'customers.merge', // merge two records of the same customer (查重)
+  'customers.import', // Excel/CSV import into the archive (issue point 10)
+  'customers.export', // Excel export of the filtered list, masked (issue point 11)
+  'customers.export_unmasked', // the same export with phones and bank accounts in clear, audit-logged
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -34,13 +37,14 @@ interface RoleDefinition {
 }
 
 const everyone: Capability[] = ['directory.read'];
-const archiveWork: Capability[] = ['customers.read', 'customers.create', 'customers.update'];
+// Specialists enter ≥ 20 new customers a week (domain.md §2 quotas): they import and export their own, masked.
+const archiveWork: Capability[] = ['customers.read', 'customers.create', 'customers.update', 'customers.import', 'customers.export'];
 const archiveLead: Capability[] = [...archiveWork, 'customers.transfer', 'customers.reveal'];
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', capabilities: [...CAPABILITIES], grants: [...ROLES] },
   // 客户服务总监: all customers (§1); reads the audit log and settings
-  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read'], grants: [] },
+  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'customers.export_unmasked', 'audit.read', 'settings.read'], grants: [] },
   // 客户服务经理: all customers (§1); managers read the audit log (issue 2 point 6)
   manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read'], grants: [] },
   // 主管: the team's customers

@@ -1,0 +1,158 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../../db/database';
+import type { AuditService } from '../../../platform/audit/audit.service';
+import { AppError } from '../../../platform/http/errors';
+import { requestContext } from '../../../platform/http/guard';
+import { idParams, page, parseSort } from '../../../platform/http/schemas';
+import type { Clock } from '../../../platform/time';
+import type { CustomerSortField } from '../customers.queries';
+import type { CustomerService } from '../customers.service';
+import { createCustomerExportService } from './export.service';
+import { IMPORT_LIMITS } from './import.rules';
+import * as s from './import.schemas';
+import { createCustomerImportService } from './import.service';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendXlsx(reply: FastifyReply, filename: string, body: Buffer) {
+  return reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+/** A file name for display only: no path, no control characters. */
+function cleanFilename(raw: string | undefined): string {
+  let name = raw ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    /* keep it as sent */
+  }
+  name = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return name || 'upload';
+}
+
+const tooLarge = () =>
+  new AppError('validation', 'import.too_large', [], { mb: IMPORT_LIMITS.maxUploadBytes / 1024 / 1024 }, 413, { code: 'payload_too_large' });
+
+/** Excel/CSV import (issue point 10) and Excel export (issue point 11) of the customer archive. */
+export async function customerImportRoutes(root: FastifyInstance, deps: { db: Db; clock: Clock; customers: CustomerService; audit: AuditService }) {
+  const imports = createCustomerImportService(deps);
+  const exporter = createCustomerExportService({ customers: deps.customers, audit: deps.audit, clock: deps.clock, db: deps.db.kysely });
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['customers 客户档案'];
+  // An import's :id names no scoped record type (RESOURCES has no owner/team columns for it); it belongs
+  // to the user who uploaded it, and the service answers 404 to anyone else — the same as a missing id.
+  const ownImport = { capability: 'customers.import', companyWide: true } as const;
+
+  app.get('/api/customers/export.xlsx', {
+    config: { policy: { capability: 'customers.export' } },
+    schema: { tags, summary: 'The filtered customer list as .xlsx (same filters as GET /api/customers)', querystring: s.exportQuery },
+    handler: async (req, reply) => {
+      const { sort, createdTo, updatedTo, fields, unmasked, ...filter } = req.query;
+      // Date filters are inclusive calendar days in Asia/Shanghai, as on the list.
+      const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
+      const nextDayStart = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86400_000).toISOString();
+      const order = parseSort(sort, 'name');
+      const out = await exporter.export(requestContext(req), {
+        filter: {
+          ...filter,
+          createdFrom: filter.createdFrom && dayStart(filter.createdFrom),
+          createdTo: createdTo && nextDayStart(createdTo),
+          updatedFrom: filter.updatedFrom && dayStart(filter.updatedFrom),
+          updatedTo: updatedTo && nextDayStart(updatedTo),
+        },
+        sort: order.field as CustomerSortField,
+        direction: order.direction,
+        fields: fields ? fields.split(',').map((f) => f.trim()).filter(Boolean) : undefined,
+        unmasked: unmasked ?? false,
+      });
+      return sendXlsx(reply, out.filename, out.body);
+    },
+  });
+
+  // The upload: the request body is the file itself (the web app sends the File as is), judged by its
+  // bytes, whatever the content type or name says. Parsers are scoped to this one route.
+  await root.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.maxUploadBytes }, (_req, body, done) => done(null, body));
+    scope.addHook('onRequest', async (req) => {
+      // Refused before a byte of the body is read, with the limit in the message.
+      if (Number(req.headers['content-length'] ?? 0) > IMPORT_LIMITS.maxUploadBytes) throw tooLarge();
+    });
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/customer-imports', {
+      config: { policy: { capability: 'customers.import' } },
+      bodyLimit: IMPORT_LIMITS.maxUploadBytes,
+      schema: {
+        tags,
+        summary: 'Upload .xlsx or .csv (request body = the file; ?filename= or X-Filename header) → preview',
+        querystring: s.uploadQuery,
+        response: { 201: s.previewOut },
+      },
+      handler: async (req, reply) => {
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const filename = cleanFilename(req.query.filename ?? (req.headers['x-filename'] as string | undefined));
+        return reply.status(201).send(await imports.upload(requestContext(req), body, filename));
+      },
+    });
+  });
+
+  app.get('/api/customer-imports', {
+    config: { policy: { capability: 'customers.import' } },
+    schema: {
+      tags,
+      querystring: s.listQuery,
+      response: {
+        200: page(
+          z.object({ id: z.number(), filename: z.string(), fileType: z.string(), status: z.string(), rowCount: z.number(), duplicates: z.string().nullable(), createdAt: z.string(), committedAt: z.string().nullable() }),
+        ),
+      },
+    },
+    handler: async (req) => {
+      const { rows, total } = await imports.list(requestContext(req), req.query.page, req.query.pageSize);
+      return {
+        items: rows.map((r) => ({ id: r.id, filename: r.filename, fileType: r.file_type, status: r.status, rowCount: r.row_count, duplicates: r.duplicates_mode, createdAt: r.created_at, committedAt: r.committed_at })),
+        total,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      };
+    },
+  });
+
+  app.get('/api/customer-imports/:id', {
+    config: { policy: ownImport },
+    schema: { tags, summary: 'Status and progress (poll while committing)', params: idParams, response: { 200: s.statusOut } },
+    handler: async (req) => imports.status(requestContext(req), req.params.id),
+  });
+
+  app.get('/api/customer-imports/:id/preview', {
+    config: { policy: ownImport },
+    schema: { tags, params: idParams, response: { 200: s.previewOut } },
+    handler: async (req) => imports.preview(requestContext(req), req.params.id),
+  });
+
+  app.put('/api/customer-imports/:id/mapping', {
+    config: { policy: ownImport },
+    schema: { tags, summary: 'Adjust the column mapping (one field or null per column) → preview', params: idParams, body: s.mappingBody, response: { 200: s.previewOut } },
+    handler: async (req) => imports.setMapping(requestContext(req), req.params.id, req.body.mapping),
+  });
+
+  app.post('/api/customer-imports/:id/commit', {
+    config: { policy: ownImport },
+    schema: { tags, summary: 'Import the valid rows in one transaction; duplicates: skip | update | create', params: idParams, body: s.commitBody, response: { 200: s.resultOut } },
+    handler: async (req) => imports.commit(requestContext(req), req.params.id, req.body.duplicates),
+  });
+
+  app.get('/api/customer-imports/:id/report.xlsx', {
+    config: { policy: ownImport },
+    schema: { tags, summary: 'The bad rows as uploaded, with a column naming each problem', params: idParams },
+    handler: async (req, reply) => {
+      const out = await imports.report(requestContext(req), req.params.id);
+      return sendXlsx(reply, out.filename, out.body);
+    },
+  });
+}

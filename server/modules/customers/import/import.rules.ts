@@ -1,0 +1,584 @@
+/**
+ * Pure rules of the Excel/CSV import and export of customers (issue points 10 and 11): file type by
+ * content, the zip-bomb check, text decoding (UTF-8 / GBK), CSV parsing, header → field mapping,
+ * per-row validation with the archive's own zod fields, duplicate keys, formula neutralisation.
+ * No database, no network.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { z } from 'zod';
+import { EDITABLE_COLUMNS, NUMBER_FIELDS, SOURCE_CHANNELS, STATUSES, type EditableField } from '../customers.fields';
+import { customerFields } from '../customers.schemas';
+import { digitsOf, normalizeCompanyName } from '../customers.rules';
+
+// ── Limits ────────────────────────────────────────────────────────────────────
+export const IMPORT_LIMITS = {
+  /** Largest upload accepted (bytes). */
+  maxUploadBytes: 20 * 1024 * 1024,
+  /** Data rows of one file. */
+  maxRows: 50_000,
+  maxColumns: 200,
+  /** Zip-bomb guard: total uncompressed size of an .xlsx and the largest compression ratio of a big entry. */
+  maxUnzippedBytes: 200 * 1024 * 1024,
+  maxRatio: 100,
+  maxZipEntries: 10_000,
+} as const;
+
+// ── Fields and their labels ───────────────────────────────────────────────────
+/** What a column can be mapped to: an editable field, or the archive number (a match key for updates). */
+export type ImportField = EditableField | 'archiveNo';
+export const IMPORT_FIELDS = ['archiveNo', ...(Object.keys(EDITABLE_COLUMNS) as EditableField[])] as [ImportField, ...ImportField[]];
+
+/** Chinese labels, as the web app shows them (web/src/i18n/locales/zh-CN.ts → customers.fields). */
+export const FIELD_LABELS: Record<ImportField, string> = {
+  archiveNo: '档案编号',
+  name: '客户名称',
+  status: '状态',
+  creditCode: '统一社会信用代码',
+  legalRepresentative: '法定代表人',
+  generalManager: '总经理',
+  address: '地址',
+  postcode: '邮政编码',
+  phone: '联系电话',
+  email: '电子邮箱',
+  website: '网址',
+  province: '省份',
+  city: '城市',
+  district: '区县',
+  industry: '所属行业',
+  companyNature: '公司性质',
+  companySize: '公司规模',
+  staffCount: '员工人数',
+  tags: '标签',
+  businessScope: '经营范围',
+  operatingStatus: '经营状况',
+  positionInIndustry: '同行业中所处地位',
+  priceLevel: '价格水平',
+  mainProducts: '主要采购产品',
+  peakMonthAmount: '旺季月采购额（万元）',
+  lowMonthAmount: '淡季月采购额（万元）',
+  bankName: '开户银行',
+  bankAccount: '银行账号',
+  paymentHabits: '付款习惯',
+  payingContact: '承办付款人',
+  sourceChannel: '来源渠道',
+  contactFrequency: '沟通频率',
+  relationshipPotential: '关系发展潜力',
+  cooperationIntention: '合作意向',
+};
+
+export const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = { potential: '潜在', formal: '正式', dormant: '休眠', lost: '流失' };
+export const SOURCE_CHANNEL_LABELS: Record<(typeof SOURCE_CHANNELS)[number], string> = {
+  online: '网络营销',
+  trade_fair: '展会',
+  telemarketing: '电话营销',
+  referral: '合作伙伴推荐',
+  word_of_mouth: '口碑',
+  other: '其他',
+};
+
+/**
+ * Header texts recognised for each field, besides the field key itself (creditCode, credit_code) and the
+ * labels of the three interface languages. Compared after normalizeHeader.
+ */
+const HEADER_ALIASES: Record<ImportField, string[]> = {
+  archiveNo: ['档案编号', '檔案編號', '档案号', '客户编号', 'archive no', 'archive number'],
+  name: ['客户名称', '客戶名稱', '名称', '公司名称', '企业名称', '单位名称', '客户全称', '客户', '公司', '企业', 'customer name', 'company name', 'customer', 'company', 'name'],
+  status: ['状态', '狀態', '客户状态', 'status'],
+  creditCode: ['统一社会信用代码', '統一社會信用代碼', '信用代码', '社会信用代码', '统一代码', '税号', '纳税人识别号', 'unified social credit code', 'credit code', 'uscc'],
+  legalRepresentative: ['法定代表人', '法人', '法人代表', 'legal representative', 'legal person'],
+  generalManager: ['总经理', '總經理', 'general manager', 'gm'],
+  address: ['地址', '公司地址', '注册地址', '详细地址', '通讯地址', '联系地址', '地點', 'address'],
+  postcode: ['邮政编码', '郵遞區號', '邮编', '郵編', 'postcode', 'post code', 'postal code', 'zip', 'zip code'],
+  phone: ['联系电话', '聯絡電話', '电话', '電話', '电话号码', '联系方式', '公司电话', '手机', '手机号', '手机号码', '固定电话', '座机', 'phone', 'telephone', 'tel', 'mobile'],
+  email: ['电子邮箱', '電子郵件', '邮箱', '电子邮件', 'email', 'e-mail', 'mail'],
+  website: ['网址', '網址', '网站', '公司网址', '官网', 'website', 'web', 'url'],
+  province: ['省份', '省', '所在省份', '省市', 'province'],
+  city: ['城市', '市', '所在城市', 'city'],
+  district: ['区县', '區縣', '区', '县', '区/县', 'district', 'county'],
+  industry: ['所属行业', '所屬行業', '行业', '行業', 'industry'],
+  companyNature: ['公司性质', '公司性質', '企业性质', '单位性质', '性质', 'company type', 'company nature', 'nature', 'ownership'],
+  companySize: ['公司规模', '公司規模', '企业规模', '规模', 'company size', 'size'],
+  staffCount: ['员工人数', '員工人數', '人数', '员工数', '职工人数', 'staff', 'staff count', 'employees', 'headcount'],
+  tags: ['标签', '標籤', 'tags', 'tag'],
+  businessScope: ['经营范围', '經營範圍', 'business scope'],
+  operatingStatus: ['经营状况', '經營狀況', '经营状态', 'operating status'],
+  positionInIndustry: ['同行业中所处地位', '同業中所處地位', '行业地位', 'position in its industry', 'position in industry'],
+  priceLevel: ['价格水平', '價格水準', '价格档次', 'price level'],
+  mainProducts: ['主要采购产品', '主要採購產品', '主要产品', '采购产品', 'main products bought', 'main products'],
+  peakMonthAmount: ['旺季月采购额（万元）', '旺季月採購額（萬元）', '旺季月采购额', '旺季采购额', 'peak-season monthly amount (10k cny)', 'peak month amount'],
+  lowMonthAmount: ['淡季月采购额（万元）', '淡季月採購額（萬元）', '淡季月采购额', '淡季采购额', 'low-season monthly amount (10k cny)', 'low month amount'],
+  bankName: ['开户银行', '往來銀行', '開戶銀行', '开户行', '银行', 'bank', 'bank name'],
+  bankAccount: ['银行账号', '銀行帳號', '银行帐号', '开户账号', '账号', '帐号', 'bank account', 'account', 'account no'],
+  paymentHabits: ['付款习惯', '付款習慣', 'payment habits'],
+  payingContact: ['承办付款人', '承辦付款人', '付款联系人', '付款人', 'paying contact'],
+  sourceChannel: ['来源渠道', '來源管道', '来源', '客户来源', '渠道', 'source channel', 'source'],
+  contactFrequency: ['沟通频率', '溝通頻率', '联系频率', 'contact frequency'],
+  relationshipPotential: ['关系发展潜力', '關係發展潛力', '关系潜力', 'relationship potential'],
+  cooperationIntention: ['合作意向', 'cooperation intention'],
+};
+
+/** 客户名称* / 客户名称（必填） / Customer_Name → comparable text: NFKC, lower case, no spaces, punctuation or "required" marks. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[（(]?(必填|选填|必填项|可选)[）)]?/g, '')
+    .replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+const ALIAS_INDEX: Map<string, ImportField> = (() => {
+  const out = new Map<string, ImportField>();
+  for (const field of IMPORT_FIELDS) {
+    const snake = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    for (const alias of [field, snake, FIELD_LABELS[field], ...HEADER_ALIASES[field]]) {
+      const key = normalizeHeader(alias);
+      if (key && !out.has(key)) out.set(key, field);
+    }
+  }
+  return out;
+})();
+
+/** The field a header names, if any: exact alias first, then a long alias the header starts with (联系电话1). */
+export function fieldForHeader(header: string): ImportField | null {
+  const h = normalizeHeader(header);
+  if (!h) return null;
+  const exact = ALIAS_INDEX.get(h);
+  if (exact) return exact;
+  let best: { field: ImportField; length: number } | null = null;
+  for (const [alias, field] of ALIAS_INDEX) {
+    if ([...alias].length >= 4 && h.startsWith(alias) && (!best || alias.length > best.length)) best = { field, length: alias.length };
+  }
+  return best?.field ?? null;
+}
+
+/** Automatic mapping: each field to the first column that names it; other columns are not imported. */
+export function autoMap(headers: string[]): (ImportField | null)[] {
+  const used = new Set<ImportField>();
+  return headers.map((h) => {
+    const f = fieldForHeader(h);
+    if (!f || used.has(f)) return null;
+    used.add(f);
+    return f;
+  });
+}
+
+/** A message key when the mapping cannot be used, else null. */
+export function mappingProblem(mapping: (ImportField | null)[], columnCount: number): string | null {
+  if (mapping.length !== columnCount) return 'import.mapping_length';
+  const fields = mapping.filter((f): f is ImportField => f !== null);
+  if (new Set(fields).size !== fields.length) return 'import.field_mapped_twice';
+  return null;
+}
+
+// ── File type by content ──────────────────────────────────────────────────────
+export type FileKind = 'xlsx' | 'xls' | 'text' | 'other';
+
+const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+
+/** What the bytes are, whatever the file name says. */
+export function sniffFile(buf: Buffer): FileKind {
+  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx'; // a zip: the workbook check follows
+  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls'; // OLE2 compound file
+  return decodeText(buf) ? 'text' : 'other';
+}
+
+export type TextEncoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
+
+/**
+ * Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), else GBK
+ * (GB 18030, a superset, as Excel on Chinese Windows saves CSV). Null when the bytes are not text.
+ */
+export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding } | null {
+  let text: string | null = null;
+  let encoding: TextEncoding = 'utf-8';
+  try {
+    if (startsWith(buf, [0xef, 0xbb, 0xbf])) text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(3));
+    else if (startsWith(buf, [0xff, 0xfe])) [text, encoding] = [new TextDecoder('utf-16le', { fatal: true }).decode(buf.subarray(2)), 'utf-16le'];
+    else if (startsWith(buf, [0xfe, 0xff])) [text, encoding] = [new TextDecoder('utf-16be', { fatal: true }).decode(buf.subarray(2)), 'utf-16be'];
+  } catch {
+    return null;
+  }
+  if (text === null) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    } catch {
+      try {
+        text = new TextDecoder('gb18030', { fatal: true }).decode(buf);
+        encoding = 'gbk';
+      } catch {
+        return null;
+      }
+    }
+  }
+  // Binary data decodes as control characters; a spreadsheet's text has none but tab and line ends.
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(text)) return null;
+  return { text, encoding };
+}
+
+// ── Zip-bomb guard ────────────────────────────────────────────────────────────
+export type ZipProblem = 'zip_bomb' | 'corrupt';
+
+/**
+ * Checks an .xlsx (a zip) before any library unpacks it: the sizes its central directory declares
+ * (total, ratio per entry, number of entries), and then that every entry really inflates to no more than
+ * it declares (a lying header is refused too). Returns the entry names when the archive is safe to open.
+ */
+export function inspectZip(buf: Buffer, limits: { maxUnzippedBytes: number; maxRatio: number; maxEntries: number } = {
+  maxUnzippedBytes: IMPORT_LIMITS.maxUnzippedBytes,
+  maxRatio: IMPORT_LIMITS.maxRatio,
+  maxEntries: IMPORT_LIMITS.maxZipEntries,
+}): ZipProblem | { names: string[] } {
+  // End of central directory: 22 bytes + a comment of up to 65535 bytes at the end of the file.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return 'corrupt';
+  const entries = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  // ZIP64 markers: an .xlsx within our upload limit never needs them, a bomb does.
+  if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return 'zip_bomb';
+  if (entries > limits.maxEntries) return 'zip_bomb';
+  if (cdOffset + cdSize > buf.length) return 'corrupt';
+  let p = cdOffset;
+  let total = 0;
+  const list: { method: number; compressed: number; size: number; local: number }[] = [];
+  const names: string[] = [];
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return 'corrupt';
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    if (size === 0xffffffff || compressed === 0xffffffff || local === 0xffffffff) return 'zip_bomb';
+    total += size;
+    if (total > limits.maxUnzippedBytes) return 'zip_bomb';
+    if (size > 1024 * 1024 && size / Math.max(compressed, 1) > limits.maxRatio) return 'zip_bomb';
+    list.push({ method, compressed, size, local });
+    names.push(buf.toString('utf8', p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  // The declared sizes could lie: inflate each entry with its declared size as the hard ceiling.
+  for (const e of list) {
+    if (e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== 0x04034b50) return 'corrupt';
+    const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
+    if (start + e.compressed > buf.length) return 'corrupt';
+    if (e.method === 0) {
+      if (e.compressed !== e.size) return 'corrupt';
+      continue;
+    }
+    if (e.method !== 8) return 'corrupt';
+    try {
+      inflateRawSync(buf.subarray(start, start + e.compressed), { maxOutputLength: Math.max(e.size, 1) });
+    } catch (err) {
+      return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'zip_bomb' : 'corrupt';
+    }
+  }
+  return { names };
+}
+
+/** Whether a safe zip is an Excel workbook at all (a .docx or a zip of photos is not). */
+export function isWorkbookZip(names: string[]): boolean {
+  return names.includes('[Content_Types].xml') && names.some((n) => /^xl\/workbook\.xml$/i.test(n));
+}
+
+// ── CSV ───────────────────────────────────────────────────────────────────────
+/** The separator of a CSV: the one of , ; tab that occurs most in the first line (comma on a tie). */
+export function csvDelimiter(text: string): string {
+  const first = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const count = (c: string) => first.split(c).length - 1;
+  const candidates = [',', '\t', ';'];
+  let best = ',';
+  for (const c of candidates) if (count(c) > count(best)) best = c;
+  return best;
+}
+
+/** RFC 4180 records: quoted fields with "" escapes and line breaks inside quotes; CRLF, LF or CR line ends. */
+export function parseCsv(text: string, delimiter = csvDelimiter(text)): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === delimiter) {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+// ── Tables ────────────────────────────────────────────────────────────────────
+export interface ParsedTable {
+  headers: string[];
+  rows: string[][];
+  /** The spreadsheet row (1-based, as Excel shows it) of each data row. */
+  rowNumbers: number[];
+  /** [data row index, column] of numbers Excel has rounded (more than 15 significant digits). */
+  flags: [number, number][];
+}
+
+/**
+ * Header row = the first row with any text; columns end at its last non-empty cell. Empty rows are left
+ * out but keep their numbers. Returns a message key when the table exceeds the limits or is empty.
+ */
+export function tableFromRecords(
+  records: { cells: string[]; rowNumber: number; flagged?: number[] }[],
+  limits: { maxRows: number; maxColumns: number } = IMPORT_LIMITS,
+): ParsedTable | { problem: string; params?: Record<string, number> } {
+  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (nonEmpty.length < 2) return { problem: 'import.empty' };
+  const [head, ...data] = nonEmpty;
+  let width = head.cells.length;
+  while (width > 0 && head.cells[width - 1].trim() === '') width--;
+  if (width > limits.maxColumns) return { problem: 'import.too_many_columns', params: { max: limits.maxColumns } };
+  if (data.length > limits.maxRows) return { problem: 'import.too_many_rows', params: { max: limits.maxRows } };
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  const flags: [number, number][] = [];
+  for (const r of data) {
+    const cells = Array.from({ length: width }, (_, i) => (r.cells[i] ?? '').trim());
+    if (cells.every((c) => c === '')) continue; // text only beyond the last header column
+    for (const col of r.flagged ?? []) if (col < width) flags.push([rows.length, col]);
+    rows.push(cells);
+    rowNumbers.push(r.rowNumber);
+  }
+  if (!rows.length) return { problem: 'import.empty' };
+  return { headers: head.cells.slice(0, width).map((h) => h.trim()), rows, rowNumbers, flags };
+}
+
+// ── Row validation ────────────────────────────────────────────────────────────
+export interface RowIssue {
+  field: ImportField;
+  /** Column index in the file, or null when the field is not mapped at all (a missing name). */
+  column: number | null;
+  /** Message key (server/platform/http/i18n.ts) and its parameters. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export type CustomerValues = Partial<Record<EditableField, unknown>> & { name: string };
+
+export interface ValidatedRow {
+  values: CustomerValues | null; // null: the row has issues
+  archiveNo: string | null;
+  issues: RowIssue[];
+}
+
+const rowSchema = z.object(customerFields);
+const NUMBER_BOUNDS: Record<keyof typeof NUMBER_FIELDS, { min: number; max: number; int: boolean; units: RegExp }> = {
+  staffCount: { min: 0, max: 10_000_000, int: true, units: /(人|名)$/ },
+  peakMonthAmount: { min: 0, max: 1e9, int: false, units: /(万元|万)$/ },
+  lowMonthAmount: { min: 0, max: 1e9, int: false, units: /(万元|万)$/ },
+};
+const STATUS_BY_TEXT = labelIndex(STATUSES, STATUS_LABELS, { 潛在: 'potential', 休眠: 'dormant' });
+const SOURCE_BY_TEXT = labelIndex(SOURCE_CHANNELS, SOURCE_CHANNEL_LABELS, {
+  網路行銷: 'online',
+  展會: 'trade_fair',
+  電話行銷: 'telemarketing',
+  合作夥伴推薦: 'referral',
+  'trade fair': 'trade_fair',
+  'word of mouth': 'word_of_mouth',
+});
+
+function labelIndex<T extends string>(values: readonly T[], labels: Record<T, string>, extra: Record<string, T>): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const v of values) {
+    m.set(v, v);
+    m.set(labels[v], v);
+  }
+  for (const [k, v] of Object.entries(extra)) m.set(k, v);
+  return new Map([...m].map(([k, v]) => [normalizeHeader(k), v]));
+}
+
+/** A phone or bank account as our own export masks it (138****5678, **** 1234): never a real value. */
+export function isMaskedValue(text: string): boolean {
+  return text.includes('****');
+}
+
+function parseNumber(text: string, units: RegExp): number | null {
+  const t = text.normalize('NFKC').replace(/[\s,，]/g, '').replace(units, '');
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * One data row → the values to save (validated by the same zod fields as the customer form) or its issues,
+ * each naming the field and the column. Empty cells are left out: they neither set nor clear a value.
+ */
+export function validateRow(cells: string[], mapping: (ImportField | null)[], flaggedColumns: ReadonlySet<number> = new Set()): ValidatedRow {
+  const issues: RowIssue[] = [];
+  const input: Record<string, unknown> = {};
+  const columnOf = new Map<ImportField, number>();
+  let archiveNo: string | null = null;
+  mapping.forEach((field, col) => {
+    if (!field) return;
+    columnOf.set(field, col);
+    const raw = (cells[col] ?? '').trim();
+    if (raw === '') return;
+    if (flaggedColumns.has(col)) {
+      issues.push({ field, column: col, key: 'import.number_precision' });
+      return;
+    }
+    if (field === 'archiveNo') {
+      archiveNo = raw.toUpperCase();
+      return;
+    }
+    if (field in NUMBER_BOUNDS) {
+      const b = NUMBER_BOUNDS[field as keyof typeof NUMBER_BOUNDS];
+      const n = parseNumber(raw, b.units);
+      if (n === null) issues.push({ field, column: col, key: 'import.not_a_number' });
+      else if (b.int && !Number.isInteger(n)) issues.push({ field, column: col, key: 'import.not_an_integer' });
+      else if (n < b.min || n > b.max) issues.push({ field, column: col, key: 'import.number_range', params: { min: b.min, max: b.max } });
+      else input[field] = n;
+      return;
+    }
+    if ((field === 'phone' || field === 'bankAccount') && isMaskedValue(raw)) return;
+    if (field === 'tags') input.tags = [...new Set(raw.split(/[,，;；、|\n]+/).map((s) => s.trim()).filter(Boolean))];
+    else if (field === 'status') input.status = STATUS_BY_TEXT.get(normalizeHeader(raw)) ?? raw;
+    else if (field === 'sourceChannel') input.sourceChannel = SOURCE_BY_TEXT.get(normalizeHeader(raw)) ?? raw;
+    else if (field === 'creditCode') input.creditCode = raw.replace(/\s/g, '');
+    else input[field] = raw;
+  });
+  const parsed = rowSchema.safeParse(input);
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'name') as ImportField;
+      if (seen.has(field)) continue; // one message per cell
+      seen.add(field);
+      issues.push({ field, column: columnOf.get(field) ?? null, ...issueMessage(field, issue, input[field]) });
+    }
+  }
+  issues.sort((a, b) => (a.column ?? -1) - (b.column ?? -1));
+  return { values: issues.length || !parsed.success ? null : (parsed.data as CustomerValues), archiveNo, issues };
+}
+
+const MESSAGE_KEY = /^(validation|import)\.[a-z_]+$/;
+
+function issueMessage(field: ImportField, issue: z.core.$ZodIssue, given: unknown): { key: string; params?: Record<string, string | number> } {
+  if (MESSAGE_KEY.test(issue.message)) return { key: issue.message };
+  if (field === 'status') return { key: 'import.invalid_status' };
+  if (field === 'sourceChannel') return { key: 'import.invalid_source_channel' };
+  if (field === 'tags') return { key: 'import.too_many_tags', params: { max: 20 } };
+  if (issue.code === 'too_big' && issue.origin === 'string') return { key: 'import.too_long', params: { max: Number(issue.maximum) } };
+  if (given === undefined) return { key: 'validation.required' };
+  return { key: 'import.invalid_value' };
+}
+
+// ── Duplicates ────────────────────────────────────────────────────────────────
+export interface DuplicateKeys {
+  archiveNo: string | null;
+  creditCode: string | null;
+  phoneDigits: string | null;
+  nameNormalized: string | null;
+}
+
+/** The keys the archive's duplicate check (查重) compares: credit code, phone (7+ digits), normalised name. */
+export function duplicateKeys(values: { name?: unknown; creditCode?: unknown; phone?: unknown }, archiveNo: string | null = null): DuplicateKeys {
+  const phone = digitsOf(typeof values.phone === 'string' ? values.phone : null);
+  return {
+    archiveNo,
+    creditCode: typeof values.creditCode === 'string' && values.creditCode ? values.creditCode.toUpperCase() : null,
+    phoneDigits: phone.length >= 7 ? phone : null,
+    nameNormalized: typeof values.name === 'string' && values.name.trim() ? normalizeCompanyName(values.name) : null,
+  };
+}
+
+/**
+ * Existing customers by duplicate key, kept up to date while the import creates and updates rows, so a
+ * file that names the same company twice meets its own first row.
+ */
+export class DuplicateIndex {
+  private readonly maps = {
+    archiveNo: new Map<string, Set<number>>(),
+    creditCode: new Map<string, Set<number>>(),
+    phoneDigits: new Map<string, Set<number>>(),
+    nameNormalized: new Map<string, Set<number>>(),
+  };
+
+  add(id: number, keys: Partial<DuplicateKeys>): void {
+    for (const k of Object.keys(this.maps) as (keyof DuplicateKeys)[]) {
+      const v = keys[k];
+      if (!v) continue;
+      const m = this.maps[k];
+      const set = m.get(v) ?? new Set<number>();
+      set.add(id);
+      m.set(v, set);
+    }
+  }
+
+  /**
+   * The customers a row duplicates. An archive number that exists decides alone (the row was exported
+   * from the archive); otherwise every customer sharing a credit code, phone or normalised name.
+   */
+  match(keys: DuplicateKeys): number[] {
+    if (keys.archiveNo) {
+      const byNo = this.maps.archiveNo.get(keys.archiveNo);
+      if (byNo?.size) return [...byNo];
+    }
+    const out = new Set<number>();
+    for (const k of ['creditCode', 'phoneDigits', 'nameNormalized'] as const) {
+      const v = keys[k];
+      if (v) for (const id of this.maps[k].get(v) ?? []) out.add(id);
+    }
+    return [...out];
+  }
+}
+
+// ── Export ────────────────────────────────────────────────────────────────────
+/** Text a spreadsheet program would run as a formula (= + - @, also after a tab or line break). */
+export function isFormulaLike(text: string): boolean {
+  return /^[=+\-@\t\r\n]/.test(text);
+}
+
+/** Number → cell text without float noise (0.1+0.2) or exponent; flags integers beyond 15 digits. */
+export function numberText(n: number): { text: string; rounded: boolean } {
+  if (!Number.isFinite(n)) return { text: '', rounded: false };
+  if (Number.isInteger(n)) {
+    const text = Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+    return { text, rounded: Math.abs(n) >= 1e15 };
+  }
+  return { text: String(Number(n.toPrecision(15))), rounded: false };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { pagingQuery } from '../../../platform/http/schemas';
+import { customerListQuery } from '../customers.schemas';
+import { IMPORT_FIELDS } from './import.rules';
+
+export const DUPLICATE_MODES = ['skip', 'update', 'create'] as const;
+export type DuplicateMode = (typeof DUPLICATE_MODES)[number];
+
+export const uploadQuery = z
+  .object({ filename: z.string().trim().min(1).max(255).optional() })
+  .strict();
+
+export const mappingBody = z.object({ mapping: z.array(z.enum(IMPORT_FIELDS).nullable()).max(1000) }).strict();
+export const commitBody = z.object({ duplicates: z.enum(DUPLICATE_MODES) }).strict();
+export const listQuery = z.object({ ...pagingQuery }).strict();
+
+const rowError = z.object({
+  row: z.number().describe('spreadsheet row number, 1-based, as Excel shows it'),
+  field: z.string(),
+  column: z.number().nullable().describe('0-based column index in the file; null when the field is not mapped'),
+  header: z.string().nullable(),
+  message: z.string(),
+});
+
+const progress = z.object({ processed: z.number(), total: z.number() });
+
+export const previewOut = z.object({
+  id: z.number(),
+  filename: z.string(),
+  fileType: z.enum(['xlsx', 'csv']),
+  encoding: z.string().nullable(),
+  sheetName: z.string().nullable(),
+  status: z.string(),
+  columns: z.array(z.object({ index: z.number(), header: z.string(), field: z.string().nullable() })),
+  fields: z.array(z.string()).describe('what a column can be mapped to'),
+  unmappedRequired: z.array(z.string()),
+  rowCount: z.number(),
+  validCount: z.number(),
+  errorRowCount: z.number(),
+  duplicates: z.number().describe('valid rows matching an existing customer or an earlier row of the file'),
+  sample: z.array(z.object({ row: z.number(), valid: z.boolean(), values: z.record(z.string(), z.string()) })),
+  errors: z.array(rowError).describe('the first 1000; all of them in report.xlsx'),
+  errorCount: z.number(),
+  alreadyImported: z.object({ at: z.string().nullable(), byName: z.string().nullable() }).nullable(),
+});
+
+export const resultOut = z.object({
+  id: z.number(),
+  status: z.string(),
+  duplicates: z.enum(DUPLICATE_MODES),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number().describe('duplicates updated with identical values: nothing written'),
+  skipped: z.number(),
+  failed: z.number(),
+  errors: z.array(rowError),
+  errorCount: z.number(),
+  alreadyImported: z.boolean(),
+  committedAt: z.string().nullable(),
+});
+
+export const statusOut = z.object({
+  id: z.number(),
+  filename: z.string(),
+  fileType: z.string(),
+  status: z.string(),
+  rowCount: z.number(),
+  progress,
+  result: resultOut.omit({ errors: true }).nullable(),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+});
+
+/** The filters of GET /api/customers, without paging, plus the columns and the unmasked switch. */
+export const exportQuery = customerListQuery
+  .omit({ page: true, pageSize: true })
+  .extend({
+    fields: z.string().trim().max(2000).optional().describe('comma-separated column keys; default all'),
+    unmasked: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  })
+  .strict();
