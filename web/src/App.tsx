@@ -28,6 +28,7 @@ const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
 const CustomersPage = lazy(() => import('./modules/customers/CustomersPage'));
 const CustomerDetailPage = lazy(() => import('./modules/customers/CustomerDetailPage'));
 const CustomerFormPage = lazy(() => import('./modules/customers/CustomerFormPage'));
+const IndividualsPage = lazy(() => import('./modules/individuals/IndividualsPage'));
 
 function CustomerFormPageForId() {
   const { id } = useParams();
@@ -96,6 +97,14 @@ export function App() {
                     <RequireCapability capability="customers.update">
                       {/* keyed by id: moving from one customer's form to another's starts a fresh form */}
                       <CustomerFormPageForId />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="individuals"
+                  element={
+                    <RequireCapability capability="customers.read">
+                      <IndividualsPage />
                     </RequireCapability>
                   }
                 />

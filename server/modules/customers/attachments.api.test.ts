@@ -88,7 +88,14 @@ describe('merge (issue 3 §7)', () => {
     expect(json(await ctx.admin.get('/api/customers?q=zhenghua')).items.map((c: any) => c.id)).toEqual([survivor.id]);
     expect(json(await ctx.admin.get(`/api/customers?q=${encodeURIComponent('天府软件')}`)).total).toBe(1);
     const history = json(await ctx.admin.get(`/api/customers/${survivor.id}/history`)).items;
-    expect(history.some((h: any) => h.action === 'merge' && h.field === 'mergedArchiveNo' && h.newValue === dup.archiveNo)).toBe(true);
+    const merges = history.filter((h: any) => h.action === 'merge');
+    expect(Object.fromEntries(merges.map((h: any) => [h.field, h.newValue]))).toEqual({
+      mergedArchiveNo: dup.archiveNo,
+      mergedName: '成都天府软件股份有限公司',
+      reason: '同一客户重复录入',
+      movedContacts: 2,
+      movedAttachments: 1,
+    });
     expect(history.some((h: any) => h.field === 'address' && h.newValue === '成都市高新区天府大道')).toBe(true); // the merged record's own history
     expect((await ctx.admin.post(`/api/customers/${survivor.id}/merge`, { mergedId: survivor.id, reason: '自身' })).statusCode).toBe(422);
   });

@@ -58,8 +58,9 @@ export function createMergeService(deps: { db: Kysely<Database>; kind: DialectKi
         await customers.updateCustomer(trx, ctx, survivorId, null, fill);
         await customers.reindex(trx, survivorId);
         const summary = `${merged.archive_no} ${merged.name} → ${survivor.archive_no}: ${reason}`;
-        await audit.record(trx, actorInfo(ctx), { action: 'merge', entityType: 'customer', entityId: survivorId, summary, changes: { mergedArchiveNo: [null, merged.archive_no], movedContacts: [null, moved.contacts], movedAttachments: [null, moved.attachments] } });
-        await audit.record(trx, actorInfo(ctx), { action: 'merge', entityType: 'customer', entityId: mergedId, summary });
+        await audit.record(trx, actorInfo(ctx), { action: 'merge', entityType: 'customer', entityId: survivorId, summary, changes: { mergedArchiveNo: [null, merged.archive_no], mergedName: [null, merged.name], reason: [null, reason], movedContacts: [null, moved.contacts], movedAttachments: [null, moved.attachments] } });
+        // The merged record's own trail ends here; no field changes, so the survivor's history shows the merge once.
+        await audit.record(trx, actorInfo(ctx), { action: 'merged_into', entityType: 'customer', entityId: mergedId, summary });
       });
       return customers.get(survivorId);
     },

@@ -23,7 +23,7 @@ import {
 } from './customers.rules';
 
 /** Audit actions on a customer that read rather than change it: kept out of the change history. */
-const NOT_CHANGES = new Set(['reveal', 'attachment.download', 'export']);
+const NOT_CHANGES = new Set(['reveal', 'attachment.download', 'export', 'merged_into']);
 
 export type Placement = { owner_id: number; team_id: number | null; department_id: number | null };
 export type CustomerInput = Partial<Record<EditableField, unknown>> & { name?: string };

@@ -47,8 +47,14 @@ describe('individual customers (VIP guests, domain.md §2)', () => {
     const zhang = json(await specialist.client.get('/api/individual-customers?q=zw')).items[0];
     expect(zhang).toMatchObject({ mobile: '139****5678', idNumber: '110105********002X' });
     const bad = await specialist.client.post('/api/individual-customers', { name: '钱七', idNumber: '110105194912310021' });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields).toEqual([{ field: 'idNumber', message: '身份证号码不正确（18 位，出生日期与末位校验码）' }]);
+  });
+
+  it('checks a changed passport number against the stored nationality', async () => {
+    const john = json(await specialist.client.get('/api/individual-customers?q=john')).items[0];
+    const res = await specialist.client.put(`/api/individual-customers/${john.id}`, { idNumber: 'GB7654321', version: john.version });
+    expect(res.statusCode).toBe(200);
   });
 
   it('reveals an ID number only for a role with the right, and logs it', async () => {

@@ -4,10 +4,8 @@ import { z } from 'zod';
 import { requestContext } from '../../platform/http/guard';
 import { dateString, idParams, page, pagingQuery, version } from '../../platform/http/schemas';
 import { isPhone, maskPhone } from '../customers/customers.rules';
-import { isResidentIdNumber, maskIdNumber } from './individuals.rules';
+import { maskIdNumber } from './individuals.rules';
 import type { IndividualService } from './individuals.service';
-
-const CHINA = new Set(['中国', '中华人民共和国', 'CN', 'China']);
 
 const fields = {
   name: z.string().trim().min(1, 'validation.required').max(50),
@@ -18,10 +16,6 @@ const fields = {
   idNumber: z.string().trim().max(30).nullable().optional(),
   notes: z.string().trim().max(1000).nullable().optional(),
 };
-// A mainland resident ID is checked when the guest is Chinese (or nationality unknown); passports are free text.
-const idRule = (v: { nationality?: string | null; idNumber?: string | null }) =>
-  !v.idNumber || (v.nationality && !CHINA.has(v.nationality)) || isResidentIdNumber(v.idNumber);
-const idIssue = { message: 'validation.id_number', path: ['idNumber'] };
 
 const out = z.object({
   id: z.number(),
@@ -87,13 +81,13 @@ export async function individualRoutes(root: FastifyInstance, individuals: Indiv
 
   app.post('/api/individual-customers', {
     config: { policy: { capability: 'customers.create' } },
-    schema: { tags, body: z.object(fields).strict().refine(idRule, idIssue), response: { 201: out } },
+    schema: { tags, body: z.object(fields).strict(), response: { 201: out } },
     handler: async (req, reply) => reply.status(201).send(present(await individuals.create(requestContext(req), req.body))),
   });
 
   app.put('/api/individual-customers/:id', {
     config: { policy: { capability: 'customers.update', resource } },
-    schema: { tags, params: idParams, body: z.object({ ...fields, name: fields.name.optional(), version }).strict().refine(idRule, idIssue), response: { 200: out } },
+    schema: { tags, params: idParams, body: z.object({ ...fields, name: fields.name.optional(), version }).strict(), response: { 200: out } },
     handler: async (req) => present(await individuals.update(requestContext(req), req.params.id, req.body)),
   });
 

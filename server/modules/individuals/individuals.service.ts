@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/permissions/actor';
 import type { Clock } from '../../platform/time';
 import { maskPhone } from '../customers/customers.rules';
 import { individualQueries as q } from './individuals.queries';
-import { maskIdNumber, nameKeys } from './individuals.rules';
+import { isResidentIdNumber, maskIdNumber, nameKeys } from './individuals.rules';
 
 export interface IndividualInput {
   name?: string;
@@ -33,6 +33,15 @@ const COLUMNS: Record<keyof IndividualInput, string> = {
 function auditValue(field: string, v: unknown) {
   if (typeof v !== 'string') return v ?? null;
   return field === 'mobile' ? maskPhone(v) : field === 'idNumber' ? maskIdNumber(v) : v;
+}
+
+const CHINA = new Set(['中国', '中华人民共和国', 'CN', 'China']);
+
+/** A mainland resident ID is checked when the guest is Chinese or of unknown nationality; passports are free text. */
+function assertIdNumber(v: { nationality?: string | null; idNumber?: string | null }) {
+  if (v.idNumber && (!v.nationality || CHINA.has(v.nationality)) && !isResidentIdNumber(v.idNumber)) {
+    throw errors.field('idNumber', 'validation.id_number');
+  }
 }
 
 export function createIndividualService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
@@ -61,6 +70,7 @@ export function createIndividualService(deps: { db: Kysely<Database>; audit: Aud
     get,
 
     async create(ctx: RequestContext, input: IndividualInput & { name: string }) {
+      assertIdNumber(input);
       const owner = await db.selectFrom('users').select(['team_id', 'department_id']).where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
       const t = clock.now().toISOString();
       const id = await db.transaction().execute(async (trx) => {
@@ -79,6 +89,7 @@ export function createIndividualService(deps: { db: Kysely<Database>; audit: Aud
     async update(ctx: RequestContext, id: number, input: IndividualInput & { version: number }) {
       const { version, ...fields } = input;
       const before = await get(id);
+      assertIdNumber({ nationality: fields.nationality !== undefined ? fields.nationality : before.nationality, idNumber: fields.idNumber });
       const changes: Record<string, [unknown, unknown]> = {};
       for (const [k, v] of Object.entries(fields)) {
         const old = (before as Record<string, unknown>)[COLUMNS[k as keyof IndividualInput]] ?? null;

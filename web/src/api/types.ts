@@ -15,7 +15,8 @@ export type Capability =
   | 'customers.create'
   | 'customers.update'
   | 'customers.transfer'
-  | 'customers.reveal';
+  | 'customers.reveal'
+  | 'customers.merge';
 
 export interface SessionUser {
   id: number;
@@ -270,4 +271,52 @@ export interface CustomerOptions {
   industries: OptionValue[];
   companyNatures: OptionValue[];
   companySizes: OptionValue[];
+}
+
+export type AttachmentKind = 'fax' | 'contract' | 'letter' | 'other';
+
+/** A file filed with a customer (faxes, contracts, letters …); `GET /api/customers/:id/attachments`. */
+export interface CustomerAttachment {
+  id: number;
+  kind: AttachmentKind | string;
+  filename: string;
+  mime: string;
+  /** Bytes */
+  size: number;
+  description: string | null;
+  uploadedByName: string | null;
+  createdAt: string;
+}
+
+// ── Individual customers 个人客户 (docs/api.md "Individual customers") ─────────────────────────────
+export type Gender = 'male' | 'female';
+
+export interface IndividualCustomer {
+  id: number;
+  name: string;
+  /** A–Z, or # for names that start with neither a Chinese character nor a Latin letter. */
+  initial: string;
+  gender: Gender | null;
+  /** YYYY-MM-DD */
+  birthday: string | null;
+  nationality: string | null;
+  /** Masked (138****5678) */
+  mobile: string | null;
+  /** Masked (6 + 4) */
+  idNumber: string | null;
+  notes: string | null;
+  ownerId: number;
+  ownerName: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InitialCount {
+  initial: string;
+  count: number;
+}
+
+export interface IndividualPage extends Page<IndividualCustomer> {
+  initials: InitialCount[];
 }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CrownOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capability } from '../api/types';
 
@@ -23,6 +23,7 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
       { path: '/customers', label: 'nav.customers', icon: <SolutionOutlined />, capability: 'customers.read' },
+      { path: '/individuals', label: 'nav.individuals', icon: <CrownOutlined />, capability: 'customers.read' },
     ],
   },
   {

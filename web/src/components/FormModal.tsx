@@ -18,13 +18,15 @@ interface Props<V> {
   initialValues?: Partial<V>;
   children: ReactNode;
   width?: number;
+  /** A destructive action (merging …): the OK button is red. */
+  danger?: boolean;
 }
 
 /**
  * A modal whose OK button is the form's submit button (modalRender puts the whole modal inside the
  * <form>), so Enter in any field submits, and Escape closes (antd default).
  */
-export function FormModal<V>({ name, title, open, form, onCancel, onFinish, loading, okText, error, initialValues, children, width }: Props<V>) {
+export function FormModal<V>({ name, title, open, form, onCancel, onFinish, loading, okText, error, initialValues, children, width, danger }: Props<V>) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -33,7 +35,7 @@ export function FormModal<V>({ name, title, open, form, onCancel, onFinish, load
       onCancel={onCancel}
       okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading }}
+      okButtonProps={{ htmlType: 'submit', loading, danger }}
       destroyOnHidden
       width={width}
       modalRender={(dom) => (

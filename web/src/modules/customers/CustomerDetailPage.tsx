@@ -1,4 +1,4 @@
-import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, MergeOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Progress, Space, Tabs, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -12,17 +12,19 @@ import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { FullPageSpin, LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
+import { AttachmentsTab } from './AttachmentsTab';
 import { ContactsTab } from './ContactsTab';
 import { CustomerNotFound } from './CustomerNotFound';
 import { type FieldDef, SECTIONS, fieldLabel, sectionLabel } from './fields';
 import { HistoryTab } from './HistoryTab';
+import { MergeModal } from './MergeModal';
 import { useCustomer, useCustomerOptions } from './hooks';
 import { STATUS_COLOR, optionLabel, statusLabel } from './labels';
 import { RevealValue } from './RevealValue';
 import { TransferModal } from './TransferModal';
 
-type TabKey = 'basic' | 'contacts' | 'history';
-const TABS: TabKey[] = ['basic', 'contacts', 'history'];
+type TabKey = 'basic' | 'contacts' | 'attachments' | 'history';
+const TABS: TabKey[] = ['basic', 'contacts', 'attachments', 'history'];
 
 function FieldValue({ customer, def, options }: { customer: Customer; def: FieldDef; options?: CustomerOptions }) {
   const { t } = useTranslation();
@@ -104,6 +106,7 @@ function CustomerDetail({ customer }: { customer: Customer }) {
   const tabParam = params.get('tab') as TabKey | null;
   const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'basic';
   const [transferring, setTransferring] = useState(false);
+  const [merging, setMerging] = useState(false);
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
 
   const summary: { key: string; label: string; children: ReactNode }[] = [
@@ -145,6 +148,11 @@ function CustomerDetail({ customer }: { customer: Customer }) {
               {t('customers.transfer')}
             </Button>
           ) : null}
+          {can('customers.merge') ? (
+            <Button icon={<MergeOutlined />} onClick={() => setMerging(true)}>
+              {t('customers.merge.button')}
+            </Button>
+          ) : null}
         </>
       }
     >
@@ -181,11 +189,13 @@ function CustomerDetail({ customer }: { customer: Customer }) {
           items={[
             { key: 'basic', label: t('customers.tabs.basic'), children: <BasicTab customer={customer} /> },
             { key: 'contacts', label: t('customers.tabs.contacts'), children: <ContactsTab customerId={customer.id} /> },
+            { key: 'attachments', label: t('customers.tabs.attachments'), children: <AttachmentsTab customerId={customer.id} /> },
             { key: 'history', label: t('customers.tabs.history'), children: <HistoryTab customerId={customer.id} /> },
           ]}
         />
       </Card>
       <TransferModal customerIds={transferring ? [customer.id] : []} onClose={() => setTransferring(false)} />
+      {can('customers.merge') ? <MergeModal survivor={customer} open={merging} onClose={() => setMerging(false)} /> : null}
     </PageContainer>
   );
 }

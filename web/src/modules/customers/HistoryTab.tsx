@@ -1,6 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { CustomerHistoryEntry, CustomerOptions, UserRecord } from '../../api/types';
@@ -79,6 +80,55 @@ interface HistoryEvent {
   changes: CustomerHistoryEntry[];
 }
 
+interface MergeFacts {
+  archiveNo: string | null;
+  name: string | null;
+  reason: string | null;
+  contacts: number | null;
+  attachments: number | null;
+}
+
+/** A merge is one history entry on the survivor whose fields say what was merged, why, and what moved. */
+function mergeFacts(e: HistoryEvent): MergeFacts {
+  const value = (field: string) => e.changes.find((h) => h.field === field)?.newValue;
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  const count = (v: unknown) => (typeof v === 'number' ? v : null);
+  return {
+    archiveNo: text(value('mergedArchiveNo')),
+    name: text(value('mergedName')),
+    reason: text(value('reason')),
+    contacts: count(value('movedContacts')),
+    attachments: count(value('movedAttachments')),
+  };
+}
+
+function MergeEntry({ e, head }: { e: HistoryEvent; head: ReactNode }) {
+  const { t } = useTranslation();
+  const f = mergeFacts(e);
+  const moved = f.contacts !== null || f.attachments !== null ? t('customers.history.mergeMoved', { contacts: f.contacts ?? 0, attachments: f.attachments ?? 0 }) : null;
+  return (
+    <Flex vertical gap={2}>
+      <div>
+        {head} {t('customers.history.merged', { archiveNo: f.archiveNo ?? '' })}
+        {f.name ? ` ${f.name}` : null}
+      </div>
+      {f.reason ? (
+        <div>
+          <Typography.Text type="secondary">{t('customers.history.mergeReason', { reason: f.reason })}</Typography.Text>
+        </div>
+      ) : null}
+      {moved ? (
+        <div>
+          <Typography.Text type="secondary">{moved}</Typography.Text>
+        </div>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** Actions shown as one line "上传附件 合同.pdf" (the file's name is the summary), without field rows. */
+const ONE_LINE = new Set(['attachment.create', 'attachment.delete']);
+
 /** The server sends one row per changed field; one save (same time, person and action) is one event. */
 function groupEvents(items: CustomerHistoryEntry[]): HistoryEvent[] {
   const out: HistoryEvent[] = [];
@@ -131,9 +181,19 @@ export function HistoryTab({ customerId }: { customerId: number }) {
   if (history.data.length === 0) return <Empty description={t('customers.history.empty')} />;
   return (
     <Timeline
-      items={groupEvents(history.data).map((e) => {
-        // A new archive lists every field it was created with: name the archive instead.
-        const changes = e.action === 'create' ? [] : e.changes;
+      items={(groupEvents(history.data)).map((e) => {
+        if (e.action === 'merge') {
+          const head = (
+            <>
+              <Typography.Text strong>{e.actorName ?? t('customers.history.system')}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
+            </>
+          );
+          return { key: e.key, color: 'purple', content: <MergeEntry e={e} head={head} /> };
+        }
+        // A new archive lists every field it was created with: name the archive instead;
+        // an attachment is named by the summary (its file name).
+        const changes = e.action === 'create' || (e.action && ONE_LINE.has(e.action)) ? [] : e.changes;
         // A new contact: its values, without a column of "(empty) →".
         const added = e.action === 'contact.create';
         const summary = summaryText(t, e);

@@ -1,7 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, listOf } from '../../api/client';
+import { api, listOf, uploadFile } from '../../api/client';
 import type {
+  AttachmentKind,
   Customer,
+  CustomerAttachment,
   CustomerContact,
   CustomerEditable,
   CustomerHistoryEntry,
@@ -35,6 +37,7 @@ export const customerKeys = {
   detail: (id: number) => ['customers', 'detail', id] as const,
   history: (id: number) => ['customers', 'detail', id, 'history'] as const,
   contacts: (id: number) => ['customers', 'detail', id, 'contacts'] as const,
+  attachments: (id: number) => ['customers', 'detail', id, 'attachments'] as const,
   options: ['customer-options'] as const,
 };
 
@@ -138,6 +141,72 @@ export function useDeleteContact(customerId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (contactId: number) => api.delete(`/api/customers/${customerId}/contacts/${contactId}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+// ── Attachments 附件 ─────────────────────────────────────────────────────────────────────────────
+export function useAttachments(id: number, enabled = true) {
+  return useQuery({
+    queryKey: customerKeys.attachments(id),
+    queryFn: async () => listOf<CustomerAttachment>(await api.get<unknown>(`/api/customers/${id}/attachments`)),
+    enabled,
+  });
+}
+
+/** Where the browser downloads an attachment (same origin: the session cookie goes along). */
+export const attachmentUrl = (customerId: number, attachmentId: number) => `/api/customers/${customerId}/attachments/${attachmentId}`;
+
+export interface AttachmentUpload {
+  file: Blob;
+  filename: string;
+  kind: AttachmentKind;
+  description?: string;
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The file goes as the raw body; its type is judged by content on the server (415 otherwise, 413 when too large). */
+export function useUploadAttachment(customerId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, filename, kind, description, onProgress, signal }: AttachmentUpload) =>
+      uploadFile<CustomerAttachment>(`/api/customers/${customerId}/attachments`, file, {
+        query: { filename, kind, description: description?.trim() || undefined },
+        onProgress,
+        signal,
+      }),
+    // The history gains an entry too.
+    onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.detail(customerId) }),
+  });
+}
+
+export function useDeleteAttachment(customerId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: number) => api.delete(`/api/customers/${customerId}/attachments/${attachmentId}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.detail(customerId) }),
+  });
+}
+
+// ── Merge 合并客户 ───────────────────────────────────────────────────────────────────────────────
+/** A few customers matching what was typed, for the merge picker. */
+export function useCustomerSearch(q: string, enabled = true) {
+  return useQuery({
+    queryKey: ['customers', 'search', q] as const,
+    queryFn: ({ signal }) => api.get<Page<CustomerListItem>>('/api/customers', { q: q || undefined, pageSize: 20 }, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Merges `mergedId` into `survivorId`: contacts, attachments and history move; the merged record disappears. */
+export function useMergeCustomer(survivorId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { mergedId: number; reason: string }) => api.post<Customer>(`/api/customers/${survivorId}/merge`, body),
+    onSuccess: (_answer, { mergedId }) => qc.removeQueries({ queryKey: customerKeys.detail(mergedId) }),
+    // The survivor's record, contacts, attachments and history all change; lists lose a row.
     onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }

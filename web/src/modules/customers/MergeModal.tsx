@@ -1,0 +1,131 @@
+import { Alert, App, Card, Descriptions, Flex, Form, Input, Select, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../api/client';
+import type { Customer, CustomerListItem } from '../../api/types';
+import { useDescribeError } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
+import { useCustomerSearch, useMergeCustomer } from './hooks';
+
+const SEARCH_DELAY_MS = 300;
+
+interface Values {
+  mergedId: number;
+  reason: string;
+}
+
+type Brief = Pick<Customer, 'archiveNo' | 'name' | 'ownerName' | 'phone'>;
+
+/** The few facts that tell two records of the same company apart. */
+function CustomerBrief({ title, customer }: { title: string; customer: Brief | null }) {
+  const { t } = useTranslation();
+  const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  return (
+    <Card size="small" title={title} style={{ flex: '1 1 240px', minWidth: 0 }}>
+      {customer ? (
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            { key: 'archiveNo', label: t('customers.archiveNo'), children: customer.archiveNo },
+            { key: 'name', label: t('customers.fields.name'), children: customer.name },
+            { key: 'owner', label: t('customers.owner'), children: customer.ownerName || none },
+            { key: 'phone', label: t('customers.fields.phone'), children: customer.phone || none },
+          ]}
+        />
+      ) : (
+        <Typography.Text type="secondary">{t('customers.merge.pickFirst')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+interface Props {
+  /** The customer that stays (the page's customer). */
+  survivor: Customer;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** 合并客户: another record of the same company is merged into this one (contacts, attachments, history move here). */
+export function MergeModal({ survivor, open, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+  const [picked, setPicked] = useState<CustomerListItem | null>(null);
+  const describe = useDescribeError();
+  const merge = useMergeCustomer(survivor.id);
+  const search = useCustomerSearch(q, open);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  useEffect(() => {
+    if (open) return;
+    setError(null);
+    setQ('');
+    setPicked(null);
+  }, [open]);
+
+  const found = (search.data?.items ?? []).filter((c) => c.id !== survivor.id);
+  // The chosen one stays an option while the search moves on (else the select would show its bare id).
+  const candidates = picked && !found.some((c) => c.id === picked.id) ? [picked, ...found] : found;
+
+  const onSearch = (text: string) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setQ(text.trim()), SEARCH_DELAY_MS);
+  };
+
+  const onFinish = (v: Values) => {
+    setError(null);
+    merge.mutate(
+      { mergedId: v.mergedId, reason: v.reason.trim() },
+      {
+        onSuccess: () => {
+          void message.success(t('customers.merge.done', { archiveNo: picked?.archiveNo ?? '', name: picked?.name ?? '' }));
+          onClose();
+        },
+        onError: (err) => setError(applyFieldErrors(form, err) ? null : describe(err)),
+      },
+    );
+  };
+
+  const required = { required: true, message: t('common.required') };
+  return (
+    <FormModal<Values>
+      name="customerMerge"
+      title={t('customers.merge.title', { name: survivor.name })}
+      open={open}
+      form={form}
+      onCancel={onClose}
+      onFinish={onFinish}
+      loading={merge.isPending}
+      okText={t('customers.merge.submit')}
+      error={error}
+      width={760}
+      danger
+    >
+      <Form.Item label={t('customers.merge.other')} name="mergedId" rules={[required]} extra={t('customers.merge.otherHint')}>
+        <Select<number>
+          autoFocus
+          allowClear
+          placeholder={t('customers.searchPlaceholder')}
+          showSearch={{ filterOption: false, onSearch }}
+          loading={search.isFetching}
+          notFoundContent={search.isFetching ? null : t('customers.merge.noMatch')}
+          options={candidates.map((c) => ({ value: c.id, label: `${c.name}（${c.archiveNo}）` }))}
+          onChange={(id) => setPicked(candidates.find((c) => c.id === id) ?? null)}
+        />
+      </Form.Item>
+      <Flex gap={12} wrap style={{ marginBottom: 16 }} role="group" aria-label={t('customers.merge.compare')}>
+        <CustomerBrief title={t('customers.merge.keep')} customer={survivor} />
+        <CustomerBrief title={t('customers.merge.goes')} customer={picked} />
+      </Flex>
+      <Alert type="warning" showIcon title={t('customers.merge.warning')} style={{ marginBottom: 16 }} />
+      <Form.Item label={t('customers.merge.reason')} name="reason" rules={[{ ...required, whitespace: true }, { min: 2, message: t('customers.merge.reasonShort') }]}>
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}

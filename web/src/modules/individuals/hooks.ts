@@ -1,0 +1,55 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Gender, IndividualCustomer, IndividualPage } from '../../api/types';
+
+export interface IndividualFilters {
+  q?: string;
+  /** A–Z or # */
+  initial?: string;
+  page: number;
+  pageSize: number;
+}
+
+export const individualKeys = {
+  all: ['individual-customers'] as const,
+  list: (filters: IndividualFilters) => ['individual-customers', 'list', filters] as const,
+  detail: (id: number) => ['individual-customers', 'detail', id] as const,
+};
+
+export function useIndividuals(filters: IndividualFilters) {
+  return useQuery({
+    queryKey: individualKeys.list(filters),
+    queryFn: ({ signal }) => api.get<IndividualPage>('/api/individual-customers', { ...filters }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The editable fields (POST body; PUT sends the changed ones plus `version`). */
+export interface IndividualInput {
+  name?: string;
+  gender?: Gender | null;
+  birthday?: string | null;
+  nationality?: string | null;
+  mobile?: string | null;
+  idNumber?: string | null;
+  notes?: string | null;
+}
+
+export function useSaveIndividual() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: IndividualInput & { id?: number; version?: number }) =>
+      id ? api.put<IndividualCustomer>(`/api/individual-customers/${id}`, body) : api.post<IndividualCustomer>('/api/individual-customers', body),
+    // Also after a failure: a 409 means our copy is stale and must be reloaded.
+    onSettled: () => qc.invalidateQueries({ queryKey: individualKeys.all }),
+  });
+}
+
+export type IndividualRevealField = 'mobile' | 'idNumber';
+
+/** The unmasked value of one field (audit-logged on the server); not cached. */
+export function useRevealIndividual(id: number) {
+  return useMutation({
+    mutationFn: (field: IndividualRevealField) => api.post<{ value: string | null }>(`/api/individual-customers/${id}/reveal`, { field }),
+  });
+}
