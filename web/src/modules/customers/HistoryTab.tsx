@@ -181,7 +181,7 @@ export function HistoryTab({ customerId }: { customerId: number }) {
   if (history.data.length === 0) return <Empty description={t('customers.history.empty')} />;
   return (
     <Timeline
-      items={(groupEvents(history.data)).map((e) => {
+      items={groupEvents(history.data).map((e) => {
         if (e.action === 'merge') {
           const head = (
             <>
