@@ -196,13 +196,17 @@ describe('duplicates: skip, update or create anyway', () => {
     existing = json(res);
   });
 
+  // One file, uploaded again and again. Built once: a workbook made anew carries the time it was made (the
+  // document's creation date, each zip entry's modification time), so a second one made a second later has
+  // other bytes — another file, which the import rightly does not recognise as already imported.
+  let fileOneBytes: Promise<Buffer> | undefined;
   const fileOne = () =>
-    xlsx([
+    (fileOneBytes ??= xlsx([
       ['客户名称', '统一社会信用代码', '地址'],
       ['上海浦江物流有限公司', code, '上海市浦东新区世纪大道100号'],
       ['杭州西湖茶业有限公司', creditCode(80002), '杭州市西湖区龙井路1号'],
       ['杭州西湖茶业有限公司', creditCode(80002), '杭州市西湖区龙井路1号'], // the file names it twice
-    ]);
+    ]));
 
   it('skip: leaves the existing customer alone and meets its own earlier row', async () => {
     const res = await importFile(supervisorA.client, await fileOne(), 'skip');
@@ -211,6 +215,7 @@ describe('duplicates: skip, update or create anyway', () => {
     expect(await findCustomer('杭州西湖茶业有限公司')).toHaveLength(1);
   });
 
+  // Follows the skip test: the tea company it created is the duplicate found unchanged here.
   it('update: applies the file to the duplicate, audits it, and writes nothing where values are the same', async () => {
     const auditBefore = await count('audit_log');
     const res = await importFile(supervisorA.client, await fileOne(), 'update');
