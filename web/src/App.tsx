@@ -28,6 +28,7 @@ const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
 const CustomersPage = lazy(() => import('./modules/customers/CustomersPage'));
 const CustomerDetailPage = lazy(() => import('./modules/customers/CustomerDetailPage'));
 const CustomerFormPage = lazy(() => import('./modules/customers/CustomerFormPage'));
+const CustomerImportPage = lazy(() => import('./modules/customers/CustomerImportPage'));
 const IndividualsPage = lazy(() => import('./modules/individuals/IndividualsPage'));
 
 function CustomerFormPageForId() {
@@ -80,6 +81,14 @@ export function App() {
                   element={
                     <RequireCapability capability="customers.create">
                       <CustomerFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="customers/import"
+                  element={
+                    <RequireCapability capability="customers.import">
+                      <CustomerImportPage />
                     </RequireCapability>
                   }
                 />

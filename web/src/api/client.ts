@@ -119,31 +119,70 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw new NetworkError(networkMessage());
   }
   if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
+  const data = parseJson(await res.text());
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; fields?: FieldProblem[]; requestId?: string } } | undefined)?.error;
-    const error = new ApiError(
-      res.status,
-      e?.code ?? 'http_' + res.status,
-      e?.message ?? res.statusText ?? String(res.status),
-      e?.fields ?? [],
-      e?.requestId,
-      (e as Record<string, unknown> | undefined) ?? {},
-    );
     if (res.status === 401 && !path.startsWith('/api/auth/')) {
       for (const l of unauthorizedListeners) l();
     }
-    throw error;
+    throw errorOf(res.status, res.statusText, data);
   }
   return data as T;
+}
+
+/** The `ApiError` for a non-2xx answer whose (parsed) body is `data`. */
+function errorOf(status: number, statusText: string, data: unknown): ApiError {
+  const e = (data as { error?: { code?: string; message?: string; fields?: FieldProblem[]; requestId?: string } } | undefined)?.error;
+  return new ApiError(
+    status,
+    e?.code ?? 'http_' + status,
+    e?.message ?? (statusText || String(status)),
+    e?.fields ?? [],
+    e?.requestId,
+    (e as Record<string, unknown> | undefined) ?? {},
+  );
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file name a `Content-Disposition` header offers (`filename*=UTF-8''…` first), if any. */
+export function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(header);
+  return plain ? (plain[1] ?? plain[2]).trim() || null : null;
+}
+
+/**
+ * A file answer (e.g. an .xlsx export) as a Blob plus the name the server suggests. Errors are the same
+ * `ApiError`s as `request` (the error body is JSON), so the page can say why a download failed.
+ */
+export async function fetchFile(path: string, query?: Query, signal?: AbortSignal): Promise<{ blob: Blob; filename: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), { credentials: 'same-origin', signal, headers: { Accept: '*/*' } });
+  } catch (err) {
+    if ((err as Error)?.name === 'AbortError') throw err;
+    throw new NetworkError(networkMessage());
+  }
+  if (!res.ok) {
+    if (res.status === 401) for (const l of unauthorizedListeners) l();
+    throw errorOf(res.status, res.statusText, parseJson(await res.text().catch(() => '')));
+  }
+  return { blob: await res.blob(), filename: dispositionFilename(res.headers.get('content-disposition')) };
 }
 
 export interface UploadOptions {
@@ -185,30 +224,13 @@ export function uploadFile<T>(path: string, file: Blob, options: UploadOptions =
     };
     xhr.onload = () => {
       done();
-      let data: unknown = undefined;
-      if (xhr.responseText) {
-        try {
-          data = JSON.parse(xhr.responseText);
-        } catch {
-          data = undefined;
-        }
-      }
+      const data = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
         resolve(data as T);
         return;
       }
-      const e = (data as { error?: { code?: string; message?: string; fields?: FieldProblem[]; requestId?: string } } | undefined)?.error;
       if (xhr.status === 401) for (const l of unauthorizedListeners) l();
-      reject(
-        new ApiError(
-          xhr.status,
-          e?.code ?? 'http_' + xhr.status,
-          e?.message ?? (xhr.statusText || String(xhr.status)),
-          e?.fields ?? [],
-          e?.requestId,
-          (e as Record<string, unknown> | undefined) ?? {},
-        ),
-      );
+      reject(errorOf(xhr.status, xhr.statusText, data));
     };
     xhr.send(file);
   });

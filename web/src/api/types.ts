@@ -16,7 +16,10 @@ export type Capability =
   | 'customers.update'
   | 'customers.transfer'
   | 'customers.reveal'
-  | 'customers.merge';
+  | 'customers.merge'
+  | 'customers.import'
+  | 'customers.export'
+  | 'customers.export_unmasked';
 
 export interface SessionUser {
   id: number;
@@ -319,4 +322,71 @@ export interface InitialCount {
 
 export interface IndividualPage extends Page<IndividualCustomer> {
   initials: InitialCount[];
+}
+
+// ── Customer import 客户导入 (docs/api.md "Customer import and export") ─────────────────────────────
+export type ImportDuplicateMode = 'skip' | 'update' | 'create';
+
+export interface ImportRowError {
+  /** Spreadsheet row, 1-based, as Excel shows it. */
+  row: number;
+  field: string;
+  /** 0-based column of the file; null when the field is not mapped. */
+  column: number | null;
+  header: string | null;
+  message: string;
+}
+
+export interface ImportPreview {
+  id: number;
+  filename: string;
+  fileType: 'xlsx' | 'csv';
+  encoding: string | null;
+  sheetName: string | null;
+  status: string;
+  columns: { index: number; header: string; field: string | null }[];
+  /** Every field a column can be mapped to. */
+  fields: string[];
+  unmappedRequired: string[];
+  rowCount: number;
+  validCount: number;
+  errorRowCount: number;
+  /** Valid rows matching an existing customer or an earlier row of the file. */
+  duplicates: number;
+  /** The first 20 rows; values by field (mapped columns only), phones and accounts masked. */
+  sample: { row: number; valid: boolean; values: Record<string, string> }[];
+  /** The first 1000; all of them in report.xlsx. */
+  errors: ImportRowError[];
+  errorCount: number;
+  /** The same file was already committed with the same mapping. */
+  alreadyImported: { at: string | null; byName: string | null } | null;
+}
+
+export interface ImportResult {
+  id: number;
+  status: string;
+  duplicates: ImportDuplicateMode;
+  created: number;
+  updated: number;
+  /** Duplicates "updated" with identical values: nothing written. */
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  errors: ImportRowError[];
+  errorCount: number;
+  /** The earlier result of the same file and mapping; nothing changed this time. */
+  alreadyImported: boolean;
+  committedAt: string | null;
+}
+
+export interface ImportStatus {
+  id: number;
+  filename: string;
+  fileType: string;
+  status: 'previewed' | 'committing' | 'committed' | string;
+  rowCount: number;
+  progress: { processed: number; total: number };
+  result: Omit<ImportResult, 'errors'> | null;
+  createdAt: string;
+  committedAt: string | null;
 }

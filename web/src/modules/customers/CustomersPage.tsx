@@ -1,4 +1,4 @@
-import { FilterOutlined, PlusOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined, SettingOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, DatePicker, Dropdown, Flex, Form, Input, Progress, Select, Table, Tag, Typography, theme } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,6 +12,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { fieldLabel } from './fields';
+import { ExportButton } from './ExportButton';
 import { type CustomerFilters, useCustomerOptions, useCustomers } from './hooks';
 import { STATUS_COLOR, STATUSES, selectOptions, statusLabel } from './labels';
 import { OwnerSelect } from './OwnerSelect';
@@ -303,11 +304,19 @@ export default function CustomersPage() {
     <PageContainer
       title={t('customers.title')}
       extra={
-        can('customers.create') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
-            {t('customers.create')}
-          </Button>
-        ) : undefined
+        <>
+          {can('customers.import') ? (
+            <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate('/customers/import')}>
+              {t('customers.import.button')}
+            </Button>
+          ) : null}
+          <ExportButton filters={filters} />
+          {can('customers.create') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
+              {t('customers.create')}
+            </Button>
+          ) : null}
+        </>
       }
     >
       <Card size={isMobile ? 'small' : 'default'}>
