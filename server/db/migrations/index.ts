@@ -3,10 +3,11 @@ import { platform20261123 } from './20261123_01_platform';
 import { customerArchive20261123 } from './20261123_02_customer_archive';
 import { customerAttachmentsMerges20261123 } from './20261123_03_customer_attachments_merges';
 import { customerImports20261123 } from './20261123_04_customer_imports';
+import { customerIndexes20261123 } from './20261123_05_customer_indexes';
 import { individualCustomers20261123 } from './20261123_06_individual_customers';
 import type { NamedMigration } from './helpers';
 
 /** Append-only: add new migrations at the end, never edit an applied one. */
 export function migrations(kind: DialectKind): NamedMigration[] {
-  return [platform20261123(kind), customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), individualCustomers20261123(kind)];
+  return [platform20261123(kind), customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), individualCustomers20261123(kind)];
 }

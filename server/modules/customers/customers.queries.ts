@@ -37,21 +37,28 @@ export const CUSTOMER_SORT = {
 export type CustomerSortField = keyof typeof CUSTOMER_SORT;
 export const CUSTOMER_SORT_FIELDS = Object.keys(CUSTOMER_SORT) as [CustomerSortField, ...CustomerSortField[]];
 
-/** Ids whose token document matches every term, through the full-text index of each database. */
-function matchingIds(kind: DialectKind, terms: QueryTerm[]) {
+/**
+ * Customers whose token document matches every term, through the full-text index of each database.
+ * PostgreSQL gets the ids as one array (an InitPlan run first): with a plain IN-subquery its planner
+ * may walk the name index in order and test every customer against the match, which reads the whole
+ * archive when few match (seconds at a million rows; docs/performance.md). SQLite drives the FTS5
+ * match first on its own.
+ */
+function matchesTerms(kind: DialectKind, terms: QueryTerm[]) {
   return kind === 'sqlite'
-    ? sql<number>`(select rowid from customer_search where customer_search match ${fts5Query(terms)})`
-    : sql<number>`(select customer_id from customer_search where tsv @@ to_tsquery('simple', ${tsQuery(terms)}))`;
+    ? sql<SqlBool>`customers.id in (select rowid from customer_search where customer_search match ${fts5Query(terms)})`
+    : sql<SqlBool>`customers.id = any(array(select customer_id from customer_search where tsv @@ to_tsquery('simple', ${tsQuery(terms)})))`;
 }
 
 export function customerQueries(kind: DialectKind) {
+  /**
+   * The customers a list or count covers. No joins here: every condition is on customers' own
+   * columns, so the count can be answered from an index alone (docs/performance.md); the page's
+   * rows join the owner and team names afterwards.
+   */
   function filtered(db: Q, actor: Actor, f: CustomerFilter) {
-    let qb = db
-      .selectFrom('customers')
-      .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
-      .leftJoin('teams', 'teams.id', 'customers.team_id')
-      .where(scopeCondition(actor, RESOURCES.customer));
-    if (f.terms?.length) qb = qb.where('customers.id', 'in', matchingIds(kind, f.terms));
+    let qb = db.selectFrom('customers').where(scopeCondition(actor, RESOURCES.customer));
+    if (f.terms?.length) qb = qb.where(matchesTerms(kind, f.terms));
     if (f.status) qb = qb.where('customers.status', '=', f.status);
     if (f.ownerId) qb = qb.where('customers.owner_id', '=', f.ownerId);
     if (f.teamId) qb = qb.where('customers.team_id', '=', f.teamId);
@@ -73,6 +80,8 @@ export function customerQueries(kind: DialectKind) {
       const base = filtered(db, actor, f);
       const [rows, count] = await Promise.all([
         base
+          .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+          .leftJoin('teams', 'teams.id', 'customers.team_id')
           .selectAll('customers')
           .select(detailColumns)
           .orderBy(CUSTOMER_SORT[p.sort], p.direction)
