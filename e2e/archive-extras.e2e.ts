@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, launchBrowser, startTestServer } from '../test/e2e-harness';
+import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '../test/e2e-harness';
 
 /**
  * The archive's extras in a real browser against the real server: attachments (upload, refused type),
@@ -29,21 +29,7 @@ describe('archive extras: attachments, merge, individual customers', () => {
     if (server) await server.stop();
   });
 
-  /** A new page that asks for reduced motion: the app then turns antd's animations off. */
-  async function newPage(context: BrowserContext): Promise<Page> {
-    const p = await context.newPage();
-    await p.emulateMedia({ reducedMotion: 'reduce' });
-    p.setDefaultTimeout(15_000);
-    return p;
-  }
-
-  async function signIn(p: Page) {
-    await p.goto(server.baseUrl);
-    await p.getByLabel('用户名').fill(server.adminUsername);
-    await p.getByLabel('密码').fill(server.adminPassword);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.getByRole('heading', { name: /您好/ }).waitFor();
-  }
+  const signInAsAdmin = (p: Page) => signIn(p, server.baseUrl, server.adminUsername, server.adminPassword);
 
   /** POST with the signed-in browser's cookies and CSRF token. */
   async function post<T>(path: string, body: unknown): Promise<T> {
@@ -56,7 +42,7 @@ describe('archive extras: attachments, merge, individual customers', () => {
   const path = (p: Page) => new URL(p.url()).pathname;
 
   it('uploads an attachment to a customer and refuses a file that is not a document', async () => {
-    await signIn(page);
+    await signInAsAdmin(page);
     keep = await post('/api/customers', { name: KEEP_NAME, phone: '02162345678' });
     duplicate = await post('/api/customers', { name: DUPLICATE_NAME, legalRepresentative: '陈东', confirmDuplicate: true });
     await post(`/api/customers/${duplicate.id}/contacts`, { name: '刘洋', position: '采购主管', mobile: '13966667777' });
@@ -216,7 +202,7 @@ describe('archive extras: attachments, merge, individual customers', () => {
     const phone = await launchBrowser({ width: 375, height: 740 });
     try {
       const p = await newPage(phone);
-      await signIn(p);
+      await signInAsAdmin(p);
       await p.goto(`${server.baseUrl}/individuals`);
       await p.getByRole('cell', { name: '张伟', exact: true }).waitFor();
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

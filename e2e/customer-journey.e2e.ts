@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, launchBrowser, startTestServer } from '../test/e2e-harness';
+import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '../test/e2e-harness';
 
 /**
  * The customer archive's main journey in a real browser against the real server: import a spreadsheet
@@ -56,21 +56,7 @@ describe('customer journey: import → find → edit → history → export', ()
     if (server) await server.stop();
   });
 
-  /** A new page that asks for reduced motion: the app then turns antd's animations off. */
-  async function newPage(context: BrowserContext): Promise<Page> {
-    const p = await context.newPage();
-    await p.emulateMedia({ reducedMotion: 'reduce' });
-    p.setDefaultTimeout(15_000);
-    return p;
-  }
-
-  async function signIn(p: Page) {
-    await p.goto(server.baseUrl);
-    await p.getByLabel('用户名').fill(server.adminUsername);
-    await p.getByLabel('密码').fill(server.adminPassword);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.getByRole('heading', { name: /您好/ }).waitFor();
-  }
+  const signInAsAdmin = (p: Page) => signIn(p, server.baseUrl, server.adminUsername, server.adminPassword);
 
   /**
    * Picks an option of a searchable select by typing its label and pressing Enter (antd renders the
@@ -101,7 +87,7 @@ describe('customer journey: import → find → edit → history → export', ()
   const mainText = async () => (await page.getByRole('main').innerText()).replace(/\s+/g, ' ');
 
   it('refuses a file that is not a spreadsheet with the server’s message', async () => {
-    await signIn(page);
+    await signInAsAdmin(page);
     await page.getByRole('menuitem', { name: '客户档案' }).click();
     await page.getByRole('heading', { name: '客户档案' }).waitFor();
     await page.getByRole('button', { name: '导入' }).click();
@@ -230,7 +216,7 @@ describe('customer journey: import → find → edit → history → export', ()
     const phone = await launchBrowser({ width: 375, height: 740 });
     try {
       const p = await newPage(phone);
-      await signIn(p);
+      await signInAsAdmin(p);
       await p.goto(`${server.baseUrl}/customers`);
       await p.getByRole('button', { name: '导入' }).waitFor();
       await p.getByRole('button', { name: '导出', exact: true }).waitFor();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, launchBrowser, startTestServer } from '../test/e2e-harness';
+import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '../test/e2e-harness';
 
 /**
  * The customer archive (客户档案) in a real browser against the real server: create a customer through
@@ -24,27 +24,13 @@ describe('customer archive', () => {
     if (server) await server.stop();
   });
 
-  /** A new page that asks for reduced motion: the app then turns antd's animations off. */
-  async function newPage(context: BrowserContext): Promise<Page> {
-    const p = await context.newPage();
-    await p.emulateMedia({ reducedMotion: 'reduce' });
-    p.setDefaultTimeout(15_000);
-    return p;
-  }
-
-  async function signIn(p: Page) {
-    await p.goto(server.baseUrl);
-    await p.getByLabel('用户名').fill(server.adminUsername);
-    await p.getByLabel('密码').fill(server.adminPassword);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.getByRole('heading', { name: /您好/ }).waitFor();
-  }
+  const signInAsAdmin = (p: Page) => signIn(p, server.baseUrl, server.adminUsername, server.adminPassword);
 
   const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
   const path = (p: Page) => new URL(p.url()).pathname;
 
   it('creates a customer through the form and shows its archive number', async () => {
-    await signIn(page);
+    await signInAsAdmin(page);
     await page.getByRole('menuitem', { name: '客户档案' }).click();
     await page.getByRole('heading', { name: '客户档案' }).waitFor();
     await page.getByRole('button', { name: '新建客户' }).click();
@@ -143,7 +129,7 @@ describe('customer archive', () => {
     const phone = await launchBrowser({ width: 375, height: 740 });
     try {
       const p = await newPage(phone);
-      await signIn(p);
+      await signInAsAdmin(p);
       await p.goto(`${server.baseUrl}/customers`);
       await p.getByRole('link', { name: '北京华远科技有限公司' }).first().waitFor();
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, launchBrowser, startTestServer } from '../test/e2e-harness';
+import { closeBrowser, fillSignIn, launchBrowser, newPage, startTestServer } from '../test/e2e-harness';
 
 /**
  * The web shell in a real browser against the real server (fresh database, built web app):
@@ -28,20 +28,6 @@ describe('web shell', () => {
     return true;
   }
 
-  /** A new page that asks for reduced motion: the app then turns antd's animations off. */
-  async function newPage(context: BrowserContext): Promise<Page> {
-    const p = await context.newPage();
-    await p.emulateMedia({ reducedMotion: 'reduce' });
-    p.setDefaultTimeout(15_000);
-    return p;
-  }
-
-  async function signIn(p: Page, username: string, password: string) {
-    await p.getByLabel('用户名').fill(username);
-    await p.getByLabel('密码').fill(password);
-    await p.getByRole('button', { name: '登录' }).click();
-  }
-
   it('shows the Chinese sign-in page to a visitor without a session', async () => {
     await page.goto(server.baseUrl);
     await page.getByRole('heading', { name: '登录' }).waitFor();
@@ -51,13 +37,13 @@ describe('web shell', () => {
   });
 
   it('tells the user when the password is wrong', async () => {
-    await signIn(page, server.adminUsername, 'not-the-password');
+    await fillSignIn(page, server.adminUsername, 'not-the-password');
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
   it('signs in, switches to English and back, and signs out through the user menu', async () => {
-    await signIn(page, server.adminUsername, server.adminPassword);
+    await fillSignIn(page, server.adminUsername, server.adminPassword);
     await page.getByRole('heading', { name: /您好/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await visible(page.getByRole('menuitem', { name: '首页' }))).toBe(true);
@@ -96,7 +82,7 @@ describe('web shell', () => {
   it('returns to the page the user asked for after signing in', async () => {
     await page.goto(`${server.baseUrl}/admin/users`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
-    await signIn(page, server.adminUsername, server.adminPassword);
+    await fillSignIn(page, server.adminUsername, server.adminPassword);
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin/users');
     await page.getByRole('cell', { name: server.adminUsername, exact: true }).waitFor();
@@ -107,7 +93,7 @@ describe('web shell', () => {
     try {
       const p = await newPage(phone);
       await p.goto(server.baseUrl);
-      await signIn(p, server.adminUsername, server.adminPassword);
+      await fillSignIn(p, server.adminUsername, server.adminPassword);
       await p.getByRole('heading', { name: /您好/ }).waitFor();
       // No page-wide horizontal scrolling at 375 px.
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

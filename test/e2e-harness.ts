@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../server/app';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
@@ -58,4 +58,26 @@ export async function closeBrowser(ctx: BrowserContext) {
   const profile = (ctx as BrowserContext & { __profile?: string }).__profile;
   await ctx.close();
   if (profile) fs.rmSync(profile, { recursive: true, force: true });
+}
+
+/** A new page that asks for reduced motion: the app then turns antd's animations off. */
+export async function newPage(context: BrowserContext): Promise<Page> {
+  const p = await context.newPage();
+  await p.emulateMedia({ reducedMotion: 'reduce' });
+  p.setDefaultTimeout(15_000);
+  return p;
+}
+
+/** Fills the Chinese sign-in form on the page as it is (no navigation, no waiting for the outcome). */
+export async function fillSignIn(p: Page, username: string, password: string) {
+  await p.getByLabel('用户名').fill(username);
+  await p.getByLabel('密码').fill(password);
+  await p.getByRole('button', { name: '登录' }).click();
+}
+
+/** Opens the app, signs in and waits for the home page's greeting. */
+export async function signIn(p: Page, baseUrl: string, username: string, password: string) {
+  await p.goto(baseUrl);
+  await fillSignIn(p, username, password);
+  await p.getByRole('heading', { name: /您好/ }).waitFor();
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
 import type { Database } from './schema';
@@ -49,8 +49,36 @@ export function openDatabase(database: Config['database']): Db {
   handle.pragma('synchronous = FULL'); // an acknowledged write survives power loss
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return { kysely, kind: 'sqlite', sqlite: handle, close: () => kysely.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every statement afresh; compiling SQL costs about as much as running an indexed
+ * query, so the same SQL text reuses its prepared statement (docs/performance.md). A statement still
+ * being iterated (a streamed query) is never handed out twice: a fresh one is prepared instead.
+ */
+function withStatementCache(handle: SqliteDatabase.Database): SqliteDialectDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(text: string) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) {
+        cache.delete(text); // re-insert: the Map's order is the recency order
+        cache.set(text, hit);
+        return hit;
+      }
+      const statement = handle.prepare(text);
+      if (!hit) {
+        cache.set(text, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -33,13 +33,10 @@ export function digitsOf(value: string | null | undefined): string {
   return (value ?? '').replace(/\D/g, '');
 }
 
-/** 138****1234 for phones; **** 1234 for bank accounts. */
-export function maskPhone(value: string | null): string | null {
-  if (!value) return value;
-  const d = value.replace(/\s/g, '');
-  if (d.length < 7) return '****';
-  return `${d.slice(0, 3)}****${d.slice(-4)}`;
-}
+/** 138****1234 (issue 3 §9): one masking rule for the whole product, defined with the HTTP schemas. */
+export { maskPhone } from '../../platform/http/schemas';
+
+/** **** 1234 for bank accounts. */
 export function maskAccount(value: string | null): string | null {
   if (!value) return value;
   return `**** ${value.replace(/\s/g, '').slice(-4)}`;
