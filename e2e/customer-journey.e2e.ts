@@ -69,7 +69,11 @@ describe('customer journey: import → find → edit → history → export', ()
       await page.keyboard.type(option);
       await page.getByRole('option', { name: option, exact: true }).waitFor({ state: 'attached' });
       await page.keyboard.press('Enter');
-      if ((await select.getAttribute('aria-expanded')) === 'false') return;
+      // On a busy machine the list may take a moment to close after the choice.
+      for (let wait = 0; wait < 20; wait++) {
+        if ((await select.getAttribute('aria-expanded')) === 'false') return;
+        await page.waitForTimeout(100);
+      }
       await page.keyboard.press('Escape');
     }
     throw new Error(`could not choose ${option} in ${label}`);

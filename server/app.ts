@@ -14,6 +14,8 @@ import { createCustomerService } from './modules/customers/customers.service';
 import { customerImportRoutes } from './modules/customers/import/import.routes';
 import { createMergeService } from './modules/customers/customers.merge';
 import { createAttachmentService } from './modules/customers/attachments.service';
+import { maintenanceRoutes } from './modules/maintenance/maintenance.routes';
+import { createMaintenanceService, moveMaintenanceCustomer } from './modules/maintenance/maintenance.service';
 import { individualRoutes } from './modules/individuals/individuals.routes';
 import { createIndividualService } from './modules/individuals/individuals.service';
 import { orgRoutes } from './modules/org/org.routes';
@@ -35,6 +37,18 @@ import type { RoutePolicy } from './platform/permissions/policy';
 import { settingsRoutes } from './platform/settings/settings.routes';
 import { createSettingsService } from './platform/settings/settings.service';
 import { systemClock, type Clock } from './platform/time';
+import { createNotificationService, type SmtpOptions } from './modules/workflow/notifications.service';
+import { createReminderService } from './modules/workflow/reminders.service';
+import { createTaskService } from './modules/workflow/tasks.service';
+import { createTodoService } from './modules/workflow/todo.service';
+import { workflowRoutes } from './modules/workflow/workflow.routes';
+import { approvalRoutes } from './modules/approvals/approvals.routes';
+import { createApprovalService } from './modules/approvals/approvals.service';
+import { contractRoutes } from './modules/contracts/contracts.routes';
+import { createContractService } from './modules/contracts/contracts.service';
+import { developmentRoutes } from './modules/development/development.routes';
+import { createDevelopmentService } from './modules/development/development.service';
+import { moveDevelopmentCustomer } from './modules/development/records.service';
 
 export const APP_VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -47,7 +61,7 @@ export interface AppOptions {
 }
 
 /** Builds the services once; each route module receives only what it needs. */
-export function createServices(db: Db, clock: Clock, dataDir: string) {
+export function createServices(db: Db, clock: Clock, dataDir: string, opts: { smtp?: SmtpOptions | null } = {}) {
   const k = db.kysely;
   const audit = createAuditService(clock);
   const settings = createSettingsService({ db: k, audit, clock });
@@ -60,7 +74,41 @@ export function createServices(db: Db, clock: Clock, dataDir: string) {
   const merge = createMergeService({ db: k, kind: db.kind, audit, customers });
   const attachments = createAttachmentService({ db: k, audit, settings, clock, dataDir });
   const individuals = createIndividualService({ db: k, audit, clock });
-  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers, merge, attachments, individuals };
+  // Workflow (issue 4 §2–4): every module that creates work for people goes through these.
+  const notifications = createNotificationService({ db: k, clock, settings, smtp: opts.smtp });
+  const reminders = createReminderService({ db: k, clock, notifications });
+  const tasks = createTaskService({ db: k, clock, audit, calendar, settings, notifications, reminders });
+  const todo = createTodoService({ db: k });
+  todo.register(tasks.ownProvider);
+  todo.register(tasks.teamProvider);
+  // Approval engine (issue 4 §1): document modules below register their types with it.
+  const approvals = createApprovalService({ db: k, audit, clock, notifications });
+  todo.register(approvals.todoProvider);
+  // Contracts (issue 4 §7): above the signer's authority a contract goes to the director's approval.
+  const contracts = createContractService({ db: k, audit, clock, attachments, approvals, notifications, reminders, settings });
+  approvals.registerType(contracts.approvalHandler);
+  // Development (issue 4 §6): development plans go department head → 经理办公会 (chain 'development_plan').
+  const development = createDevelopmentService({ db: k, audit, clock, settings, customers, approvals });
+  approvals.registerType(development.plans.handler);
+  // Maintenance plans (issue 4 §5, domain.md §7): manager review → director approval (chain 'maintenance_plan').
+  const maintenance = createMaintenanceService({
+    db: k,
+    audit,
+    clock,
+    approvals,
+    tasks,
+    completeTask: async (trx, ctx, taskId, note) => {
+      await tasks.complete(ctx, taskId, { note, version: (await tasks.get(taskId, trx)).version }, trx);
+    },
+  });
+  approvals.registerType(maintenance.approvalHandler);
+  // A merge (查重) keeps every record that points at the merged customer (issue 3 §7).
+  merge.onMerge(async (trx, mergedId, survivorId) => {
+    await trx.updateTable('contracts').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
+  });
+  merge.onMerge(moveMaintenanceCustomer);
+  merge.onMerge(moveDevelopmentCustomer);
+  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers, merge, attachments, individuals, notifications, reminders, tasks, todo, approvals, contracts, development, maintenance };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -75,7 +123,7 @@ export async function buildApp(
 ): Promise<{ app: FastifyInstance; services: Services; routes: RouteEntry[]; setShuttingDown(): void }> {
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
-  const services = createServices(db, clock, config.dataDir);
+  const services = createServices(db, clock, config.dataDir, { smtp: config.smtp });
   let shuttingDown = false;
 
   const app = Fastify({
@@ -130,6 +178,11 @@ export async function buildApp(
   await customerRoutes(app, { customers: services.customers, merge: services.merge, attachments: services.attachments });
   await customerImportRoutes(app, { db, clock, customers: services.customers, audit: services.audit });
   await individualRoutes(app, services.individuals);
+  await workflowRoutes(app, { notifications: services.notifications, tasks: services.tasks, todo: services.todo });
+  await approvalRoutes(app, services.approvals);
+  await contractRoutes(app, { contracts: services.contracts, approvals: services.approvals });
+  await developmentRoutes(app, services.development);
+  await maintenanceRoutes(app, { maintenance: services.maintenance, clock });
 
   // The web app: hashed assets from dist/web, and index.html for every other non-API path (client routing).
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -17,6 +17,9 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   WEB_DIST_DIR: z.string().optional(),
+  /** E-mail notifications (issue 4 §4): smtp(s)://user:password@host:port; unset = no e-mail. Kept out of the settings table, which managers can read. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  SMTP_FROM: z.string().min(3).optional(),
 });
 
 export type Config = {
@@ -29,6 +32,7 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   webDistDir: string;
+  smtp?: { url: string; from: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration / 配置无效:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Most mail servers refuse a sender they do not know, so the address is never guessed.
+  if (e.SMTP_URL && !e.SMTP_FROM) throw new ConfigError('Invalid configuration / 配置无效:\n  SMTP_FROM: required when SMTP_URL is set (e.g. "客户关系管理 <crm@example.com>")');
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -55,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? 'dist/web'),
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : null,
   };
 }

@@ -5,6 +5,8 @@ import { migrateToLatest } from './db/migrate';
 import { bootstrap } from './platform/auth/bootstrap';
 import { systemClock } from './platform/time';
 import { startHousekeeping } from './platform/jobs/housekeeping';
+import { startWorkflowJobs } from './modules/workflow/workflow.jobs';
+import { startContractJobs } from './modules/contracts/contracts.jobs';
 
 async function main() {
   let config;
@@ -28,6 +30,8 @@ async function main() {
     console.log(`\n${'='.repeat(72)}\n${line}\n${'='.repeat(72)}\n`);
   }
   const stopJobs = startHousekeeping(services, app.log);
+  const stopWorkflow = startWorkflowJobs(services, app.log);
+  const stopContracts = startContractJobs(services, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -36,6 +40,8 @@ async function main() {
     app.log.info({ signal }, 'shutting down: draining requests');
     setShuttingDown();
     stopJobs();
+    stopWorkflow();
+    stopContracts();
     const force = setTimeout(() => {
       app.log.error('forced exit after 20 s');
       process.exit(1);

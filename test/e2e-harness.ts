@@ -14,14 +14,15 @@ const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
 
 /** The real server (built web app, fresh database) on a free port. */
 export async function startTestServer() {
-  const webDist = path.resolve('dist/web');
+  // WEB_DIST_DIR: a web build of one's own, so parallel work never rebuilds the shared dist/web under a running test.
+  const webDist = path.resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
   if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first (npm test does this).');
   const fresh = await freshDatabase();
   const config = { ...testConfig(fresh.database, fresh.dataDir), webDistDir: webDist };
   const db = openDatabase(config.database);
   await migrateToLatest(db);
   await bootstrap(db.kysely, systemClock, { username: 'admin', password: ADMIN_PASSWORD });
-  const { app } = await buildApp({ config, db, logger: false });
+  const { app, services } = await buildApp({ config, db, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -31,6 +32,8 @@ export async function startTestServer() {
     adminPassword: ADMIN_PASSWORD,
     app,
     db,
+    /** The app's services, e.g. to register a test document type with the approval engine. */
+    services,
     async stop() {
       await app.close();
       await db.close();

@@ -40,6 +40,9 @@ export function openDatabase(database: Config['database']): Db {
     pool.on('connect', (client) => {
       client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
     });
+    // An idle connection the server closes (a restart, a failover, a closing pool) is dropped and replaced
+    // by the pool; without a listener node-postgres would throw it as an uncaught exception and stop the process.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL connection closed: ${err.message}`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, kind: 'postgres', close: () => kysely.destroy() };
   }

@@ -11,6 +11,8 @@ export interface DepartmentTable {
   code: string | null;
   sort_order: ColumnType<number, number | undefined, number>;
   active: ColumnType<Flag, Flag | undefined, Flag>;
+  /** 部门负责人: approves as 'department_head' in approval chains (§18). */
+  head_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: Instant;
   updated_at: Instant;
@@ -259,7 +261,423 @@ export interface CustomerImportTable {
   committed_at: Instant | null;
 }
 
+/** Approval groups such as 经理办公会 (domain.md §1, §18). */
+export interface ApprovalGroupTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ApprovalGroupMemberTable {
+  group_id: number;
+  user_id: number;
+}
+
+/** One version of a document type's chain; editing inserts the next version. */
+export interface ApprovalChainTable {
+  id: Generated<number>;
+  document_type: string;
+  version: number;
+  steps: string; // JSON ChainStep[]
+  created_by: number | null;
+  created_at: Instant;
+}
+
+export interface ApprovalRequestTable {
+  id: Generated<number>;
+  document_type: string;
+  document_id: number;
+  applicant_id: number;
+  department_id: number | null;
+  team_id: number | null;
+  title: string;
+  link: string;
+  chain_version: number;
+  steps: string; // JSON FrozenStep[]: the chain's steps with their conditions evaluated
+  current_step: number | null;
+  status: string; // pending | approved | rejected | returned | withdrawn
+  round: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  submitted_at: Instant;
+  decided_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** Append-only history of every submission and decision, all rounds. */
+export interface ApprovalActionTable {
+  id: Generated<number>;
+  request_id: number;
+  round: number;
+  step_key: string | null;
+  action: string; // submit | resubmit | approve | reject | return | withdraw
+  actor_id: number;
+  comment: string | null;
+  returned_to: string | null;
+  at: Instant;
+}
+
+export interface ApprovalStepVoteTable {
+  request_id: number;
+  round: number;
+  step_key: string;
+  user_id: number;
+  at: Instant;
+}
+
+/** 客户关系维护方案 (domain.md §7). Money in integer fen. */
+export interface MaintenancePlanTable {
+  id: Generated<number>;
+  title: string;
+  goals: string;
+  method: string;
+  measures: string;
+  budget_fen: number;
+  start_date: string; // YYYY-MM-DD
+  end_date: string;
+  status: ColumnType<string, string | undefined, string>; // draft | pending | returned | approved | closed | rejected
+  owner_id: number; // the drafting supervisor
+  team_id: number | null;
+  department_id: number | null;
+  submitted_at: Instant | null;
+  approved_at: Instant | null;
+  report_assessment: string | null;
+  report_optimisation: string | null;
+  closed_at: Instant | null;
+  closed_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface MaintenancePlanCustomerTable {
+  plan_id: number;
+  customer_id: number;
+  sort_order: ColumnType<number, number | undefined, number>;
+}
+
+export interface MaintenancePlanStaffTable {
+  plan_id: number;
+  user_id: number;
+  sort_order: ColumnType<number, number | undefined, number>;
+}
+
+export interface MaintenancePlanTaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  task_id: number;
+  customer_id: number | null;
+  assignee_id: number;
+  title: string;
+  due_date: string;
+  created_by: number | null;
+  created_at: Instant;
+}
+
+/** 客服工作记录表 */
+export interface MaintenancePlanRecordTable {
+  id: Generated<number>;
+  plan_id: number;
+  plan_task_id: number | null;
+  customer_id: number | null;
+  content: string;
+  feedback: string;
+  at: Instant;
+  created_by: number;
+  created_at: Instant;
+}
+
+export interface MaintenancePlanExpenseTable {
+  id: Generated<number>;
+  plan_id: number;
+  amount_fen: number;
+  spent_on: string;
+  item: string;
+  created_by: number;
+  created_at: Instant;
+}
+
+/** A view: staff, task assignees and customer owners of each plan. */
+export interface MaintenancePlanViewerView {
+  plan_id: number;
+  user_id: number;
+}
+
+/** 潜在客户 / 开发对象 (domain.md §6). */
+export interface ProspectTable {
+  id: Generated<number>;
+  company_name: string;
+  contact_name: string | null;
+  phone: string | null;
+  phone_digits: string | null;
+  channel: string; // online | trade_fair | telemarketing | referral | word_of_mouth
+  stage: string; // contact | needs | demo | negotiation | contract | lost
+  lost_reason: string | null;
+  expected_amount: number | null; // 万元
+  next_step: string | null;
+  notes: string | null;
+  stage_changed_at: Instant;
+  customer_id: number | null;
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  created_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** Append-only: one row per stage move (from_stage null = the prospect was entered). */
+export interface ProspectStageHistoryTable {
+  id: Generated<number>;
+  prospect_id: number;
+  from_stage: string | null;
+  to_stage: string;
+  note: string | null;
+  expected_amount: number | null;
+  actor_id: number | null;
+  actor_name: string | null;
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  at: Instant;
+}
+
+interface DevelopmentScopedColumns {
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  created_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** 客户调查计划表 */
+export interface ResearchPlanTable extends DevelopmentScopedColumns {
+  id: Generated<number>;
+  title: string;
+  goal: string | null;
+  key_targets: string | null;
+  other_targets: string | null;
+  content: string | null;
+  schedule: string | null;
+  method: string | null;
+  people: string | null;
+  budget: number | null;
+  notes: string | null;
+}
+
+/** 客户调查分析报告表 */
+export interface ResearchReportTable extends DevelopmentScopedColumns {
+  id: Generated<number>;
+  plan_id: number;
+  title: string;
+  background: string | null;
+  purpose: string | null;
+  method: string | null;
+  department_name: string | null;
+  subjects: string | null;
+  survey_period: string | null;
+  factors: string | null;
+  price_tolerance: string | null;
+  expected_services: string | null;
+  opinions: string | null;
+  suggestions: string | null;
+}
+
+/** 客户开发计划; status follows the approval request (draft | pending | returned | approved | rejected | withdrawn). */
+export interface DevelopmentPlanTable extends DevelopmentScopedColumns {
+  id: Generated<number>;
+  title: string;
+  period_start: string;
+  period_end: string;
+  goal: string | null;
+  schedule: string | null;
+  support_needed: string | null;
+  budget: number | null;
+  status: ColumnType<string, string | undefined, string>;
+  submitted_at: Instant | null;
+  decided_at: Instant | null;
+}
+
+export interface DevelopmentPlanTargetTable {
+  id: Generated<number>;
+  plan_id: number;
+  sort_order: number;
+  prospect_id: number | null;
+  customer_name: string;
+  visit_date: string | null;
+  visit_contact: string | null;
+  contact_position: string | null;
+  contact_department: string | null;
+  appointment: string | null;
+  category: string | null;
+  notes: string | null;
+}
+
+/** 客户开发记录表 */
+export interface DevelopmentRecordTable extends DevelopmentScopedColumns {
+  id: Generated<number>;
+  prospect_id: number;
+  customer_id: number | null;
+  customer_name: string;
+  address: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  products: string | null;
+  first_deal_amount: number | null;
+  how_won: string | null;
+  notes: string | null;
+  instruction: string | null;
+  instruction_by: number | null;
+  instruction_at: Instant | null;
+}
+
+/** The in-app inbox (issue 4 §4): one row per recipient. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  link_type: string | null;
+  link_id: number | null;
+  link_path: string | null;
+  read_at: Instant | null;
+  created_at: Instant;
+}
+
+/** The outbox: one row per e-mail / group-robot message, sent in the background with retries. */
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  channel: string; // email | wecom | dingtalk
+  recipient: string | null;
+  kind: string;
+  subject: string;
+  body: string;
+  status: string; // pending | sending | sent | failed
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Instant;
+  claimed_by: string | null;
+  claimed_until: Instant | null;
+  last_error: string | null;
+  sent_at: Instant | null;
+  created_at: Instant;
+}
+
+/** Scheduled reminders; `fired_at` is set once, by the process that wins the claim. */
+export interface ReminderTable {
+  id: Generated<number>;
+  key: string;
+  due_at: Instant;
+  payload: string; // JSON NotificationInput
+  fired_at: Instant | null;
+  fired_by: string | null;
+  created_at: Instant;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  title: string;
+  description: string | null;
+  assignee_id: number;
+  creator_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  due_date: string; // YYYY-MM-DD, Asia/Shanghai
+  status: string; // open | done | cancelled
+  link_type: string | null;
+  link_id: number | null;
+  link_path: string | null;
+  source: string | null;
+  completed_at: Instant | null;
+  completed_by: number | null;
+  completion_note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface TaskCommentTable {
+  id: Generated<number>;
+  task_id: number;
+  author_id: number;
+  body: string;
+  created_at: Instant;
+}
+
+export interface ContractTable {
+  id: Generated<number>;
+  contract_no: string;
+  title: string;
+  customer_id: number;
+  amount_cents: number; // whole 分 of `currency`
+  currency: ColumnType<string, string | undefined, string>; // CNY | USD | EUR | HKD
+  signing_date: string | null;
+  start_date: string;
+  end_date: string;
+  terms: string | null;
+  signer_id: number;
+  status: ColumnType<string, string | undefined, string>; // draft | pending | effective | expired | terminated
+  exceeds_limit: Flag | null; // decided at signing
+  exceeds_term: Flag | null;
+  signed_at: Instant | null;
+  effective_at: Instant | null;
+  termination_reason: string | null;
+  terminated_at: Instant | null;
+  terminated_by: number | null;
+  owner_id: number; // copied from the customer (data scope, domain.md §1)
+  team_id: number | null;
+  department_id: number | null;
+  created_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ContractSequenceTable {
+  year: number;
+  last_no: number;
+}
+
+export interface ContractAttachmentTable {
+  contract_id: number;
+  attachment_id: number;
+}
+
 export interface Database {
+  contracts: ContractTable;
+  contract_sequences: ContractSequenceTable;
+  contract_attachments: ContractAttachmentTable;
+  notifications: NotificationTable;
+  notification_deliveries: NotificationDeliveryTable;
+  reminders: ReminderTable;
+  tasks: TaskTable;
+  task_comments: TaskCommentTable;
+  prospects: ProspectTable;
+  prospect_stage_history: ProspectStageHistoryTable;
+  research_plans: ResearchPlanTable;
+  research_reports: ResearchReportTable;
+  development_plans: DevelopmentPlanTable;
+  development_plan_targets: DevelopmentPlanTargetTable;
+  development_records: DevelopmentRecordTable;
+  maintenance_plans: MaintenancePlanTable;
+  maintenance_plan_customers: MaintenancePlanCustomerTable;
+  maintenance_plan_staff: MaintenancePlanStaffTable;
+  maintenance_plan_tasks: MaintenancePlanTaskTable;
+  maintenance_plan_records: MaintenancePlanRecordTable;
+  maintenance_plan_expenses: MaintenancePlanExpenseTable;
+  maintenance_plan_viewers: MaintenancePlanViewerView;
+  approval_groups: ApprovalGroupTable;
+  approval_group_members: ApprovalGroupMemberTable;
+  approval_chains: ApprovalChainTable;
+  approval_requests: ApprovalRequestTable;
+  approval_actions: ApprovalActionTable;
+  approval_step_votes: ApprovalStepVoteTable;
   individual_customers: IndividualCustomerTable;
   customer_attachments: CustomerAttachmentTable;
   customer_merges: CustomerMergeTable;

@@ -4,7 +4,7 @@ import type { Locale } from 'antd/es/locale';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
-import { lazy, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useParams } from 'react-router-dom';
 import type { Lang } from './api/types';
@@ -13,7 +13,7 @@ import { createQueryClient } from './app/queryClient';
 import { RequireAuth, RequireCapability } from './app/RequireAuth';
 import { SessionEffects } from './app/SessionEffects';
 import { useMediaQuery } from './app/useIsMobile';
-import { NotFound } from './components/status';
+import { FullPageSpin, NotFound } from './components/status';
 import { currentLang } from './i18n';
 import { ChangePasswordPage } from './modules/auth/ChangePasswordPage';
 import { LoginPage } from './modules/auth/LoginPage';
@@ -30,6 +30,26 @@ const CustomerDetailPage = lazy(() => import('./modules/customers/CustomerDetail
 const CustomerFormPage = lazy(() => import('./modules/customers/CustomerFormPage'));
 const CustomerImportPage = lazy(() => import('./modules/customers/CustomerImportPage'));
 const IndividualsPage = lazy(() => import('./modules/individuals/IndividualsPage'));
+const ProspectsPage = lazy(() => import('./modules/development/ProspectsPage'));
+const ProspectDetailPage = lazy(() => import('./modules/development/ProspectDetailPage'));
+const ResearchPage = lazy(() => import('./modules/development/ResearchPage'));
+const DevelopmentPlansPage = lazy(() => import('./modules/development/PlansPage'));
+const DevelopmentPlanPage = lazy(() => import('./modules/development/PlanPage'));
+const DevelopmentPlanPrintPage = lazy(() => import('./modules/development/PlanPrintPage'));
+const DevelopmentRecordsPage = lazy(() => import('./modules/development/RecordsPage'));
+const DevelopmentProgressPage = lazy(() => import('./modules/development/ProgressPage'));
+const ApprovalsQueuePage = lazy(() => import('./modules/approvals/ApprovalsQueuePage'));
+const ApprovalSettingsPage = lazy(() => import('./modules/approvals/ApprovalSettingsPage'));
+const TasksPage = lazy(() => import('./modules/workflow/TasksPage'));
+const TaskDetailPage = lazy(() => import('./modules/workflow/TaskDetailPage'));
+const NotificationsPage = lazy(() => import('./modules/workflow/NotificationsPage'));
+const ContractsPage = lazy(() => import('./modules/contracts/ContractsPage'));
+const ContractDetailPage = lazy(() => import('./modules/contracts/ContractDetailPage'));
+const ContractFormPage = lazy(() => import('./modules/contracts/ContractFormPage'));
+const MaintenancePlansPage = lazy(() => import('./modules/maintenance/MaintenancePlansPage'));
+const MaintenancePlanPage = lazy(() => import('./modules/maintenance/PlanDetailPage'));
+const MaintenancePlanFormPage = lazy(() => import('./modules/maintenance/PlanFormPage'));
+const MaintenancePlanPrintPage = lazy(() => import('./modules/maintenance/PlanPrintPage'));
 
 function CustomerFormPageForId() {
   const { id } = useParams();
@@ -59,6 +79,29 @@ export function App() {
             <SessionEffects />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* A4 print view outside the app's frame: only the document prints (issue 4 §8). Readable by its approvers too, so no capability. */}
+              <Route
+                path="/development/plans/:id/print"
+                element={
+                  <RequireAuth>
+                    <Suspense fallback={<FullPageSpin />}>
+                      <DevelopmentPlanPrintPage />
+                    </Suspense>
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="/maintenance-plans/:id/print"
+                element={
+                  <RequireAuth>
+                    <RequireCapability capability="maintenance.read">
+                      <Suspense fallback={<FullPageSpin />}>
+                        <MaintenancePlanPrintPage />
+                      </Suspense>
+                    </RequireCapability>
+                  </RequireAuth>
+                }
+              />
               <Route
                 element={
                   <RequireAuth>
@@ -68,6 +111,10 @@ export function App() {
               >
                 <Route index element={<HomePage />} />
                 <Route path="account/password" element={<ChangePasswordPage />} />
+                <Route path="approvals" element={<ApprovalsQueuePage />} />
+                <Route path="tasks" element={<TasksPage />} />
+                <Route path="tasks/:id" element={<TaskDetailPage />} />
+                <Route path="notifications" element={<NotificationsPage />} />
                 <Route
                   path="customers"
                   element={
@@ -118,10 +165,140 @@ export function App() {
                   }
                 />
                 <Route
+                  path="maintenance-plans"
+                  element={
+                    <RequireCapability capability="maintenance.read">
+                      <MaintenancePlansPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="maintenance-plans/new"
+                  element={
+                    <RequireCapability capability="maintenance.manage">
+                      <MaintenancePlanFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="maintenance-plans/:id"
+                  element={
+                    <RequireCapability capability="maintenance.read">
+                      <MaintenancePlanPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="maintenance-plans/:id/edit"
+                  element={
+                    <RequireCapability capability="maintenance.manage">
+                      <MaintenancePlanFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="contracts"
+                  element={
+                    <RequireCapability capability="contracts.read">
+                      <ContractsPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="contracts/new"
+                  element={
+                    <RequireCapability capability="contracts.manage">
+                      <ContractFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="contracts/:id"
+                  element={
+                    <RequireCapability capability="contracts.read">
+                      <ContractDetailPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="contracts/:id/edit"
+                  element={
+                    <RequireCapability capability="contracts.manage">
+                      <ContractFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="development/prospects"
+                  element={
+                    <RequireCapability capability="development.read">
+                      <ProspectsPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="development/prospects/:id"
+                  element={
+                    <RequireCapability capability="development.read">
+                      <ProspectDetailPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="development/research"
+                  element={
+                    <RequireCapability capability="development.read">
+                      <ResearchPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="development/plans"
+                  element={
+                    <RequireCapability capability="development.read">
+                      <DevelopmentPlansPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="development/plans/new"
+                  element={
+                    <RequireCapability capability="development.write">
+                      <DevelopmentPlanPage />
+                    </RequireCapability>
+                  }
+                />
+                {/* The department head and 经理办公会 open the plan from their approval queue whatever their capabilities. */}
+                <Route path="development/plans/:id" element={<DevelopmentPlanPage />} />
+                <Route
+                  path="development/records"
+                  element={
+                    <RequireCapability capability="development.read">
+                      <DevelopmentRecordsPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="development/progress"
+                  element={
+                    <RequireCapability capability="development.read">
+                      <DevelopmentProgressPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
                   path="admin/users"
                   element={
                     <RequireCapability capability="users.manage">
                       <UsersPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="admin/approvals"
+                  element={
+                    <RequireCapability capability="approvals.configure">
+                      <ApprovalSettingsPage />
                     </RequireCapability>
                   }
                 />

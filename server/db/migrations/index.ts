@@ -5,9 +5,14 @@ import { customerAttachmentsMerges20261123 } from './20261123_03_customer_attach
 import { customerImports20261123 } from './20261123_04_customer_imports';
 import { customerIndexes20261123 } from './20261123_05_customer_indexes';
 import { individualCustomers20261123 } from './20261123_06_individual_customers';
+import { approvals20261124 } from './20261124_10_approvals';
+import { development20261124 } from './20261124_40_development';
+import { maintenancePlans20261124 } from './20261124_50_maintenance_plans';
+import { workflow20261124 } from './20261124_20_workflow';
+import { contracts20261124 } from './20261124_30_contracts';
 import type { NamedMigration } from './helpers';
 
 /** Append-only: add new migrations at the end, never edit an applied one. */
 export function migrations(kind: DialectKind): NamedMigration[] {
-  return [platform20261123(kind), customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), individualCustomers20261123(kind)];
+  return [platform20261123(kind), customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), individualCustomers20261123(kind), development20261124(kind), approvals20261124(kind), maintenancePlans20261124(kind), workflow20261124(kind), contracts20261124(kind)];
 }

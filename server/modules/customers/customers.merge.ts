@@ -14,10 +14,20 @@ import { customerValues } from './customers.service';
  * the survivor; fields empty on the survivor are filled from the merged record; the merged record's
  * full snapshot is kept in customer_merges and the merge is audited on both.
  */
+/** Moves a module's rows from the merged customer to the survivor, inside the merge's transaction. */
+export type MergeHook = (trx: Kysely<Database>, mergedId: number, survivorId: number) => Promise<void>;
+
 export function createMergeService(deps: { db: Kysely<Database>; kind: DialectKind; audit: AuditService; customers: CustomerService }) {
   const { db, kind, audit, customers } = deps;
+  const hooks: MergeHook[] = [];
 
   return {
+    /** Modules whose records point at customers (contracts, plans, prospects …) register here, so a merge keeps them. */
+    onMerge(hook: MergeHook) {
+      hooks.push(hook);
+    },
+
+
     async merge(ctx: RequestContext, survivorId: number, mergedId: number, reason: string) {
       if (survivorId === mergedId) throw errors.field('mergedId', 'customer.merge_self');
       const merged = await db.selectFrom('customers').selectAll().where('id', '=', mergedId).where(scopeCondition(ctx.actor, RESOURCES.customer)).executeTakeFirst();
@@ -39,6 +49,7 @@ export function createMergeService(deps: { db: Kysely<Database>; kind: DialectKi
           attachments: Number((await trx.updateTable('customer_attachments').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst()).numUpdatedRows),
         };
         await trx.updateTable('customer_merges').set({ survivor_id: survivorId }).where('survivor_id', '=', mergedId).execute();
+        for (const hook of hooks) await hook(trx, mergedId, survivorId);
         await trx
           .insertInto('customer_merges')
           .values({

@@ -110,16 +110,13 @@ export interface SearchableCustomer {
 }
 
 /** The space-separated token document indexed by FTS5 (unicode61) and by to_tsvector('simple'). */
-export function searchDocument(c: SearchableCustomer): string {
-  const tokens = new Set<string>([
-    ...charTokens(c.name),
-    ...pinyinTokens(c.name),
-    ...phoneTokens(c.phone),
-    compact(c.archiveNo),
-  ]);
+export function searchDocument(c: SearchableCustomer, opts: { pinyin?: boolean } = {}): string {
+  // Pinyin is the costly part; a caller that only matches Chinese or digits may leave it out.
+  const py = opts.pinyin === false ? () => [] : pinyinTokens;
+  const tokens = new Set<string>([...charTokens(c.name), ...py(c.name), ...phoneTokens(c.phone), compact(c.archiveNo)]);
   if (c.creditCode) tokens.add(c.creditCode.toLowerCase());
   for (const ct of c.contacts ?? []) {
-    for (const t of [...charTokens(ct.name), ...pinyinTokens(ct.name), ...phoneTokens(ct.mobile), ...phoneTokens(ct.phone)]) tokens.add(t);
+    for (const t of [...charTokens(ct.name), ...py(ct.name), ...phoneTokens(ct.mobile), ...phoneTokens(ct.phone)]) tokens.add(t);
   }
   return [...tokens].join(' ');
 }
@@ -152,6 +149,11 @@ export function queryTerms(q: string): QueryTerm[] {
 }
 
 /** Whether a token document satisfies every term: the same rule as the databases' full-text match. */
+/** Whether a customer (or one contact) itself matches the terms, without indexing it. */
+export function customerMatches(c: SearchableCustomer, terms: QueryTerm[]): boolean {
+  return documentMatches(searchDocument(c, { pinyin: terms.some((t) => /[a-z]/.test(t.token)) }), terms);
+}
+
 export function documentMatches(document: string, terms: QueryTerm[]): boolean {
   const tokens = document.split(' ');
   return terms.every((t) => tokens.some((tok) => (t.prefix ? tok.startsWith(t.token) : tok === t.token)));

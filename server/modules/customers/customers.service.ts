@@ -13,7 +13,7 @@ import {
   MAJOR_CHANGE_FIELDS,
   completeness,
   digitsOf,
-  documentMatches,
+  customerMatches,
   maskAccount,
   maskPhone,
   normalizeCompanyName,
@@ -193,9 +193,9 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       // Say which contact matched when the customer itself did not (same token rule as the index).
       const matched = new Map<number, string>();
       if (terms.length) {
-        const others = rows.filter((r) => !documentMatches(searchDocument({ name: r.name, archiveNo: r.archive_no, creditCode: r.credit_code, phone: r.phone }), terms));
+        const others = rows.filter((r) => !customerMatches({ name: r.name, archiveNo: r.archive_no, creditCode: r.credit_code, phone: r.phone }, terms));
         for (const c of await q.contactsOf(db, others.map((r) => r.id))) {
-          if (!matched.has(c.customer_id) && documentMatches(searchDocument({ name: '', archiveNo: '', contacts: [c] }), terms)) matched.set(c.customer_id, c.name);
+          if (!matched.has(c.customer_id) && customerMatches({ name: '', archiveNo: '', contacts: [c] }, terms)) matched.set(c.customer_id, c.name);
         }
       }
       return { rows: rows.map((r) => ({ ...r, matched_contact: matched.get(r.id) ?? null })), total };

@@ -115,15 +115,23 @@ export const orgQueries = {
   async listDepartments(db: Q, actor: Actor) {
     return db
       .selectFrom('departments')
-      .selectAll()
+      .leftJoin('users as head', 'head.id', 'departments.head_id')
+      .selectAll('departments')
+      .select('head.display_name as head_name')
       .where(scopeCondition(actor, RESOURCES.department))
-      .orderBy('sort_order')
-      .orderBy('id')
+      .orderBy('departments.sort_order')
+      .orderBy('departments.id')
       .execute();
   },
 
   async getDepartment(db: Q, id: number) {
-    return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('departments')
+      .leftJoin('users as head', 'head.id', 'departments.head_id')
+      .selectAll('departments')
+      .select('head.display_name as head_name')
+      .where('departments.id', '=', id)
+      .executeTakeFirst();
   },
 
   async departmentNameTaken(db: Q, name: string, exceptId?: number) {

@@ -34,7 +34,16 @@ function presentUser(u: UserRow, revealPhone: boolean): z.infer<typeof s.userOut
     createdAt: u.created_at,
   };
 }
-const presentDepartment = (d: Department) => ({ id: d.id, name: d.name, code: d.code, sortOrder: d.sort_order, active: d.active === 1, version: d.version });
+const presentDepartment = (d: Department & { head_name?: string | null }) => ({
+  id: d.id,
+  name: d.name,
+  code: d.code,
+  sortOrder: d.sort_order,
+  active: d.active === 1,
+  headId: d.head_id,
+  headName: d.head_name ?? null,
+  version: d.version,
+});
 const presentTeam = (t: TeamRow) => ({
   id: t.id,
   name: t.name,

@@ -76,10 +76,13 @@ export const departmentOut = z.object({
   code: z.string().nullable(),
   sortOrder: z.number(),
   active: z.boolean(),
+  /** 部门负责人: approves as department head in approval chains (domain.md §18). */
+  headId: z.number().nullable(),
+  headName: z.string().nullable(),
   version: z.number(),
 });
 export const departmentCreate = z
-  .object({ name, code: z.string().trim().max(20).nullable().optional(), sortOrder: z.number().int().min(0).max(9999).optional() })
+  .object({ name, code: z.string().trim().max(20).nullable().optional(), sortOrder: z.number().int().min(0).max(9999).optional(), headId: id.nullable().optional() })
   .strict();
 export const departmentUpdate = departmentCreate.partial().extend({ active: z.boolean().optional(), version }).strict();
 

@@ -199,27 +199,31 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
       if (!d) throw errors.notFound();
       return d;
     },
-    async createDepartment(ctx: RequestContext, input: { name: string; code?: string | null; sortOrder?: number }) {
+    async createDepartment(ctx: RequestContext, input: { name: string; code?: string | null; sortOrder?: number; headId?: number | null }) {
       if (await q.departmentNameTaken(db, input.name)) throw errors.conflict('org.department_name_taken', 'name');
+      if (input.headId && !(await q.userRow(db, input.headId))) throw errors.field('headId', 'error.not_found');
       const t = now();
-      const values = { name: input.name, code: input.code ?? null, sort_order: input.sortOrder ?? 0, created_at: t, updated_at: t };
-      return db.transaction().execute(async (trx) => {
-        const row = await trx.insertInto('departments').values(values).returningAll().executeTakeFirstOrThrow();
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'department', entityId: row.id, changes: diff(null, values, ['name', 'code', 'sort_order']) });
-        return row;
+      const values = { name: input.name, code: input.code ?? null, sort_order: input.sortOrder ?? 0, head_id: input.headId ?? null, created_at: t, updated_at: t };
+      const id = await db.transaction().execute(async (trx) => {
+        const row = await trx.insertInto('departments').values(values).returning('id').executeTakeFirstOrThrow();
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'department', entityId: row.id, changes: diff(null, values, ['name', 'code', 'sort_order', 'head_id']) });
+        return row.id;
       });
+      return this.getDepartment(id);
     },
-    async updateDepartment(ctx: RequestContext, id: number, patch: { name?: string; code?: string | null; sortOrder?: number; active?: boolean; version: number }) {
+    async updateDepartment(ctx: RequestContext, id: number, patch: { name?: string; code?: string | null; sortOrder?: number; active?: boolean; headId?: number | null; version: number }) {
       const before = await this.getDepartment(id);
       if (patch.name !== undefined && (await q.departmentNameTaken(db, patch.name, id))) throw errors.conflict('org.department_name_taken', 'name');
+      if (patch.headId && !(await q.userRow(db, patch.headId))) throw errors.field('headId', 'error.not_found');
       const changes: Record<string, unknown> = {};
       if (patch.name !== undefined) changes.name = patch.name;
       if (patch.code !== undefined) changes.code = patch.code;
       if (patch.sortOrder !== undefined) changes.sort_order = patch.sortOrder;
       if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
+      if (patch.headId !== undefined) changes.head_id = patch.headId;
       await db.transaction().execute(async (trx) => {
         await updateVersioned(trx, 'departments', id, patch.version, changes, now());
-        await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'department', entityId: id, changes: diff(before, changes, ['name', 'code', 'sort_order', 'active']) });
+        await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'department', entityId: id, changes: diff(before, changes, ['name', 'code', 'sort_order', 'active', 'head_id']) });
       });
       return this.getDepartment(id);
     },

@@ -30,8 +30,8 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
   let cache: { stamp: string; data: CalendarData } | null = null;
 
   /** Changes whenever any instance adds, deletes or re-imports days, so the cache is never stale across processes. */
-  async function changeStamp(): Promise<string> {
-    const r = await db
+  async function changeStamp(conn: Kysely<Database>): Promise<string> {
+    const r = await conn
       .selectNoFrom((eb) => [
         eb.selectFrom('calendar_days').select((e) => e.fn.countAll().as('n')).as('days'),
         eb.selectFrom('calendar_days').select((e) => e.fn.max('id').as('m')).as('last_day'),
@@ -41,12 +41,13 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
     return `${r.days}|${r.last_day}|${r.last_import}`;
   }
 
-  async function data(): Promise<CalendarData> {
-    const stamp = await changeStamp();
+  /** `conn`: pass the caller's transaction when inside one (SQLite has a single connection). */
+  async function data(conn: Kysely<Database> = db): Promise<CalendarData> {
+    const stamp = await changeStamp(conn);
     if (cache && cache.stamp === stamp) return cache.data;
     const [days, years] = await Promise.all([
-      db.selectFrom('calendar_days').selectAll().execute(),
-      db.selectFrom('calendar_years').select('year').execute(),
+      conn.selectFrom('calendar_days').selectAll().execute(),
+      conn.selectFrom('calendar_years').select('year').execute(),
     ]);
     const importedYears = new Set(years.map((y) => y.year));
     const holidays = new Map(BUILTIN.holidays);
@@ -73,8 +74,8 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
   return {
     data,
     /** For other modules: a deadline N working days after an instant or a date, evaluated in Asia/Shanghai. */
-    async addWorkingDays(from: Date | string, n: number) {
-      return addWorkingDays(await data(), toDate(from), n);
+    async addWorkingDays(from: Date | string, n: number, conn?: Kysely<Database>) {
+      return addWorkingDays(await data(conn), toDate(from), n);
     },
     async workingDaysBetween(from: Date | string, to: Date | string) {
       const [a, b] = [toDate(from), toDate(to)];

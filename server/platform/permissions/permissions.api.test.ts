@@ -12,6 +12,9 @@ let otherTeamUser: number;
 let teamMate: number;
 let otherTeamCustomer: number;
 let otherTeamIndividual: number;
+let otherTeamTask: number;
+/** One record of every later module, made by team B (issue 4): contract, plans, prospect, research, records. */
+let otherTeamWork: Record<'contract' | 'maintenance_plan' | 'prospect' | 'research_plan' | 'research_report' | 'development_plan' | 'development_record', number>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -24,7 +27,43 @@ beforeAll(async () => {
   otherTeamCustomer = json(await ctx.admin.post('/api/customers', { name: '上海远东贸易有限公司', ownerId: otherTeamUser })).id;
   const sales = await login(ctx.app, 'li.si', USER_PASSWORD);
   otherTeamIndividual = json(await sales.post('/api/individual-customers', { name: '欧阳贵宾' })).id;
+  otherTeamTask = json(await sales.post('/api/tasks', { title: '回访上海远东', assigneeId: otherTeamUser, due: { workingDays: 2 } })).id;
+  otherTeamWork = await makeOtherTeamWork(sales);
 });
+
+async function created(res: { statusCode: number; body: string; json(): unknown }): Promise<number> {
+  expect(res.statusCode, res.body).toBe(201);
+  return (res.json() as { id: number }).id;
+}
+
+async function makeOtherTeamWork(sales: Client): Promise<typeof otherTeamWork> {
+  const supervisorB = await createUser(ctx, { username: 'zhou.zhuguan', displayName: '周主管', roles: ['supervisor'], teamId: teamB });
+  const contract = await created(
+    await sales.post('/api/contracts', { customerId: otherTeamCustomer, title: '年度供货协议', amount: 1000, startDate: '2026-12-01', endDate: '2027-05-31', signerId: otherTeamUser }),
+  );
+  const plan = { title: '华东重点客户维护', goals: '续约', method: '拜访', measures: '每月拜访', budget: 1000, startDate: '2027-01-01', endDate: '2027-03-31' };
+  const maintenancePlan = await created(await supervisorB.client.post('/api/maintenance-plans', { ...plan, customerIds: [otherTeamCustomer], staffIds: [otherTeamUser] }));
+  const prospect = await created(await sales.post('/api/prospects', { companyName: '苏州恒远纺织有限公司', channel: 'trade_fair' }));
+  const researchPlan = await created(await sales.post('/api/research-plans', { title: '华东客户调查', goal: '了解采购习惯' }));
+  const researchReport = await created(await sales.post('/api/research-reports', { planId: researchPlan, title: '华东客户调查分析报告' }));
+  const developmentPlan = await created(
+    await sales.post('/api/development-plans', { title: '四季度开发计划', periodStart: '2026-10-01', periodEnd: '2026-12-31', goal: '新签 1 家', targets: [{ prospectId: prospect }] }),
+  );
+  for (const stage of ['needs', 'demo', 'negotiation', 'contract']) {
+    const p = json(await sales.get(`/api/prospects/${prospect}`));
+    expect((await sales.post(`/api/prospects/${prospect}/stage`, { stage, version: p.version })).statusCode).toBe(200);
+  }
+  const developmentRecord = await created(await sales.post(`/api/prospects/${prospect}/development-record`, { customerName: '苏州恒远纺织有限公司', confirmDuplicate: true }));
+  return {
+    contract,
+    maintenance_plan: maintenancePlan,
+    prospect,
+    research_plan: researchPlan,
+    research_report: researchReport,
+    development_plan: developmentPlan,
+    development_record: developmentRecord,
+  };
+}
 afterAll(() => ctx.close());
 
 describe('permissions: every route declares a policy', () => {
@@ -45,7 +84,15 @@ describe('permissions: every route declares a policy', () => {
 
 describe('permissions: data scope', () => {
   it('answers 404 to a specialist on another team’s record through every route that takes an id', async () => {
-    const otherTeamRecord: Record<ResourceType, number> = { user: otherTeamUser, team: teamB, department: 2, customer: otherTeamCustomer, individual: otherTeamIndividual };
+    const otherTeamRecord: Record<ResourceType, number> = {
+      user: otherTeamUser,
+      team: teamB,
+      department: 2,
+      customer: otherTeamCustomer,
+      individual: otherTeamIndividual,
+      task: otherTeamTask,
+      ...otherTeamWork,
+    };
     const idRoutes = ctx.routes.filter((r) => r.url.includes(':id') && r.policy && 'resource' in r.policy && r.policy.resource && r.method !== 'HEAD');
     expect(idRoutes.length).toBeGreaterThanOrEqual(10);
     for (const r of idRoutes) {

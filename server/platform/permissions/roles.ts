@@ -26,6 +26,18 @@ export const CAPABILITIES = [
   'customers.import', // Excel/CSV import into the archive (issue point 10)
   'customers.export', // Excel export of the filtered list, masked (issue point 11)
   'customers.export_unmasked', // the same export with phones and bank accounts in clear, audit-logged
+  'development.read', // prospects, research, development plans and records within the data scope (domain.md §6)
+  'development.write', // enter and move prospects, research plans/reports, draft development plans, development records
+  'development.assign', // give a prospect or record to another owner (supervisors and above)
+  'development.instruct', // write the 批示 on a 客户开发记录表 (supervisors and above)
+  'maintenance.read', // maintenance plans within scope; specialists: those they work on or that concern their customers (domain.md §7)
+  'maintenance.manage', // draft, split into tasks and close maintenance plans (supervisors and above, seed 000 §6–8)
+  'maintenance.record', // record the work done and the customer's feedback, and spending, on an approved plan
+  'approvals.configure', // approval chains and groups such as 经理办公会 (domain.md §18); admin only
+  'contracts.read', // contracts within the data scope; finance reads all (domain.md §1, §13)
+  'contracts.manage', // draft and edit contracts, sign as the named signer, file the signed copies
+  'contracts.terminate', // end an effective contract early, with a reason (managers and above)
+  'tasks.manage', // assign tasks to others within scope, edit and cancel them (supervisors and above, issue 4 §2)
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -40,20 +52,29 @@ const everyone: Capability[] = ['directory.read'];
 // Specialists enter ≥ 20 new customers a week (domain.md §2 quotas): they import and export their own, masked.
 const archiveWork: Capability[] = ['customers.read', 'customers.create', 'customers.update', 'customers.import', 'customers.export'];
 const archiveLead: Capability[] = [...archiveWork, 'customers.transfer', 'customers.reveal'];
+// Development (domain.md §6): specialists and sales develop prospects; supervisors and above also assign and instruct.
+const developmentWork: Capability[] = ['development.read', 'development.write'];
+const developmentLead: Capability[] = [...developmentWork, 'development.assign', 'development.instruct'];
+// 客户关系维护: supervisors draft plans, the manager reviews, the director approves, specialists execute (seed 000 §3).
+const maintenanceLead: Capability[] = ['maintenance.read', 'maintenance.manage', 'maintenance.record'];
+const maintenanceWork: Capability[] = ['maintenance.read', 'maintenance.record'];
+// Contracts (domain.md §13): those who sign for the company draft and sign; how much each may sign alone is a setting.
+const contractWork: Capability[] = ['contracts.read', 'contracts.manage'];
+const contractLead: Capability[] = [...contractWork, 'contracts.terminate'];
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', capabilities: [...CAPABILITIES], grants: [...ROLES] },
   // 客户服务总监: all customers (§1); reads the audit log and settings
-  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'customers.export_unmasked', 'audit.read', 'settings.read'], grants: [] },
+  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'customers.export_unmasked', 'audit.read', 'settings.read', ...maintenanceLead, ...developmentLead, ...contractLead, 'tasks.manage'], grants: [] },
   // 客户服务经理: all customers (§1); managers read the audit log (issue 2 point 6)
-  manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read'], grants: [] },
+  manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read', ...maintenanceLead, ...developmentLead, ...contractLead, 'tasks.manage'], grants: [] },
   // 主管: the team's customers
-  supervisor: { scope: 'team', capabilities: [...everyone, ...archiveLead], grants: [] },
+  supervisor: { scope: 'team', capabilities: [...everyone, ...archiveLead, ...maintenanceLead, ...developmentLead, ...contractWork, 'tasks.manage'], grants: [] },
   // 专员: the customers assigned to them
-  specialist: { scope: 'own', capabilities: [...everyone, ...archiveWork], grants: [] },
-  sales: { scope: 'own', capabilities: [...everyone, ...archiveWork], grants: [] },
+  specialist: { scope: 'own', capabilities: [...everyone, ...archiveWork, ...maintenanceWork, ...developmentWork, ...contractWork], grants: [] },
+  sales: { scope: 'own', capabilities: [...everyone, ...archiveWork, ...developmentWork, ...contractWork], grants: [] },
   // 财务 reads contracts and transactions company-wide (§1); write capabilities come with those modules
-  finance: { scope: 'all', capabilities: [...everyone, 'customers.read'], grants: [] },
+  finance: { scope: 'all', capabilities: [...everyone, 'customers.read', 'contracts.read'], grants: [] },
   // 座席员: own calls and records
   agent: { scope: 'own', capabilities: [...everyone, ...archiveWork], grants: [] },
   // 质检员 reviews the call centre's work

@@ -11,6 +11,13 @@ export interface ScopedResource {
   owner?: string;
   team?: string;
   department?: string;
+  /**
+   * A link table (or view) naming further users who see a record whatever their scope level, e.g. the
+   * staff and task assignees of a maintenance plan (domain.md §7); `record` and `user` are its columns.
+   */
+  members?: { table: string; record: string; user: string };
+  /** Further columns naming a user who sees the record whatever their scope level, e.g. a task's creator. */
+  coOwners?: string[];
 }
 
 /** The one registry of scoped record types. Later modules add theirs (customers, complaints …). */
@@ -32,6 +39,26 @@ export const RESOURCES = {
     team: 'customers.team_id',
     department: 'customers.department_id',
   },
+  // A maintenance plan is its drafter's (team, department); its staff, task assignees and the owners of
+  // its customers see it too (domain.md §7).
+  maintenance_plan: {
+    table: 'maintenance_plans',
+    id: 'maintenance_plans.id',
+    owner: 'maintenance_plans.owner_id',
+    team: 'maintenance_plans.team_id',
+    department: 'maintenance_plans.department_id',
+    members: { table: 'maintenance_plan_viewers', record: 'maintenance_plan_viewers.plan_id', user: 'maintenance_plan_viewers.user_id' },
+  },
+  // Development (domain.md §6): like customers, by owner / team / department.
+  prospect: { table: 'prospects', id: 'prospects.id', owner: 'prospects.owner_id', team: 'prospects.team_id', department: 'prospects.department_id' },
+  research_plan: { table: 'research_plans', id: 'research_plans.id', owner: 'research_plans.owner_id', team: 'research_plans.team_id', department: 'research_plans.department_id' },
+  research_report: { table: 'research_reports', id: 'research_reports.id', owner: 'research_reports.owner_id', team: 'research_reports.team_id', department: 'research_reports.department_id' },
+  development_plan: { table: 'development_plans', id: 'development_plans.id', owner: 'development_plans.owner_id', team: 'development_plans.team_id', department: 'development_plans.department_id' },
+  development_record: { table: 'development_records', id: 'development_records.id', owner: 'development_records.owner_id', team: 'development_records.team_id', department: 'development_records.department_id' },
+  // A contract follows its customer's owner / team / department, copied when it is drafted (domain.md §13).
+  contract: { table: 'contracts', id: 'contracts.id', owner: 'contracts.owner_id', team: 'contracts.team_id', department: 'contracts.department_id' },
+  // A task is its assignee's (with the assignee's team and department when assigned) and its creator's (issue 4 §2).
+  task: { table: 'tasks', id: 'tasks.id', owner: 'tasks.assignee_id', coOwners: ['tasks.creator_id'], team: 'tasks.team_id', department: 'tasks.department_id' },
 } satisfies Record<string, ScopedResource>;
 export type ResourceType = keyof typeof RESOURCES;
 
@@ -45,12 +72,17 @@ export function scopeCondition(actor: Actor, resource: ScopedResource) {
     const ors: Expression<SqlBool>[] = [];
     const level = actor.scope;
     if (resource.owner) ors.push(eb(eb.ref(resource.owner), '=', actor.id));
+    for (const c of resource.coOwners ?? []) ors.push(eb(eb.ref(c), '=', actor.id));
     const useTeam = level === 'team' || (level === 'own' && !resource.owner);
     const useDepartment =
       level === 'department' || (useTeam && !resource.team) || (level === 'own' && !resource.owner && !resource.team);
     if (useTeam && resource.team && actor.teamIds.length > 0) ors.push(eb(eb.ref(resource.team), 'in', actor.teamIds));
     if (useDepartment && resource.department && actor.departmentId !== null) {
       ors.push(eb(eb.ref(resource.department), '=', actor.departmentId));
+    }
+    if (resource.members) {
+      const m = resource.members;
+      ors.push(sql<SqlBool>`exists (select 1 from ${sql.table(m.table)} where ${sql.ref(m.record)} = ${sql.ref(resource.id)} and ${sql.ref(m.user)} = ${actor.id})`);
     }
     return ors.length > 0 ? eb.or(ors) : sql<SqlBool>`1 = 0`;
   };

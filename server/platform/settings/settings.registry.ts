@@ -16,7 +16,7 @@ export interface SettingDefinition<T = unknown> {
   source?: string;
 }
 
-export const SETTING_GROUPS = ['security', 'calendar', 'archive', 'classification', 'complaints', 'visits'] as const;
+export const SETTING_GROUPS = ['security', 'calendar', 'archive', 'classification', 'complaints', 'visits', 'notifications', 'contracts', 'development'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 const minutes = { 'zh-CN': '分钟', 'zh-TW': '分鐘', en: 'minutes' };
@@ -172,6 +172,131 @@ export const SETTINGS = [
     default: 31,
     label: { 'zh-CN': '两次联系客户最长间隔（天）', 'zh-TW': '兩次聯繫客戶最長間隔（天）', en: 'Longest gap between two contacts (days)' },
     source: 'domain.md §8',
+  }),
+  def({
+    key: 'notifications.wecomWebhookUrl',
+    group: 'notifications',
+    schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+    default: '',
+    label: { 'zh-CN': '企业微信群机器人 Webhook 地址（留空不发送）', 'zh-TW': '企業微信群機器人 Webhook 位址（留空不發送）', en: 'WeCom group robot webhook URL (blank: off)' },
+    source: 'issue 4 §4',
+  }),
+  def({
+    key: 'notifications.dingtalkWebhookUrl',
+    group: 'notifications',
+    schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+    default: '',
+    label: { 'zh-CN': '钉钉群机器人 Webhook 地址（留空不发送）', 'zh-TW': '釘釘群機器人 Webhook 位址（留空不發送）', en: 'DingTalk group robot webhook URL (blank: off)' },
+    source: 'issue 4 §4',
+  }),
+  def({
+    key: 'notifications.dingtalkSecret',
+    group: 'notifications',
+    schema: z.string().trim().max(200),
+    default: '',
+    label: { 'zh-CN': '钉钉机器人加签密钥（可留空）', 'zh-TW': '釘釘機器人加簽密鑰（可留空）', en: 'DingTalk robot signing secret (optional)' },
+  }),
+  def({
+    key: 'notifications.publicUrl',
+    group: 'notifications',
+    schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300)]),
+    default: '',
+    label: { 'zh-CN': '系统访问地址（用于邮件和群消息中的链接）', 'zh-TW': '系統存取位址（用於郵件和群訊息中的連結）', en: 'Public address of the app (links in e-mails and group messages)' },
+  }),
+  def({
+    key: 'notifications.maxAttempts',
+    group: 'notifications',
+    schema: int(1, 20),
+    default: 6,
+    unit: times,
+    label: { 'zh-CN': '消息发送失败最多重试', 'zh-TW': '訊息發送失敗最多重試', en: 'Delivery attempts before giving up' },
+  }),
+  def({
+    key: 'notifications.retryBaseSeconds',
+    group: 'notifications',
+    schema: int(5, 3600),
+    default: 60,
+    unit: { 'zh-CN': '秒', 'zh-TW': '秒', en: 'seconds' },
+    label: { 'zh-CN': '首次重试等待（之后每次加倍）', 'zh-TW': '首次重試等待（之後每次加倍）', en: 'Wait before the first retry (doubles each time)' },
+  }),
+  def({
+    key: 'notifications.reminderHour',
+    group: 'notifications',
+    schema: int(0, 23),
+    default: 9,
+    unit: { 'zh-CN': '点', 'zh-TW': '點', en: 'o’clock' },
+    label: { 'zh-CN': '任务提醒发送时间（北京时间）', 'zh-TW': '任務提醒發送時間（北京時間）', en: 'Send task reminders at (Beijing time)' },
+  }),
+  def({
+    key: 'notifications.taskReminderWorkingDays',
+    group: 'notifications',
+    schema: int(0, 30),
+    default: 1,
+    unit: workingDays,
+    label: { 'zh-CN': '任务到期前提前提醒', 'zh-TW': '任務到期前提前提醒', en: 'Remind the assignee before a task is due' },
+    source: 'issue 4 §2',
+  }),
+  // Contracts (domain.md §13, 001 §9–10): tiered authority; above a signer's limit or term → director's approval.
+  ...(
+    [
+      ['specialist', 5, '专员', '專員', 'specialist'],
+      ['sales', 10, '销售', '銷售', 'sales'],
+      ['supervisor', 20, '主管', '主管', 'supervisor'],
+      ['manager', 50, '客户服务经理', '客戶服務經理', 'manager'],
+    ] as const
+  ).map(([role, dflt, zh, tw, en]) =>
+    def({
+      key: `contracts.limit.${role}`,
+      group: 'contracts',
+      schema: z.number().min(0).max(1e6),
+      default: dflt,
+      unit: wan,
+      label: { 'zh-CN': `${zh}签约权限（合同金额上限）`, 'zh-TW': `${tw}簽約權限（合約金額上限）`, en: `Signing authority of a ${en} (largest contract)` },
+      source: 'domain.md §13 (the director signs without limit)',
+    }),
+  ),
+  def({
+    key: 'contracts.maxTermMonths',
+    group: 'contracts',
+    schema: int(1, 600),
+    default: 12,
+    unit: { 'zh-CN': '个月', 'zh-TW': '個月', en: 'months' },
+    label: { 'zh-CN': '权限内合同最长期限（更长需总监审批）', 'zh-TW': '權限內合約最長期限（更長需總監審批）', en: 'Longest term within authority (longer: director’s approval)' },
+    source: 'domain.md §13',
+  }),
+  ...(
+    [
+      ['USD', 7.1, '美元', '美元', 'USD'],
+      ['EUR', 7.7, '欧元', '歐元', 'EUR'],
+      ['HKD', 0.91, '港元', '港元', 'HKD'],
+    ] as const
+  ).map(([cur, dflt, zh, tw, en]) =>
+    def({
+      key: `contracts.rate.${cur}`,
+      group: 'contracts',
+      schema: z.number().positive().max(10_000),
+      default: dflt,
+      unit: { 'zh-CN': '元人民币', 'zh-TW': '元人民幣', en: 'CNY' },
+      label: { 'zh-CN': `1 ${zh}折合人民币（用于核对签约权限）`, 'zh-TW': `1 ${tw}折合人民幣（用於核對簽約權限）`, en: `1 ${en} in CNY (for checking signing authority)` },
+      source: 'domain.md §13',
+    }),
+  ),
+  def({
+    key: 'contracts.expiryReminderDays',
+    group: 'contracts',
+    schema: int(0, 365),
+    default: 30,
+    unit: { 'zh-CN': '天', 'zh-TW': '天', en: 'days' },
+    label: { 'zh-CN': '合同到期前提前提醒', 'zh-TW': '合約到期前提前提醒', en: 'Remind before a contract ends' },
+    source: 'issue 4 §7',
+  }),
+  def({
+    key: 'development.newProspectsPerMonth',
+    group: 'development',
+    schema: int(0, 1000),
+    default: 2,
+    label: { 'zh-CN': '每人每月新增潜在客户目标', 'zh-TW': '每人每月新增潛在客戶目標', en: 'New prospects per person per month' },
+    source: 'domain.md §2 quotas and §17 (000 篇3: at least 2 new promising customers a month)',
   }),
 ] as SettingDefinition[];
 

@@ -21,8 +21,8 @@ export interface SettingState {
 
 export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
   const { db, audit, clock } = deps;
-  async function load(): Promise<Map<string, SettingState>> {
-    const rows = await db.selectFrom('settings').selectAll().execute();
+  async function load(conn: Kysely<Database> = db): Promise<Map<string, SettingState>> {
+    const rows = await conn.selectFrom('settings').selectAll().execute();
     const stored = new Map(rows.map((r) => [r.key, r]));
     const states = new Map<string, SettingState>();
     for (const d of SETTINGS) {
@@ -47,15 +47,22 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
     async all(): Promise<SettingState[]> {
       return [...(await load()).values()];
     },
-    async values(): Promise<SettingValues> {
+    /** `conn`: pass the caller's transaction when inside one (SQLite has a single connection). */
+    async values(conn?: Kysely<Database>): Promise<SettingValues> {
       const out: SettingValues = {};
-      for (const s of (await load()).values()) out[s.key] = s.value;
+      for (const s of (await load(conn)).values()) out[s.key] = s.value;
       return out;
     },
-    async number(key: string): Promise<number> {
-      const s = (await load()).get(key);
+    /** `conn`: pass the caller's transaction when inside one (SQLite has a single connection). */
+    async number(key: string, conn?: Kysely<Database>): Promise<number> {
+      const s = (await load(conn)).get(key);
       if (!s) throw new Error(`Unknown setting ${key}`);
       return Number(s.value);
+    },
+    async value<T = unknown>(key: string, conn?: Kysely<Database>): Promise<T> {
+      const s = (await load(conn)).get(key);
+      if (!s) throw new Error(`Unknown setting ${key}`);
+      return s.value as T;
     },
     async update(ctx: RequestContext, key: string, value: unknown, version: number): Promise<SettingState> {
       const definition = SETTINGS_BY_KEY.get(key);

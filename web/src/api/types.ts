@@ -19,7 +19,19 @@ export type Capability =
   | 'customers.merge'
   | 'customers.import'
   | 'customers.export'
-  | 'customers.export_unmasked';
+  | 'customers.export_unmasked'
+  | 'development.read'
+  | 'development.write'
+  | 'development.assign'
+  | 'development.instruct'
+  | 'approvals.configure'
+  | 'maintenance.read'
+  | 'maintenance.manage'
+  | 'maintenance.record'
+  | 'contracts.read'
+  | 'contracts.manage'
+  | 'contracts.terminate'
+  | 'tasks.manage';
 
 export interface SessionUser {
   id: number;
@@ -52,6 +64,9 @@ export interface Department {
   code: string | null;
   sortOrder: number;
   active: boolean;
+  /** 部门负责人 (approves as department head, domain.md §18). */
+  headId: number | null;
+  headName: string | null;
   version: number;
 }
 
@@ -96,8 +111,9 @@ export interface SettingItem {
   key: string;
   label: Partial<Record<Lang, string>> | string;
   unit?: Partial<Record<Lang, string>> | string | null;
-  value: number;
-  default: number;
+  /** Most settings are numbers; a few are texts (e.g. webhook addresses, blank = off). */
+  value: number | string;
+  default: number | string;
   version: number;
   isDefault: boolean;
   source?: string | null;
@@ -389,4 +405,142 @@ export interface ImportStatus {
   result: Omit<ImportResult, 'errors'> | null;
   createdAt: string;
   committedAt: string | null;
+}
+
+// ── Contracts 合同 (docs/api.md "Contracts", domain.md §13) ───────────────────────────────────────
+export type ContractStatus = 'draft' | 'pending' | 'effective' | 'expired' | 'terminated';
+export type Currency = 'CNY' | 'USD' | 'EUR' | 'HKD';
+
+export interface Contract {
+  id: number;
+  contractNo: string;
+  title: string;
+  customerId: number;
+  customerName: string;
+  customerArchiveNo: string;
+  /** Currency units with two decimals. */
+  amount: number;
+  currency: Currency | string;
+  signingDate: string | null;
+  startDate: string;
+  endDate: string;
+  terms: string | null;
+  signerId: number;
+  signerName: string | null;
+  ownerId: number;
+  ownerName: string | null;
+  status: ContractStatus;
+  exceedsLimit: boolean | null;
+  exceedsTerm: boolean | null;
+  signedAt: string | null;
+  effectiveAt: string | null;
+  terminationReason: string | null;
+  terminatedAt: string | null;
+  terminatedByName: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ContractAuthority {
+  within: boolean;
+  exceedsLimit: boolean;
+  exceedsTerm: boolean;
+  /** 万元; null = no limit. */
+  limitWan: number | null;
+  amountCny: number;
+  termMonths: number;
+  maxTermMonths: number | null;
+}
+
+export interface ContractDetail extends Contract {
+  authority: ContractAuthority;
+  canSign: boolean;
+  lastDecision: { action: 'reject' | 'return' | string; comment: string | null; actorName: string; at: string } | null;
+}
+
+export interface ContractSigner {
+  id: number;
+  displayName: string;
+  roles: RoleId[];
+}
+
+// ── Workflow: notifications, tasks, the to-do home page (issue 4 §2–4) ─────────────────────────
+export interface RecordLink {
+  type: string;
+  id: number;
+  /** Web path of the record, e.g. /tasks/7. */
+  path: string;
+}
+
+export interface AppNotification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: RecordLink | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPage {
+  items: AppNotification[];
+  total: number;
+  page: number;
+  pageSize: number;
+  unread: number;
+}
+
+export type TaskStatus = 'open' | 'done' | 'cancelled';
+
+export interface TaskComment {
+  id: number;
+  body: string;
+  authorId: number;
+  authorName: string;
+  createdAt: string;
+}
+
+export interface Task {
+  id: number;
+  title: string;
+  description: string | null;
+  assigneeId: number;
+  assigneeName: string;
+  creatorId: number;
+  creatorName: string;
+  dueDate: string;
+  status: TaskStatus;
+  overdue: boolean;
+  link: RecordLink | null;
+  source: string | null;
+  completedAt: string | null;
+  completedByName: string | null;
+  completionNote: string | null;
+  canEdit: boolean;
+  canComplete: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskDetail extends Task {
+  comments: TaskComment[];
+}
+
+export interface TaskPage {
+  items: Task[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface TodoItem {
+  kind: string;
+  title: string;
+  dueDate: string | null;
+  overdue: boolean;
+  link: RecordLink;
+  detail: string | null;
 }

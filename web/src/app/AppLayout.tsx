@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { FullPageSpin } from '../components/status';
 import { useCan } from '../modules/auth/hooks';
+import { NotificationBell } from '../modules/workflow/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV, selectedNavKey } from './nav';
 import { UserMenu } from './UserMenu';
@@ -73,6 +74,7 @@ export function AppLayout() {
           </Typography.Text>
         </Link>
         <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
+          <NotificationBell />
           <LanguageSwitch compact={isMobile} />
           <UserMenu compact={isMobile} />
         </Flex>

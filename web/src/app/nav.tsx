@@ -1,4 +1,8 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CrownOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined } from '@ant-design/icons';
+import { BranchesOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CrownOutlined, FileProtectOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, FunnelPlotOutlined, LineChartOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { HeartOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capability } from '../api/types';
 
@@ -22,8 +26,27 @@ export const NAV: NavGroup[] = [
   {
     items: [
       { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+      { path: '/approvals', label: 'approvals.title', icon: <FileDoneOutlined /> },
+      { path: '/tasks', label: 'workflow.nav.tasks', icon: <CheckSquareOutlined /> },
       { path: '/customers', label: 'nav.customers', icon: <SolutionOutlined />, capability: 'customers.read' },
       { path: '/individuals', label: 'nav.individuals', icon: <CrownOutlined />, capability: 'customers.read' },
+    ],
+  },
+  {
+    label: 'nav.business',
+    items: [
+      { path: '/contracts', label: 'nav.contracts', icon: <FileProtectOutlined />, capability: 'contracts.read' },
+      { path: '/maintenance-plans', label: 'maintenance.nav', icon: <HeartOutlined />, capability: 'maintenance.read' },
+    ],
+  },
+  {
+    label: 'development.nav.group',
+    items: [
+      { path: '/development/prospects', label: 'development.nav.prospects', icon: <FunnelPlotOutlined />, capability: 'development.read' },
+      { path: '/development/research', label: 'development.nav.research', icon: <FileSearchOutlined />, capability: 'development.read' },
+      { path: '/development/plans', label: 'development.nav.plans', icon: <ScheduleOutlined />, capability: 'development.read' },
+      { path: '/development/records', label: 'development.nav.records', icon: <ProfileOutlined />, capability: 'development.read' },
+      { path: '/development/progress', label: 'development.nav.progress', icon: <LineChartOutlined />, capability: 'development.read' },
     ],
   },
   {
@@ -31,6 +54,7 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, capability: 'users.manage' },
       { path: '/admin/org', label: 'nav.org', icon: <ApartmentOutlined />, capability: 'org.manage' },
+      { path: '/admin/approvals', label: 'approvals.adminTitle', icon: <BranchesOutlined />, capability: 'approvals.configure' },
       { path: '/admin/settings', label: 'nav.settings', icon: <SettingOutlined />, capability: 'settings.read' },
       { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, capability: 'audit.read' },
       { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },

@@ -53,7 +53,7 @@ function DepartmentModal({ target, onClose }: { target: { dept: Department | nul
       }}
       loading={save.isPending}
       error={error}
-      initialValues={dept ? { name: dept.name, code: dept.code ?? '', sortOrder: dept.sortOrder, active: dept.active } : { sortOrder: 0, active: true }}
+      initialValues={dept ? { name: dept.name, code: dept.code ?? '', sortOrder: dept.sortOrder, active: dept.active, headId: dept.headId } : { sortOrder: 0, active: true, headId: null }}
       onFinish={(v) => {
         setError(null);
         save.mutate(
@@ -62,6 +62,7 @@ function DepartmentModal({ target, onClose }: { target: { dept: Department | nul
             name: v.name.trim(),
             code: v.code?.trim() || null,
             sortOrder: v.sortOrder ?? 0,
+            headId: v.headId ?? null,
           },
           {
             onSuccess: () => {
@@ -81,6 +82,9 @@ function DepartmentModal({ target, onClose }: { target: { dept: Department | nul
       </Form.Item>
       <Form.Item label={t('org.sortOrder')} name="sortOrder">
         <InputNumber precision={0} min={0} max={9999} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item label={t('org.head')} name="headId">
+        <SupervisorSelect initialLabel={dept?.headName} />
       </Form.Item>
       {dept ? (
         <Form.Item label={t('org.active')} name="active" valuePropName="checked">
@@ -182,6 +186,7 @@ export default function OrgPage() {
     { title: t('org.name'), dataIndex: 'name', width: 160 },
     { title: t('org.code'), dataIndex: 'code', width: 100, render: (v: string | null) => v || t('common.none') },
     { title: t('org.sortOrder'), dataIndex: 'sortOrder', width: 80 },
+    { title: t('org.head'), dataIndex: 'headName', width: 100, render: (v: string | null) => v || t('common.none') },
     { title: t('org.status'), dataIndex: 'active', width: 80, render: (v: boolean) => <ActiveTag active={v} /> },
     {
       title: t('common.actions'),
@@ -234,7 +239,7 @@ export default function OrgPage() {
                 dataSource={departments.data ?? []}
                 loading={departments.isFetching}
                 pagination={false}
-                scroll={{ x: 500 }}
+                scroll={{ x: 600 }}
               />
             )}
           </Card>

@@ -37,6 +37,7 @@ export interface DepartmentInput {
   code?: string | null;
   sortOrder?: number;
   active?: boolean;
+  headId?: number | null;
 }
 
 export function useSaveDepartment() {

@@ -1,5 +1,5 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../../api/client';
@@ -24,7 +24,9 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const lang = currentLang();
-  const [form] = Form.useForm<{ value: number | null }>();
+  // Text settings (webhook addresses …) may be blank, which switches the feature off.
+  const isText = typeof item.default === 'string';
+  const [form] = Form.useForm<{ value: number | string | null }>();
   const save = useSaveSetting();
   const describe = useDescribeError();
   const inputId = `setting-${item.key.replace(/\W/g, '-')}`;
@@ -39,8 +41,11 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
   const value = Form.useWatch('value', form);
   const dirty = value !== undefined && value !== item.value;
 
-  const onFinish = ({ value: v }: { value: number | null }) => {
-    if (v === null || v === undefined) return;
+  const onFinish = ({ value: v }: { value: number | string | null }) => {
+    if (v === null || v === undefined) {
+      if (!isText) return;
+      v = '';
+    }
     save.mutate(
       { key: item.key, value: v, version: item.version },
       {
@@ -79,12 +84,16 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
               {item.isDefault ? <Tag>{t('settings.isDefault')}</Tag> : <Tag color="blue">{t('settings.changed')}</Tag>}
             </Space>
           }
-          rules={[{ required: true, message: t('common.required') }]}
+          rules={isText ? [] : [{ required: true, message: t('common.required') }]}
           style={{ flex: '0 1 560px', marginBottom: 0 }}
           labelCol={isMobile ? undefined : { flex: '260px' }}
           labelAlign="left"
         >
-          <InputNumber id={inputId} style={{ width: 200 }} suffix={unit || undefined} readOnly={!editable} />
+          {isText ? (
+            <Input id={inputId} style={{ width: 300 }} readOnly={!editable} allowClear={editable} />
+          ) : (
+            <InputNumber id={inputId} style={{ width: 200 }} suffix={unit || undefined} readOnly={!editable} />
+          )}
         </Form.Item>
         {editable ? (
           <Button type={dirty ? 'primary' : 'default'} htmlType="submit" loading={save.isPending} disabled={!dirty} style={{ marginTop: isMobile ? 8 : 0 }}>

@@ -1,0 +1,212 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { containsText } from '../../db/search';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../platform/permissions/actor';
+import { isRole, ROLE_DEFINITIONS, type Role, widestScope } from '../../platform/permissions/roles';
+import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import type { ContractStatus } from './contracts.rules';
+
+type Q = Kysely<Database>;
+
+export interface ContractFilters {
+  customerId?: number;
+  status?: ContractStatus;
+  signerId?: number;
+  /** Effective contracts ending between `today` and `until` (inclusive). */
+  expiring?: { today: string; until: string };
+  q?: string;
+}
+
+export const CONTRACT_SORT = {
+  contractNo: 'contracts.contract_no',
+  signingDate: 'contracts.signing_date',
+  startDate: 'contracts.start_date',
+  endDate: 'contracts.end_date',
+  amount: 'contracts.amount_cents',
+  createdAt: 'contracts.created_at',
+} as const;
+export type ContractSortField = keyof typeof CONTRACT_SORT;
+
+function base(db: Q) {
+  return db
+    .selectFrom('contracts')
+    .innerJoin('customers', 'customers.id', 'contracts.customer_id')
+    .leftJoin('users as signer', 'signer.id', 'contracts.signer_id')
+    .leftJoin('users as owner', 'owner.id', 'contracts.owner_id')
+    .leftJoin('users as creator', 'creator.id', 'contracts.created_by')
+    .leftJoin('users as terminator', 'terminator.id', 'contracts.terminated_by')
+    .selectAll('contracts')
+    .select([
+      'customers.name as customer_name',
+      'customers.archive_no as customer_archive_no',
+      'signer.display_name as signer_name',
+      'owner.display_name as owner_name',
+      'creator.display_name as created_by_name',
+      'terminator.display_name as terminated_by_name',
+    ]);
+}
+export type ContractRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+/** The only SQL of contracts (style.md habit 4); every call takes the transaction when there is one. */
+export const contractQueries = {
+  async list(db: Q, actor: Actor, f: ContractFilters, p: { page: number; pageSize: number; sort: { field: ContractSortField; direction: 'asc' | 'desc' } }) {
+    let qb = base(db).where(scopeCondition(actor, RESOURCES.contract));
+    if (f.customerId !== undefined) qb = qb.where('contracts.customer_id', '=', f.customerId);
+    if (f.status) qb = qb.where('contracts.status', '=', f.status);
+    if (f.signerId !== undefined) qb = qb.where('contracts.signer_id', '=', f.signerId);
+    if (f.expiring) {
+      qb = qb.where('contracts.status', '=', 'effective').where('contracts.end_date', '>=', f.expiring.today).where('contracts.end_date', '<=', f.expiring.until);
+    }
+    if (f.q) {
+      const text = f.q;
+      qb = qb.where((eb) => eb.or([containsText('contracts.contract_no', text), containsText('contracts.title', text), containsText('customers.name', text)]));
+    }
+    const [rows, count] = await Promise.all([
+      qb
+        .orderBy(sql.ref(CONTRACT_SORT[p.sort.field]), p.sort.direction)
+        .orderBy('contracts.id', p.sort.direction)
+        .limit(p.pageSize)
+        .offset((p.page - 1) * p.pageSize)
+        .execute(),
+      qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  },
+
+  get(db: Q, id: number) {
+    return base(db).where('contracts.id', '=', id).executeTakeFirst();
+  },
+
+  async insert(db: Q, values: Insertable<Database['contracts']>) {
+    return (await db.insertInto('contracts').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async contractNoTaken(db: Q, contractNo: string, exceptId?: number) {
+    let qb = db.selectFrom('contracts').select('id').where('contract_no', '=', contractNo);
+    if (exceptId !== undefined) qb = qb.where('id', '!=', exceptId);
+    return !!(await qb.executeTakeFirst());
+  },
+
+  /** Next number of the year, atomic (the same upsert as the archive numbers). */
+  async nextContractNo(db: Q, year: number): Promise<number> {
+    const row = await db
+      .insertInto('contract_sequences')
+      .values({ year, last_no: 1 })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ last_no: sql`contract_sequences.last_no + 1` }))
+      .returning('last_no')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_no);
+  },
+
+  customer(db: Q, id: number) {
+    return db.selectFrom('customers').select(['id', 'name', 'archive_no', 'owner_id', 'team_id', 'department_id']).where('id', '=', id).executeTakeFirst();
+  },
+
+  async visible(db: Q, actor: Actor, id: number) {
+    return !!(await db.selectFrom('contracts').select('id').where('id', '=', id).where(scopeCondition(actor, RESOURCES.contract)).executeTakeFirst());
+  },
+
+  async customerVisible(db: Q, actor: Actor, id: number) {
+    return !!(await db.selectFrom('customers').select('id').where('id', '=', id).where(scopeCondition(actor, RESOURCES.customer)).executeTakeFirst());
+  },
+
+  /**
+   * A user as the data-scope check sees them (roles → scope, own and supervised teams), for asking
+   * whether a prospective signer handles a customer; undefined when the user is missing or inactive.
+   */
+  async scopeActorOf(db: Q, userId: number): Promise<(Actor & { teamId: number | null }) | undefined> {
+    const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'department_id', 'team_id', 'active']).where('id', '=', userId).executeTakeFirst();
+    if (!user || !user.active) return undefined;
+    const [roleRows, supervised] = await Promise.all([
+      db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute(),
+      db.selectFrom('teams').select('id').where('supervisor_id', '=', userId).execute(),
+    ]);
+    const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      roles,
+      capabilities: new Set(roles.flatMap((r) => ROLE_DEFINITIONS[r].capabilities)),
+      scope: widestScope(roles),
+      departmentId: user.department_id,
+      teamIds: [...new Set([...(user.team_id ? [user.team_id] : []), ...supervised.map((t) => t.id)])],
+      teamId: user.team_id,
+      sessionId: '',
+      csrfToken: '',
+      mustChangePassword: false,
+    };
+  },
+
+  /** Active users holding one of `roles`, with their interface language (for notifications). */
+  usersWithRoles(db: Q, roles: readonly Role[]) {
+    return db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select(['users.id', 'users.display_name', 'users.locale'])
+      .distinct()
+      .where('user_roles.role', 'in', [...roles])
+      .where('users.active', '=', 1)
+      .orderBy('users.id')
+      .execute();
+  },
+
+  localesOf(db: Q, userIds: number[]) {
+    if (userIds.length === 0) return Promise.resolve([] as { id: number; locale: string }[]);
+    return db.selectFrom('users').select(['id', 'locale']).where('id', 'in', userIds).execute();
+  },
+
+  /** Sets the status (and more) of a contract without a client version: bumps the version so open forms get 409. */
+  async setStatus(db: Q, id: number, patch: Partial<Insertable<Database['contracts']>>, now: string) {
+    await db
+      .updateTable('contracts')
+      .set({ ...patch, version: sql`version + 1`, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** The signer's team, department and roles (the approval engine's applicant). */
+  async placement(db: Q, userId: number) {
+    const user = await db.selectFrom('users').select(['team_id', 'department_id']).where('id', '=', userId).executeTakeFirst();
+    if (!user) return undefined;
+    const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role).filter(isRole);
+    return { ...user, roles };
+  },
+
+  /** 生效 → 到期, only if still effective (a termination may have come first); true when it changed. */
+  async markExpired(db: Q, id: number, now: string) {
+    const res = await db
+      .updateTable('contracts')
+      .set({ status: 'expired', version: sql`version + 1`, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'effective')
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  },
+
+  /** Effective contracts whose end date lies before `today`, for the daily expiry run. */
+  pastEnd(db: Q, today: string) {
+    return db.selectFrom('contracts').select(['id', 'contract_no', 'end_date']).where('status', '=', 'effective').where('end_date', '<', today).orderBy('id').execute();
+  },
+
+  attachments(db: Q, contractId: number) {
+    return db
+      .selectFrom('contract_attachments')
+      .innerJoin('customer_attachments', 'customer_attachments.id', 'contract_attachments.attachment_id')
+      .leftJoin('users', 'users.id', 'customer_attachments.uploaded_by')
+      .selectAll('customer_attachments')
+      .select('users.display_name as uploaded_by_name')
+      .where('contract_attachments.contract_id', '=', contractId)
+      .orderBy('customer_attachments.created_at', 'desc')
+      .orderBy('customer_attachments.id', 'desc')
+      .execute();
+  },
+
+  async attachmentLinked(db: Q, contractId: number, attachmentId: number) {
+    return !!(await db.selectFrom('contract_attachments').select('attachment_id').where('contract_id', '=', contractId).where('attachment_id', '=', attachmentId).executeTakeFirst());
+  },
+
+  async linkAttachment(db: Q, contractId: number, attachmentId: number) {
+    await db.insertInto('contract_attachments').values({ contract_id: contractId, attachment_id: attachmentId }).execute();
+  },
+};

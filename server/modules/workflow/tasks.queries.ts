@@ -1,0 +1,119 @@
+import type { Insertable, Kysely } from 'kysely';
+import { containsText } from '../../db/search';
+import type { Database, TaskTable } from '../../db/schema';
+import type { Actor } from '../../platform/permissions/actor';
+import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+
+type Q = Kysely<Database>;
+
+export interface TaskFilters {
+  view?: 'mine' | 'created' | 'team';
+  status?: 'open' | 'done' | 'cancelled';
+  overdue?: boolean;
+  q?: string;
+  assigneeId?: number;
+}
+
+const taskColumns = (db: Q) =>
+  db
+    .selectFrom('tasks')
+    .innerJoin('users as assignee', 'assignee.id', 'tasks.assignee_id')
+    .innerJoin('users as creator', 'creator.id', 'tasks.creator_id')
+    .leftJoin('users as completer', 'completer.id', 'tasks.completed_by');
+
+/** The only SQL of tasks. */
+export const taskQueries = {
+  async insert(db: Q, row: Insertable<TaskTable>) {
+    return (await db.insertInto('tasks').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async get(db: Q, id: number) {
+    return taskColumns(db)
+      .selectAll('tasks')
+      .select(['assignee.display_name as assignee_name', 'creator.display_name as creator_name', 'completer.display_name as completer_name'])
+      .where('tasks.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async list(db: Q, actor: Actor, f: TaskFilters, today: string, p: { page: number; pageSize: number }) {
+    let qb = taskColumns(db).where(scopeCondition(actor, RESOURCES.task));
+    if (f.view === 'mine') qb = qb.where('tasks.assignee_id', '=', actor.id);
+    if (f.view === 'created') qb = qb.where('tasks.creator_id', '=', actor.id);
+    if (f.assigneeId) qb = qb.where('tasks.assignee_id', '=', f.assigneeId);
+    if (f.status) qb = qb.where('tasks.status', '=', f.status);
+    if (f.overdue) qb = qb.where('tasks.status', '=', 'open').where('tasks.due_date', '<', today);
+    if (f.q) qb = qb.where(containsText('tasks.title', f.q));
+    const [rows, count] = await Promise.all([
+      qb
+        .selectAll('tasks')
+        .select(['assignee.display_name as assignee_name', 'creator.display_name as creator_name', 'completer.display_name as completer_name'])
+        // Open work first, earliest deadline first.
+        .orderBy((eb) => eb.case().when('tasks.status', '=', 'open').then(0).else(1).end())
+        .orderBy('tasks.due_date')
+        .orderBy('tasks.id')
+        .limit(p.pageSize)
+        .offset((p.page - 1) * p.pageSize)
+        .execute(),
+      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  },
+
+  /** Open tasks of one assignee, for the home page. */
+  async openOf(db: Q, userId: number, limit: number) {
+    return db
+      .selectFrom('tasks')
+      .select(['id', 'title', 'due_date', 'link_path'])
+      .where('assignee_id', '=', userId)
+      .where('status', '=', 'open')
+      .orderBy('due_date')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Overdue open tasks of the members of the teams a user supervises (not their own). */
+  async teamOverdue(db: Q, supervisorId: number, today: string, limit: number) {
+    return db
+      .selectFrom('tasks')
+      .innerJoin('users as assignee', 'assignee.id', 'tasks.assignee_id')
+      .innerJoin('teams', 'teams.id', 'assignee.team_id')
+      .select(['tasks.id', 'tasks.title', 'tasks.due_date', 'assignee.display_name as assignee_name'])
+      .where('teams.supervisor_id', '=', supervisorId)
+      .where('tasks.assignee_id', '<>', supervisorId)
+      .where('tasks.status', '=', 'open')
+      .where('tasks.due_date', '<', today)
+      .orderBy('tasks.due_date')
+      .orderBy('tasks.id')
+      .limit(limit)
+      .execute();
+  },
+
+  async assignee(db: Q, userId: number) {
+    return db
+      .selectFrom('users')
+      .leftJoin('teams', 'teams.id', 'users.team_id')
+      .select(['users.id', 'users.display_name', 'users.team_id', 'users.department_id', 'users.active', 'teams.supervisor_id'])
+      .where('users.id', '=', userId)
+      .executeTakeFirst();
+  },
+
+  async userVisible(db: Q, actor: Actor, userId: number) {
+    const row = await db.selectFrom('users').select('users.id').where('users.id', '=', userId).where(scopeCondition(actor, RESOURCES.user)).executeTakeFirst();
+    return !!row;
+  },
+
+  async comments(db: Q, taskId: number) {
+    return db
+      .selectFrom('task_comments')
+      .innerJoin('users', 'users.id', 'task_comments.author_id')
+      .select(['task_comments.id', 'task_comments.body', 'task_comments.author_id', 'users.display_name as author_name', 'task_comments.created_at'])
+      .where('task_comments.task_id', '=', taskId)
+      .orderBy('task_comments.id')
+      .execute();
+  },
+
+  async addComment(db: Q, row: { task_id: number; author_id: number; body: string; created_at: string }) {
+    return (await db.insertInto('task_comments').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+};

@@ -1,0 +1,153 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+type Q = Kysely<Database>;
+
+/** The only SQL of notifications, deliveries (the outbox) and reminders. Every call takes the connection to use. */
+export const notificationQueries = {
+  async activeUsers(db: Q, ids: number[]) {
+    if (ids.length === 0) return [];
+    return db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', ids).where('active', '=', 1).orderBy('id').execute();
+  },
+
+  async insertInbox(db: Q, rows: Insertable<Database['notifications']>[]) {
+    if (rows.length) await db.insertInto('notifications').values(rows).execute();
+  },
+
+  async insertDeliveries(db: Q, rows: Insertable<Database['notification_deliveries']>[]) {
+    if (rows.length) await db.insertInto('notification_deliveries').values(rows).execute();
+  },
+
+  async inbox(db: Q, userId: number, f: { unread?: boolean }, p: { page: number; pageSize: number }) {
+    let qb = db.selectFrom('notifications').where('user_id', '=', userId);
+    if (f.unread) qb = qb.where('read_at', 'is', null);
+    const [rows, count] = await Promise.all([
+      qb.selectAll().orderBy('id', 'desc').limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute(),
+      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  },
+
+  async unreadCount(db: Q, userId: number) {
+    const r = await db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  /** Only the caller's own notifications: ids of others are silently ignored. */
+  async markRead(db: Q, userId: number, ids: number[] | 'all', at: string) {
+    let qb = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
+    if (ids !== 'all') {
+      if (ids.length === 0) return 0;
+      qb = qb.where('id', 'in', ids);
+    }
+    const res = await qb.executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  },
+
+  /** Deliveries a sender may take now: pending and due, or claimed by a process that did not finish in time. */
+  async dueDeliveryIds(db: Q, now: string, limit: number) {
+    const rows = await db
+      .selectFrom('notification_deliveries')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
+        ]),
+      )
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** The atomic claim: one conditional UPDATE, so of several processes exactly one gets the row. */
+  async claimDelivery(db: Q, id: number, holder: string, now: string, until: string) {
+    const res = await db
+      .updateTable('notification_deliveries')
+      .set((eb) => ({ status: 'sending', claimed_by: holder, claimed_until: until, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return undefined;
+    return db.selectFrom('notification_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** Records the outcome, unless the claim expired meanwhile and another process took the row. */
+  async settleDelivery(
+    db: Q,
+    id: number,
+    holder: string,
+    patch: { status: string; next_attempt_at?: string; last_error?: string | null; sent_at?: string | null },
+  ) {
+    await db
+      .updateTable('notification_deliveries')
+      .set({ ...patch, claimed_by: null, claimed_until: null })
+      .where('id', '=', id)
+      .where('claimed_by', '=', holder)
+      .execute();
+  },
+
+  async deliveries(db: Q, f: { status?: string }, p: { page: number; pageSize: number }) {
+    let qb = db.selectFrom('notification_deliveries');
+    if (f.status) qb = qb.where('status', '=', f.status);
+    const [rows, count] = await Promise.all([
+      qb.selectAll().orderBy('id', 'desc').limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute(),
+      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  },
+};
+
+export const reminderQueries = {
+  /** Scheduling the same key again replaces the reminder and arms it again. */
+  async upsert(db: Q, row: { key: string; due_at: string; payload: string; created_at: string }) {
+    await db
+      .insertInto('reminders')
+      .values({ ...row, fired_at: null, fired_by: null })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ due_at: row.due_at, payload: row.payload, fired_at: null, fired_by: null }))
+      .execute();
+  },
+
+  async cancel(db: Q, key: string) {
+    await db.deleteFrom('reminders').where('key', '=', key).where('fired_at', 'is', null).execute();
+  },
+
+  async dueIds(db: Q, now: string, limit: number) {
+    const rows = await db
+      .selectFrom('reminders')
+      .select('id')
+      .where('fired_at', 'is', null)
+      .where('due_at', '<=', now)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** The atomic claim: only the process whose UPDATE changes the row fires the reminder. */
+  async claim(db: Q, id: number, holder: string, now: string) {
+    const res = await db
+      .updateTable('reminders')
+      .set({ fired_at: now, fired_by: holder })
+      .where('id', '=', id)
+      .where('fired_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return undefined;
+    return db.selectFrom('reminders').select(['key', 'payload']).where('id', '=', id).executeTakeFirstOrThrow();
+  },
+
+  async byKey(db: Q, key: string) {
+    return db.selectFrom('reminders').selectAll().where('key', '=', key).executeTakeFirst();
+  },
+};

@@ -1,0 +1,219 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requestContext } from '../../platform/http/guard';
+import { idParams, page } from '../../platform/http/schemas';
+import type { Actor } from '../../platform/permissions/actor';
+import type { NotificationsService } from './notifications.service';
+import type { TasksService } from './tasks.service';
+import type { TodosService } from './todo.service';
+import {
+  commentOut,
+  deliveryOut,
+  deliveryQuery,
+  markReadBody,
+  notificationOut,
+  notificationQuery,
+  taskCommentBody,
+  taskCompleteBody,
+  taskCreateBody,
+  taskDetailOut,
+  taskOut,
+  taskQuery,
+  taskUpdateBody,
+  todoItemOut,
+} from './workflow.schemas';
+import { isOverdue } from './workflow.rules';
+
+type NotificationRow = Awaited<ReturnType<NotificationsService['list']>>['rows'][number];
+type DeliveryRow = Awaited<ReturnType<NotificationsService['deliveries']>>['rows'][number];
+type TaskRow = Awaited<ReturnType<TasksService['get']>>;
+type CommentRow = Awaited<ReturnType<TasksService['comments']>>[number];
+
+const linkOf = (r: { link_type: string | null; link_id: number | null; link_path: string | null }) =>
+  r.link_type && r.link_id != null && r.link_path ? { type: r.link_type, id: r.link_id, path: r.link_path } : null;
+
+const presentNotification = (r: NotificationRow): z.infer<typeof notificationOut> => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  body: r.body,
+  link: linkOf(r),
+  readAt: r.read_at,
+  createdAt: r.created_at,
+});
+
+const presentDelivery = (r: DeliveryRow): z.infer<typeof deliveryOut> => ({
+  id: r.id,
+  channel: r.channel,
+  recipient: r.recipient,
+  kind: r.kind,
+  subject: r.subject,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  sentAt: r.sent_at,
+  createdAt: r.created_at,
+});
+
+const presentComment = (c: CommentRow): z.infer<typeof commentOut> => ({
+  id: c.id,
+  body: c.body,
+  authorId: c.author_id,
+  authorName: c.author_name,
+  createdAt: c.created_at,
+});
+
+export async function workflowRoutes(root: FastifyInstance, deps: { notifications: NotificationsService; tasks: TasksService; todo: TodosService }) {
+  const { notifications, tasks, todo } = deps;
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const signedIn = { policy: {} };
+
+  const presentTask = (actor: Actor, r: TaskRow, today: string): z.infer<typeof taskOut> => ({
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    creatorId: r.creator_id,
+    creatorName: r.creator_name,
+    dueDate: r.due_date,
+    status: r.status,
+    overdue: isOverdue({ status: r.status, dueDate: r.due_date }, today),
+    link: linkOf(r),
+    source: r.source,
+    completedAt: r.completed_at,
+    completedByName: r.completer_name ?? null,
+    completionNote: r.completion_note,
+    canEdit: r.status !== 'done' && tasks.canEdit(actor, r),
+    canComplete: tasks.canComplete(actor, r),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
+  const detail = async (actor: Actor, r: TaskRow) => ({ ...presentTask(actor, r, tasks.today()), comments: (await tasks.comments(r.id)).map(presentComment) });
+
+  // ── Notifications: every signed-in user reads only their own inbox ──────────────────────────
+  {
+    const tags = ['notifications 通知'];
+    app.get('/api/notifications', {
+      config: signedIn,
+      schema: { tags, querystring: notificationQuery, response: { 200: page(notificationOut).extend({ unread: z.number() }) } },
+      handler: async (req) => {
+        const me = requestContext(req).actor.id;
+        const { page: p, pageSize, unread } = req.query;
+        const [{ rows, total }, count] = await Promise.all([notifications.list(me, { unread }, { page: p, pageSize }), notifications.unreadCount(me)]);
+        return { items: rows.map(presentNotification), total, page: p, pageSize, unread: count };
+      },
+    });
+
+    app.get('/api/notifications/unread-count', {
+      config: signedIn,
+      schema: { tags, response: { 200: z.object({ count: z.number() }) } },
+      handler: async (req) => ({ count: await notifications.unreadCount(requestContext(req).actor.id) }),
+    });
+
+    app.post('/api/notifications/read', {
+      config: signedIn,
+      schema: { tags, body: markReadBody, response: { 200: z.object({ unread: z.number() }) } },
+      handler: async (req) => {
+        const me = requestContext(req).actor.id;
+        await notifications.markRead(me, req.body.ids);
+        return { unread: await notifications.unreadCount(me) };
+      },
+    });
+
+    app.post('/api/notifications/read-all', {
+      config: signedIn,
+      schema: { tags, response: { 200: z.object({ unread: z.number() }) } },
+      handler: async (req) => {
+        const me = requestContext(req).actor.id;
+        await notifications.markAllRead(me);
+        return { unread: await notifications.unreadCount(me) };
+      },
+    });
+
+    // The outbox, for the administrator checking why a WeCom / DingTalk / e-mail message did not arrive.
+    app.get('/api/notifications/deliveries', {
+      config: { policy: { capability: 'settings.manage' } },
+      schema: { tags, querystring: deliveryQuery, response: { 200: page(deliveryOut) } },
+      handler: async (req) => {
+        const { page: p, pageSize, status } = req.query;
+        const { rows, total } = await notifications.deliveries({ status }, { page: p, pageSize });
+        return { items: rows.map(presentDelivery), total, page: p, pageSize };
+      },
+    });
+  }
+
+  // ── Tasks (issue 4 §2): scope = assignee, creator, the assignee's team supervisor, managers ──
+  {
+    const tags = ['tasks 任务'];
+    const resource = { type: 'task' as const };
+
+    app.get('/api/tasks', {
+      config: signedIn,
+      schema: { tags, querystring: taskQuery, response: { 200: page(taskOut) } },
+      handler: async (req) => {
+        const ctx = requestContext(req);
+        const { page: p, pageSize, ...f } = req.query;
+        const today = tasks.today();
+        const { rows, total } = await tasks.list(ctx, f, { page: p, pageSize });
+        return { items: rows.map((r) => presentTask(ctx.actor, r, today)), total, page: p, pageSize };
+      },
+    });
+
+    app.get('/api/tasks/:id', {
+      config: { policy: { resource } },
+      schema: { tags, params: idParams, response: { 200: taskDetailOut } },
+      handler: async (req) => detail(requestContext(req).actor, await tasks.get(req.params.id)),
+    });
+
+    app.post('/api/tasks', {
+      config: signedIn,
+      schema: { tags, body: taskCreateBody, response: { 201: taskDetailOut } },
+      handler: async (req, reply) => {
+        const ctx = requestContext(req);
+        return reply.status(201).send(await detail(ctx.actor, await tasks.create(ctx, req.body)));
+      },
+    });
+
+    app.put('/api/tasks/:id', {
+      config: { policy: { resource } },
+      schema: { tags, params: idParams, body: taskUpdateBody, response: { 200: taskDetailOut } },
+      handler: async (req) => {
+        const ctx = requestContext(req);
+        return detail(ctx.actor, await tasks.update(ctx, req.params.id, req.body));
+      },
+    });
+
+    app.post('/api/tasks/:id/complete', {
+      config: { policy: { resource } },
+      schema: { tags, params: idParams, body: taskCompleteBody, response: { 200: taskDetailOut } },
+      handler: async (req) => {
+        const ctx = requestContext(req);
+        return detail(ctx.actor, await tasks.complete(ctx, req.params.id, req.body));
+      },
+    });
+
+    app.post('/api/tasks/:id/comments', {
+      config: { policy: { resource } },
+      schema: { tags, params: idParams, body: taskCommentBody, response: { 201: z.object({ comments: z.array(commentOut) }) } },
+      handler: async (req, reply) => {
+        const comments = await tasks.comment(requestContext(req), req.params.id, req.body.body);
+        return reply.status(201).send({ comments: comments.map(presentComment) });
+      },
+    });
+  }
+
+  // ── The to-do home page (issue 4 §3) ───────────────────────────────────────────────────────
+  app.get('/api/home/todo', {
+    config: signedIn,
+    schema: { tags: ['home 首页'], response: { 200: z.array(todoItemOut) } },
+    handler: async (req) => {
+      const ctx = requestContext(req);
+      const items = await todo.items(ctx.actor, tasks.today(), (key, err) => req.log.error({ err, provider: key }, 'to-do provider failed'));
+      return items.map((i) => ({ kind: i.kind, title: i.title, dueDate: i.dueDate ?? null, overdue: !!i.overdue, link: i.link, detail: i.detail ?? null }));
+    },
+  });
+}

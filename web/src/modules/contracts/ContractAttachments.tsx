@@ -1,0 +1,125 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Popconfirm, Table, Typography, Upload } from 'antd';
+import type { TableColumnsType, UploadFile, UploadProps } from 'antd';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import type { CustomerAttachment } from '../../api/types';
+import { useDescribeError, useNotifyError } from '../../components/errors';
+import { formatDateTime, formatSize } from '../../components/format';
+import { LoadError } from '../../components/status';
+import { contractAttachmentUrl, useContractAttachments, useDeleteContractAttachment, useUploadContractAttachment } from './hooks';
+
+/** What the server accepts (judged by content there, as for the archive's attachments; this only narrows the dialog). */
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.tif,.tiff,.doc,.docx,.xls,.xlsx';
+
+/**
+ * 合同附件: the signed copy and its annexes. They are filed in the customer's archive as 合同 attachments
+ * too (domain.md §13 "original filed"). Files of a signed contract stay; only a draft's can be removed.
+ */
+export function ContractAttachments({ contractId, canUpload, canDelete }: { contractId: number; canUpload: boolean; canDelete: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const list = useContractAttachments(contractId);
+  const upload = useUploadContractAttachment(contractId);
+  const remove = useDeleteContractAttachment(contractId);
+  const notifyError = useNotifyError();
+  const describe = useDescribeError();
+  const [uploading, setUploading] = useState<UploadFile[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+
+  const customRequest: UploadProps['customRequest'] = ({ file, onProgress, onSuccess, onError }) => {
+    const f = file as File;
+    const controller = new AbortController();
+    setError(null);
+    upload
+      .mutateAsync({ file: f, filename: f.name, onProgress: (percent) => onProgress?.({ percent }), signal: controller.signal })
+      .then((answer) => {
+        onSuccess?.(answer);
+        void message.success(t('contracts.attachments.uploaded', { filename: answer?.filename ?? f.name }));
+      })
+      .catch((err: unknown) => {
+        if ((err as Error)?.name === 'AbortError') return;
+        onError?.(err as Error);
+        // The server's words for a refused file (415 type, 413 size) sit on the `file` field.
+        const reason = err instanceof ApiError ? (err.fields.find((x) => x.field === 'file')?.message ?? describe(err)) : describe(err);
+        setError(t('contracts.attachments.uploadFailed', { filename: f.name, reason }));
+      });
+    return { abort: () => controller.abort() };
+  };
+
+  const columns: TableColumnsType<CustomerAttachment> = [
+    {
+      title: t('contracts.attachments.filename'),
+      dataIndex: 'filename',
+      render: (v: string, a) => (
+        <a href={contractAttachmentUrl(contractId, a.id)} download={v}>
+          <DownloadOutlined aria-hidden style={{ marginInlineEnd: 4 }} />
+          {v}
+        </a>
+      ),
+    },
+    { title: t('contracts.attachments.size'), dataIndex: 'size', width: 100, align: 'right', render: (v: number) => formatSize(v) },
+    { title: t('contracts.attachments.uploadedBy'), dataIndex: 'uploadedByName', width: 110, render: (v: string | null) => v || none },
+    { title: t('contracts.attachments.uploadedAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    ...(canDelete
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 80,
+            render: (_: unknown, a: CustomerAttachment) => (
+              <Popconfirm
+                title={t('contracts.attachments.deleteConfirm', { filename: a.filename })}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => remove.mutateAsync(a.id, { onError: notifyError }).catch(() => undefined)}
+              >
+                <Button type="link" size="small" danger aria-label={`${t('common.delete')} ${a.filename}`}>
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  if (list.isError && !list.data) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Flex vertical gap={12}>
+      {canUpload ? (
+        <Flex align="center" gap={12} wrap>
+          <label htmlFor={inputId} style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+            {t('contracts.attachments.file')}
+          </label>
+          <Upload
+            id={inputId}
+            multiple
+            accept={ACCEPT}
+            customRequest={customRequest}
+            fileList={uploading}
+            onChange={(info) => setUploading(info.fileList.filter((f) => f.status === 'uploading'))}
+          >
+            <Button icon={<UploadOutlined aria-hidden />}>{t('contracts.attachments.upload')}</Button>
+          </Upload>
+          <Typography.Text type="secondary">{t('contracts.attachments.hint')}</Typography.Text>
+        </Flex>
+      ) : null}
+      {error ? <Alert type="error" showIcon closable title={error} onClose={() => setError(null)} /> : null}
+      <Table<CustomerAttachment>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={list.data ?? []}
+        loading={list.isFetching}
+        pagination={false}
+        scroll={{ x: 600 }}
+        locale={{ emptyText: t('contracts.attachments.empty') }}
+      />
+    </Flex>
+  );
+}

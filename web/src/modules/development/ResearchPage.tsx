@@ -1,0 +1,372 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Tabs, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError, applyFieldErrors } from '../../api/client';
+import { useIsMobile } from '../../app/useIsMobile';
+import { useDescribeError, useNotifyError } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
+import { formatDateTime } from '../../components/format';
+import { PageContainer } from '../../components/PageContainer';
+import { LoadError } from '../../components/status';
+import { useCan } from '../auth/hooks';
+import { useDeleteResearchPlan, useDeleteResearchReport, useResearchPlans, useResearchReports, useSaveResearchPlan, useSaveResearchReport } from './hooks';
+import { formatWan } from './labels';
+import type { ResearchPlan, ResearchReport } from './types';
+
+/** The fields of 客户调查计划表 and 客户调查分析报告表 in the seed's order (003 第二章第一节). */
+const PLAN_TEXT = ['goal', 'keyTargets', 'otherTargets', 'content', 'schedule', 'method', 'people', 'notes'] as const;
+const REPORT_TEXT = ['background', 'purpose', 'method', 'departmentName', 'subjects', 'surveyPeriod', 'factors', 'priceTolerance', 'expectedServices', 'opinions', 'suggestions'] as const;
+const ONE_LINE = new Set(['departmentName', 'surveyPeriod', 'method', 'people']);
+
+type Tab = 'plans' | 'reports';
+
+/** 客户调查: research plans (客户调查计划表) and the analysis reports written from them. */
+export default function ResearchPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = params.get('tab') === 'reports' ? 'reports' : 'plans';
+  return (
+    <PageContainer title={t('development.research.title')}>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'reports' ? { tab: 'reports' } : {}, { replace: true })}
+        items={[
+          { key: 'plans', label: t('development.research.plans'), children: <PlansTab /> },
+          { key: 'reports', label: t('development.research.reports'), children: <ReportsTab /> },
+        ]}
+      />
+    </PageContainer>
+  );
+}
+
+function PlansTab() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const notify = useNotifyError();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const list = useResearchPlans({ q: q || undefined, page, pageSize: 20 });
+  const remove = useDeleteResearchPlan();
+  const [editing, setEditing] = useState<{ plan: ResearchPlan | null } | null>(null);
+  const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  const canWrite = can('development.write');
+
+  const columns: TableColumnsType<ResearchPlan> = [
+    { title: t('development.research.fields.title'), dataIndex: 'title', width: 220 },
+    { title: t('development.research.fields.goal'), dataIndex: 'goal', width: 240, ellipsis: true, render: (v: string | null) => v || none },
+    { title: t('development.research.fields.schedule'), dataIndex: 'schedule', width: 200, ellipsis: true, render: (v: string | null) => v || none },
+    { title: t('development.research.fields.budget'), dataIndex: 'budget', width: 120, align: 'right', render: (v: number | null) => (v === null ? none : formatWan(v)) },
+    { title: t('development.research.reportCount'), dataIndex: 'reportCount', width: 90, align: 'right' },
+    { title: t('development.fields.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v || none },
+    { title: t('development.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    ...(canWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 130,
+            render: (_: unknown, r: ResearchPlan) => (
+              <>
+                <Button type="link" size="small" onClick={() => setEditing({ plan: r })} aria-label={`${t('common.edit')} ${r.title}`}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm title={t('development.research.deletePlanConfirm')} onConfirm={() => remove.mutate(r.id, { onError: notify })}>
+                  <Button type="link" size="small" danger aria-label={`${t('common.delete')} ${r.title}`}>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card size={isMobile ? 'small' : 'default'}>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
+        <Input.Search allowClear aria-label={t('development.research.search')} placeholder={t('development.research.search')} onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: isMobile ? '100%' : 280 }} />
+        {canWrite ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ plan: null })}>
+            {t('development.research.newPlan')}
+          </Button>
+        ) : null}
+      </div>
+      {list.isError && !list.data ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<ResearchPlan>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 1200 }}
+          expandable={{ expandedRowRender: (r) => <PlanDetail plan={r} /> }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        />
+      )}
+      <ResearchPlanModal editing={editing} onClose={() => setEditing(null)} />
+    </Card>
+  );
+}
+
+function PlanDetail({ plan }: { plan: ResearchPlan }) {
+  const { t } = useTranslation();
+  return (
+    <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px' }}>
+      {PLAN_TEXT.map((k) => (
+        <Row key={k} label={t(`development.research.fields.${k}`)} value={plan[k]} />
+      ))}
+    </dl>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <dt style={{ color: 'rgba(0,0,0,0.55)' }}>{label}</dt>
+      <dd style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{value || t('common.none')}</dd>
+    </>
+  );
+}
+
+type PlanValues = Partial<Record<(typeof PLAN_TEXT)[number], string>> & { title: string; budget?: number | null };
+
+function ResearchPlanModal({ editing, onClose }: { editing: { plan: ResearchPlan | null } | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PlanValues>();
+  const [error, setError] = useState<string | null>(null);
+  const describe = useDescribeError();
+  const save = useSaveResearchPlan();
+  const plan = editing?.plan ?? null;
+
+  useEffect(() => {
+    if (!editing) return;
+    setError(null);
+    form.resetFields();
+    if (plan) form.setFieldsValue({ title: plan.title, budget: plan.budget, ...Object.fromEntries(PLAN_TEXT.map((k) => [k, plan[k] ?? ''])) });
+  }, [editing, plan, form]);
+
+  const onFinish = (v: PlanValues) => {
+    setError(null);
+    const body: Record<string, unknown> = { title: v.title.trim(), budget: typeof v.budget === 'number' ? v.budget : null };
+    for (const k of PLAN_TEXT) body[k] = v[k]?.trim() || null;
+    if (plan) {
+      for (const k of Object.keys(body)) if (JSON.stringify(body[k]) === JSON.stringify((plan as unknown as Record<string, unknown>)[k] ?? null)) delete body[k];
+    }
+    save.mutate(plan ? { ...body, id: plan.id, version: plan.version } : body, {
+      onSuccess: () => {
+        void message.success(t('common.saved'));
+        onClose();
+      },
+      onError: (err) => {
+        if (err instanceof ApiError && err.isStaleVersion) {
+          void message.error(t('errors.stale'));
+          onClose();
+          return;
+        }
+        setError(applyFieldErrors(form, err) ? null : describe(err));
+      },
+    });
+  };
+
+  return (
+    <FormModal<PlanValues>
+      name="researchPlan"
+      title={plan ? t('development.research.editPlan') : t('development.research.newPlan')}
+      open={editing !== null}
+      form={form}
+      onCancel={onClose}
+      onFinish={onFinish}
+      loading={save.isPending}
+      error={error}
+      width={720}
+    >
+      <Form.Item name="title" label={t('development.research.fields.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input autoFocus maxLength={100} />
+      </Form.Item>
+      {PLAN_TEXT.map((k) => (
+        <Form.Item key={k} name={k} label={t(`development.research.fields.${k}`)}>
+          {ONE_LINE.has(k) ? <Input maxLength={1000} /> : <Input.TextArea rows={2} maxLength={4000} />}
+        </Form.Item>
+      ))}
+      <Form.Item name="budget" label={t('development.research.fields.budget')}>
+        <InputNumber min={0} max={1e9} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+function ReportsTab() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const notify = useNotifyError();
+  const [planId, setPlanId] = useState<number | undefined>();
+  const [page, setPage] = useState(1);
+  const list = useResearchReports({ planId, page, pageSize: 20 });
+  const plans = useResearchPlans({ page: 1, pageSize: 200 });
+  const remove = useDeleteResearchReport();
+  const [editing, setEditing] = useState<{ report: ResearchReport | null } | null>(null);
+  const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  const canWrite = can('development.write');
+  const planOptions = (plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }));
+
+  const columns: TableColumnsType<ResearchReport> = [
+    { title: t('development.research.fields.title'), dataIndex: 'title', width: 220 },
+    { title: t('development.research.fields.plan'), dataIndex: 'planTitle', width: 220, render: (v: string | null) => v || none },
+    { title: t('development.research.fields.surveyPeriod'), dataIndex: 'surveyPeriod', width: 150, render: (v: string | null) => v || none },
+    { title: t('development.fields.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v || none },
+    { title: t('development.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    ...(canWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 130,
+            render: (_: unknown, r: ResearchReport) => (
+              <>
+                <Button type="link" size="small" onClick={() => setEditing({ report: r })} aria-label={`${t('common.edit')} ${r.title}`}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm title={t('development.research.deleteReportConfirm')} onConfirm={() => remove.mutate(r.id, { onError: notify })}>
+                  <Button type="link" size="small" danger aria-label={`${t('common.delete')} ${r.title}`}>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card size={isMobile ? 'small' : 'default'}>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
+        <Select
+          allowClear
+          aria-label={t('development.research.fields.plan')}
+          placeholder={t('development.research.allPlans')}
+          options={planOptions}
+          value={planId}
+          onChange={(v) => (setPlanId(v ?? undefined), setPage(1))}
+          style={{ width: isMobile ? '100%' : 280 }}
+        />
+        {canWrite ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ report: null })} disabled={!planOptions.length} title={planOptions.length ? undefined : t('development.research.needPlan')}>
+            {t('development.research.newReport')}
+          </Button>
+        ) : null}
+      </div>
+      {list.isError && !list.data ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<ResearchReport>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 1000 }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px' }}>
+                {REPORT_TEXT.map((k) => (
+                  <Row key={k} label={t(`development.research.fields.${k}`)} value={r[k]} />
+                ))}
+              </dl>
+            ),
+          }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        />
+      )}
+      <ResearchReportModal editing={editing} planOptions={planOptions} defaultPlanId={planId} onClose={() => setEditing(null)} />
+    </Card>
+  );
+}
+
+type ReportValues = Partial<Record<(typeof REPORT_TEXT)[number], string>> & { title: string; planId?: number };
+
+function ResearchReportModal({
+  editing,
+  planOptions,
+  defaultPlanId,
+  onClose,
+}: {
+  editing: { report: ResearchReport | null } | null;
+  planOptions: { value: number; label: string }[];
+  defaultPlanId?: number;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReportValues>();
+  const [error, setError] = useState<string | null>(null);
+  const describe = useDescribeError();
+  const save = useSaveResearchReport();
+  const report = editing?.report ?? null;
+
+  useEffect(() => {
+    if (!editing) return;
+    setError(null);
+    form.resetFields();
+    form.setFieldsValue(report ? { title: report.title, planId: report.planId, ...Object.fromEntries(REPORT_TEXT.map((k) => [k, report[k] ?? ''])) } : { planId: defaultPlanId });
+  }, [editing, report, form, defaultPlanId]);
+
+  const onFinish = (v: ReportValues) => {
+    setError(null);
+    const body: Record<string, unknown> = { title: v.title.trim() };
+    for (const k of REPORT_TEXT) body[k] = v[k]?.trim() || null;
+    if (report) {
+      for (const k of Object.keys(body)) if (JSON.stringify(body[k]) === JSON.stringify((report as unknown as Record<string, unknown>)[k] ?? null)) delete body[k];
+    } else body.planId = v.planId;
+    save.mutate(report ? { ...body, id: report.id, version: report.version } : body, {
+      onSuccess: () => {
+        void message.success(t('common.saved'));
+        onClose();
+      },
+      onError: (err) => {
+        if (err instanceof ApiError && err.isStaleVersion) {
+          void message.error(t('errors.stale'));
+          onClose();
+          return;
+        }
+        setError(applyFieldErrors(form, err) ? null : describe(err));
+      },
+    });
+  };
+
+  return (
+    <FormModal<ReportValues>
+      name="researchReport"
+      title={report ? t('development.research.editReport') : t('development.research.newReport')}
+      open={editing !== null}
+      form={form}
+      onCancel={onClose}
+      onFinish={onFinish}
+      loading={save.isPending}
+      error={error}
+      width={720}
+    >
+      <Form.Item name="planId" label={t('development.research.fields.plan')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select options={planOptions} disabled={!!report} autoFocus={!report} />
+      </Form.Item>
+      <Form.Item name="title" label={t('development.research.fields.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input maxLength={100} autoFocus={!!report} />
+      </Form.Item>
+      {REPORT_TEXT.map((k) => (
+        <Form.Item key={k} name={k} label={t(`development.research.fields.${k}`)}>
+          {ONE_LINE.has(k) ? <Input maxLength={200} /> : <Input.TextArea rows={2} maxLength={4000} />}
+        </Form.Item>
+      ))}
+    </FormModal>
+  );
+}

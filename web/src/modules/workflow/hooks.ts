@@ -1,0 +1,144 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { NotificationPage, TaskComment, TaskDetail, TaskPage, TaskStatus, TodoItem } from '../../api/types';
+
+/** Notifications, tasks and the to-do home page (issue 4 §2–4, docs/workflow.md). */
+
+export interface NotificationFilters {
+  unread?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export type TaskView = 'mine' | 'created' | 'team';
+
+export interface TaskFilters {
+  view: TaskView;
+  status?: TaskStatus;
+  overdue?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export const workflowKeys = {
+  notifications: ['notifications'] as const,
+  notificationList: (f: NotificationFilters) => ['notifications', 'list', f] as const,
+  unread: ['notifications', 'unread'] as const,
+  tasks: ['tasks'] as const,
+  taskList: (f: TaskFilters) => ['tasks', 'list', f] as const,
+  task: (id: number) => ['tasks', 'detail', id] as const,
+  todo: ['home', 'todo'] as const,
+};
+
+/** The bell's count: polled, so a notification written by another user's action shows up without a reload. */
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: workflowKeys.unread,
+    queryFn: ({ signal }) => api.get<{ count: number }>('/api/notifications/unread-count', undefined, signal),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+}
+
+export function useNotifications(f: NotificationFilters) {
+  return useQuery({
+    queryKey: workflowKeys.notificationList(f),
+    queryFn: ({ signal }) => api.get<NotificationPage>('/api/notifications', { unread: f.unread ? 'true' : undefined, page: f.page, pageSize: f.pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: number[] | 'all') =>
+      ids === 'all' ? api.post<{ unread: number }>('/api/notifications/read-all') : api.post<{ unread: number }>('/api/notifications/read', { ids }),
+    onSettled: () => qc.invalidateQueries({ queryKey: workflowKeys.notifications }),
+  });
+}
+
+export function useTasks(f: TaskFilters) {
+  return useQuery({
+    queryKey: workflowKeys.taskList(f),
+    queryFn: ({ signal }) =>
+      api.get<TaskPage>('/api/tasks', { view: f.view, status: f.status, overdue: f.overdue ? 'true' : undefined, q: f.q, page: f.page, pageSize: f.pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTask(id: number) {
+  return useQuery({
+    queryKey: workflowKeys.task(id),
+    queryFn: ({ signal }) => api.get<TaskDetail>(`/api/tasks/${id}`, undefined, signal),
+    enabled: Number.isInteger(id) && id > 0,
+    retry: false,
+  });
+}
+
+export function useTodo() {
+  return useQuery({
+    queryKey: workflowKeys.todo,
+    queryFn: ({ signal }) => api.get<TodoItem[]>('/api/home/todo', undefined, signal),
+    refetchOnWindowFocus: true,
+  });
+}
+
+/** Every task change can move items on the home page and write notifications: refresh all three. */
+function useInvalidateWork() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: workflowKeys.tasks }),
+      qc.invalidateQueries({ queryKey: workflowKeys.todo }),
+      qc.invalidateQueries({ queryKey: workflowKeys.notifications }),
+    ]);
+}
+
+export interface TaskCreateInput {
+  title: string;
+  description?: string | null;
+  assigneeId: number;
+  due: { date: string } | { workingDays: number };
+}
+
+export function useCreateTask() {
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (body: TaskCreateInput) => api.post<TaskDetail>('/api/tasks', body),
+    onSettled: invalidate,
+  });
+}
+
+export interface TaskUpdateInput {
+  title?: string;
+  description?: string | null;
+  assigneeId?: number;
+  dueDate?: string;
+  status?: 'open' | 'cancelled';
+  version: number;
+}
+
+export function useUpdateTask(id: number) {
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (body: TaskUpdateInput) => api.put<TaskDetail>(`/api/tasks/${id}`, body),
+    onSettled: invalidate,
+  });
+}
+
+export function useCompleteTask(id: number) {
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (body: { note?: string | null; version: number }) => api.post<TaskDetail>(`/api/tasks/${id}/complete`, body),
+    onSettled: invalidate,
+  });
+}
+
+export function useCommentTask(id: number) {
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (body: string) => api.post<{ comments: TaskComment[] }>(`/api/tasks/${id}/comments`, { body }),
+    onSettled: invalidate,
+  });
+}

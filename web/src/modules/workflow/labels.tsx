@@ -1,0 +1,20 @@
+import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import type { TaskStatus } from '../../api/types';
+
+const STATUS_COLOR: Record<TaskStatus, string> = { open: 'processing', done: 'success', cancelled: 'default' };
+
+export function TaskStatusTag({ t, status, overdue }: { t: TFunction; status: TaskStatus; overdue?: boolean }) {
+  return (
+    <>
+      <Tag color={STATUS_COLOR[status]}>{t(`workflow.tasks.status.${status}`)}</Tag>
+      {overdue ? <Tag color="error">{t('workflow.tasks.overdue')}</Tag> : null}
+    </>
+  );
+}
+
+/** The module a task came from; codes other modules use are shown as they are until they add a label. */
+export function sourceLabel(t: TFunction, source: string | null): string {
+  if (!source) return '';
+  return t(`workflow.tasks.sources.${source}`, { defaultValue: source });
+}
