@@ -50,11 +50,14 @@ describe('contracts: draft → sign within authority → archive tab', () => {
     await page.getByLabel('合同条款').fill('按月结算，次月 10 日前付款');
     await page.getByLabel('开始日期').fill('2026-12-01');
     await page.getByLabel('结束日期').fill('2026-11-30');
-    await page.keyboard.press('Enter');
+    // Tab leaves the date picker (committing the typed date); Ctrl+Enter saves from anywhere in the form.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+Enter');
     // The end before the start is refused under its field.
     await page.getByText('结束日期早于开始日期').waitFor();
     await page.getByLabel('结束日期').fill('2027-11-30');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+Enter');
 
     await page.getByRole('heading', { name: /2027 年度会议及客房协议/ }).waitFor();
     await page.getByText('在签约人 吴经理 的权限内：签订后立即生效。').waitFor();
@@ -80,7 +83,9 @@ describe('contracts: draft → sign within authority → archive tab', () => {
     await page.getByTitle(/吴经理/).waitFor();
     await page.getByLabel('开始日期').fill('2027-01-01');
     await page.getByLabel('结束日期').fill('2029-12-31');
-    await page.keyboard.press('Enter');
+    // Tab leaves the date picker (committing the typed date); Ctrl+Enter saves from anywhere in the form.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { name: /三年期综合服务协议/ }).waitFor();
     await page.getByText('超出签约权限：签订后将提交总监审批').waitFor();
     await page.getByText(/金额 ¥800,000.00 超过签约人权限 50 万元；期限 36 个月超过权限内最长 12 个月/).waitFor();
