@@ -49,6 +49,12 @@ import { createContractService } from './modules/contracts/contracts.service';
 import { developmentRoutes } from './modules/development/development.routes';
 import { createDevelopmentService } from './modules/development/development.service';
 import { moveDevelopmentCustomer } from './modules/development/records.service';
+import { createComplaintAnalysis } from './modules/complaints/complaints.analysis';
+import { complaintRoutes } from './modules/complaints/complaints.routes';
+import { createComplaintService } from './modules/complaints/complaints.service';
+import { surveyRoutes } from './modules/surveys/surveys.routes';
+import { createSurveyExportService } from './modules/surveys/surveys.export';
+import { createSurveyService, moveSurveyCustomer } from './modules/surveys/surveys.service';
 
 export const APP_VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -102,13 +108,26 @@ export function createServices(db: Db, clock: Clock, dataDir: string, opts: { sm
     },
   });
   approvals.registerType(maintenance.approvalHandler);
+  // Satisfaction surveys (issue 5 points 8–12, domain.md §11): improvement plans go to leadership (chain 'survey_improvement').
+  const surveys = createSurveyService({ db: k, audit, clock, settings, customers, approvals, tasks, rateLimiter });
+  approvals.registerType(surveys.approvalHandler);
+  todo.register(surveys.todoProvider);
+  const surveyExports = createSurveyExportService({ surveys, audit, clock, db: k });
+  // Complaints (issue 5 points 1–7, domain.md §10): opinions → supervising leader, extensions → leaders; deadlines in working days.
+  const complaints = createComplaintService({ db: k, audit, clock, settings, calendar, approvals, notifications, reminders, rateLimiter });
+  approvals.registerType(complaints.opinionHandler);
+  approvals.registerType(complaints.extensionHandler);
+  todo.register(complaints.todoProvider);
+  const complaintAnalysis = createComplaintAnalysis({ db: k, calendar, clock, audit });
   // A merge (查重) keeps every record that points at the merged customer (issue 3 §7).
   merge.onMerge(async (trx, mergedId, survivorId) => {
     await trx.updateTable('contracts').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
   });
   merge.onMerge(moveMaintenanceCustomer);
   merge.onMerge(moveDevelopmentCustomer);
-  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers, merge, attachments, individuals, notifications, reminders, tasks, todo, approvals, contracts, development, maintenance };
+  merge.onMerge(moveSurveyCustomer);
+  merge.onMerge(complaints.moveCustomer);
+  return { audit, settings, rateLimiter, auth, calendar, org, leases, customers, merge, attachments, individuals, notifications, reminders, tasks, todo, approvals, contracts, development, maintenance, surveys, surveyExports, complaints, complaintAnalysis };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -183,6 +202,8 @@ export async function buildApp(
   await contractRoutes(app, { contracts: services.contracts, approvals: services.approvals });
   await developmentRoutes(app, services.development);
   await maintenanceRoutes(app, { maintenance: services.maintenance, clock });
+  await surveyRoutes(app, { surveys: services.surveys, exports: services.surveyExports, settings: services.settings });
+  await complaintRoutes(app, { complaints: services.complaints, analysis: services.complaintAnalysis, clock });
 
   // The web app: hashed assets from dist/web, and index.html for every other non-API path (client routing).
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -7,6 +7,7 @@ import { systemClock } from './platform/time';
 import { startHousekeeping } from './platform/jobs/housekeeping';
 import { startWorkflowJobs } from './modules/workflow/workflow.jobs';
 import { startContractJobs } from './modules/contracts/contracts.jobs';
+import { startComplaintJobs } from './modules/complaints/complaints.jobs';
 
 async function main() {
   let config;
@@ -32,6 +33,7 @@ async function main() {
   const stopJobs = startHousekeeping(services, app.log);
   const stopWorkflow = startWorkflowJobs(services, app.log);
   const stopContracts = startContractJobs(services, app.log);
+  const stopComplaints = startComplaintJobs(services, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -42,6 +44,7 @@ async function main() {
     stopJobs();
     stopWorkflow();
     stopContracts();
+    stopComplaints();
     const force = setTimeout(() => {
       app.log.error('forced exit after 20 s');
       process.exit(1);

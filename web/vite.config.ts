@@ -18,6 +18,8 @@ export default defineConfig({
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
           if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|dayjs)\//.test(id)) return 'antd';
+          // Charts only load with the analysis pages that use them (the routes are lazy).
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
           return 'vendor';
         },
       },

@@ -649,7 +649,295 @@ export interface ContractAttachmentTable {
   attachment_id: number;
 }
 
+/** Satisfaction surveys 满意度调查 (domain.md §11, docs/surveys.md). */
+export interface SurveyTemplateTable {
+  id: Generated<number>;
+  /** The id of the family's first version (set right after that version is inserted). */
+  family_id: number | null;
+  version_no: ColumnType<number, number | undefined, number>;
+  name: string;
+  description: string | null;
+  intro: string | null;
+  definition: string; // JSON Definition (surveys.rules.ts)
+  status: ColumnType<string, string | undefined, string>; // draft | published (frozen)
+  builtin_key: string | null; // satisfaction_003 | needs_003 for the seed forms
+  published_at: Instant | null;
+  published_by: number | null;
+  created_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SurveyCampaignTable {
+  id: Generated<number>;
+  title: string;
+  description: string | null;
+  template_id: number; // the exact version asked
+  family_id: number;
+  filter: string; // JSON CampaignFilter
+  status: ColumnType<string, string | undefined, string>; // draft | active | closed
+  start_date: string; // YYYY-MM-DD
+  end_date: string;
+  target_count: ColumnType<number, number | undefined, number>;
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  started_at: Instant | null;
+  started_by: number | null;
+  closed_at: Instant | null;
+  closed_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SurveyTargetTable {
+  id: Generated<number>;
+  campaign_id: number;
+  customer_id: number;
+  /** The customer's responsible person, team and department when the campaign started. */
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  province: string | null;
+  customer_status: string | null;
+  status: ColumnType<string, string | undefined, string>; // pending | answered
+  link_hash: string | null; // sha256 hex of the personal link's token
+  link_expires_at: Instant | null;
+  link_issued_at: Instant | null;
+  link_issued_by: number | null;
+  answered_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface SurveyResponseTable {
+  id: Generated<number>;
+  campaign_id: number;
+  target_id: number;
+  template_id: number;
+  customer_id: number;
+  channel: string; // link | phone | fax | meeting | email | paper
+  respondent_name: string | null;
+  entered_by: number | null;
+  answered_at: Instant;
+  created_at: Instant;
+}
+
+export interface SurveyAnswerTable {
+  id: Generated<number>;
+  response_id: number;
+  question_key: string;
+  score: number | null;
+  choices: string | null; // JSON string[]
+  text_value: string | null;
+}
+
+export interface SurveyScoreTable {
+  id: Generated<number>;
+  response_id: number;
+  campaign_id: number;
+  customer_id: number;
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  satisfaction_index: number | null;
+  scale_items: ColumnType<number, number | undefined, number>;
+  answered_at: Instant;
+}
+
+export interface SurveyImprovementPlanTable {
+  id: Generated<number>;
+  campaign_id: number;
+  title: string;
+  findings: string;
+  goals: string;
+  status: ColumnType<string, string | undefined, string>; // draft | pending | returned | approved | rejected | withdrawn
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  submitted_at: Instant | null;
+  approved_at: Instant | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SurveyImprovementItemTable {
+  id: Generated<number>;
+  plan_id: number;
+  sort_order: ColumnType<number, number | undefined, number>;
+  measure: string;
+  assignee_id: number;
+  due_date: string;
+  task_id: number | null;
+}
+
+// ── Complaints 投诉 (domain.md §10, issue 5 §1–7) ─────────────────────────────
+export interface ComplaintTable {
+  id: Generated<number>;
+  complaint_no: string; // TS2026-000123
+  channel: string; // hotline | phone | email | visit | letter | online
+  via_public: ColumnType<Flag, Flag | undefined, Flag>; // filed by the customer on the public page
+  received_at: Instant;
+  received_date: string; // Asia/Shanghai
+  customer_id: number | null; // picked from the archive, else only the complainant below
+  complainant_name: string;
+  complainant_phone: string | null;
+  complainant_phone_digits: string | null;
+  complainant_company: string | null;
+  complainant_email: string | null;
+  content: string;
+  category: string; // one of the setting complaints.categories when recorded
+  severity: string; // general 一般 | major 较大 | serious 重大
+  handler_id: number | null;
+  team_id: number | null; // the handler's, for the data scope
+  department_id: number | null;
+  fault_department_id: number | null;
+  status: ColumnType<string, string | undefined, string>; // received | processing | opinion_pending | opinion_approved | told | closed
+  cycle: ColumnType<number, number | undefined, number>;
+  cycle_start_date: string;
+  first_contact_due: string;
+  first_contacted_at: Instant | null;
+  resolution_days: number;
+  extension_days: ColumnType<number, number | undefined, number>;
+  resolution_due: string;
+  told_at: Instant | null;
+  told_method: string | null;
+  told_note: string | null;
+  closed_at: Instant | null;
+  satisfaction_score: number | null;
+  created_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ComplaintSequenceTable {
+  year: number;
+  last_no: number;
+}
+
+export interface ComplaintEventTable {
+  id: Generated<number>;
+  complaint_id: number;
+  cycle: number;
+  kind: string;
+  note: string | null;
+  public: ColumnType<Flag, Flag | undefined, Flag>;
+  actor_id: number | null;
+  actor_name: string | null;
+  at: Instant;
+}
+
+export interface ComplaintOpinionTable {
+  id: Generated<number>;
+  complaint_id: number;
+  cycle: number;
+  content: string;
+  status: string; // draft | pending | approved | returned | rejected | withdrawn
+  drafted_by: number;
+  team_id: number | null;
+  department_id: number | null;
+  decided_at: Instant | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ComplaintExtensionTable {
+  id: Generated<number>;
+  complaint_id: number;
+  cycle: number;
+  days: number;
+  reason: string;
+  status: string; // pending | approved | returned | rejected | withdrawn
+  requested_by: number;
+  team_id: number | null;
+  department_id: number | null;
+  due_before: string;
+  due_after: string | null;
+  decided_at: Instant | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ComplaintMeetingTable {
+  id: Generated<number>;
+  complaint_id: number;
+  status: ColumnType<string, string | undefined, string>; // open | decided
+  meeting_date: string | null;
+  attendees: string | null;
+  decisions: string | null;
+  recorded_by: number | null;
+  recorded_at: Instant | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ComplaintRectificationTable {
+  id: Generated<number>;
+  complaint_id: number;
+  notice_no: string; // ZG2026-000001
+  department_id: number | null;
+  department_name: string;
+  recipient_id: number | null;
+  requirement: string;
+  due_date: string;
+  status: ColumnType<string, string | undefined, string>; // open | replied
+  reply: string | null;
+  replied_by: number | null;
+  replied_at: Instant | null;
+  issued_by: number;
+  issued_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ComplaintBreachTable {
+  id: Generated<number>;
+  complaint_id: number;
+  cycle: number;
+  kind: string; // first_contact | resolution
+  due_date: string;
+  handler_id: number | null;
+  team_id: number | null;
+  department_id: number | null;
+  recorded_at: Instant;
+}
+
+export interface ComplaintSatisfactionTable {
+  id: Generated<number>;
+  complaint_id: number;
+  cycle: number;
+  customer_id: number | null;
+  handler_id: number | null;
+  score: number; // 1–5
+  via: string; // customer | staff
+  at: Instant;
+}
+
 export interface Database {
+  complaints: ComplaintTable;
+  complaint_sequences: ComplaintSequenceTable;
+  complaint_events: ComplaintEventTable;
+  complaint_opinions: ComplaintOpinionTable;
+  complaint_extensions: ComplaintExtensionTable;
+  complaint_meetings: ComplaintMeetingTable;
+  complaint_rectifications: ComplaintRectificationTable;
+  complaint_breaches: ComplaintBreachTable;
+  complaint_satisfaction: ComplaintSatisfactionTable;
+  survey_templates: SurveyTemplateTable;
+  survey_campaigns: SurveyCampaignTable;
+  survey_targets: SurveyTargetTable;
+  survey_responses: SurveyResponseTable;
+  survey_answers: SurveyAnswerTable;
+  survey_scores: SurveyScoreTable;
+  survey_improvement_plans: SurveyImprovementPlanTable;
+  survey_improvement_items: SurveyImprovementItemTable;
   contracts: ContractTable;
   contract_sequences: ContractSequenceTable;
   contract_attachments: ContractAttachmentTable;

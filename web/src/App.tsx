@@ -50,6 +50,20 @@ const MaintenancePlansPage = lazy(() => import('./modules/maintenance/Maintenanc
 const MaintenancePlanPage = lazy(() => import('./modules/maintenance/PlanDetailPage'));
 const MaintenancePlanFormPage = lazy(() => import('./modules/maintenance/PlanFormPage'));
 const MaintenancePlanPrintPage = lazy(() => import('./modules/maintenance/PlanPrintPage'));
+const SurveysPage = lazy(() => import('./modules/surveys/SurveysPage'));
+const SurveyTemplatePage = lazy(() => import('./modules/surveys/TemplatePage'));
+const SurveyCampaignPage = lazy(() => import('./modules/surveys/CampaignPage'));
+const SurveyCampaignFormPage = lazy(() => import('./modules/surveys/CampaignFormPage'));
+const SurveyPlanPage = lazy(() => import('./modules/surveys/ImprovementPlanPage'));
+const NewSurveyPlanPage = lazy(() => import('./modules/surveys/ImprovementPlanPage').then((m) => ({ default: m.NewImprovementPlanPage })));
+const PublicSurveyPage = lazy(() => import('./modules/surveys/PublicSurveyPage'));
+const ComplaintsPage = lazy(() => import('./modules/complaints/ComplaintsPage'));
+const ComplaintFormPage = lazy(() => import('./modules/complaints/ComplaintFormPage'));
+const ComplaintDetailPage = lazy(() => import('./modules/complaints/ComplaintDetailPage'));
+const ComplaintPrintPage = lazy(() => import('./modules/complaints/ComplaintPrintPage'));
+const ComplaintAnalysisPage = lazy(() => import('./modules/complaints/AnalysisPage'));
+const RectificationsPage = lazy(() => import('./modules/complaints/RectificationsPage'));
+const PublicComplaintPage = lazy(() => import('./modules/complaints/PublicComplaintPage'));
 
 function CustomerFormPageForId() {
   const { id } = useParams();
@@ -79,6 +93,36 @@ export function App() {
             <SessionEffects />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* The customer's personal questionnaire link: no sign-in (issue 5 point 9). */}
+              <Route
+                path="/public/survey/:token"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <PublicSurveyPage />
+                  </Suspense>
+                }
+              />
+              {/* Customers file a complaint and follow it without an account (issue 5 point 1). */}
+              <Route
+                path="/public/complaint"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <PublicComplaintPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/complaints/:id/print"
+                element={
+                  <RequireAuth>
+                    <RequireCapability capability="complaints.read">
+                      <Suspense fallback={<FullPageSpin />}>
+                        <ComplaintPrintPage />
+                      </Suspense>
+                    </RequireCapability>
+                  </RequireAuth>
+                }
+              />
               {/* A4 print view outside the app's frame: only the document prints (issue 4 §8). Readable by its approvers too, so no capability. */}
               <Route
                 path="/development/plans/:id/print"
@@ -193,6 +237,104 @@ export function App() {
                   element={
                     <RequireCapability capability="maintenance.manage">
                       <MaintenancePlanFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="complaints"
+                  element={
+                    <RequireCapability capability="complaints.read">
+                      <ComplaintsPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="complaints/new"
+                  element={
+                    <RequireCapability capability="complaints.intake">
+                      <ComplaintFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="complaints/analysis"
+                  element={
+                    <RequireCapability capability="complaints.analyse">
+                      <ComplaintAnalysisPage />
+                    </RequireCapability>
+                  }
+                />
+                {/* Rectification notices reach people of the department at fault whatever their capabilities. */}
+                <Route path="complaints/rectifications" element={<RectificationsPage />} />
+                <Route
+                  path="complaints/:id"
+                  element={
+                    <RequireCapability capability="complaints.read">
+                      <ComplaintDetailPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="surveys"
+                  element={
+                    <RequireCapability capability="surveys.read">
+                      <SurveysPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="surveys/templates/new"
+                  element={
+                    <RequireCapability capability="surveys.manage">
+                      <SurveyTemplatePage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="surveys/templates/:id"
+                  element={
+                    <RequireCapability capability="surveys.read">
+                      <SurveyTemplatePage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="surveys/campaigns/new"
+                  element={
+                    <RequireCapability capability="surveys.manage">
+                      <SurveyCampaignFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="surveys/campaigns/:id"
+                  element={
+                    <RequireCapability capability="surveys.read">
+                      <SurveyCampaignPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="surveys/campaigns/:id/edit"
+                  element={
+                    <RequireCapability capability="surveys.manage">
+                      <SurveyCampaignFormPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="surveys/campaigns/:campaignId/improvement-plans/new"
+                  element={
+                    <RequireCapability capability="surveys.manage">
+                      <NewSurveyPlanPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="surveys/improvement-plans/:id"
+                  element={
+                    <RequireCapability capability="surveys.read">
+                      <SurveyPlanPage />
                     </RequireCapability>
                   }
                 />

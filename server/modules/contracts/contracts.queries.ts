@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/permissions/actor';
 import { isRole, ROLE_DEFINITIONS, type Role, widestScope } from '../../platform/permissions/roles';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import type { ContractStatus } from './contracts.rules';
+import { paged } from '../../db/paging';
 
 type Q = Kysely<Database>;
 
@@ -61,16 +62,13 @@ export const contractQueries = {
       const text = f.q;
       qb = qb.where((eb) => eb.or([containsText('contracts.contract_no', text), containsText('contracts.title', text), containsText('customers.name', text)]));
     }
-    const [rows, count] = await Promise.all([
+    return paged(
       qb
         .orderBy(sql.ref(CONTRACT_SORT[p.sort.field]), p.sort.direction)
-        .orderBy('contracts.id', p.sort.direction)
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+        .orderBy('contracts.id', p.sort.direction),
+      qb.clearSelect(),
+      p,
+    );
   },
 
   get(db: Q, id: number) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requestContext } from '../../platform/http/guard';
 import { idParams, page, parseSort } from '../../platform/http/schemas';
 import type { ApprovalService } from '../approvals/approvals.types';
+import { acceptFileBody, attachmentOut, attachmentParams, presentAttachment, sendAttachment } from '../customers/attachments.http';
 import type { ContractRow, ContractSortField } from './contracts.queries';
 import type { AuthorityResult, ContractStatus } from './contracts.rules';
 import { fromCents } from './contracts.rules';
@@ -54,18 +55,6 @@ const presentAuthority = (a: AuthorityResult): z.infer<typeof s.authorityOut> =>
   amountCny: fromCents(a.amountCnyCents),
   termMonths: a.termMonths,
   maxTermMonths: a.maxTermMonths,
-});
-
-type AttachmentRow = Awaited<ReturnType<ContractService['attachments']['list']>>[number];
-const presentAttachment = (a: AttachmentRow & { uploaded_by_name?: string | null }): z.infer<typeof s.attachmentOut> => ({
-  id: a.id,
-  kind: a.kind,
-  filename: a.filename,
-  mime: a.mime,
-  size: a.size,
-  description: a.description,
-  uploadedByName: a.uploaded_by_name ?? null,
-  createdAt: a.created_at,
 });
 
 /** Contracts 合同 (issue 4 §7, domain.md §13). Every `:id` is checked against the contract's data scope (404). */
@@ -168,26 +157,16 @@ export async function contractRoutes(root: FastifyInstance, deps: { contracts: C
     },
   });
 
-  const attachmentParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });
-
   app.get('/api/contracts/:id/attachments', {
     config: { policy: { capability: 'contracts.read', resource } },
-    schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(s.attachmentOut) }) } },
+    schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(attachmentOut) }) } },
     handler: async (req) => ({ items: (await contracts.attachments.list(req.params.id)).map(presentAttachment) }),
   });
 
   app.get('/api/contracts/:id/attachments/:attachmentId', {
     config: { policy: { capability: 'contracts.read', resource } },
     schema: { tags, params: attachmentParams },
-    handler: async (req, reply) => {
-      const { row, stream } = await contracts.attachments.open(requestContext(req), req.params.id, req.params.attachmentId);
-      return reply
-        .header('content-type', row.mime)
-        .header('content-length', row.size)
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-        .header('cache-control', 'no-store')
-        .send(stream);
-    },
+    handler: async (req, reply) => sendAttachment(reply, await contracts.attachments.open(requestContext(req), req.params.id, req.params.attachmentId)),
   });
 
   app.delete('/api/contracts/:id/attachments/:attachmentId', {
@@ -199,9 +178,8 @@ export async function contractRoutes(root: FastifyInstance, deps: { contracts: C
     },
   });
 
-  // The file is the raw request body, as for customer attachments; its type is judged by content.
   await app.register(async (scope) => {
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    acceptFileBody(scope);
     scope.withTypeProvider<ZodTypeProvider>().post('/api/contracts/:id/attachments', {
       config: { policy: { capability: 'contracts.manage', resource } },
       schema: {
@@ -209,7 +187,7 @@ export async function contractRoutes(root: FastifyInstance, deps: { contracts: C
         summary: 'File a copy (request body = the file; ?filename=&description=); also listed in the customer’s attachments as 合同',
         params: idParams,
         querystring: z.object({ filename: z.string().trim().min(1).max(200), description: z.string().trim().max(200).optional() }).strict(),
-        response: { 201: s.attachmentOut },
+        response: { 201: attachmentOut },
       },
       handler: async (req, reply) => {
         const ctx = requestContext(req);

@@ -103,15 +103,4 @@ export const contractDetailOut = contractOut.extend({
   lastDecision: z.object({ action: z.string(), comment: z.string().nullable(), actorName: z.string(), at: z.string() }).nullable(),
 });
 
-export const attachmentOut = z.object({
-  id: z.number(),
-  kind: z.string(),
-  filename: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  description: z.string().nullable(),
-  uploadedByName: z.string().nullable(),
-  createdAt: z.string(),
-});
-
 export const signersOut = z.object({ items: z.array(z.object({ id: z.number(), displayName: z.string(), roles: z.array(z.string()) })) });

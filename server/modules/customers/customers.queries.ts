@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { fts5Query, tsQuery, type QueryTerm } from './customers.rules';
+import { paged } from '../../db/paging';
 
 /** The only SQL of the customer archive; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
@@ -78,20 +79,17 @@ export function customerQueries(kind: DialectKind) {
   return {
     async list(db: Q, actor: Actor, f: CustomerFilter, p: { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' }) {
       const base = filtered(db, actor, f);
-      const [rows, count] = await Promise.all([
+      return paged(
         base
           .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
           .leftJoin('teams', 'teams.id', 'customers.team_id')
           .selectAll('customers')
           .select(detailColumns)
           .orderBy(CUSTOMER_SORT[p.sort], p.direction)
-          .orderBy('customers.id', p.direction)
-          .limit(p.pageSize)
-          .offset((p.page - 1) * p.pageSize)
-          .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { rows, total: Number(count.n) };
+          .orderBy('customers.id', p.direction),
+        base,
+        p,
+      );
     },
 
     async get(db: Q, id: number) {

@@ -12,6 +12,7 @@ import { customerValues, type CustomerService } from './customers.service';
 import type { MergeService } from './customers.merge';
 import type { AttachmentService } from './attachments.service';
 import { ATTACHMENT_KINDS } from './attachments.rules';
+import { acceptFileBody, attachmentOut, attachmentParams, presentAttachment, sendAttachment } from './attachments.http';
 
 type Row = Customer & { owner_name?: string | null; team_name?: string | null; created_by_name?: string | null; matched_contact?: string | null };
 
@@ -181,28 +182,6 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
     handler: async (req) => presentCustomer(await merge.merge(requestContext(req), req.params.id, req.body.mergedId, req.body.reason)),
   });
 
-  const attachmentOut = z.object({
-    id: z.number(),
-    kind: z.string(),
-    filename: z.string(),
-    mime: z.string(),
-    size: z.number(),
-    description: z.string().nullable(),
-    uploadedByName: z.string().nullable(),
-    createdAt: z.string(),
-  });
-  const presentAttachment = (a: Awaited<ReturnType<AttachmentService['list']>>[number]) => ({
-    id: a.id,
-    kind: a.kind,
-    filename: a.filename,
-    mime: a.mime,
-    size: a.size,
-    description: a.description,
-    uploadedByName: a.uploaded_by_name ?? null,
-    createdAt: a.created_at,
-  });
-  const attachmentParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });
-
   app.get('/api/customers/:id/attachments', {
     config: { policy: { capability: 'customers.read', resource: customer } },
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(attachmentOut) }) } },
@@ -212,15 +191,7 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
   app.get('/api/customers/:id/attachments/:attachmentId', {
     config: { policy: { capability: 'customers.read', resource: customer } },
     schema: { tags, params: attachmentParams },
-    handler: async (req, reply) => {
-      const { row, stream } = await attachments.open(requestContext(req), req.params.id, req.params.attachmentId);
-      return reply
-        .header('content-type', row.mime)
-        .header('content-length', row.size)
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-        .header('cache-control', 'no-store')
-        .send(stream);
-    },
+    handler: async (req, reply) => sendAttachment(reply, await attachments.open(requestContext(req), req.params.id, req.params.attachmentId)),
   });
 
   app.delete('/api/customers/:id/attachments/:attachmentId', {
@@ -232,9 +203,8 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
     },
   });
 
-  // The file is the raw request body (the web app sends the File as is); its type is judged by content.
   await app.register(async (scope) => {
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    acceptFileBody(scope);
     scope.withTypeProvider<ZodTypeProvider>().post('/api/customers/:id/attachments', {
       config: { policy: { capability: 'customers.update', resource: customer } },
       schema: {

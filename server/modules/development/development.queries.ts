@@ -3,6 +3,7 @@ import { containsText } from '../../db/search';
 import type { Database, DevelopmentPlanTargetTable, ProspectTable } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition, type ScopedResource } from '../../platform/permissions/scope';
+import { paged } from '../../db/paging';
 
 /** The only SQL of customer development; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
@@ -65,20 +66,59 @@ function withNames<O>(qb: SelectQueryBuilder<Database, 'prospects', O>) {
     .select(['owner.display_name as owner_name', 'customers.archive_no as customer_archive_no', 'customers.name as customer_name', 'rec.id as record_id']);
 }
 
+/** The single read and the list show the same names, so each table's joins are written once. */
+const recordsFrom = (db: Q) => db.selectFrom('development_records as rec');
+function recordWithNames(qb: ReturnType<typeof recordsFrom>) {
+  return qb
+    .leftJoin('users as owner', 'owner.id', 'rec.owner_id')
+    .leftJoin('users as instructor', 'instructor.id', 'rec.instruction_by')
+    .leftJoin('customers', 'customers.id', 'rec.customer_id')
+    .selectAll('rec')
+    .select(['owner.display_name as owner_name', 'instructor.display_name as instruction_by_name', 'customers.archive_no as customer_archive_no']);
+}
+
+function researchPlanWithNames(qb: SelectQueryBuilder<Database, 'research_plans', {}>) {
+  return qb
+    .leftJoin('users as owner', 'owner.id', 'research_plans.owner_id')
+    .selectAll('research_plans')
+    .select((eb) => [
+      'owner.display_name as owner_name',
+      eb.selectFrom('research_reports').select((e) => e.fn.countAll<number>().as('n')).whereRef('research_reports.plan_id', '=', 'research_plans.id').as('report_count'),
+    ]);
+}
+
+function researchReportWithNames(qb: SelectQueryBuilder<Database, 'research_reports', {}>) {
+  return qb
+    .leftJoin('users as owner', 'owner.id', 'research_reports.owner_id')
+    .leftJoin('research_plans as plan', 'plan.id', 'research_reports.plan_id')
+    .selectAll('research_reports')
+    .select(['owner.display_name as owner_name', 'plan.title as plan_title']);
+}
+
+const plansFrom = (db: Q) => db.selectFrom('development_plans as plan');
+function planWithNames(qb: ReturnType<typeof plansFrom>) {
+  return qb
+    .leftJoin('users as owner', 'owner.id', 'plan.owner_id')
+    .leftJoin('departments as dept', 'dept.id', 'plan.department_id')
+    .selectAll('plan')
+    .select((eb) => [
+      'owner.display_name as owner_name',
+      'dept.name as department_name',
+      eb.selectFrom('development_plan_targets as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.plan_id', '=', 'plan.id').as('target_count'),
+    ]);
+}
+
 export const developmentQueries = {
   // ---- prospects ----
   async listProspects(db: Q, actor: Actor, f: ProspectFilter, p: { page: number; pageSize: number; sort: ProspectSortField; direction: 'asc' | 'desc' }) {
     const base = prospectsIn(db, actor, f);
-    const [rows, count] = await Promise.all([
+    return paged(
       withNames(base)
         .orderBy(PROSPECT_SORT[p.sort], p.direction)
-        .orderBy('prospects.id', p.direction)
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+        .orderBy('prospects.id', p.direction),
+      base,
+      p,
+    );
   },
 
   /** Count and sum of expected amounts per stage for the same filter (without the stage itself). */
@@ -180,15 +220,7 @@ export const developmentQueries = {
 
   // ---- development records ----
   async record(db: Q, id: number) {
-    return db
-      .selectFrom('development_records as rec')
-      .leftJoin('users as owner', 'owner.id', 'rec.owner_id')
-      .leftJoin('users as instructor', 'instructor.id', 'rec.instruction_by')
-      .leftJoin('customers', 'customers.id', 'rec.customer_id')
-      .selectAll('rec')
-      .select(['owner.display_name as owner_name', 'instructor.display_name as instruction_by_name', 'customers.archive_no as customer_archive_no'])
-      .where('rec.id', '=', id)
-      .executeTakeFirst();
+    return recordWithNames(recordsFrom(db)).where('rec.id', '=', id).executeTakeFirst();
   },
 
   /** A merged customer's links move to the survivor (prospects and development records). */
@@ -202,90 +234,32 @@ export const developmentQueries = {
   },
 
   async listRecords(db: Q, actor: Actor, f: { q?: string; ownerId?: number }, p: { page: number; pageSize: number }) {
-    let base = db.selectFrom('development_records as rec').where(scopeCondition(actor, { ...RESOURCES.development_record, id: 'rec.id', owner: 'rec.owner_id', team: 'rec.team_id', department: 'rec.department_id' }));
+    let base = recordsFrom(db).where(scopeCondition(actor, { ...RESOURCES.development_record, id: 'rec.id', owner: 'rec.owner_id', team: 'rec.team_id', department: 'rec.department_id' }));
     if (f.ownerId) base = base.where('rec.owner_id', '=', f.ownerId);
     if (f.q) base = base.where(containsText('rec.customer_name', f.q));
-    const [rows, count] = await Promise.all([
-      base
-        .leftJoin('users as owner', 'owner.id', 'rec.owner_id')
-        .leftJoin('users as instructor', 'instructor.id', 'rec.instruction_by')
-        .leftJoin('customers', 'customers.id', 'rec.customer_id')
-        .selectAll('rec')
-        .select(['owner.display_name as owner_name', 'instructor.display_name as instruction_by_name', 'customers.archive_no as customer_archive_no'])
-        .orderBy('rec.created_at', 'desc')
-        .orderBy('rec.id', 'desc')
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    return paged(recordWithNames(base).orderBy('rec.created_at', 'desc').orderBy('rec.id', 'desc'), base, p);
   },
 
   // ---- research ----
   async researchPlan(db: Q, id: number) {
-    return db
-      .selectFrom('research_plans')
-      .leftJoin('users as owner', 'owner.id', 'research_plans.owner_id')
-      .selectAll('research_plans')
-      .select((eb) => [
-        'owner.display_name as owner_name',
-        eb.selectFrom('research_reports').select((e) => e.fn.countAll<number>().as('n')).whereRef('research_reports.plan_id', '=', 'research_plans.id').as('report_count'),
-      ])
-      .where('research_plans.id', '=', id)
-      .executeTakeFirst();
+    return researchPlanWithNames(db.selectFrom('research_plans')).where('research_plans.id', '=', id).executeTakeFirst();
   },
 
   async listResearchPlans(db: Q, actor: Actor, f: { q?: string }, p: { page: number; pageSize: number }) {
     let base = db.selectFrom('research_plans').where(scopeCondition(actor, RESOURCES.research_plan));
     if (f.q) base = base.where(containsText('research_plans.title', f.q));
-    const [rows, count] = await Promise.all([
-      base
-        .leftJoin('users as owner', 'owner.id', 'research_plans.owner_id')
-        .selectAll('research_plans')
-        .select((eb) => [
-          'owner.display_name as owner_name',
-          eb.selectFrom('research_reports').select((e) => e.fn.countAll<number>().as('n')).whereRef('research_reports.plan_id', '=', 'research_plans.id').as('report_count'),
-        ])
-        .orderBy('research_plans.created_at', 'desc')
-        .orderBy('research_plans.id', 'desc')
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    return paged(researchPlanWithNames(base).orderBy('research_plans.created_at', 'desc').orderBy('research_plans.id', 'desc'), base, p);
   },
 
   async researchReport(db: Q, id: number) {
-    return db
-      .selectFrom('research_reports')
-      .leftJoin('users as owner', 'owner.id', 'research_reports.owner_id')
-      .leftJoin('research_plans as plan', 'plan.id', 'research_reports.plan_id')
-      .selectAll('research_reports')
-      .select(['owner.display_name as owner_name', 'plan.title as plan_title'])
-      .where('research_reports.id', '=', id)
-      .executeTakeFirst();
+    return researchReportWithNames(db.selectFrom('research_reports')).where('research_reports.id', '=', id).executeTakeFirst();
   },
 
   async listResearchReports(db: Q, actor: Actor, f: { q?: string; planId?: number }, p: { page: number; pageSize: number }) {
     let base = db.selectFrom('research_reports').where(scopeCondition(actor, RESOURCES.research_report));
     if (f.planId) base = base.where('research_reports.plan_id', '=', f.planId);
     if (f.q) base = base.where(containsText('research_reports.title', f.q));
-    const [rows, count] = await Promise.all([
-      base
-        .leftJoin('users as owner', 'owner.id', 'research_reports.owner_id')
-        .leftJoin('research_plans as plan', 'plan.id', 'research_reports.plan_id')
-        .selectAll('research_reports')
-        .select(['owner.display_name as owner_name', 'plan.title as plan_title'])
-        .orderBy('research_reports.created_at', 'desc')
-        .orderBy('research_reports.id', 'desc')
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    return paged(researchReportWithNames(base).orderBy('research_reports.created_at', 'desc').orderBy('research_reports.id', 'desc'), base, p);
   },
 
   async visible(db: Q, actor: Actor, resource: ScopedResource, id: number) {
@@ -295,45 +269,15 @@ export const developmentQueries = {
 
   // ---- development plans ----
   async plan(db: Q, id: number) {
-    return db
-      .selectFrom('development_plans as plan')
-      .leftJoin('users as owner', 'owner.id', 'plan.owner_id')
-      .leftJoin('departments as dept', 'dept.id', 'plan.department_id')
-      .selectAll('plan')
-      .select((eb) => [
-        'owner.display_name as owner_name',
-        'dept.name as department_name',
-        eb.selectFrom('development_plan_targets as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.plan_id', '=', 'plan.id').as('target_count'),
-      ])
-      .where('plan.id', '=', id)
-      .executeTakeFirst();
+    return planWithNames(plansFrom(db)).where('plan.id', '=', id).executeTakeFirst();
   },
 
   async listPlans(db: Q, actor: Actor, f: { q?: string; status?: string; ownerId?: number }, p: { page: number; pageSize: number }) {
-    let base = db
-      .selectFrom('development_plans as plan')
-      .where(scopeCondition(actor, { ...RESOURCES.development_plan, id: 'plan.id', owner: 'plan.owner_id', team: 'plan.team_id', department: 'plan.department_id' }));
+    let base = plansFrom(db).where(scopeCondition(actor, { ...RESOURCES.development_plan, id: 'plan.id', owner: 'plan.owner_id', team: 'plan.team_id', department: 'plan.department_id' }));
     if (f.status) base = base.where('plan.status', '=', f.status);
     if (f.ownerId) base = base.where('plan.owner_id', '=', f.ownerId);
     if (f.q) base = base.where(containsText('plan.title', f.q));
-    const [rows, count] = await Promise.all([
-      base
-        .leftJoin('users as owner', 'owner.id', 'plan.owner_id')
-        .leftJoin('departments as dept', 'dept.id', 'plan.department_id')
-        .selectAll('plan')
-        .select((eb) => [
-          'owner.display_name as owner_name',
-          'dept.name as department_name',
-          eb.selectFrom('development_plan_targets as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.plan_id', '=', 'plan.id').as('target_count'),
-        ])
-        .orderBy('plan.created_at', 'desc')
-        .orderBy('plan.id', 'desc')
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    return paged(planWithNames(base).orderBy('plan.created_at', 'desc').orderBy('plan.id', 'desc'), base, p);
   },
 
   async planTargets(db: Q, planId: number) {

@@ -3,6 +3,7 @@ import { containsText } from '../../db/search';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { paged } from '../../db/paging';
 
 type Q = Kysely<Database>;
 
@@ -29,19 +30,16 @@ export const individualQueries = {
         return eb.or(ors);
       });
     }
-    const [rows, count] = await Promise.all([
+    return paged(
       qb
         .selectAll('individual_customers')
         .select('owner.display_name as owner_name')
         .orderBy('individual_customers.initial')
         .orderBy('individual_customers.name_pinyin')
-        .orderBy('individual_customers.id')
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+        .orderBy('individual_customers.id'),
+      qb,
+      p,
+    );
   },
 
   async get(db: Q, id: number) {

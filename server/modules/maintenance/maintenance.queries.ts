@@ -3,6 +3,7 @@ import { containsText } from '../../db/search';
 import type { Database, MaintenancePlanTaskTable } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { paged } from '../../db/paging';
 
 type Q = Kysely<Database>;
 
@@ -29,19 +30,16 @@ export const maintenanceQueries = {
       );
     }
     if (f.q) qb = qb.where(containsText('maintenance_plans.title', f.q));
-    const [rows, count] = await Promise.all([
+    return paged(
       qb
         .leftJoin('users as owner', 'owner.id', 'maintenance_plans.owner_id')
         .selectAll('maintenance_plans')
         .select('owner.display_name as owner_name')
         .orderBy(SORTS[p.sort.field], p.sort.direction)
-        .orderBy('maintenance_plans.id', 'desc')
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+        .orderBy('maintenance_plans.id', 'desc'),
+      qb,
+      p,
+    );
   },
 
   async get(db: Q, id: number) {

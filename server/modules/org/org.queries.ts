@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { containsText } from '../../db/search';
+import { paged } from '../../db/paging';
 
 /** The only SQL of the organisation module; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
@@ -62,17 +63,14 @@ const userColumns = [
 export const orgQueries = {
   async listUsers(db: Q, actor: Actor, f: UserFilter, paging: { page: number; pageSize: number; sort: UserSortField; direction: 'asc' | 'desc' }) {
     const base = userBase(db, actor, f);
-    const [rows, count] = await Promise.all([
+    return paged(
       base
         .select(userColumns)
         .orderBy(USER_SORT[paging.sort], paging.direction)
-        .orderBy('users.id')
-        .limit(paging.pageSize)
-        .offset((paging.page - 1) * paging.pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+        .orderBy('users.id'),
+      base,
+      paging,
+    );
   },
 
   async getUser(db: Q, id: number) {

@@ -3,6 +3,7 @@ import { containsText } from '../../db/search';
 import type { Database, TaskTable } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { paged } from '../../db/paging';
 
 type Q = Kysely<Database>;
 
@@ -43,20 +44,17 @@ export const taskQueries = {
     if (f.status) qb = qb.where('tasks.status', '=', f.status);
     if (f.overdue) qb = qb.where('tasks.status', '=', 'open').where('tasks.due_date', '<', today);
     if (f.q) qb = qb.where(containsText('tasks.title', f.q));
-    const [rows, count] = await Promise.all([
+    return paged(
       qb
         .selectAll('tasks')
         .select(['assignee.display_name as assignee_name', 'creator.display_name as creator_name', 'completer.display_name as completer_name'])
         // Open work first, earliest deadline first.
         .orderBy((eb) => eb.case().when('tasks.status', '=', 'open').then(0).else(1).end())
         .orderBy('tasks.due_date')
-        .orderBy('tasks.id')
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize)
-        .execute(),
-      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+        .orderBy('tasks.id'),
+      qb,
+      p,
+    );
   },
 
   /** Open tasks of one assignee, for the home page. */

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { paged } from '../../db/paging';
 
 type Q = Kysely<Database>;
 
@@ -21,11 +22,7 @@ export const notificationQueries = {
   async inbox(db: Q, userId: number, f: { unread?: boolean }, p: { page: number; pageSize: number }) {
     let qb = db.selectFrom('notifications').where('user_id', '=', userId);
     if (f.unread) qb = qb.where('read_at', 'is', null);
-    const [rows, count] = await Promise.all([
-      qb.selectAll().orderBy('id', 'desc').limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute(),
-      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    return paged(qb.selectAll().orderBy('id', 'desc'), qb, p);
   },
 
   async unreadCount(db: Q, userId: number) {
@@ -101,11 +98,7 @@ export const notificationQueries = {
   async deliveries(db: Q, f: { status?: string }, p: { page: number; pageSize: number }) {
     let qb = db.selectFrom('notification_deliveries');
     if (f.status) qb = qb.where('status', '=', f.status);
-    const [rows, count] = await Promise.all([
-      qb.selectAll().orderBy('id', 'desc').limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute(),
-      qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    return paged(qb.selectAll().orderBy('id', 'desc'), qb, p);
   },
 };
 

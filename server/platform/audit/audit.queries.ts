@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { paged } from '../../db/paging';
 
 export interface AuditFilter {
   actorId?: number;
@@ -19,9 +20,5 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter, paging: { 
   if (f.action) base = base.where('action', '=', f.action);
   if (f.from) base = base.where('at', '>=', new Date(f.from).toISOString());
   if (f.to) base = base.where('at', '<=', new Date(f.to).toISOString());
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('id', 'desc').limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return paged(base.selectAll().orderBy('id', 'desc'), base, paging);
 }

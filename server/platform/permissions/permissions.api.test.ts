@@ -14,7 +14,7 @@ let otherTeamCustomer: number;
 let otherTeamIndividual: number;
 let otherTeamTask: number;
 /** One record of every later module, made by team B (issue 4): contract, plans, prospect, research, records. */
-let otherTeamWork: Record<'contract' | 'maintenance_plan' | 'prospect' | 'research_plan' | 'research_report' | 'development_plan' | 'development_record', number>;
+let otherTeamWork: Record<'contract' | 'maintenance_plan' | 'prospect' | 'research_plan' | 'research_report' | 'development_plan' | 'development_record' | 'complaint' | 'complaint_rectification', number>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -54,7 +54,15 @@ async function makeOtherTeamWork(sales: Client): Promise<typeof otherTeamWork> {
     expect((await sales.post(`/api/prospects/${prospect}/stage`, { stage, version: p.version })).statusCode).toBe(200);
   }
   const developmentRecord = await created(await sales.post(`/api/prospects/${prospect}/development-record`, { customerName: '苏州恒远纺织有限公司', confirmDuplicate: true }));
+  // Complaints (issue 5): one recorded by the sales rep, one handled by team B's supervisor with a rectification notice.
+  const complaintBody = { channel: 'phone', complainantName: '刘先生', content: '送货延误', category: '配送交付', severity: 'general' };
+  const complaint = await created(await sales.post('/api/complaints', complaintBody));
+  const handled = await created(await supervisorB.client.post('/api/complaints', { ...complaintBody, handlerId: supervisorB.id }));
+  const notice = await supervisorB.client.post(`/api/complaints/${handled}/rectifications`, { departmentId: 2, recipientId: otherTeamUser, requirement: '改进送货' });
+  expect(notice.statusCode, notice.body).toBe(200);
   return {
+    complaint,
+    complaint_rectification: notice.json().rectifications[0].id,
     contract,
     maintenance_plan: maintenancePlan,
     prospect,

@@ -38,6 +38,15 @@ export const CAPABILITIES = [
   'contracts.manage', // draft and edit contracts, sign as the named signer, file the signed copies
   'contracts.terminate', // end an effective contract early, with a reason (managers and above)
   'tasks.manage', // assign tasks to others within scope, edit and cancel them (supervisors and above, issue 4 §2)
+  'surveys.read', // satisfaction survey templates, campaigns, results and improvement plans (company documents, domain.md §11)
+  'surveys.respond', // enter answers and issue personal links for target customers in one's own data scope
+  'surveys.manage', // questionnaires, campaigns and improvement plans (supervisors and above)
+  'complaints.read', // complaints within the data scope (domain.md §10)
+  'complaints.intake', // record a complaint (hotline, phone, e-mail, visit, letter …), call-centre agents included
+  'complaints.handle', // contact, investigate, draft the opinion, tell the customer, ask for an extension, rectification notices
+  'complaints.assign', // give a complaint to a handler, act on any complaint in scope (supervisors and above)
+  'complaints.meeting', // record the 经理办公会 special session on a serious complaint (managers and above)
+  'complaints.analyse', // the complaint analysis page and its exports
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -61,24 +70,30 @@ const maintenanceWork: Capability[] = ['maintenance.read', 'maintenance.record']
 // Contracts (domain.md §13): those who sign for the company draft and sign; how much each may sign alone is a setting.
 const contractWork: Capability[] = ['contracts.read', 'contracts.manage'];
 const contractLead: Capability[] = [...contractWork, 'contracts.terminate'];
+// 满意度调查 (domain.md §11): specialists ask their customers; supervisors and above run campaigns and plans.
+const surveyWork: Capability[] = ['surveys.read', 'surveys.respond'];
+const surveyLead: Capability[] = [...surveyWork, 'surveys.manage'];
+// 投诉 (domain.md §10): anyone at the front records; specialists handle; supervisors assign; managers hold the 经理办公会.
+const complaintWork: Capability[] = ['complaints.read', 'complaints.intake', 'complaints.handle'];
+const complaintLead: Capability[] = [...complaintWork, 'complaints.assign', 'complaints.analyse'];
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', capabilities: [...CAPABILITIES], grants: [...ROLES] },
   // 客户服务总监: all customers (§1); reads the audit log and settings
-  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'customers.export_unmasked', 'audit.read', 'settings.read', ...maintenanceLead, ...developmentLead, ...contractLead, 'tasks.manage'], grants: [] },
+  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'customers.export_unmasked', 'audit.read', 'settings.read', ...maintenanceLead, ...developmentLead, ...contractLead, 'tasks.manage', ...surveyLead, ...complaintLead, 'complaints.meeting'], grants: [] },
   // 客户服务经理: all customers (§1); managers read the audit log (issue 2 point 6)
-  manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read', ...maintenanceLead, ...developmentLead, ...contractLead, 'tasks.manage'], grants: [] },
+  manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read', ...maintenanceLead, ...developmentLead, ...contractLead, 'tasks.manage', ...surveyLead, ...complaintLead, 'complaints.meeting'], grants: [] },
   // 主管: the team's customers
-  supervisor: { scope: 'team', capabilities: [...everyone, ...archiveLead, ...maintenanceLead, ...developmentLead, ...contractWork, 'tasks.manage'], grants: [] },
+  supervisor: { scope: 'team', capabilities: [...everyone, ...archiveLead, ...maintenanceLead, ...developmentLead, ...contractWork, 'tasks.manage', ...surveyLead, ...complaintLead], grants: [] },
   // 专员: the customers assigned to them
-  specialist: { scope: 'own', capabilities: [...everyone, ...archiveWork, ...maintenanceWork, ...developmentWork, ...contractWork], grants: [] },
-  sales: { scope: 'own', capabilities: [...everyone, ...archiveWork, ...developmentWork, ...contractWork], grants: [] },
+  specialist: { scope: 'own', capabilities: [...everyone, ...archiveWork, ...maintenanceWork, ...developmentWork, ...contractWork, ...surveyWork, ...complaintWork], grants: [] },
+  sales: { scope: 'own', capabilities: [...everyone, ...archiveWork, ...developmentWork, ...contractWork, 'complaints.read', 'complaints.intake'], grants: [] },
   // 财务 reads contracts and transactions company-wide (§1); write capabilities come with those modules
   finance: { scope: 'all', capabilities: [...everyone, 'customers.read', 'contracts.read'], grants: [] },
   // 座席员: own calls and records
-  agent: { scope: 'own', capabilities: [...everyone, ...archiveWork], grants: [] },
+  agent: { scope: 'own', capabilities: [...everyone, ...archiveWork, 'complaints.read', 'complaints.intake'], grants: [] },
   // 质检员 reviews the call centre's work
-  qa: { scope: 'department', capabilities: [...everyone, 'customers.read'], grants: [] },
+  qa: { scope: 'department', capabilities: [...everyone, 'customers.read', 'complaints.read', 'complaints.analyse'], grants: [] },
 };
 
 export function widestScope(roles: readonly Role[]): DataScope {

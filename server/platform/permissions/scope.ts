@@ -59,6 +59,17 @@ export const RESOURCES = {
   contract: { table: 'contracts', id: 'contracts.id', owner: 'contracts.owner_id', team: 'contracts.team_id', department: 'contracts.department_id' },
   // A task is its assignee's (with the assignee's team and department when assigned) and its creator's (issue 4 §2).
   task: { table: 'tasks', id: 'tasks.id', owner: 'tasks.assignee_id', coOwners: ['tasks.creator_id'], team: 'tasks.team_id', department: 'tasks.department_id' },
+  // A complaint is its handler's (with the handler's team and department) and its recorder's; unassigned ones
+  // are seen company-wide by managers and directors until assigned (domain.md §10).
+  complaint: { table: 'complaints', id: 'complaints.id', owner: 'complaints.handler_id', coOwners: ['complaints.created_by'], team: 'complaints.team_id', department: 'complaints.department_id' },
+  // A 问题整改通知单 is its recipient's and its issuer's, and the department at fault's.
+  complaint_rectification: {
+    table: 'complaint_rectifications',
+    id: 'complaint_rectifications.id',
+    owner: 'complaint_rectifications.recipient_id',
+    coOwners: ['complaint_rectifications.issued_by'],
+    department: 'complaint_rectifications.department_id',
+  },
 } satisfies Record<string, ScopedResource>;
 export type ResourceType = keyof typeof RESOURCES;
 

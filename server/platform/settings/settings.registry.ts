@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLAINT_SETTINGS } from '../../modules/complaints/complaints.settings';
 import type { FieldError } from '../http/errors';
 
 /**
@@ -16,7 +17,7 @@ export interface SettingDefinition<T = unknown> {
   source?: string;
 }
 
-export const SETTING_GROUPS = ['security', 'calendar', 'archive', 'classification', 'complaints', 'visits', 'notifications', 'contracts', 'development'] as const;
+export const SETTING_GROUPS = ['security', 'calendar', 'archive', 'classification', 'complaints', 'visits', 'notifications', 'contracts', 'development', 'surveys'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 const minutes = { 'zh-CN': '分钟', 'zh-TW': '分鐘', en: 'minutes' };
@@ -165,6 +166,7 @@ export const SETTINGS = [
     label: { 'zh-CN': '首次联系客户时限', 'zh-TW': '首次聯繫客戶時限', en: 'First contact with the customer within' },
     source: 'domain.md §10',
   }),
+  ...COMPLAINT_SETTINGS,
   def({
     key: 'visits.maxDaysBetweenContacts',
     group: 'visits',
@@ -297,6 +299,33 @@ export const SETTINGS = [
     default: 2,
     label: { 'zh-CN': '每人每月新增潜在客户目标', 'zh-TW': '每人每月新增潛在客戶目標', en: 'New prospects per person per month' },
     source: 'domain.md §2 quotas and §17 (000 篇3: at least 2 new promising customers a month)',
+  }),
+  def({
+    key: 'surveys.minCampaignsPerYear',
+    group: 'surveys',
+    schema: int(0, 12),
+    default: 1,
+    unit: times,
+    label: { 'zh-CN': '每年至少开展满意度调查', 'zh-TW': '每年至少開展滿意度調查', en: 'Satisfaction surveys per year, at least' },
+    source: 'domain.md §11 (004 第十二条: at least once a year)',
+  }),
+  def({
+    key: 'surveys.linkExpiryDays',
+    group: 'surveys',
+    schema: int(1, 365),
+    default: 30,
+    unit: { 'zh-CN': '天', 'zh-TW': '天', en: 'days' },
+    label: { 'zh-CN': '客户个人调查链接有效期', 'zh-TW': '客戶個人調查連結有效期', en: 'Personal survey links expire after' },
+    source: 'issue 5 §9',
+  }),
+  def({
+    key: 'surveys.publicRequestsPerIpPerMinute',
+    group: 'surveys',
+    schema: int(5, 1000),
+    default: 30,
+    unit: times,
+    label: { 'zh-CN': '问卷填写页每个IP每分钟最多请求', 'zh-TW': '問卷填寫頁每個IP每分鐘最多請求', en: 'Survey answer page: requests per IP per minute' },
+    source: 'issue 5 §9',
   }),
 ] as SettingDefinition[];
 

@@ -31,7 +31,16 @@ export type Capability =
   | 'contracts.read'
   | 'contracts.manage'
   | 'contracts.terminate'
-  | 'tasks.manage';
+  | 'tasks.manage'
+  | 'surveys.read'
+  | 'surveys.respond'
+  | 'surveys.manage'
+  | 'complaints.read'
+  | 'complaints.intake'
+  | 'complaints.handle'
+  | 'complaints.assign'
+  | 'complaints.meeting'
+  | 'complaints.analyse';
 
 export interface SessionUser {
   id: number;

@@ -3,6 +3,8 @@ import { BranchesOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CrownOutlined, FileProtectOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, FunnelPlotOutlined, LineChartOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { HeartOutlined } from '@ant-design/icons';
+import { SmileOutlined } from '@ant-design/icons';
+import { AlertOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capability } from '../api/types';
 
@@ -37,6 +39,8 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/contracts', label: 'nav.contracts', icon: <FileProtectOutlined />, capability: 'contracts.read' },
       { path: '/maintenance-plans', label: 'maintenance.nav', icon: <HeartOutlined />, capability: 'maintenance.read' },
+      { path: '/complaints', label: 'complaints.nav', icon: <AlertOutlined />, capability: 'complaints.read' },
+      { path: '/surveys', label: 'surveys.nav', icon: <SmileOutlined />, capability: 'surveys.read' },
     ],
   },
   {

@@ -1,7 +1,8 @@
 import { App } from 'antd';
+import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { ApiError, applyFieldErrors } from '../api/client';
 
 /** Text for an error from the API: the server's own message (already in the user's language). */
 export function useDescribeError(): (error: unknown) => string {
@@ -24,4 +25,28 @@ export function useNotifyError(): (error: unknown) => void {
   const { message } = App.useApp();
   const describe = useDescribeError();
   return useCallback((error: unknown) => void message.error(describe(error)), [message, describe]);
+}
+
+/**
+ * A failed save in a dialog: a stale version closes it with a message (the record reloads and can be
+ * edited again), field errors go onto their fields (`rename` maps server names onto form names), anything
+ * else becomes the dialog's error text.
+ */
+export function useDialogSaveError(
+  form: FormInstance,
+  setError: (text: string | null) => void,
+  onClose: () => void,
+  rename?: Record<string, string | (string | number)[]>,
+): (error: unknown) => void {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useDescribeError();
+  return (error: unknown) => {
+    if (error instanceof ApiError && error.isStaleVersion) {
+      void message.error(t('errors.stale'));
+      onClose();
+      return;
+    }
+    setError(applyFieldErrors(form, error, rename) ? null : describe(error));
+  };
 }

@@ -1,7 +1,9 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Flex, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../api/client';
+import { ApiError, isApiError } from '../api/client';
 import { useDescribeError } from './errors';
 
 export function FullPageSpin() {
@@ -35,14 +37,27 @@ export function Forbidden() {
   );
 }
 
-export function NotFound() {
+/**
+ * 404. For a record: it does not exist or lies outside the user's data scope (the server does not say
+ * which); `message` and `back` then name the record and lead back to its list.
+ */
+export function NotFound({ message, back }: { message?: string; back?: { to: string; label: string } }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Result
       status="404"
       title="404"
-      subTitle={t('errors.notFound')}
-      extra={<HomeButton />}
+      subTitle={message ?? t('errors.notFound')}
+      extra={
+        back ? (
+          <Button type="primary" onClick={() => navigate(back.to)}>
+            {back.label}
+          </Button>
+        ) : (
+          <HomeButton />
+        )
+      }
     />
   );
 }
@@ -60,4 +75,18 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       extra={onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined}
     />
   );
+}
+
+/**
+ * The gate of a page that shows one record by its `:id`: a malformed id or a 404 shows `notFound`,
+ * loading a spinner, any other failure the error with a retry; then `children` gets the record.
+ */
+export function RecordGate<T>({ id, query, notFound = <NotFound />, children }: { id: number; query: UseQueryResult<T>; notFound?: ReactNode; children: (record: T) => ReactNode }) {
+  if (!(Number.isInteger(id) && id > 0)) return notFound;
+  if (query.isPending) return <FullPageSpin />;
+  if (query.isError && !query.data) {
+    if (isApiError(query.error, 404)) return notFound;
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return children(query.data as T);
 }

@@ -1,8 +1,12 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { CustomerImportTable, Database } from '../../../db/schema';
+import { paged } from '../../../db/paging';
 
 /** The only SQL of the import; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
+
+/** Everything but the stored cells. */
+const SUMMARY_COLUMNS = ['id', 'created_by', 'filename', 'file_type', 'encoding', 'sheet_name', 'status', 'row_count', 'duplicates_mode', 'result', 'progress_processed', 'progress_total', 'created_at', 'committed_at'] as const;
 
 /** IN lists stay well below SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
@@ -26,23 +30,14 @@ export const importQueries = {
   async summary(db: Q, id: number) {
     return db
       .selectFrom('customer_imports')
-      .select(['id', 'created_by', 'filename', 'file_type', 'encoding', 'sheet_name', 'status', 'row_count', 'duplicates_mode', 'result', 'progress_processed', 'progress_total', 'created_at', 'committed_at'])
+      .select(SUMMARY_COLUMNS)
       .where('id', '=', id)
       .executeTakeFirst();
   },
 
   async listOwn(db: Q, userId: number, page: number, pageSize: number) {
     const base = db.selectFrom('customer_imports').where('created_by', '=', userId);
-    const [rows, count] = await Promise.all([
-      base
-        .select(['id', 'created_by', 'filename', 'file_type', 'encoding', 'sheet_name', 'status', 'row_count', 'duplicates_mode', 'result', 'progress_processed', 'progress_total', 'created_at', 'committed_at'])
-        .orderBy('id', 'desc')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    return paged(base.select(SUMMARY_COLUMNS).orderBy('id', 'desc'), base, { page, pageSize });
   },
 
   async update(db: Q, id: number, patch: Updateable<CustomerImportTable>) {

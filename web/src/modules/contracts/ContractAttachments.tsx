@@ -1,17 +1,14 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Popconfirm, Table, Typography, Upload } from 'antd';
-import type { TableColumnsType, UploadFile, UploadProps } from 'antd';
-import { useId, useState } from 'react';
+import type { TableColumnsType } from 'antd';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import type { CustomerAttachment } from '../../api/types';
-import { useDescribeError, useNotifyError } from '../../components/errors';
+import { useNotifyError } from '../../components/errors';
 import { formatDateTime, formatSize } from '../../components/format';
 import { LoadError } from '../../components/status';
+import { ATTACHMENT_ACCEPT, useUploadRequest } from '../../components/useUploadRequest';
 import { contractAttachmentUrl, useContractAttachments, useDeleteContractAttachment, useUploadContractAttachment } from './hooks';
-
-/** What the server accepts (judged by content there, as for the archive's attachments; this only narrows the dialog). */
-const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.tif,.tiff,.doc,.docx,.xls,.xlsx';
 
 /**
  * 合同附件: the signed copy and its annexes. They are filed in the customer's archive as 合同 attachments
@@ -24,31 +21,13 @@ export function ContractAttachments({ contractId, canUpload, canDelete }: { cont
   const upload = useUploadContractAttachment(contractId);
   const remove = useDeleteContractAttachment(contractId);
   const notifyError = useNotifyError();
-  const describe = useDescribeError();
-  const [uploading, setUploading] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { uploadProps, error, clearError } = useUploadRequest({
+    send: (file, transfer) => upload.mutateAsync({ file, filename: file.name, ...transfer }),
+    onUploaded: (filename) => void message.success(t('contracts.attachments.uploaded', { filename })),
+    failedMessage: (filename, reason) => t('contracts.attachments.uploadFailed', { filename, reason }),
+  });
   const inputId = useId();
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-
-  const customRequest: UploadProps['customRequest'] = ({ file, onProgress, onSuccess, onError }) => {
-    const f = file as File;
-    const controller = new AbortController();
-    setError(null);
-    upload
-      .mutateAsync({ file: f, filename: f.name, onProgress: (percent) => onProgress?.({ percent }), signal: controller.signal })
-      .then((answer) => {
-        onSuccess?.(answer);
-        void message.success(t('contracts.attachments.uploaded', { filename: answer?.filename ?? f.name }));
-      })
-      .catch((err: unknown) => {
-        if ((err as Error)?.name === 'AbortError') return;
-        onError?.(err as Error);
-        // The server's words for a refused file (415 type, 413 size) sit on the `file` field.
-        const reason = err instanceof ApiError ? (err.fields.find((x) => x.field === 'file')?.message ?? describe(err)) : describe(err);
-        setError(t('contracts.attachments.uploadFailed', { filename: f.name, reason }));
-      });
-    return { abort: () => controller.abort() };
-  };
 
   const columns: TableColumnsType<CustomerAttachment> = [
     {
@@ -96,20 +75,13 @@ export function ContractAttachments({ contractId, canUpload, canDelete }: { cont
           <label htmlFor={inputId} style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
             {t('contracts.attachments.file')}
           </label>
-          <Upload
-            id={inputId}
-            multiple
-            accept={ACCEPT}
-            customRequest={customRequest}
-            fileList={uploading}
-            onChange={(info) => setUploading(info.fileList.filter((f) => f.status === 'uploading'))}
-          >
+          <Upload id={inputId} multiple accept={ATTACHMENT_ACCEPT} {...uploadProps}>
             <Button icon={<UploadOutlined aria-hidden />}>{t('contracts.attachments.upload')}</Button>
           </Upload>
           <Typography.Text type="secondary">{t('contracts.attachments.hint')}</Typography.Text>
         </Flex>
       ) : null}
-      {error ? <Alert type="error" showIcon closable title={error} onClose={() => setError(null)} /> : null}
+      {error ? <Alert type="error" showIcon closable title={error} onClose={clearError} /> : null}
       <Table<CustomerAttachment>
         rowKey="id"
         size="small"

@@ -5,18 +5,16 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import type { ContractDetail } from '../../api/types';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError, useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { PageContainer } from '../../components/PageContainer';
-import { FullPageSpin, LoadError } from '../../components/status';
+import { NotFound, RecordGate } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { useCan } from '../auth/hooks';
 import { ContractAttachments } from './ContractAttachments';
-import { ContractNotFound } from './ContractNotFound';
 import { useContract, useSignContract, useTerminateContract } from './hooks';
 import { STATUS_COLOR, currencyLabel, formatAmount, statusLabel } from './labels';
 
@@ -24,13 +22,12 @@ export default function ContractDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const contract = useContract(id);
-  if (!(Number.isInteger(id) && id > 0)) return <ContractNotFound />;
-  if (contract.isPending) return <FullPageSpin />;
-  if (contract.isError && !contract.data) {
-    if (contract.error instanceof ApiError && contract.error.status === 404) return <ContractNotFound />;
-    return <LoadError error={contract.error} onRetry={() => void contract.refetch()} />;
-  }
-  return <ContractView contract={contract.data} />;
+  const { t } = useTranslation();
+  return (
+    <RecordGate id={id} query={contract} notFound={<NotFound message={t('contracts.notFound')} back={{ to: '/contracts', label: t('contracts.back') }} />}>
+      {(c) => <ContractView contract={c} />}
+    </RecordGate>
+  );
 }
 
 /** Why signing would go to the director: above the limit (万元) and/or beyond the term (months). */

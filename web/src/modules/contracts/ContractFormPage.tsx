@@ -9,12 +9,11 @@ import type { ContractDetail, Currency } from '../../api/types';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';
-import { FullPageSpin, LoadError } from '../../components/status';
+import { NotFound, RecordGate } from '../../components/status';
 import { useCurrentUser } from '../auth/hooks';
 import { useCustomer, useCustomers } from '../customers/hooks';
 import { type ContractInput, useContract, useContractSigners, useSaveContract } from './hooks';
 import { CURRENCIES, currencyLabel } from './labels';
-import { ContractNotFound } from './ContractNotFound';
 
 const ISO = 'YYYY-MM-DD';
 
@@ -91,14 +90,13 @@ export default function ContractFormPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : null;
   const contract = useContract(id ?? 0);
+  const { t } = useTranslation();
   if (id === null) return <ContractForm contract={null} />;
-  if (!(Number.isInteger(id) && id > 0)) return <ContractNotFound />;
-  if (contract.isPending) return <FullPageSpin />;
-  if (contract.isError && !contract.data) {
-    if (contract.error instanceof ApiError && contract.error.status === 404) return <ContractNotFound />;
-    return <LoadError error={contract.error} onRetry={() => void contract.refetch()} />;
-  }
-  return <ContractForm key={contract.data.version} contract={contract.data} />;
+  return (
+    <RecordGate id={id} query={contract} notFound={<NotFound message={t('contracts.notFound')} back={{ to: '/contracts', label: t('contracts.back') }} />}>
+      {(c) => <ContractForm key={c.version} contract={c} />}
+    </RecordGate>
+  );
 }
 
 function ContractForm({ contract }: { contract: ContractDetail | null }) {

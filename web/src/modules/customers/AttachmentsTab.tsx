@@ -1,22 +1,20 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography, Upload } from 'antd';
-import type { TableColumnsType, UploadFile, UploadProps } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import type { AttachmentKind, CustomerAttachment } from '../../api/types';
 import { useIsMobile } from '../../app/useIsMobile';
-import { useDescribeError, useNotifyError } from '../../components/errors';
+import { useNotifyError } from '../../components/errors';
 import { formatDateTime, formatSize } from '../../components/format';
 import { LoadError } from '../../components/status';
+import { ATTACHMENT_ACCEPT, useUploadRequest } from '../../components/useUploadRequest';
 import { useCan } from '../auth/hooks';
 import { attachmentUrl, useAttachments, useDeleteAttachment, useUploadAttachment } from './hooks';
 
 export const ATTACHMENT_KINDS: AttachmentKind[] = ['fax', 'contract', 'letter', 'other'];
 const KIND_COLOR: Record<string, string> = { fax: 'purple', contract: 'gold', letter: 'cyan', other: 'default' };
-/** What the server accepts (judged by content there; this only narrows the file dialog). */
-const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.tif,.tiff,.doc,.docx,.xls,.xlsx';
 
 export function attachmentKindLabel(t: TFunction, kind: string): string {
   return t(`customers.attachments.kinds.${kind}`, { defaultValue: kind });
@@ -38,46 +36,20 @@ export function AttachmentsTab({ customerId }: { customerId: number }) {
   const upload = useUploadAttachment(customerId);
   const remove = useDeleteAttachment(customerId);
   const notifyError = useNotifyError();
-  const describe = useDescribeError();
   const [form] = Form.useForm<UploadValues>();
-  const [uploading, setUploading] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { uploadProps, error, clearError } = useUploadRequest({
+    send: (file, transfer) => {
+      const { kind, description } = form.getFieldsValue();
+      return upload.mutateAsync({ file, filename: file.name, kind: kind ?? 'other', description, ...transfer });
+    },
+    onUploaded: (filename) => {
+      form.setFieldValue('description', undefined);
+      void message.success(t('customers.attachments.uploaded', { filename }));
+    },
+    failedMessage: (filename, reason) => t('customers.attachments.uploadFailed', { filename, reason }),
+  });
   const fileInputId = useId();
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-
-  /** The server's words for a refused file (415 type, 413 size) sit on the `file` field. */
-  const uploadError = (err: unknown, filename: string) => {
-    const text = err instanceof ApiError ? (err.fields.find((f) => f.field === 'file')?.message ?? describe(err)) : describe(err);
-    return t('customers.attachments.uploadFailed', { filename, reason: text });
-  };
-
-  const customRequest: UploadProps['customRequest'] = ({ file, onProgress, onSuccess, onError }) => {
-    const f = file as File;
-    const { kind, description } = form.getFieldsValue();
-    const controller = new AbortController();
-    setError(null);
-    upload
-      .mutateAsync({
-        file: f,
-        filename: f.name,
-        kind: kind ?? 'other',
-        description,
-        onProgress: (percent) => onProgress?.({ percent }),
-        signal: controller.signal,
-      })
-      .then((answer) => {
-        onSuccess?.(answer);
-        form.setFieldValue('description', undefined);
-        void message.success(t('customers.attachments.uploaded', { filename: answer?.filename ?? f.name }));
-      })
-      .catch((err: unknown) => {
-        if ((err as Error)?.name === 'AbortError') return;
-        onError?.(err as Error);
-        // Shown above the table until closed or the next upload (a toast would vanish before it is read).
-        setError(uploadError(err, f.name));
-      });
-    return { abort: () => controller.abort() };
-  };
 
   const columns: TableColumnsType<CustomerAttachment> = [
     {
@@ -150,16 +122,7 @@ export function AttachmentsTab({ customerId }: { customerId: number }) {
             <Input maxLength={200} allowClear autoComplete="off" style={{ width: isMobile ? '100%' : 220 }} />
           </Form.Item>
           <Form.Item label={t('customers.attachments.file')} htmlFor={fileInputId} extra={isMobile ? t('customers.attachments.hint') : undefined}>
-            <Upload
-              id={fileInputId}
-              multiple
-              accept={ACCEPT}
-              customRequest={customRequest}
-              fileList={uploading}
-              // Finished uploads appear in the table; the list under the button shows only those still sending.
-              onChange={(info) => setUploading(info.fileList.filter((f) => f.status === 'uploading'))}
-              showUploadList={{ showRemoveIcon: true }}
-            >
+            <Upload id={fileInputId} multiple accept={ATTACHMENT_ACCEPT} {...uploadProps} showUploadList={{ showRemoveIcon: true }}>
               <Button icon={<UploadOutlined />}>{t('customers.attachments.upload')}</Button>
             </Upload>
           </Form.Item>
@@ -170,7 +133,7 @@ export function AttachmentsTab({ customerId }: { customerId: number }) {
           {t('customers.attachments.hint')}
         </Typography.Paragraph>
       ) : null}
-      {error ? <Alert type="error" showIcon closable title={error} onClose={() => setError(null)} style={{ marginBottom: 12 }} /> : null}
+      {error ? <Alert type="error" showIcon closable title={error} onClose={clearError} style={{ marginBottom: 12 }} /> : null}
       <Table<CustomerAttachment>
         rowKey="id"
         size="middle"

@@ -4,10 +4,9 @@ import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, applyFieldErrors } from '../../api/client';
 import type { CustomerContact } from '../../api/types';
 import { useIsMobile } from '../../app/useIsMobile';
-import { useDescribeError, useNotifyError } from '../../components/errors';
+import { useDialogSaveError, useNotifyError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
@@ -64,7 +63,7 @@ function ContactModal({ customerId, open, contact, onClose }: { customerId: numb
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const describe = useDescribeError();
+  const saveError = useDialogSaveError(form, setError, onClose);
   const save = useSaveContact(customerId);
 
   useEffect(() => {
@@ -96,14 +95,7 @@ function ContactModal({ customerId, open, contact, onClose }: { customerId: numb
         void message.success(t('customers.contacts.saved'));
         onClose();
       },
-      onError: (err) => {
-        if (err instanceof ApiError && err.isStaleVersion) {
-          void message.error(t('errors.stale'));
-          onClose();
-          return;
-        }
-        setError(applyFieldErrors(form, err) ? null : describe(err));
-      },
+      onError: saveError,
     });
   };
 

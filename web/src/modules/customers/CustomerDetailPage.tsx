@@ -5,16 +5,14 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import type { Customer, CustomerOptions } from '../../api/types';
 import { useIsMobile } from '../../app/useIsMobile';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
-import { FullPageSpin, LoadError } from '../../components/status';
+import { NotFound, RecordGate } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { AttachmentsTab } from './AttachmentsTab';
 import { ContactsTab } from './ContactsTab';
-import { CustomerNotFound } from './CustomerNotFound';
 import { type FieldDef, SECTIONS, fieldLabel, sectionLabel } from './fields';
 import { HistoryTab } from './HistoryTab';
 import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
@@ -90,13 +88,12 @@ export default function CustomerDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const customer = useCustomer(id);
-  if (!(Number.isInteger(id) && id > 0)) return <CustomerNotFound />;
-  if (customer.isPending) return <FullPageSpin />;
-  if (customer.isError && !customer.data) {
-    if (customer.error instanceof ApiError && customer.error.status === 404) return <CustomerNotFound />;
-    return <LoadError error={customer.error} onRetry={() => void customer.refetch()} />;
-  }
-  return <CustomerDetail customer={customer.data} />;
+  const { t } = useTranslation();
+  return (
+    <RecordGate id={id} query={customer} notFound={<NotFound message={t('customers.notFound')} back={{ to: '/customers', label: t('customers.back') }} />}>
+      {(c) => <CustomerDetail customer={c} />}
+    </RecordGate>
+  );
 }
 
 function CustomerDetail({ customer }: { customer: Customer }) {

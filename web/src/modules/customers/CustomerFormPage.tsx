@@ -8,9 +8,8 @@ import type { Customer, CustomerEditable, DuplicateHit } from '../../api/types';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';
-import { FullPageSpin, LoadError } from '../../components/status';
+import { NotFound, RecordGate } from '../../components/status';
 import { useCan } from '../auth/hooks';
-import { CustomerNotFound } from './CustomerNotFound';
 import { DuplicatesModal, duplicateName } from './DuplicatesModal';
 import { type CustomerField, type FieldDef, SECTIONS, fieldLabel, sectionLabel } from './fields';
 import { type CustomerInput, useCreateCustomer, useCustomer, useCustomerOptions, useDuplicateCheck, useUpdateCustomer } from './hooks';
@@ -58,15 +57,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 export default function CustomerFormPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : undefined;
-  const editing = id !== undefined;
   const customer = useCustomer(id ?? 0);
-  if (editing && !(Number.isInteger(id) && id! > 0)) return <CustomerNotFound />;
-  if (editing && customer.isPending) return <FullPageSpin />;
-  if (editing && customer.isError && !customer.data) {
-    if (customer.error instanceof ApiError && customer.error.status === 404) return <CustomerNotFound />;
-    return <LoadError error={customer.error} onRetry={() => void customer.refetch()} />;
-  }
-  return <CustomerForm customer={editing ? customer.data : undefined} />;
+  const { t } = useTranslation();
+  if (id === undefined) return <CustomerForm customer={undefined} />;
+  return (
+    <RecordGate id={id} query={customer} notFound={<NotFound message={t('customers.notFound')} back={{ to: '/customers', label: t('customers.back') }} />}>
+      {(c) => <CustomerForm customer={c} />}
+    </RecordGate>
+  );
 }
 
 function CustomerForm({ customer }: { customer: Customer | undefined }) {

@@ -1,17 +1,17 @@
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Popconfirm, Result, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, applyFieldErrors, isApiError } from '../../api/client';
+import { ApiError, applyFieldErrors } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError, useNotifyError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { PageContainer } from '../../components/PageContainer';
-import { FullPageSpin, LoadError } from '../../components/status';
+import { NotFound, RecordGate } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { useCan, useCurrentUser } from '../auth/hooks';
 import { type PlanInput, useCreatePlan, useDeletePlan, usePlan, useProspects, useSubmitPlan, useUpdatePlan } from './hooks';
@@ -93,19 +93,16 @@ function toBody(v: Values): PlanInput {
 /** The route: a new plan (/development/plans/new) or one plan (/development/plans/:id). */
 export default function PlanPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { id: idParam } = useParams();
   const isNew = idParam === undefined;
   const id = Number(idParam);
   const plan = usePlan(isNew ? 0 : id);
-  const notFound = (
-    <Result status="404" title="404" subTitle={t('development.plans.notFound')} extra={<Button onClick={() => navigate('/development/plans')}>{t('development.plans.back')}</Button>} />
-  );
   if (isNew) return <PlanEditor plan={undefined} />;
-  if (!(Number.isInteger(id) && id > 0)) return notFound;
-  if (plan.isPending) return <FullPageSpin />;
-  if (plan.isError && !plan.data) return isApiError(plan.error, 404) ? notFound : <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
-  return <PlanEditor key={plan.data.id} plan={plan.data} />;
+  return (
+    <RecordGate id={id} query={plan} notFound={<NotFound message={t('development.plans.notFound')} back={{ to: '/development/plans', label: t('development.plans.back') }} />}>
+      {(p) => <PlanEditor key={p.id} plan={p} />}
+    </RecordGate>
+  );
 }
 
 /**

@@ -1,14 +1,13 @@
 import { EditOutlined, FileDoneOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { isApiError } from '../../api/client';
+import { Link, useParams } from 'react-router-dom';
 import { useIsMobile } from '../../app/useIsMobile';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
-import { FullPageSpin, LoadError } from '../../components/status';
+import { LoadError, NotFound, RecordGate } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { useProspect, useRecord, useStageHistory } from './hooks';
 import { PIPELINE, STAGE_COLOR, channelLabel, formatWan, stageLabel } from './labels';
@@ -17,31 +16,17 @@ import { InstructionModal, RecordModal } from './RecordModal';
 import { StageMoveModal } from './StageMoveModal';
 import type { DevelopmentRecord, Prospect } from './types';
 
-export function ProspectNotFound() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('development.detail.notFound')}
-      extra={<Button onClick={() => navigate('/development/prospects')}>{t('development.detail.back')}</Button>}
-    />
-  );
-}
-
 /** 潜在客户详情: the data, the pipeline, the stage history and — once won — the 客户开发记录表. */
 export default function ProspectDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const prospect = useProspect(id);
-  if (!(Number.isInteger(id) && id > 0)) return <ProspectNotFound />;
-  if (prospect.isPending) return <FullPageSpin />;
-  if (prospect.isError && !prospect.data) {
-    if (isApiError(prospect.error, 404)) return <ProspectNotFound />;
-    return <LoadError error={prospect.error} onRetry={() => void prospect.refetch()} />;
-  }
-  return <ProspectDetail prospect={prospect.data} />;
+  const { t } = useTranslation();
+  return (
+    <RecordGate id={id} query={prospect} notFound={<NotFound message={t('development.detail.notFound')} back={{ to: '/development/prospects', label: t('development.detail.back') }} />}>
+      {(p) => <ProspectDetail prospect={p} />}
+    </RecordGate>
+  );
 }
 
 function ProspectDetail({ prospect: p }: { prospect: Prospect }) {

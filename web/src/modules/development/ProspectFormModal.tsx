@@ -1,8 +1,7 @@
 import { App, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, applyFieldErrors } from '../../api/client';
-import { useDescribeError } from '../../components/errors';
+import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { useCan, useCurrentUser } from '../auth/hooks';
 import { OwnerSelect } from '../customers/OwnerSelect';
@@ -52,7 +51,6 @@ export function ProspectFormModal({ open, prospect, onClose, onCreated }: Props)
   const can = useCan();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const describe = useDescribeError();
   const create = useCreateProspect();
   const update = useUpdateProspect();
   const canAssign = can('development.assign');
@@ -77,14 +75,7 @@ export function ProspectFormModal({ open, prospect, onClose, onCreated }: Props)
     );
   }, [open, prospect, form, me.id]);
 
-  const onError = (err: unknown) => {
-    if (err instanceof ApiError && err.isStaleVersion) {
-      void message.error(t('errors.stale'));
-      onClose();
-      return;
-    }
-    setError(applyFieldErrors(form, err) ? null : describe(err));
-  };
+  const onError = useDialogSaveError(form, setError, onClose);
 
   const onFinish = (v: Values) => {
     setError(null);

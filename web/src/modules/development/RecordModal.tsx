@@ -1,8 +1,8 @@
 import { App, Button, Flex, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, applyFieldErrors } from '../../api/client';
-import { useDescribeError } from '../../components/errors';
+import { ApiError } from '../../api/client';
+import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { duplicateReasonLabel } from '../customers/labels';
 import { useCreateRecord, useInstruct, useUpdateRecord } from './hooks';
@@ -53,9 +53,9 @@ export function RecordModal({ open, prospect, record, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [suspects, setSuspects] = useState<{ hits: DuplicateHit[]; body: RecordInput } | null>(null);
-  const describe = useDescribeError();
   const create = useCreateRecord();
   const update = useUpdateRecord();
+  const saveError = useDialogSaveError(form, setError, onClose);
 
   useEffect(() => {
     if (!open) return;
@@ -88,13 +88,8 @@ export function RecordModal({ open, prospect, record, onClose }: Props) {
       setSuspects({ hits: (err.details.duplicates as DuplicateHit[] | undefined) ?? [], body });
       return;
     }
-    if (err instanceof ApiError && err.isStaleVersion) {
-      void message.error(t('errors.stale'));
-      onClose();
-      return;
-    }
     setSuspects(null);
-    setError(applyFieldErrors(form, err) ? null : describe(err));
+    saveError(err);
   };
 
   const send = (body: RecordInput) => {
@@ -241,8 +236,8 @@ export function InstructionModal({ record, onClose }: { record: DevelopmentRecor
   const { message } = App.useApp();
   const [form] = Form.useForm<{ instruction: string }>();
   const [error, setError] = useState<string | null>(null);
-  const describe = useDescribeError();
   const instruct = useInstruct();
+  const onError = useDialogSaveError(form, setError, onClose);
 
   useEffect(() => {
     if (!record) return;
@@ -268,14 +263,7 @@ export function InstructionModal({ record, onClose }: { record: DevelopmentRecor
               void message.success(t('development.record.instructSaved'));
               onClose();
             },
-            onError: (err) => {
-              if (err instanceof ApiError && err.isStaleVersion) {
-                void message.error(t('errors.stale'));
-                onClose();
-                return;
-              }
-              setError(applyFieldErrors(form, err) ? null : describe(err));
-            },
+            onError,
           },
         )
       }

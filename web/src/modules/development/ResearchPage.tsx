@@ -1,12 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Tabs, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import type { FormInstance, TableColumnsType } from 'antd';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError, applyFieldErrors } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
-import { useDescribeError, useNotifyError } from '../../components/errors';
+import { useDialogSaveError, useNotifyError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
@@ -70,16 +69,7 @@ function PlansTab() {
             key: 'actions',
             width: 130,
             render: (_: unknown, r: ResearchPlan) => (
-              <>
-                <Button type="link" size="small" onClick={() => setEditing({ plan: r })} aria-label={`${t('common.edit')} ${r.title}`}>
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm title={t('development.research.deletePlanConfirm')} onConfirm={() => remove.mutate(r.id, { onError: notify })}>
-                  <Button type="link" size="small" danger aria-label={`${t('common.delete')} ${r.title}`}>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </>
+              <RowActions title={r.title} deleteConfirm={t('development.research.deletePlanConfirm')} onEdit={() => setEditing({ plan: r })} onDelete={() => remove.mutate(r.id, { onError: notify })} />
             ),
           },
         ]
@@ -106,7 +96,7 @@ function PlansTab() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: 1200 }}
-          expandable={{ expandedRowRender: (r) => <PlanDetail plan={r} /> }}
+          expandable={{ expandedRowRender: (r) => <TextFields keys={PLAN_TEXT} record={r} /> }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
         />
       )}
@@ -115,37 +105,66 @@ function PlansTab() {
   );
 }
 
-function PlanDetail({ plan }: { plan: ResearchPlan }) {
+/** Edit and delete (after a confirmation) of one row; the labels name the row for screen readers. */
+function RowActions({ title, deleteConfirm, onEdit, onDelete }: { title: string; deleteConfirm: string; onEdit: () => void; onDelete: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Button type="link" size="small" onClick={onEdit} aria-label={`${t('common.edit')} ${title}`}>
+        {t('common.edit')}
+      </Button>
+      <Popconfirm title={deleteConfirm} onConfirm={onDelete}>
+        <Button type="link" size="small" danger aria-label={`${t('common.delete')} ${title}`}>
+          {t('common.delete')}
+        </Button>
+      </Popconfirm>
+    </>
+  );
+}
+
+/** The free-text fields of a plan or report, shown when its row is expanded. */
+function TextFields<K extends string>({ keys, record }: { keys: readonly K[]; record: Record<K, string | null> }) {
   const { t } = useTranslation();
   return (
     <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px' }}>
-      {PLAN_TEXT.map((k) => (
-        <Row key={k} label={t(`development.research.fields.${k}`)} value={plan[k]} />
+      {keys.map((k) => (
+        <Fragment key={k}>
+          <dt style={{ color: 'rgba(0,0,0,0.55)' }}>{t(`development.research.fields.${k}`)}</dt>
+          <dd style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{record[k] || t('common.none')}</dd>
+        </Fragment>
       ))}
     </dl>
   );
 }
 
-function Row({ label, value }: { label: string; value: string | null }) {
+/** What both dialogs send: for an edit only the fields that changed; on success a note and close. */
+function useResearchSave<V>(form: FormInstance<V>, original: object | null, onClose: () => void) {
   const { t } = useTranslation();
-  return (
-    <>
-      <dt style={{ color: 'rgba(0,0,0,0.55)' }}>{label}</dt>
-      <dd style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{value || t('common.none')}</dd>
-    </>
-  );
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const onError = useDialogSaveError(form, setError, onClose);
+  const changedOnly = (body: Record<string, unknown>) => {
+    if (original) for (const k of Object.keys(body)) if (JSON.stringify(body[k]) === JSON.stringify((original as Record<string, unknown>)[k] ?? null)) delete body[k];
+    return body;
+  };
+  const callbacks = {
+    onSuccess: () => {
+      void message.success(t('common.saved'));
+      onClose();
+    },
+    onError,
+  };
+  return { error, setError, changedOnly, callbacks };
 }
 
 type PlanValues = Partial<Record<(typeof PLAN_TEXT)[number], string>> & { title: string; budget?: number | null };
 
 function ResearchPlanModal({ editing, onClose }: { editing: { plan: ResearchPlan | null } | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<PlanValues>();
-  const [error, setError] = useState<string | null>(null);
-  const describe = useDescribeError();
   const save = useSaveResearchPlan();
   const plan = editing?.plan ?? null;
+  const { error, setError, changedOnly, callbacks } = useResearchSave(form, plan, onClose);
 
   useEffect(() => {
     if (!editing) return;
@@ -158,23 +177,8 @@ function ResearchPlanModal({ editing, onClose }: { editing: { plan: ResearchPlan
     setError(null);
     const body: Record<string, unknown> = { title: v.title.trim(), budget: typeof v.budget === 'number' ? v.budget : null };
     for (const k of PLAN_TEXT) body[k] = v[k]?.trim() || null;
-    if (plan) {
-      for (const k of Object.keys(body)) if (JSON.stringify(body[k]) === JSON.stringify((plan as unknown as Record<string, unknown>)[k] ?? null)) delete body[k];
-    }
-    save.mutate(plan ? { ...body, id: plan.id, version: plan.version } : body, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (err) => {
-        if (err instanceof ApiError && err.isStaleVersion) {
-          void message.error(t('errors.stale'));
-          onClose();
-          return;
-        }
-        setError(applyFieldErrors(form, err) ? null : describe(err));
-      },
-    });
+    changedOnly(body);
+    save.mutate(plan ? { ...body, id: plan.id, version: plan.version } : body, callbacks);
   };
 
   return (
@@ -232,16 +236,7 @@ function ReportsTab() {
             key: 'actions',
             width: 130,
             render: (_: unknown, r: ResearchReport) => (
-              <>
-                <Button type="link" size="small" onClick={() => setEditing({ report: r })} aria-label={`${t('common.edit')} ${r.title}`}>
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm title={t('development.research.deleteReportConfirm')} onConfirm={() => remove.mutate(r.id, { onError: notify })}>
-                  <Button type="link" size="small" danger aria-label={`${t('common.delete')} ${r.title}`}>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </>
+              <RowActions title={r.title} deleteConfirm={t('development.research.deleteReportConfirm')} onEdit={() => setEditing({ report: r })} onDelete={() => remove.mutate(r.id, { onError: notify })} />
             ),
           },
         ]
@@ -276,15 +271,7 @@ function ReportsTab() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: 1000 }}
-          expandable={{
-            expandedRowRender: (r) => (
-              <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px' }}>
-                {REPORT_TEXT.map((k) => (
-                  <Row key={k} label={t(`development.research.fields.${k}`)} value={r[k]} />
-                ))}
-              </dl>
-            ),
-          }}
+          expandable={{ expandedRowRender: (r) => <TextFields keys={REPORT_TEXT} record={r} /> }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
         />
       )}
@@ -307,12 +294,10 @@ function ResearchReportModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ReportValues>();
-  const [error, setError] = useState<string | null>(null);
-  const describe = useDescribeError();
   const save = useSaveResearchReport();
   const report = editing?.report ?? null;
+  const { error, setError, changedOnly, callbacks } = useResearchSave(form, report, onClose);
 
   useEffect(() => {
     if (!editing) return;
@@ -325,23 +310,9 @@ function ResearchReportModal({
     setError(null);
     const body: Record<string, unknown> = { title: v.title.trim() };
     for (const k of REPORT_TEXT) body[k] = v[k]?.trim() || null;
-    if (report) {
-      for (const k of Object.keys(body)) if (JSON.stringify(body[k]) === JSON.stringify((report as unknown as Record<string, unknown>)[k] ?? null)) delete body[k];
-    } else body.planId = v.planId;
-    save.mutate(report ? { ...body, id: report.id, version: report.version } : body, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (err) => {
-        if (err instanceof ApiError && err.isStaleVersion) {
-          void message.error(t('errors.stale'));
-          onClose();
-          return;
-        }
-        setError(applyFieldErrors(form, err) ? null : describe(err));
-      },
-    });
+    changedOnly(body);
+    if (!report) body.planId = v.planId;
+    save.mutate(report ? { ...body, id: report.id, version: report.version } : body, callbacks);
   };
 
   return (

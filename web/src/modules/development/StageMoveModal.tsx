@@ -1,8 +1,7 @@
 import { App, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, applyFieldErrors } from '../../api/client';
-import { useDescribeError } from '../../components/errors';
+import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { useMoveStage } from './hooks';
 import { STAGES, needsNote, stageLabel } from './labels';
@@ -33,7 +32,7 @@ export function StageMoveModal({ prospect, to, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const describe = useDescribeError();
+  const saveError = useDialogSaveError(form, setError, onClose);
   const move = useMoveStage();
   const stage = Form.useWatch('stage', form);
   const open = prospect !== null;
@@ -69,14 +68,7 @@ export function StageMoveModal({ prospect, to, onClose }: Props) {
           void message.success(t('development.prospects.moved', { stage: stageLabel(t, v.stage) }));
           onClose();
         },
-        onError: (err) => {
-          if (err instanceof ApiError && err.isStaleVersion) {
-            void message.error(t('errors.stale'));
-            onClose();
-            return;
-          }
-          setError(applyFieldErrors(form, err) ? null : describe(err));
-        },
+        onError: saveError,
       },
     );
   };

@@ -2,9 +2,8 @@ import { App, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, applyFieldErrors } from '../../api/client';
 import type { Gender, IndividualCustomer } from '../../api/types';
-import { useDescribeError } from '../../components/errors';
+import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { type IndividualInput, useSaveIndividual } from './hooks';
 import { DEFAULT_NATIONALITY, GENDERS, genderLabel } from './labels';
@@ -60,7 +59,7 @@ export function IndividualFormModal({ open, individual, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const describe = useDescribeError();
+  const saveError = useDialogSaveError(form, setError, onClose);
   const save = useSaveIndividual();
 
   useEffect(() => {
@@ -93,14 +92,7 @@ export function IndividualFormModal({ open, individual, onClose }: Props) {
         void message.success(individual ? t('individuals.updated') : t('individuals.created', { name: answer?.name ?? body.name }));
         onClose();
       },
-      onError: (err) => {
-        if (err instanceof ApiError && err.isStaleVersion) {
-          void message.error(t('errors.stale'));
-          onClose();
-          return;
-        }
-        setError(applyFieldErrors(form, err) ? null : describe(err));
-      },
+      onError: saveError,
     });
   };
 

@@ -4,11 +4,10 @@ import type { TableColumnsType } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
-import { FullPageSpin, LoadError, NotFound } from '../../components/status';
+import { LoadError, RecordGate } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { useCurrentUser } from '../auth/hooks';
 import { CloseDialog, ExpenseDialog, RecordDialog, SplitTasksDialog, SubmitDialog } from './dialogs';
@@ -29,13 +28,11 @@ export default function PlanDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const plan = usePlan(id);
-  if (!(Number.isInteger(id) && id > 0)) return <NotFound />;
-  if (plan.isPending) return <FullPageSpin />;
-  if (plan.isError && !plan.data) {
-    if (plan.error instanceof ApiError && plan.error.status === 404) return <NotFound />;
-    return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
-  }
-  return <PlanDetail plan={plan.data} />;
+  return (
+    <RecordGate id={id} query={plan}>
+      {(p) => <PlanDetail plan={p} />}
+    </RecordGate>
+  );
 }
 
 type Dialog = 'submit' | 'split' | 'record' | 'expense' | 'close' | null;

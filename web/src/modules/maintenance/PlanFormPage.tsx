@@ -8,7 +8,7 @@ import { ApiError, applyFieldErrors } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';
-import { FullPageSpin, LoadError, NotFound } from '../../components/status';
+import { RecordGate } from '../../components/status';
 import { usePlan, useSavePlan } from './hooks';
 import { planPath } from './labels';
 import { CustomerMultiSelect, StaffMultiSelect } from './pickers';
@@ -63,13 +63,11 @@ export default function PlanFormPage() {
   const id = idParam ? Number(idParam) : undefined;
   const plan = usePlan(id ?? 0);
   if (id === undefined) return <PlanForm />;
-  if (!(Number.isInteger(id) && id > 0)) return <NotFound />;
-  if (plan.isPending) return <FullPageSpin />;
-  if (plan.isError && !plan.data) {
-    if (plan.error instanceof ApiError && plan.error.status === 404) return <NotFound />;
-    return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
-  }
-  return <PlanForm key={plan.data.version} plan={plan.data} />;
+  return (
+    <RecordGate id={id} query={plan}>
+      {(p) => <PlanForm key={p.version} plan={p} />}
+    </RecordGate>
+  );
 }
 
 function PlanForm({ plan }: { plan?: MaintenancePlan }) {

@@ -3,9 +3,8 @@ import { Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import { formatDateTime } from '../../components/format';
-import { FullPageSpin, LoadError, NotFound } from '../../components/status';
+import { RecordGate } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { usePlan, usePlanExpenses, usePlanTasks } from './hooks';
 import { formatMoney, planPath, statusLabel } from './labels';
@@ -17,13 +16,11 @@ export default function PlanPrintPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const plan = usePlan(id);
-  if (!(Number.isInteger(id) && id > 0)) return <NotFound />;
-  if (plan.isPending) return <FullPageSpin />;
-  if (plan.isError && !plan.data) {
-    if (plan.error instanceof ApiError && plan.error.status === 404) return <NotFound />;
-    return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
-  }
-  return <PlanSheet plan={plan.data} />;
+  return (
+    <RecordGate id={id} query={plan}>
+      {(p) => <PlanSheet plan={p} />}
+    </RecordGate>
+  );
 }
 
 function PlanSheet({ plan }: { plan: MaintenancePlan }) {

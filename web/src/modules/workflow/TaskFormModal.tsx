@@ -2,9 +2,8 @@ import { App, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, applyFieldErrors } from '../../api/client';
 import type { TaskDetail } from '../../api/types';
-import { useDescribeError } from '../../components/errors';
+import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { useCan, useCurrentUser } from '../auth/hooks';
 import { OwnerSelect } from '../customers/OwnerSelect';
@@ -39,7 +38,6 @@ export function TaskFormModal({ open, task, onClose }: Props) {
   const can = useCan();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const describe = useDescribeError();
   const create = useCreateTask();
   const update = useUpdateTask(task?.id ?? 0);
   const mayAssign = can('tasks.manage');
@@ -56,15 +54,7 @@ export function TaskFormModal({ open, task, onClose }: Props) {
     );
   }, [open, task, form, me.id]);
 
-  const onError = (err: unknown) => {
-    if (err instanceof ApiError && err.isStaleVersion) {
-      void message.error(t('errors.stale'));
-      onClose();
-      return;
-    }
-    const mapped = applyFieldErrors(form, err, { 'due.date': 'dueDate', 'due.workingDays': 'workingDays' });
-    if (!mapped) setError(describe(err));
-  };
+  const onError = useDialogSaveError(form, setError, onClose, { 'due.date': 'dueDate', 'due.workingDays': 'workingDays' });
 
   const onFinish = (v: Values) => {
     setError(null);

@@ -1,0 +1,89 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { CustomerListItem, Page, RoleId } from '../../api/types';
+import { useDepartments } from '../admin/org/hooks';
+import { useUserOptions } from '../admin/users/hooks';
+
+interface SingleProps {
+  id?: string;
+  value?: number | null;
+  onChange?: (value: number | null, label?: string) => void;
+  /** The label of the value chosen before (an edited complaint's customer), shown before any search. */
+  known?: { id: number; name: string } | null;
+  'aria-label'?: string;
+  disabled?: boolean;
+}
+
+/** A customer of the archive, searched on the server (name, pinyin, initials, phone …) within the user's scope. */
+export function CustomerSelect({ known, onChange, ...props }: SingleProps) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['customers', 'picker', q],
+    queryFn: ({ signal }) => api.get<Page<CustomerListItem>>('/api/customers', { q: q || undefined, pageSize: 20, page: 1 }, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const options = useMemo(() => {
+    const map = new Map<number, { label: string; name: string }>();
+    if (known) map.set(known.id, { label: known.name, name: known.name });
+    for (const c of found.data?.items ?? []) map.set(c.id, { label: `${c.name}（${c.archiveNo}）`, name: c.name });
+    return [...map].map(([value, v]) => ({ value, label: v.label, name: v.name }));
+  }, [known, found.data]);
+  return (
+    <Select
+      allowClear
+      placeholder={t('complaints.form.customerPlaceholder')}
+      {...props}
+      onChange={(v: number | undefined, opt) => onChange?.(v ?? null, (opt as { name?: string } | undefined)?.name)}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={found.isFetching}
+      options={options}
+      notFoundContent={t('complaints.form.noCustomer')}
+    />
+  );
+}
+
+const HANDLER_ROLES: RoleId[] = ['admin', 'director', 'manager', 'supervisor', 'specialist'];
+
+/** Colleagues who may handle complaints (or, with `anyone`, any active colleague) within the user's scope (GET /api/users). */
+export function HandlerSelect({ known, onChange, anyone, ...props }: SingleProps & { anyone?: boolean; autoFocus?: boolean }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const users = useUserOptions(q);
+  const options = useMemo(() => {
+    const map = new Map<number, string>();
+    if (known) map.set(known.id, known.name);
+    for (const u of users.data?.items ?? []) if (u.active && (anyone || u.roles.some((r) => HANDLER_ROLES.includes(r)))) map.set(u.id, `${u.displayName}（${u.username}）`);
+    return [...map].map(([value, label]) => ({ value, label }));
+  }, [known, users.data, anyone]);
+  return (
+    <Select
+      allowClear
+      placeholder={t('complaints.form.handlerPlaceholder')}
+      {...props}
+      onChange={(v: number | undefined) => onChange?.(v ?? null)}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={users.isFetching}
+      options={options}
+    />
+  );
+}
+
+export function DepartmentSelect({ onChange, known: _known, ...props }: SingleProps) {
+  const { t } = useTranslation();
+  const departments = useDepartments();
+  return (
+    <Select
+      allowClear
+      placeholder={t('complaints.form.departmentPlaceholder')}
+      {...props}
+      onChange={(v: number | undefined) => onChange?.(v ?? null)}
+      loading={departments.isFetching}
+      options={(departments.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
+    />
+  );
+}
