@@ -8,6 +8,7 @@ import { formatDateTime } from '../../components/format';
 import { FullPageSpin, LoadError, NotFound } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { useComplaint } from './hooks';
+import '../../components/a4-sheet.css';
 import './print.css';
 import type { Complaint } from './types';
 
@@ -52,7 +53,7 @@ function Sheet({ c }: { c: Complaint }) {
 
   return (
     <div>
-      <div className="gx-cp-toolbar">
+      <div className="gx-a4-toolbar">
         <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(`/complaints/${c.id}`)}>
           {t('complaints.print.back')}
         </Button>
@@ -60,9 +61,9 @@ function Sheet({ c }: { c: Complaint }) {
           {t('complaints.print.print')}
         </Button>
       </div>
-      <article className="gx-cp-print" aria-label={t('complaints.print.heading')}>
+      <article className="gx-a4 gx-cp-print" aria-label={t('complaints.print.heading')}>
         <h1>{t('complaints.print.heading')}</h1>
-        <div className="gx-cp-meta">
+        <div className="gx-a4-meta">
           <span>{t('complaints.print.number', { no: c.complaintNo })}</span>
           <span>{t(`complaints.status.${c.status}`)}</span>
         </div>
@@ -109,7 +110,7 @@ function Sheet({ c }: { c: Complaint }) {
           </tbody>
         </table>
         {opinion ? <ApprovalPanel documentType="complaint_opinion" documentId={opinion.id} print title={<h2>{t('complaints.print.approvals')}</h2>} /> : null}
-        <p className="gx-cp-footer">{t('complaints.print.printedAt', { at: formatDateTime(new Date().toISOString()) })}</p>
+        <p className="gx-a4-footer">{t('complaints.print.printedAt', { at: formatDateTime(new Date().toISOString()) })}</p>
       </article>
     </div>
   );

@@ -9,6 +9,7 @@ import { FullPageSpin, LoadError } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { usePlan } from './hooks';
 import { PLAN_DOCUMENT_TYPE, formatWan, planStatusLabel } from './labels';
+import '../../components/a4-sheet.css';
 import './print.css';
 
 /**
@@ -35,7 +36,7 @@ export default function PlanPrintPage() {
 
   return (
     <>
-      <div className="gx-dev-print-toolbar">
+      <div className="gx-a4-toolbar">
         <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
           {t('development.print.print')}
         </Button>
@@ -43,7 +44,7 @@ export default function PlanPrintPage() {
           <Button>{t('development.print.back')}</Button>
         </Link>
       </div>
-      <article className="gx-dev-print">
+      <article className="gx-a4 gx-dev-print">
         <h1>{t('development.print.title')}</h1>
         <p className="gx-dev-print-sub">{p.title}</p>
         <table>

@@ -8,7 +8,7 @@ import { RecordGate } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { usePlan, usePlanExpenses, usePlanTasks } from './hooks';
 import { formatMoney, planPath, statusLabel } from './labels';
-import './print.css';
+import '../../components/a4-sheet.css';
 import type { MaintenancePlan } from './types';
 
 /** /maintenance-plans/:id/print — the plan on an A4 sheet with its approval history (issue 4 §8). */
@@ -35,7 +35,7 @@ function PlanSheet({ plan }: { plan: MaintenancePlan }) {
 
   const row = (label: string, value: string) => (
     <tr>
-      <th className="gx-mp-label" scope="row">
+      <th className="gx-a4-label" scope="row">
         {label}
       </th>
       <td colSpan={3}>{value}</td>
@@ -44,7 +44,7 @@ function PlanSheet({ plan }: { plan: MaintenancePlan }) {
 
   return (
     <div>
-      <div className="gx-mp-toolbar">
+      <div className="gx-a4-toolbar">
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(planPath(plan.id))}>
           {t('maintenance.print.back')}
         </Button>
@@ -52,36 +52,36 @@ function PlanSheet({ plan }: { plan: MaintenancePlan }) {
           {t('maintenance.print.print')}
         </Button>
       </div>
-      <article className="gx-mp-print" aria-label={t('maintenance.print.heading')}>
+      <article className="gx-a4" aria-label={t('maintenance.print.heading')}>
         <h1>{t('maintenance.print.heading')}</h1>
-        <div className="gx-mp-meta">
+        <div className="gx-a4-meta">
           <span>{t('maintenance.print.number', { id: plan.id })}</span>
           <span>{t('maintenance.print.status', { status: statusLabel(t, plan.status) })}</span>
         </div>
         <table>
           <tbody>
             <tr>
-              <th className="gx-mp-label" scope="row">
+              <th className="gx-a4-label" scope="row">
                 {t('maintenance.fields.title')}
               </th>
               <td colSpan={3}>{plan.title}</td>
             </tr>
             <tr>
-              <th className="gx-mp-label" scope="row">
+              <th className="gx-a4-label" scope="row">
                 {t('maintenance.fields.owner')}
               </th>
               <td>{plan.ownerName ?? ''}</td>
-              <th className="gx-mp-label" scope="row">
+              <th className="gx-a4-label" scope="row">
                 {t('maintenance.fields.team')}
               </th>
               <td>{plan.teamName ?? ''}</td>
             </tr>
             <tr>
-              <th className="gx-mp-label" scope="row">
+              <th className="gx-a4-label" scope="row">
                 {t('maintenance.fields.period')}
               </th>
               <td>{t('maintenance.periodValue', { start: plan.startDate, end: plan.endDate })}</td>
-              <th className="gx-mp-label" scope="row">
+              <th className="gx-a4-label" scope="row">
                 {t('maintenance.fields.budget')}
               </th>
               <td>{formatMoney(plan.budget)}</td>
@@ -140,14 +140,14 @@ function PlanSheet({ plan }: { plan: MaintenancePlan }) {
                   <tr key={e.id}>
                     <td>{e.spentOn}</td>
                     <td>{e.item}</td>
-                    <td className="gx-mp-num">{formatMoney(e.amount)}</td>
+                    <td className="gx-a4-num">{formatMoney(e.amount)}</td>
                   </tr>
                 ))}
                 <tr>
                   <th colSpan={2} scope="row">
                     {t('maintenance.print.budgetLine', { budget: formatMoney(plan.budget), remaining: formatMoney(plan.remaining) })}
                   </th>
-                  <td className="gx-mp-num">{formatMoney(plan.spent)}</td>
+                  <td className="gx-a4-num">{formatMoney(plan.spent)}</td>
                 </tr>
               </tbody>
             </table>
@@ -167,7 +167,7 @@ function PlanSheet({ plan }: { plan: MaintenancePlan }) {
           </>
         ) : null}
 
-        <p className="gx-mp-footer">{t('maintenance.print.printedAt', { at: formatDateTime(new Date().toISOString()) })}</p>
+        <p className="gx-a4-footer">{t('maintenance.print.printedAt', { at: formatDateTime(new Date().toISOString()) })}</p>
       </article>
     </div>
   );
