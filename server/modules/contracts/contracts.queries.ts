@@ -1,8 +1,8 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { containsText } from '../../db/search';
 import type { Database } from '../../db/schema';
-import type { Actor } from '../../platform/permissions/actor';
-import { isRole, ROLE_DEFINITIONS, type Role, widestScope } from '../../platform/permissions/roles';
+import { type Actor, loadActor } from '../../platform/permissions/actor';
+import { isRole, type Role } from '../../platform/permissions/roles';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import type { ContractStatus } from './contracts.rules';
 import { paged } from '../../db/paging';
@@ -113,28 +113,11 @@ export const contractQueries = {
    * whether a prospective signer handles a customer; undefined when the user is missing or inactive.
    */
   async scopeActorOf(db: Q, userId: number): Promise<(Actor & { teamId: number | null }) | undefined> {
-    const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'department_id', 'team_id', 'active']).where('id', '=', userId).executeTakeFirst();
+    const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'department_id', 'team_id', 'active', 'must_change_password']).where('id', '=', userId).executeTakeFirst();
     if (!user || !user.active) return undefined;
-    const [roleRows, supervised] = await Promise.all([
-      db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute(),
-      db.selectFrom('teams').select('id').where('supervisor_id', '=', userId).execute(),
-    ]);
-    const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      roles,
-      capabilities: new Set(roles.flatMap((r) => ROLE_DEFINITIONS[r].capabilities)),
-      scope: widestScope(roles),
-      departmentId: user.department_id,
-      teamIds: [...new Set([...(user.team_id ? [user.team_id] : []), ...supervised.map((t) => t.id)])],
-      teamId: user.team_id,
-      sessionId: '',
-      csrfToken: '',
-      mustChangePassword: false,
-    };
+    return { ...(await loadActor(db, user)), teamId: user.team_id };
   },
+
 
   /** Active users holding one of `roles`, with their interface language (for notifications). */
   usersWithRoles(db: Q, roles: readonly Role[]) {

@@ -3,8 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema';
 import { type AuditService, actorInfo } from '../audit/audit.service';
 import { AppError, errors } from '../http/errors';
-import type { Actor, RequestContext } from '../permissions/actor';
-import { capabilitiesOf, isRole, widestScope, type Role } from '../permissions/roles';
+import { type Actor, type RequestContext, loadActor } from '../permissions/actor';
 import type { SettingsService } from '../settings/settings.service';
 import type { Clock } from '../time';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
@@ -33,26 +32,6 @@ export function createAuthService(deps: {
   clock: Clock;
 }) {
   const { db, audit, settings, rateLimiter, clock } = deps;
-
-  async function buildActor(user: User, sessionId: string, csrfToken: string): Promise<Actor> {
-    const roleRows = await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
-    const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
-    const supervised = await db.selectFrom('teams').select('id').where('supervisor_id', '=', user.id).execute();
-    const teamIds = [...new Set([...(user.team_id ? [user.team_id] : []), ...supervised.map((t) => t.id)])];
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      roles,
-      capabilities: capabilitiesOf(roles),
-      scope: widestScope(roles),
-      departmentId: user.department_id,
-      teamIds,
-      sessionId,
-      csrfToken,
-      mustChangePassword: user.must_change_password === 1,
-    };
-  }
 
   return {
     async login(input: { username: string; password: string; ip: string | null; userAgent: string | null; requestId: string }): Promise<LoginResult> {
@@ -130,7 +109,7 @@ export function createAuthService(deps: {
           .execute();
         await audit.record(trx, userWho, { action: 'login.success', entityType: 'user', entityId: user.id });
       });
-      return { sessionToken, csrfToken, actor: await buildActor(user, sessionId, csrfToken) };
+      return { sessionToken, csrfToken, actor: await loadActor(db, user, { sessionId, csrfToken }) };
     },
 
     /** The actor behind a session cookie, or an error saying why there is none. Enforces idle and absolute timeouts. */
@@ -155,7 +134,7 @@ export function createAuthService(deps: {
       if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
         await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute();
       }
-      return buildActor(user, sessionId, session.csrf_token);
+      return loadActor(db, user, { sessionId, csrfToken: session.csrf_token });
     },
 
     async logout(ctx: RequestContext): Promise<void> {

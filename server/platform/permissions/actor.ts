@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { Database, User } from '../../db/schema';
 import type { Lang } from '../http/i18n';
-import type { Capability, DataScope, Role } from './roles';
+import { capabilitiesOf, isRole, widestScope, type Capability, type DataScope, type Role } from './roles';
 
 /** Who is asking: loaded from the session on every request. */
 export interface Actor {
@@ -23,4 +25,33 @@ export interface RequestContext {
   ip: string | null;
   requestId: string;
   lang: Lang;
+}
+
+/**
+ * A user's roles, capabilities and data scope as the database holds them now: for the session of a
+ * request, or to ask what another person may see (a contract's signer). `session` is empty for the latter.
+ */
+export async function loadActor(
+  db: Kysely<Database>,
+  user: Pick<User, 'id' | 'username' | 'display_name' | 'department_id' | 'team_id' | 'must_change_password'>,
+  session: { sessionId: string; csrfToken: string } = { sessionId: '', csrfToken: '' },
+): Promise<Actor> {
+  const [roleRows, supervised] = await Promise.all([
+    db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute(),
+    db.selectFrom('teams').select('id').where('supervisor_id', '=', user.id).execute(),
+  ]);
+  const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles,
+    capabilities: capabilitiesOf(roles),
+    scope: widestScope(roles),
+    departmentId: user.department_id,
+    teamIds: [...new Set([...(user.team_id ? [user.team_id] : []), ...supervised.map((t) => t.id)])],
+    sessionId: session.sessionId,
+    csrfToken: session.csrfToken,
+    mustChangePassword: user.must_change_password === 1,
+  };
 }
