@@ -25,8 +25,8 @@ import { pinyin } from 'pinyin-pro';
 import { buildApp } from '../server/app';
 import type { Config } from '../server/config';
 import { openDatabase, type Db } from '../server/db/database';
-import { migrateToLatest } from '../server/db/migrate';
-import { migrations } from '../server/db/migrations';
+import { collectMigrations, migrateToLatest } from '../server/db/migrate';
+import { MODULES } from '../server/modules';
 import { STATUSES } from '../server/modules/customers/customers.fields';
 import { DEMO_PASSWORD, actorOf, createDemoOrg } from '../server/ops/demo';
 import { CITIES, Random } from '../server/ops/demo-data';
@@ -186,7 +186,7 @@ async function prepare(target: Target): Promise<{ loaded: boolean; seconds: numb
   const db = openDatabase(target.database);
   let owners: Owner[];
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, MODULES);
     await bootstrap(db.kysely, systemClock, { username: 'admin', password: ADMIN_PASSWORD });
     owners = await createOwners(db);
   } finally {
@@ -408,9 +408,9 @@ async function main() {
   const capture = new Capture(db.kind);
   const pool = db.kind === 'postgres' ? new pg.Pool({ connectionString: (target.database as { url: string }).url, max: 4 }) : null;
   try {
-    const pending = migrations(db.kind).length - Number((await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db.kysely)).rows[0].n);
+    const pending = collectMigrations(db.kind, MODULES).length - Number((await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db.kysely)).rows[0].n);
     const tm = performance.now();
-    await migrateToLatest(db);
+    await migrateToLatest(db, MODULES);
     if (pending > 0) log(`Applied ${pending} pending migration(s) to the loaded archive in ${((performance.now() - tm) / 1000).toFixed(1)} s.`);
     if (db.kind === 'postgres' && pending > 0) await sql`ANALYZE customers`.execute(db.kysely);
 

@@ -5,9 +5,7 @@ import { migrateToLatest } from './db/migrate';
 import { bootstrap } from './platform/auth/bootstrap';
 import { systemClock } from './platform/time';
 import { startHousekeeping } from './platform/jobs/housekeeping';
-import { startWorkflowJobs } from './modules/workflow/workflow.jobs';
-import { startContractJobs } from './modules/contracts/contracts.jobs';
-import { startComplaintJobs } from './modules/complaints/complaints.jobs';
+import { MODULES } from './modules';
 
 async function main() {
   let config;
@@ -21,9 +19,9 @@ async function main() {
     throw e;
   }
   const db = openDatabase(config.database);
-  await migrateToLatest(db);
+  await migrateToLatest(db, MODULES);
   const first = await bootstrap(db.kysely, systemClock, { username: config.adminUsername, password: config.adminPassword });
-  const { app, services, setShuttingDown } = await buildApp({ config, db });
+  const { app, services, built, setShuttingDown } = await buildApp({ config, db });
   if (first.created) {
     const line = first.generated
       ? `首个管理员账号 First administrator: ${first.username} / ${first.password}  (仅显示一次，请登录后修改 — shown once; change it after signing in)`
@@ -31,9 +29,10 @@ async function main() {
     console.log(`\n${'='.repeat(72)}\n${line}\n${'='.repeat(72)}\n`);
   }
   const stopJobs = startHousekeeping(services, app.log);
-  const stopWorkflow = startWorkflowJobs(services, app.log);
-  const stopContracts = startContractJobs(services, app.log);
-  const stopComplaints = startComplaintJobs(services, app.log);
+  // Each module's scheduled jobs (reminders, deliveries, contract expiry, complaint deadlines …).
+  const stopModuleJobs = [...built.byModule.values()].flatMap(({ manifest, services: own, ctx }) =>
+    manifest.jobs ? [manifest.jobs(own, { ...ctx, log: app.log })] : [],
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -42,9 +41,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down: draining requests');
     setShuttingDown();
     stopJobs();
-    stopWorkflow();
-    stopContracts();
-    stopComplaints();
+    for (const stop of stopModuleJobs) stop();
     const force = setTimeout(() => {
       app.log.error('forced exit after 20 s');
       process.exit(1);

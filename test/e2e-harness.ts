@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../server/app';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
+import { MODULES } from '../server/modules';
 import { bootstrap } from '../server/platform/auth/bootstrap';
 import { systemClock } from '../server/platform/time';
 import { ADMIN_PASSWORD, freshDatabase, testConfig } from './harness';
@@ -20,7 +21,7 @@ export async function startTestServer() {
   const fresh = await freshDatabase();
   const config = { ...testConfig(fresh.database, fresh.dataDir), webDistDir: webDist };
   const db = openDatabase(config.database);
-  await migrateToLatest(db);
+  await migrateToLatest(db, MODULES);
   await bootstrap(db.kysely, systemClock, { username: 'admin', password: ADMIN_PASSWORD });
   const { app, services } = await buildApp({ config, db, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -5,9 +5,12 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp, type RouteEntry, type Services } from '../server/app';
+import type { ModuleManifest } from '../server/platform/modules/manifest';
+import type { BuiltModules } from '../server/platform/modules/registry';
 import type { Config } from '../server/config';
 import { openDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
+import { MODULES } from '../server/modules';
 import { bootstrap } from '../server/platform/auth/bootstrap';
 import type { Clock } from '../server/platform/time';
 
@@ -77,6 +80,7 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   services: Services;
+  built: BuiltModules;
   routes: RouteEntry[];
   clock: TestClock;
   config: Config;
@@ -84,20 +88,22 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(opts: { clock?: TestClock } = {}): Promise<TestContext> {
+/** `modules`: the module list to build (default: the product's); a test may add a throwaway module. */
+export async function createTestContext(opts: { clock?: TestClock; modules?: readonly ModuleManifest<any>[] } = {}): Promise<TestContext> {
   const fresh = await freshDatabase();
   const config = testConfig(fresh.database, fresh.dataDir);
   const db = openDatabase(config.database);
-  await migrateToLatest(db);
+  await migrateToLatest(db, opts.modules ?? MODULES);
   const clock = opts.clock ?? new TestClock();
   await bootstrap(db.kysely, clock, { username: 'admin', password: ADMIN_PASSWORD });
-  const { app, services, routes } = await buildApp({ config, db, clock, logger: false });
+  const { app, services, built, routes } = await buildApp({ config, db, clock, logger: false, modules: opts.modules });
   await app.ready();
   const admin = await login(app, 'admin', ADMIN_PASSWORD);
   return {
     app,
     db,
     services,
+    built,
     routes,
     clock,
     config,

@@ -6,6 +6,7 @@ import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
+import { MODULES } from '../server/modules';
 import { ADMIN_PASSWORD, TEST_DB, createTeam, createTestContext, createUser, json, login } from './harness';
 
 const TABLES = ['departments', 'teams', 'users', 'user_roles', 'sessions', 'audit_log', 'settings', 'calendar_days', 'calendar_years'] as const;
@@ -37,7 +38,7 @@ describe('operations', () => {
     fs.copyFileSync(file, path.join(restoreDir, 'guanxi.db'));
     const config = loadConfig({ DATA_DIR: restoreDir } as NodeJS.ProcessEnv);
     const db = openDatabase(config.database);
-    await migrateToLatest(db);
+    await migrateToLatest(db, MODULES);
     const { app } = await buildApp({ config, db, logger: false });
     expect(await counts(db)).toEqual(before);
     const admin = await login(app, 'admin', ADMIN_PASSWORD);

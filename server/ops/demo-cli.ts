@@ -8,6 +8,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { MODULES } from '../modules';
 import { checkPasswordPolicy } from '../platform/auth/passwords';
 import { bootstrap } from '../platform/auth/bootstrap';
 import { systemClock } from '../platform/time';
@@ -50,7 +51,7 @@ async function main() {
   }
   const db = openDatabase(config.database);
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, MODULES);
     const first = await bootstrap(db.kysely, systemClock, { username: config.adminUsername, password: config.adminPassword });
     const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)';
     console.log(`演示数据 Demo data → ${where}: ${customers} customers, seed ${seed}`);

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { ApprovalRequestTable, Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { ApprovalRequestTable } from './approvals.tables';
 import type { Actor } from '../../platform/permissions/actor';
 import type { Role } from '../../platform/permissions/roles';
 import { scopeCondition, type ScopedResource } from '../../platform/permissions/scope';

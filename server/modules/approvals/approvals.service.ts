@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ApprovalRequestTable, Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { ApprovalRequestTable } from './approvals.tables';
 import { updateVersioned } from '../../db/versioned';
 import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { AppError, errors } from '../../platform/http/errors';

@@ -132,3 +132,10 @@ export interface ApprovalService {
   /** Items waiting for the caller's decision (the approver's queue and the to-do home page). */
   queue(ctx: RequestContext): Promise<ApprovalRequestView[]>;
 }
+
+// The approval engine owns the `approvalTypes` extension point: document modules contribute their handlers.
+declare module '../../platform/modules/manifest' {
+  interface ExtensionPoints {
+    approvalTypes: DocumentTypeHandler;
+  }
+}

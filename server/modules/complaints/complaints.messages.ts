@@ -1,8 +1,10 @@
+import type { Catalogue } from '../../platform/http/i18n';
+
 /**
- * Server messages of the complaints module in the three interface languages; spread into the catalogue of
- * platform/http/i18n.ts (keys `complaint.*`).
+ * Server messages of the complaints module in the three interface languages, registered from its manifest
+ * (keys `complaint.*`).
  */
-export const COMPLAINT_MESSAGES: Record<string, [zhCN: string, zhTW: string, en: string]> = {
+export const COMPLAINT_MESSAGES: Catalogue = {
   'complaint.extension_too_long': [
     '延期后处理时间合计不能超过 {max} 个工作日（本次最多还可延期 {left} 个工作日）',
     '延期後處理時間合計不能超過 {max} 個工作日（本次最多還可延期 {left} 個工作日）',

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { ComplaintTable, Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { ComplaintTable } from './complaints.tables';
 import { containsText } from '../../db/search';
 import type { Actor } from '../../platform/permissions/actor';
 import { isRole, type Role } from '../../platform/permissions/roles';
@@ -55,6 +56,12 @@ export type ComplaintRow = NonNullable<Awaited<ReturnType<ReturnType<typeof deta
 
 /** The only SQL of the complaints module. */
 export const complaintQueries = {
+  /** A merge (查重) keeps the survivor: complaints and satisfaction scores follow it. */
+  async moveCustomer(db: Q, fromId: number, toId: number) {
+    await db.updateTable('complaints').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+    await db.updateTable('complaint_satisfaction').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+  },
+
   async nextNo(db: Q, year: number): Promise<number> {
     const row = await db
       .insertInto('complaint_sequences')

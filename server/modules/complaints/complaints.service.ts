@@ -8,7 +8,7 @@ import type { CalendarService } from '../../platform/calendar/calendar.service';
 import { AppError, errors } from '../../platform/http/errors';
 import { LANGS, type Lang, t } from '../../platform/http/i18n';
 import type { Actor, RequestContext } from '../../platform/permissions/actor';
-import { ROLE_DEFINITIONS, type Capability } from '../../platform/permissions/roles';
+import { roleCapabilities, type Capability } from '../../platform/permissions/roles';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import type { ApprovalOutcome, ApprovalService, DocumentTypeHandler } from '../approvals/approvals.types';
@@ -227,7 +227,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     const user = await q.user(conn, handlerId);
     if (!user || !user.active) throw errors.field('handlerId', 'complaint.handler_invalid');
     const roles = await q.rolesOf(conn, handlerId);
-    if (!roles.some((r) => ROLE_DEFINITIONS[r].capabilities.includes('complaints.handle'))) throw errors.field('handlerId', 'complaint.handler_invalid');
+    if (!roles.some((r) => roleCapabilities(r).includes('complaints.handle'))) throw errors.field('handlerId', 'complaint.handler_invalid');
     if (actor && actor.scope !== 'all' && handlerId !== actor.id && !(await q.userInScope(conn, actor, handlerId))) throw errors.field('handlerId', 'complaint.handler_invalid');
     return user;
   }
@@ -859,9 +859,7 @@ export function createComplaintService(deps: ComplaintDeps) {
 
     /** Customer merge (查重): the survivor takes the merged customer's complaints and scores. */
     async moveCustomer(trx: Kysely<Database>, mergedId: number, survivorId: number) {
-      const conn = asQ(trx);
-      await conn.updateTable('complaints').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
-      await conn.updateTable('complaint_satisfaction').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).execute();
+      await q.moveCustomer(asQ(trx), mergedId, survivorId);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SettingDefinition } from '../../platform/settings/settings.registry';
+import type { SettingDefinition, SettingGroupDefinition } from '../../platform/settings/settings.registry';
 import { MAX_TOTAL_WORKING_DAYS, parseCategories } from './complaints.rules';
 
 const workingDays = { 'zh-CN': '个工作日', 'zh-TW': '個工作日', en: 'working days' };
@@ -9,11 +9,24 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max);
 export const DEFAULT_CATEGORIES = '产品质量、服务态度、配送交付、费用账单、其他';
 
 /**
- * The blanks of the complaint rules (domain.md §10) as settings, listed in settings.registry.ts after
- * complaints.firstContactWorkingDays. The 1 and 3 working days of general and major complaints are the
+ * The blanks of the complaint rules (domain.md §10) as settings, registered from the module's manifest.
+ * The 1 and 3 working days of general and major complaints are the
  * seed's own numbers (004 第十一条) and stay in complaints.rules.ts.
  */
+export const COMPLAINT_SETTING_GROUPS: SettingGroupDefinition[] = [
+  { key: 'complaints', label: { 'zh-CN': '投诉处理', 'zh-TW': '投訴處理', en: 'Complaints' } },
+];
+
 export const COMPLAINT_SETTINGS: SettingDefinition[] = [
+  {
+    key: 'complaints.firstContactWorkingDays',
+    group: 'complaints',
+    schema: int(1, 7),
+    default: 1,
+    unit: workingDays,
+    label: { 'zh-CN': '首次联系客户时限', 'zh-TW': '首次聯繫客戶時限', en: 'First contact with the customer within' },
+    source: 'domain.md §10',
+  },
   {
     key: 'complaints.seriousResolutionWorkingDays',
     group: 'complaints',

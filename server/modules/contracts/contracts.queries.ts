@@ -50,6 +50,11 @@ export type ContractRow = Awaited<ReturnType<ReturnType<typeof base>['executeTak
 
 /** The only SQL of contracts (style.md habit 4); every call takes the transaction when there is one. */
 export const contractQueries = {
+  /** A merge (查重) keeps the survivor: the merged customer's contracts follow it. */
+  async moveCustomer(db: Q, fromId: number, toId: number) {
+    await db.updateTable('contracts').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+  },
+
   async list(db: Q, actor: Actor, f: ContractFilters, p: { page: number; pageSize: number; sort: { field: ContractSortField; direction: 'asc' | 'desc' } }) {
     let qb = base(db).where(scopeCondition(actor, RESOURCES.contract));
     if (f.customerId !== undefined) qb = qb.where('contracts.customer_id', '=', f.customerId);

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import type { CustomerAttachmentTable } from '../../db/schema';
+import type { CustomerAttachmentTable } from './customers.tables';
 
 type CustomerAttachment = Selectable<CustomerAttachmentTable>;
 

@@ -17,6 +17,25 @@ import { customerValues } from './customers.service';
 /** Moves a module's rows from the merged customer to the survivor, inside the merge's transaction. */
 export type MergeHook = (trx: Kysely<Database>, mergedId: number, survivorId: number) => Promise<void>;
 
+/**
+ * How one module's records follow a merge: the columns pointing at customers it answers for, and the
+ * mover (omitted where the merge itself moves them: the archive's own tables). The merged customer row
+ * is deleted, so a column no module answers for would lose or detach its rows; a test reads the schema
+ * and fails on such a column.
+ */
+export interface CustomerMergeBehaviour {
+  /** `table.column` pointing at customers.id. */
+  columns: string[];
+  move?: MergeHook;
+}
+
+// The archive owns the `customerMerge` extension point: every module with records pointing at customers contributes.
+declare module '../../platform/modules/manifest' {
+  interface ExtensionPoints {
+    customerMerge: CustomerMergeBehaviour;
+  }
+}
+
 export function createMergeService(deps: { db: Kysely<Database>; kind: DialectKind; audit: AuditService; customers: CustomerService }) {
   const { db, kind, audit, customers } = deps;
   const hooks: MergeHook[] = [];

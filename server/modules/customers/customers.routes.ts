@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Customer, CustomerContact } from '../../db/schema';
+import type { Customer, CustomerContact } from './customers.tables';
 import { requestContext } from '../../platform/http/guard';
 import { idParams, page, parseSort } from '../../platform/http/schemas';
 import { COMPANY_NATURES, COMPANY_SIZES, INDUSTRIES, SOURCE_CHANNELS, STATUSES } from './customers.fields';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectKind } from '../../db/database';
-import type { Customer, CustomerContact, Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { Customer, CustomerContact } from './customers.tables';
 import { updateVersioned } from '../../db/versioned';
 import { type AuditService, type Changes, actorInfo } from '../../platform/audit/audit.service';
 import { AppError, errors } from '../../platform/http/errors';

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, SelectQueryBuilder } from 'kysely';
 import { containsText } from '../../db/search';
-import type { Database, DevelopmentPlanTargetTable, ProspectTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { DevelopmentPlanTargetTable, ProspectTable } from './development.tables';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition, type ScopedResource } from '../../platform/permissions/scope';
 import { paged } from '../../db/paging';

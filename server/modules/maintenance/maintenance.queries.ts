@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { containsText } from '../../db/search';
-import type { Database, MaintenancePlanTaskTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { MaintenancePlanTaskTable } from './maintenance.tables';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { paged } from '../../db/paging';

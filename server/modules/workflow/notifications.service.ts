@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Database, NotificationDeliveryTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { NotificationDeliveryTable } from './workflow.tables';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import type { Clock } from '../../platform/time';
 import type { NotificationInput, NotificationService } from './workflow.types';

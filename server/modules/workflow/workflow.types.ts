@@ -83,3 +83,10 @@ export interface TodoProvider {
 export interface TodoService {
   register(provider: TodoProvider): void;
 }
+
+// The to-do home page owns the `todoProviders` extension point: modules contribute what they put on it.
+declare module '../../platform/modules/manifest' {
+  interface ExtensionPoints {
+    todoProviders: TodoProvider;
+  }
+}

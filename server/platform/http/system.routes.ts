@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ping, type Db } from '../../db/database';
-import { ROLE_DEFINITIONS, ROLES } from '../permissions/roles';
+import { ROLE_DEFINITIONS, ROLES, roleCapabilities } from '../permissions/roles';
 import { LANGS } from './i18n';
 
 export async function systemRoutes(root: FastifyInstance, deps: { db: Db; version: string; isShuttingDown: () => boolean }) {
@@ -42,7 +42,7 @@ export async function systemRoutes(root: FastifyInstance, deps: { db: Db; versio
       response: { 200: z.object({ items: z.array(z.object({ role: z.string(), scope: z.string(), capabilities: z.array(z.string()) })) }) },
     },
     handler: async () => ({
-      items: ROLES.map((role) => ({ role, scope: ROLE_DEFINITIONS[role].scope, capabilities: ROLE_DEFINITIONS[role].capabilities })),
+      items: ROLES.map((role) => ({ role, scope: ROLE_DEFINITIONS[role].scope, capabilities: roleCapabilities(role) })),
     }),
   });
 }

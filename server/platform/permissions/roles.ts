@@ -1,6 +1,7 @@
 /**
- * Roles, their capabilities and their data scope (domain.md §1). Roles are fixed in code because
- * the regulations name them; which users hold them is data. Later modules add capabilities here.
+ * Roles, their capabilities and their data scope (docs/regulations.md §1). Roles are fixed in code because
+ * the regulations name them; which users hold them is data. Capabilities come from the platform and from
+ * each module's manifest, with the roles that hold them by default.
  */
 export const ROLES = ['admin', 'director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'] as const;
 export type Role = (typeof ROLES)[number];
@@ -9,92 +10,68 @@ export type Role = (typeof ROLES)[number];
 export const SCOPES = ['own', 'team', 'department', 'all'] as const;
 export type DataScope = (typeof SCOPES)[number];
 
-export const CAPABILITIES = [
-  'directory.read', // see colleagues, teams and departments (within scope)
-  'users.manage', // create users, assign roles, reset passwords, deactivate
-  'org.manage', // departments and teams
-  'settings.read',
-  'settings.manage',
-  'audit.read',
-  'calendar.manage',
-  'customers.read', // the archive, within the data scope (domain.md §2)
-  'customers.create',
-  'customers.update',
-  'customers.transfer', // change the responsible person, one by one or in bulk (supervisors and above)
-  'customers.reveal', // show one unmasked phone / account on the detail page, audit-logged
-  'customers.merge', // merge two records of the same customer (查重)
-  'customers.import', // Excel/CSV import into the archive (issue point 10)
-  'customers.export', // Excel export of the filtered list, masked (issue point 11)
-  'customers.export_unmasked', // the same export with phones and bank accounts in clear, audit-logged
-  'development.read', // prospects, research, development plans and records within the data scope (domain.md §6)
-  'development.write', // enter and move prospects, research plans/reports, draft development plans, development records
-  'development.assign', // give a prospect or record to another owner (supervisors and above)
-  'development.instruct', // write the 批示 on a 客户开发记录表 (supervisors and above)
-  'maintenance.read', // maintenance plans within scope; specialists: those they work on or that concern their customers (domain.md §7)
-  'maintenance.manage', // draft, split into tasks and close maintenance plans (supervisors and above, seed 000 §6–8)
-  'maintenance.record', // record the work done and the customer's feedback, and spending, on an approved plan
-  'approvals.configure', // approval chains and groups such as 经理办公会 (domain.md §18); admin only
-  'contracts.read', // contracts within the data scope; finance reads all (domain.md §1, §13)
-  'contracts.manage', // draft and edit contracts, sign as the named signer, file the signed copies
-  'contracts.terminate', // end an effective contract early, with a reason (managers and above)
-  'tasks.manage', // assign tasks to others within scope, edit and cancel them (supervisors and above, issue 4 §2)
-  'surveys.read', // satisfaction survey templates, campaigns, results and improvement plans (company documents, domain.md §11)
-  'surveys.respond', // enter answers and issue personal links for target customers in one's own data scope
-  'surveys.manage', // questionnaires, campaigns and improvement plans (supervisors and above)
-  'complaints.read', // complaints within the data scope (domain.md §10)
-  'complaints.intake', // record a complaint (hotline, phone, e-mail, visit, letter …), call-centre agents included
-  'complaints.handle', // contact, investigate, draft the opinion, tell the customer, ask for an extension, rectification notices
-  'complaints.assign', // give a complaint to a handler, act on any complaint in scope (supervisors and above)
-  'complaints.meeting', // record the 经理办公会 special session on a serious complaint (managers and above)
-  'complaints.analyse', // the complaint analysis page and its exports
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+/** The platform's own capabilities; every module declares its own in its manifest (registerCapabilities). */
+const PLATFORM_CAPABILITIES: Record<string, readonly Role[]> = {
+  'directory.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'], // see colleagues, teams and departments (within scope)
+  'users.manage': [], // create users, assign roles, reset passwords, deactivate
+  'org.manage': [], // departments and teams
+  'settings.read': ['director', 'manager'],
+  'settings.manage': [],
+  'audit.read': ['director', 'manager'], // managers read the audit log (issue 2 point 6)
+  'calendar.manage': [],
+};
+
+/** A capability name such as 'customers.read'. Routes naming an unregistered one stop the app at start-up. */
+export type Capability = string;
 
 interface RoleDefinition {
   scope: DataScope;
-  capabilities: Capability[];
   /** Roles a holder of this role may grant (admin: all). */
   grants: Role[];
 }
 
-const everyone: Capability[] = ['directory.read'];
-// Specialists enter ≥ 20 new customers a week (domain.md §2 quotas): they import and export their own, masked.
-const archiveWork: Capability[] = ['customers.read', 'customers.create', 'customers.update', 'customers.import', 'customers.export'];
-const archiveLead: Capability[] = [...archiveWork, 'customers.transfer', 'customers.reveal'];
-// Development (domain.md §6): specialists and sales develop prospects; supervisors and above also assign and instruct.
-const developmentWork: Capability[] = ['development.read', 'development.write'];
-const developmentLead: Capability[] = [...developmentWork, 'development.assign', 'development.instruct'];
-// 客户关系维护: supervisors draft plans, the manager reviews, the director approves, specialists execute (seed 000 §3).
-const maintenanceLead: Capability[] = ['maintenance.read', 'maintenance.manage', 'maintenance.record'];
-const maintenanceWork: Capability[] = ['maintenance.read', 'maintenance.record'];
-// Contracts (domain.md §13): those who sign for the company draft and sign; how much each may sign alone is a setting.
-const contractWork: Capability[] = ['contracts.read', 'contracts.manage'];
-const contractLead: Capability[] = [...contractWork, 'contracts.terminate'];
-// 满意度调查 (domain.md §11): specialists ask their customers; supervisors and above run campaigns and plans.
-const surveyWork: Capability[] = ['surveys.read', 'surveys.respond'];
-const surveyLead: Capability[] = [...surveyWork, 'surveys.manage'];
-// 投诉 (domain.md §10): anyone at the front records; specialists handle; supervisors assign; managers hold the 经理办公会.
-const complaintWork: Capability[] = ['complaints.read', 'complaints.intake', 'complaints.handle'];
-const complaintLead: Capability[] = [...complaintWork, 'complaints.assign', 'complaints.analyse'];
-
+// 客户服务总监 and 经理: all customers; 主管: the team's; 专员, 销售, 座席员: their own; 质检员: the department's;
+// 财务 reads contracts and transactions company-wide (docs/regulations.md §1).
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
-  admin: { scope: 'all', capabilities: [...CAPABILITIES], grants: [...ROLES] },
-  // 客户服务总监: all customers (§1); reads the audit log and settings
-  director: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'customers.export_unmasked', 'audit.read', 'settings.read', ...maintenanceLead, ...developmentLead, ...contractLead, 'tasks.manage', ...surveyLead, ...complaintLead, 'complaints.meeting'], grants: [] },
-  // 客户服务经理: all customers (§1); managers read the audit log (issue 2 point 6)
-  manager: { scope: 'all', capabilities: [...everyone, ...archiveLead, 'customers.merge', 'audit.read', 'settings.read', ...maintenanceLead, ...developmentLead, ...contractLead, 'tasks.manage', ...surveyLead, ...complaintLead, 'complaints.meeting'], grants: [] },
-  // 主管: the team's customers
-  supervisor: { scope: 'team', capabilities: [...everyone, ...archiveLead, ...maintenanceLead, ...developmentLead, ...contractWork, 'tasks.manage', ...surveyLead, ...complaintLead], grants: [] },
-  // 专员: the customers assigned to them
-  specialist: { scope: 'own', capabilities: [...everyone, ...archiveWork, ...maintenanceWork, ...developmentWork, ...contractWork, ...surveyWork, ...complaintWork], grants: [] },
-  sales: { scope: 'own', capabilities: [...everyone, ...archiveWork, ...developmentWork, ...contractWork, 'complaints.read', 'complaints.intake'], grants: [] },
-  // 财务 reads contracts and transactions company-wide (§1); write capabilities come with those modules
-  finance: { scope: 'all', capabilities: [...everyone, 'customers.read', 'contracts.read'], grants: [] },
-  // 座席员: own calls and records
-  agent: { scope: 'own', capabilities: [...everyone, ...archiveWork, 'complaints.read', 'complaints.intake'], grants: [] },
-  // 质检员 reviews the call centre's work
-  qa: { scope: 'department', capabilities: [...everyone, 'customers.read', 'complaints.read', 'complaints.analyse'], grants: [] },
+  admin: { scope: 'all', grants: [...ROLES] },
+  director: { scope: 'all', grants: [] },
+  manager: { scope: 'all', grants: [] },
+  supervisor: { scope: 'team', grants: [] },
+  specialist: { scope: 'own', grants: [] },
+  sales: { scope: 'own', grants: [] },
+  finance: { scope: 'all', grants: [] },
+  agent: { scope: 'own', grants: [] },
+  qa: { scope: 'department', grants: [] },
 };
+
+/** capability → the roles holding it by default; filled from the platform and the module manifests. */
+const holders = new Map<Capability, { owner: string; roles: readonly Role[] }>();
+
+/** Adds a module's capabilities. The same owner may register again (one process, several apps); another may not reuse a name. */
+export function registerCapabilities(owner: string, capabilities: Record<string, readonly Role[]>): void {
+  for (const [name, roles] of Object.entries(capabilities)) {
+    const existing = holders.get(name);
+    if (existing && existing.owner !== owner) throw new Error(`Capability ${name} of ${owner} is already declared by ${existing.owner}`);
+    for (const r of roles) if (!isRole(r)) throw new Error(`Capability ${name} of ${owner} names an unknown role ${r}`);
+    holders.set(name, { owner, roles });
+  }
+}
+registerCapabilities('platform', PLATFORM_CAPABILITIES);
+
+export function isCapability(name: string): boolean {
+  return holders.has(name);
+}
+
+/** Every registered capability, in registration order. */
+export function allCapabilities(): Capability[] {
+  return [...holders.keys()];
+}
+
+/** What a role holds: the administrator everything, the others what the manifests give them. */
+export function roleCapabilities(role: Role): Capability[] {
+  if (role === 'admin') return allCapabilities();
+  return [...holders].filter(([, h]) => h.roles.includes(role)).map(([name]) => name);
+}
 
 export function widestScope(roles: readonly Role[]): DataScope {
   let best = 0;
@@ -104,7 +81,7 @@ export function widestScope(roles: readonly Role[]): DataScope {
 
 export function capabilitiesOf(roles: readonly Role[]): Set<Capability> {
   const caps = new Set<Capability>();
-  for (const r of roles) for (const c of ROLE_DEFINITIONS[r].capabilities) caps.add(c);
+  for (const r of roles) for (const c of roleCapabilities(r)) caps.add(c);
   return caps;
 }
 

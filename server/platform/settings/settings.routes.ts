@@ -30,13 +30,14 @@ export async function settingsRoutes(root: FastifyInstance, settings: SettingsSe
 
   app.get('/api/settings', {
     config: { policy: { capability: 'settings.read' } },
-    schema: { tags, response: { 200: z.object({ groups: z.array(z.object({ group: z.string(), items: z.array(item) })) }) } },
+    schema: { tags, response: { 200: z.object({ groups: z.array(z.object({ group: z.string(), label: z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() }), items: z.array(item) })) }) } },
     handler: async () => {
       const all = await settings.all();
       return {
-        groups: SETTING_GROUPS.map((group) => ({
-          group,
-          items: all.filter((s) => SETTINGS_BY_KEY.get(s.key)!.group === group).map(present),
+        groups: SETTING_GROUPS.map((g) => ({
+          group: g.key,
+          label: g.label,
+          items: all.filter((s) => SETTINGS_BY_KEY.get(s.key)!.group === g.key).map(present),
         })).filter((g) => g.items.length > 0),
       };
     },

@@ -5,7 +5,8 @@
  * every export audit-logged with its filter, columns and row count.
  */
 import type { Kysely } from 'kysely';
-import type { Customer, Database } from '../../../db/schema';
+import type { Database } from '../../../db/schema';
+import type { Customer } from '../customers.tables';
 import { type AuditService, actorInfo } from '../../../platform/audit/audit.service';
 import { AppError, errors } from '../../../platform/http/errors';
 import type { RequestContext } from '../../../platform/permissions/actor';

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { CustomerImportTable, Database } from '../../../db/schema';
+import type { Database } from '../../../db/schema';
+import type { CustomerImportTable } from '../customers.tables';
 import { paged } from '../../../db/paging';
 
 /** The only SQL of the import; every function takes the db or the open transaction. */

@@ -7,7 +7,8 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../../../db/database';
-import type { Customer, CustomerImportTable, Database } from '../../../db/schema';
+import type { Database } from '../../../db/schema';
+import type { Customer, CustomerImportTable } from '../customers.tables';
 import { type AuditService, actorInfo } from '../../../platform/audit/audit.service';
 import { AppError, errors } from '../../../platform/http/errors';
 import { t } from '../../../platform/http/i18n';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import { ddl, type NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
  * Excel/CSV imports of customers (issue point 10): one row per uploaded file, holding the parsed cells

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import { ddl, type NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
  * Contracts 合同 (domain.md §13, issue 4 §7). Amounts are whole 分 of the contract's currency (bigint on

@@ -1,6 +1,6 @@
 import type { CreateTableBuilder, Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import { ddl, type NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
  * Customer development (domain.md §6): prospects with their stage history, research plans and

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import { ddl, type NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
  * Maintenance plans 客户关系维护方案 (domain.md §7, seed 000 §6–8): the plan with its customers and

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import type { NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import type { NamedMigration } from '../../../db/migrations/helpers';
 
 /**
  * The two questionnaires of seed 003 (第二章 客户调研: (三) 客户需求调查表 and (六) 客户满意度调查表),

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import { ddl, type NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
  * Complaints 投诉 (domain.md §10, seed 004 第十一条 and 附件2 客户投诉记录及处理意见). One row per complaint

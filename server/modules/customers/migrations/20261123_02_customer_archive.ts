@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import { ddl, type NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /** Customer archive (domain.md §2): company customers, contacts, yearly archive numbers, the search index. */
 export function customerArchive20261123(kind: DialectKind): NamedMigration {

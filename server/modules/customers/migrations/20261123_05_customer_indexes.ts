@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import type { NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import type { NamedMigration } from '../../../db/migrations/helpers';
 
 /**
  * Indexes for the customer list at a million customers (issue 3 §15, docs/performance.md): each one

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DialectKind } from '../database';
-import { ddl, type NamedMigration } from './helpers';
+import type { DialectKind } from '../../../db/database';
+import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
  * Satisfaction surveys 满意度调查 (domain.md §11, issue 5 points 8–12): questionnaire templates with

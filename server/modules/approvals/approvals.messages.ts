@@ -1,0 +1,32 @@
+import type { Catalogue } from '../../platform/http/i18n';
+
+/** Server messages of the approvals module in zh-CN / zh-TW / en, registered from its manifest. */
+export const APPROVAL_MESSAGES: Catalogue = {
+  'approval.own_document': ['不能审批自己提交的单据', '不能審批自己提交的單據', 'You cannot decide on your own document'],
+  'approval.not_your_step': ['当前审批步骤不由您处理', '目前審批步驟不由您處理', 'The current approval step is not yours to decide'],
+  'approval.not_pending': ['该审批不在进行中', '該審批不在進行中', 'This approval is not in progress'],
+  'approval.not_applicant': ['只有申请人本人可以执行此操作', '只有申請人本人可以執行此操作', 'Only the applicant can do this'],
+  'approval.already_decided': ['本轮已有审批意见，不能撤回', '本輪已有審批意見，不能撤回', 'Someone has already decided in this round; it can no longer be withdrawn'],
+  'approval.in_progress': ['该单据正在审批中', '該單據正在審批中', 'This document is already awaiting approval'],
+  'approval.already_approved': ['该单据已审批通过', '該單據已審批通過', 'This document is already approved'],
+  'approval.no_approver': ['审批步骤“{step}”没有可审批的人员（申请人本人除外），请联系管理员设置', '審批步驟「{step}」沒有可審批的人員（申請人本人除外），請聯絡管理員設定', 'Nobody other than the applicant can decide the step “{step}”; ask the administrator to set it up'],
+  'approval.unknown_type': ['没有这种需要审批的单据类型', '沒有這種需要審批的單據類型', 'No such document type needs approval'],
+  'approval.bad_return_step': ['只能退回到之前的审批步骤', '只能退回到之前的審批步驟', 'A request can be returned only to an earlier step'],
+  'approval.comment_required': ['请填写审批意见', '請填寫審批意見', 'Please enter a comment'],
+  'approval.duplicate_step_key': ['步骤标识重复', '步驟標識重複', 'Step keys must be unique'],
+  'approval.unknown_group': ['审批组不存在', '審批組不存在', 'No such approval group'],
+  'approval.group_key_taken': ['审批组标识已存在', '審批組標識已存在', 'An approval group with this key exists'],
+  'approval.unknown_user': ['用户不存在或已停用', '使用者不存在或已停用', 'No such active user'],
+  'approval.within.company': ['全公司', '全公司', 'company-wide'],
+  'approval.within.department': ['本部门', '本部門', 'own department'],
+  'approval.approver.role': ['{role}（{within}）', '{role}（{within}）', '{role} ({within})'],
+  'approval.approver.supervisor': ['申请人所在团队主管', '申請人所在團隊主管', "The applicant's team supervisor"],
+  'approval.approver.department_head': ['部门负责人', '部門負責人', 'Head of department'],
+  'approval.approver.group_any': ['{group}（任一成员）', '{group}（任一成員）', '{group} (any member)'],
+  'approval.approver.group_all': ['{group}（全体成员）', '{group}（全體成員）', '{group} (all members)'],
+  'approval.notify.waiting': ['待您审批：{title}', '待您審批：{title}', 'Waiting for your approval: {title}'],
+  'approval.notify.approved': ['审批通过：{title}', '審批通過：{title}', 'Approved: {title}'],
+  'approval.notify.rejected': ['审批未通过：{title}', '審批未通過：{title}', 'Rejected: {title}'],
+  'approval.notify.returned': ['审批退回修改：{title}', '審批退回修改：{title}', 'Returned for revision: {title}'],
+  'approval.todo.detail': ['{step} · 申请人：{applicant}', '{step} · 申請人：{applicant}', '{step} · applicant: {applicant}'],
+};

@@ -1,0 +1,32 @@
+import { defineModule } from '../../platform/modules/manifest';
+import type { WorkflowServices } from '../workflow/workflow.module';
+import { APPROVAL_MESSAGES } from './approvals.messages';
+import { approvalRoutes } from './approvals.routes';
+import { createApprovalService } from './approvals.service';
+import { approvals20261124 } from './migrations/20261124_10_approvals';
+import './approvals.tables';
+
+/** The approval engine: versioned chains, groups such as 经理办公会, queues; document modules contribute their types. */
+export const approvalsModule = defineModule({
+  name: 'approvals',
+  dependsOn: ['workflow'],
+  migrations: (kind) => [approvals20261124(kind)],
+  capabilities: {
+    'approvals.configure': [], // approval chains and groups (docs/regulations.md §18); administrators only
+  },
+  messages: APPROVAL_MESSAGES,
+  build: (ctx) => {
+    const { notifications } = ctx.use<WorkflowServices>('workflow');
+    return { approvals: createApprovalService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, notifications }) };
+  },
+  routes: (app, s) => approvalRoutes(app, s.approvals),
+  contributes: {
+    todoProviders: (s) => [s.approvals.todoProvider],
+  },
+  collects: {
+    approvalTypes: (s, handlers) => {
+      for (const h of handlers) s.approvals.registerType(h);
+    },
+  },
+});
+export type ApprovalServices = { approvals: ReturnType<typeof createApprovalService> };

@@ -1,0 +1,27 @@
+import { approvalsModule } from './approvals/approvals.module';
+import { complaintsModule } from './complaints/complaints.module';
+import { contractsModule } from './contracts/contracts.module';
+import { customersModule } from './customers/customers.module';
+import { developmentModule } from './development/development.module';
+import { individualsModule } from './individuals/individuals.module';
+import { maintenanceModule } from './maintenance/maintenance.module';
+import { orgModule } from './org/org.module';
+import { surveysModule } from './surveys/surveys.module';
+import { workflowModule } from './workflow/workflow.module';
+
+/**
+ * The one list of business modules, in dependency order (a module comes after those it uses).
+ * Adding a module = its folder under server/modules/ + one line here (docs/architecture.md).
+ */
+export const MODULES = [
+  orgModule,
+  customersModule,
+  individualsModule,
+  workflowModule,
+  approvalsModule,
+  contractsModule,
+  developmentModule,
+  maintenanceModule,
+  surveysModule,
+  complaintsModule,
+] as const;

@@ -1,0 +1,10 @@
+import { defineModule } from '../../platform/modules/manifest';
+import { orgRoutes } from './org.routes';
+import { createOrgService } from './org.service';
+
+/** Departments, teams and users (the directory); its capabilities are the platform's own. */
+export const orgModule = defineModule({
+  name: 'org',
+  build: (ctx) => ({ org: createOrgService({ db: ctx.db, audit: ctx.audit, settings: ctx.settings, clock: ctx.clock }) }),
+  routes: (app, s) => orgRoutes(app, s.org),
+});

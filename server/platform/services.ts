@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { Db, DialectKind } from '../db/database';
+import type { Database } from '../db/schema';
+import { createAuditService } from './audit/audit.service';
+import { createAuthService } from './auth/auth.service';
+import { createRateLimiter } from './auth/rate-limit';
+import { createCalendarService } from './calendar/calendar.service';
+import { createLeases } from './jobs/leases';
+import { createSettingsService } from './settings/settings.service';
+import type { Clock } from './time';
+
+/** What every module stands on: built once per app, before any module. */
+export function createPlatformServices(db: Db, clock: Clock, opts: { dataDir: string; smtp?: Config['smtp'] }) {
+  const k: Kysely<Database> = db.kysely;
+  const audit = createAuditService(clock);
+  const settings = createSettingsService({ db: k, audit, clock });
+  const rateLimiter = createRateLimiter(k, clock);
+  const auth = createAuthService({ db: k, audit, settings, rateLimiter, clock });
+  const calendar = createCalendarService({ db: k, audit, settings, clock });
+  const leases = createLeases(k, clock);
+  return {
+    /** The connection (SQLite or PostgreSQL) behind `db`, for the few places that need the dialect's handle. */
+    database: db,
+    db: k,
+    kind: db.kind as DialectKind,
+    clock,
+    dataDir: opts.dataDir,
+    smtp: opts.smtp ?? null,
+    audit,
+    settings,
+    rateLimiter,
+    auth,
+    calendar,
+    leases,
+  };
+}
+export type PlatformServices = ReturnType<typeof createPlatformServices>;
