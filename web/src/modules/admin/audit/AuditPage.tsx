@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../components/format';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { PageContainer } from '../../../components/PageContainer';
 import { LoadError } from '../../../components/status';
-import zhCN from '../../../i18n/locales/zh-CN';
+import zhCN from './messages/zh-CN';
 import { useUserOptions } from '../users/hooks';
 import { type AuditFilters, useAuditLog } from './hooks';
 
