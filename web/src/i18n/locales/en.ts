@@ -51,6 +51,15 @@ const en: Messages = {
     more: 'More',
     add: 'Add',
     remove: 'Remove',
+    // Punctuation differs by language: full-width in Chinese, ASCII with spaces in English.
+    withNote: '{{text}} ({{note}})',
+    note: ' ({{note}})',
+    labelValue: '{{label}}: {{value}}',
+    afterColon: ': {{text}}',
+    listSeparator: ', ',
+    clauseSeparator: ', ',
+    itemSeparator: '; ',
+    wideGap: '  ',
   },
   errors: {
     stale: 'This record was changed by someone else; reload and try again',

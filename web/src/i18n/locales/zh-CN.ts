@@ -54,6 +54,15 @@ const zhCN = {
     more: '更多',
     add: '添加',
     remove: '移除',
+    // Punctuation differs by language: full-width in Chinese, ASCII with spaces in English.
+    withNote: '{{text}}（{{note}}）',
+    note: '（{{note}}）',
+    labelValue: '{{label}}：{{value}}',
+    afterColon: '：{{text}}',
+    listSeparator: '、',
+    clauseSeparator: '，',
+    itemSeparator: '；',
+    wideGap: '　',
   },
   errors: {
     stale: '该记录已被他人修改，请刷新后重试',

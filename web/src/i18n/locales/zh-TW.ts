@@ -51,6 +51,15 @@ const zhTW: Messages = {
     more: '更多',
     add: '新增',
     remove: '移除',
+    // Punctuation differs by language: full-width in Chinese, ASCII with spaces in English.
+    withNote: '{{text}}（{{note}}）',
+    note: '（{{note}}）',
+    labelValue: '{{label}}：{{value}}',
+    afterColon: '：{{text}}',
+    listSeparator: '、',
+    clauseSeparator: '，',
+    itemSeparator: '；',
+    wideGap: '　',
   },
   errors: {
     stale: '該記錄已被他人修改，請重新整理後重試',

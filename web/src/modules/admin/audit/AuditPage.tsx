@@ -90,7 +90,7 @@ function ActorSelect(props: { id?: string; value?: number; onChange?: (v: number
       {...props}
       showSearch={{ filterOption: false, onSearch: setQ }}
       loading={users.isFetching}
-      options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+      options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: t('common.withNote', { text: u.displayName, note: u.username }) }))}
     />
   );
 }
