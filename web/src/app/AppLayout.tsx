@@ -8,7 +8,8 @@ import { FullPageSpin } from '../components/status';
 import { useCan } from '../modules/auth/hooks';
 import { NotificationBell } from '../modules/workflow/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV, selectedNavKey } from './nav';
+import { WEB_MODULES } from '../modules';
+import { menuFor, selectedNavKey } from './nav';
 import { UserMenu } from './UserMenu';
 import { useIsMobile } from './useIsMobile';
 
@@ -19,22 +20,20 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const can = useCan();
   const location = useLocation();
   const items: MenuProps['items'] = [];
-  for (const group of NAV) {
-    const visible = group.items.filter((i) => !i.capability || can(i.capability));
-    if (visible.length === 0) continue;
-    const entries = visible.map((i) => ({
+  for (const group of menuFor(WEB_MODULES, can)) {
+    const entries = group.items.map((i) => ({
       key: i.path,
       icon: i.icon,
       label: (
         <Link to={i.path} onClick={onNavigate}>
-          {t(i.label)}
+          {t(i.labelKey)}
         </Link>
       ),
     }));
-    if (group.label) items.push({ type: 'group', key: group.label, label: t(group.label), children: entries });
+    if (group.labelKey) items.push({ type: 'group', key: group.key, label: t(group.labelKey), children: entries });
     else items.push(...entries);
   }
-  const selected = selectedNavKey(location.pathname);
+  const selected = selectedNavKey(WEB_MODULES, location.pathname);
   return (
     <nav aria-label={t('nav.main')}>
       <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} style={{ borderInlineEnd: 'none' }} />

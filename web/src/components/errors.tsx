@@ -12,7 +12,7 @@ export function useDescribeError(): (error: unknown) => string {
       if (error instanceof ApiError) {
         if (error.isStaleVersion) return t('errors.stale');
         const base = error.message || t('errors.failed');
-        return error.requestId ? `${base}（${t('errors.requestId', { id: error.requestId })}）` : base;
+        return error.requestId ? t('common.withNote', { text: base, note: t('errors.requestId', { id: error.requestId }) }) : base;
       }
       return t('errors.failed');
     },

@@ -6,11 +6,10 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setNetworkErrorMessage } from '../api/client';
 import type { Lang } from '../api/types';
-import en from './locales/en';
-import zhCN from './locales/zh-CN';
-import zhTW from './locales/zh-TW';
+import { WEB_MODULES } from '../modules';
+import { LANGS, messageResources } from './resources';
 
-export const LANGS: Lang[] = ['zh-CN', 'zh-TW', 'en'];
+export { LANGS };
 export const DEFAULT_LANG: Lang = 'zh-CN';
 const STORAGE_KEY = 'gx_lang';
 const COOKIE = 'gx_lang';
@@ -54,11 +53,7 @@ export function currentLang(): Lang {
 const initial = readStoredLang() ?? DEFAULT_LANG;
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: zhCN },
-    'zh-TW': { translation: zhTW },
-    en: { translation: en },
-  },
+  resources: messageResources(WEB_MODULES),
   lng: initial,
   fallbackLng: DEFAULT_LANG,
   supportedLngs: LANGS,

@@ -77,7 +77,7 @@ function DecisionModal({
   return (
     <FormModal<DecisionValues>
       name="approval-decision"
-      title={kind ? `${t(`approvals.action.${kind}`)}：${request.title}` : ''}
+      title={kind ? t('common.labelValue', { label: t(`approvals.action.${kind}`), value: request.title }) : ''}
       open={!!kind}
       form={form}
       onCancel={close}
@@ -131,8 +131,8 @@ export function ApprovalPrint({ request, heading }: { request: ApprovalRequest |
       ) : (
         <>
           <p>
-            {t('approvals.status.' + request.status)} · {t('approvals.applicant')}：{request.applicantName} · {t('approvals.submittedAt')}：{formatDateTime(request.submittedAt)}
-            {request.decidedAt ? ` · ${t('approvals.decidedAt')}：${formatDateTime(request.decidedAt)}` : ''}
+            {t('approvals.status.' + request.status)} · {t('common.labelValue', { label: t('approvals.applicant'), value: request.applicantName })} · {t('common.labelValue', { label: t('approvals.submittedAt'), value: formatDateTime(request.submittedAt) })}
+            {request.decidedAt ? ` · ${t('common.labelValue', { label: t('approvals.decidedAt'), value: formatDateTime(request.decidedAt) })}` : ''}
           </p>
           <table>
             <caption>{t('approvals.steps')}</caption>
@@ -173,7 +173,7 @@ export function ApprovalPrint({ request, heading }: { request: ApprovalRequest |
                   <td>{h.actorName}</td>
                   <td>
                     {t(`approvals.action.${h.action}`)}
-                    {h.action === 'return' ? `（${h.returnedTo ? (request.steps.find((s) => s.key === h.returnedTo)?.name ?? h.returnedTo) : t('approvals.applicant')}）` : ''}
+                    {h.action === 'return' ? t('common.note', { note: h.returnedTo ? (request.steps.find((s) => s.key === h.returnedTo)?.name ?? h.returnedTo) : t('approvals.applicant') }) : ''}
                   </td>
                   <td>{h.stepName ?? t('approvals.round', { n: h.round })}</td>
                   <td>{h.comment ?? ''}</td>
@@ -244,7 +244,7 @@ export function ApprovalPanel({ documentType, documentId, print, title }: Props)
       <>
         <div>{s.approverLabel}</div>
         {s.state === 'current' && request.status === 'pending' && request.currentApprovers.length ? (
-          <Typography.Text type="secondary">{t('approvals.waitingFor', { names: request.currentApprovers.map((a) => a.name).join('、') })}</Typography.Text>
+          <Typography.Text type="secondary">{t('approvals.waitingFor', { names: request.currentApprovers.map((a) => a.name).join(t('common.listSeparator')) })}</Typography.Text>
         ) : null}
       </>
     ),

@@ -31,7 +31,7 @@ function stepSummary(t: TFunction, s: ChainStep, groups: ApprovalGroup[], lang: 
   const parts = [(s.when ?? []).map(cond).join(t('approvals.and')), (s.whenAny ?? []).map(cond).join(t('approvals.or'))].filter(Boolean);
   const when = parts.length ? ` · ${parts.join(t('approvals.and'))}` : '';
   const name = (s.name as Record<string, string>)[lang] || s.name['zh-CN'];
-  return `${name}（${who}${when}）`;
+  return t('common.withNote', { text: name, note: `${who}${when}` });
 }
 
 function ChainsTab() {
@@ -100,7 +100,7 @@ function ChainsTab() {
                 {c.versions.map((v) => (
                   <li key={v.version}>
                     {t('approvals.versionLine', { version: v.version })}
-                    {v.createdAt ? `：${t('approvals.savedBy', { at: formatDateTime(v.createdAt), by: v.createdByName ?? t('common.none') })}` : `：${t('approvals.builtIn')}`}
+                    {v.createdAt ? t('common.afterColon', { text: t('approvals.savedBy', { at: formatDateTime(v.createdAt), by: v.createdByName ?? t('common.none') }) }) : t('common.afterColon', { text: t('approvals.builtIn') })}
                     <div>
                       {v.steps.length ? v.steps.map((s) => stepSummary(t, s, g, i18n.language)).join(' → ') : t('approvals.noSteps')}
                     </div>
@@ -121,7 +121,7 @@ function MemberSelect({ id, value, onChange, initial }: { id?: string; value?: n
   const [q, setQ] = useState('');
   const users = useUserOptions(q);
   const options = new Map<number, string>(initial.map((m) => [m.id, m.name]));
-  for (const u of users.data?.items ?? []) if (u.active) options.set(u.id, `${u.displayName}（${u.username}）`);
+  for (const u of users.data?.items ?? []) if (u.active) options.set(u.id, t('common.withNote', { text: u.displayName, note: u.username }));
   return (
     <Select
       id={id}
@@ -216,7 +216,7 @@ function GroupsTab() {
             {g.members.map((m) => (
               <Tag key={m.id} color={m.active ? undefined : 'default'}>
                 {m.name}
-                {m.active ? '' : `（${t('approvals.inactive')}）`}
+                {m.active ? '' : t('common.note', { note: t('approvals.inactive') })}
               </Tag>
             ))}
           </Space>

@@ -32,7 +32,7 @@ export const REASON_TAG_COLOR: Record<DayReason, string> = {
 function dayLabel(t: TFunction, d: CalendarDay): string {
   const parts = [d.date, d.name, t(`calendar.reasons.${d.reason}`), d.working ? t('calendar.working') : t('calendar.off')];
   if (d.provisional) parts.push(t('calendar.provisional'));
-  return parts.filter(Boolean).join('，');
+  return parts.filter(Boolean).join(t('common.clauseSeparator'));
 }
 
 /** Monday-first weekday names in the current language (周一 / 週一 / Mon). */

@@ -116,7 +116,7 @@ function ComplaintView({ complaint: c }: { complaint: Complaint }) {
               {c.viaPublic ? <Tag style={{ marginInlineStart: 8 }}>{t('complaints.viaPublic')}</Tag> : null}
             </Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.category')}>{c.category}</Descriptions.Item>
-            <Descriptions.Item label={t('complaints.fields.customer')}>{c.customerId ? <Link to={`/customers/${c.customerId}`}>{`${c.customerName}（${c.customerArchiveNo}）`}</Link> : none}</Descriptions.Item>
+            <Descriptions.Item label={t('complaints.fields.customer')}>{c.customerId ? <Link to={`/customers/${c.customerId}`}>{t('common.withNote', { text: c.customerName, note: c.customerArchiveNo })}</Link> : none}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.complainantName')}>{c.complainantName}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.complainantPhone')}>{c.complainantPhone ?? none}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.complainantCompany')}>{c.complainantCompany ?? none}</Descriptions.Item>

@@ -34,7 +34,7 @@ function Sheet({ c }: { c: Complaint }) {
   }, [c.complaintNo, t]);
   const opinion = c.opinions.find((o) => o.id === c.currentOpinionId) ?? null;
   const approved = [...c.opinions].reverse().find((o) => o.status === 'approved' && o.cycle === c.cycle) ?? null;
-  const customer = [c.customerName ?? c.complainantCompany, c.complainantName, c.complainantPhone].filter(Boolean).join('　');
+  const customer = [c.customerName ?? c.complainantCompany, c.complainantName, c.complainantPhone].filter(Boolean).join(t('common.wideGap'));
   const result = [
     approved ? approved.content : t('complaints.print.noResult'),
     c.toldAt ? t('complaints.print.told', { at: formatDateTime(c.toldAt), method: c.toldMethod ? t(`complaints.toldMethod.${c.toldMethod}`) : '' }) : '',

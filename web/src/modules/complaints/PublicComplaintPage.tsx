@@ -117,7 +117,7 @@ function Progress({ complaint, phone, onChange }: { complaint: PublicComplaint; 
           content: (
             <span>
               {t(`complaints.public.events.${e.kind.replace(/\./g, '_')}`, { defaultValue: e.kind })}
-              {e.note ? `：${e.note}` : ''}
+              {e.note ? t('common.afterColon', { text: e.note }) : ''}
               <Typography.Text type="secondary"> · {formatDateTime(e.at)}</Typography.Text>
             </span>
           ),

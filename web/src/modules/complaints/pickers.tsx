@@ -30,7 +30,7 @@ export function CustomerSelect({ known, onChange, ...props }: SingleProps) {
   const options = useMemo(() => {
     const map = new Map<number, { label: string; name: string }>();
     if (known) map.set(known.id, { label: known.name, name: known.name });
-    for (const c of found.data?.items ?? []) map.set(c.id, { label: `${c.name}（${c.archiveNo}）`, name: c.name });
+    for (const c of found.data?.items ?? []) map.set(c.id, { label: t('common.withNote', { text: c.name, note: c.archiveNo }), name: c.name });
     return [...map].map(([value, v]) => ({ value, label: v.label, name: v.name }));
   }, [known, found.data]);
   return (
@@ -57,7 +57,7 @@ export function HandlerSelect({ known, onChange, anyone, ...props }: SingleProps
   const options = useMemo(() => {
     const map = new Map<number, string>();
     if (known) map.set(known.id, known.name);
-    for (const u of users.data?.items ?? []) if (u.active && (anyone || u.roles.some((r) => HANDLER_ROLES.includes(r)))) map.set(u.id, `${u.displayName}（${u.username}）`);
+    for (const u of users.data?.items ?? []) if (u.active && (anyone || u.roles.some((r) => HANDLER_ROLES.includes(r)))) map.set(u.id, t('common.withNote', { text: u.displayName, note: u.username }));
     return [...map].map(([value, label]) => ({ value, label }));
   }, [known, users.data, anyone]);
   return (

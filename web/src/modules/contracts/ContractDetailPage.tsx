@@ -115,7 +115,7 @@ function ContractView({ contract: c }: { contract: ContractDetail }) {
       label: t('contracts.fields.customer'),
       children: (
         <Link to={`/customers/${c.customerId}?tab=contracts`}>
-          {c.customerName}（{c.customerArchiveNo}）
+          {t('common.withNote', { text: c.customerName, note: c.customerArchiveNo })}
         </Link>
       ),
     },
@@ -125,14 +125,14 @@ function ContractView({ contract: c }: { contract: ContractDetail }) {
       children: (
         <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }}>
           {formatAmount(c.amount, c.currency)}
-          {c.currency !== 'CNY' ? <Typography.Text type="secondary">{`（${t('contracts.cnyEquivalent', { amount: formatAmount(c.authority.amountCny, 'CNY') })}）`}</Typography.Text> : null}
+          {c.currency !== 'CNY' ? <Typography.Text type="secondary">{t('common.note', { note: t('contracts.cnyEquivalent', { amount: formatAmount(c.authority.amountCny, 'CNY') }) })}</Typography.Text> : null}
         </Typography.Text>
       ),
     },
     { key: 'currency', label: t('contracts.fields.currency'), children: currencyLabel(t, c.currency) },
     { key: 'signer', label: t('contracts.fields.signer'), children: c.signerName || none },
     { key: 'signingDate', label: t('contracts.fields.signingDate'), children: c.signingDate || none },
-    { key: 'term', label: t('contracts.fields.term'), children: `${t('contracts.termRange', { start: c.startDate, end: c.endDate })}（${t('contracts.months', { count: c.authority.termMonths })}）` },
+    { key: 'term', label: t('contracts.fields.term'), children: t('common.withNote', { text: t('contracts.termRange', { start: c.startDate, end: c.endDate }), note: t('contracts.months', { count: c.authority.termMonths }) }) },
     { key: 'owner', label: t('contracts.fields.owner'), children: c.ownerName || none },
     { key: 'effectiveAt', label: t('contracts.fields.effectiveAt'), children: c.effectiveAt ? formatDateTime(c.effectiveAt) : none },
     { key: 'createdBy', label: t('contracts.fields.createdBy'), children: `${c.createdByName ?? ''} ${formatDateTime(c.createdAt)}` },

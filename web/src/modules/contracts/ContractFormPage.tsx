@@ -67,7 +67,7 @@ function CustomerSelect({ id, value, onChange, initialLabel, autoFocus }: { id?:
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const found = useCustomers({ q: q || undefined, page: 1, pageSize: 20 });
-  const options = (found.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.archiveNo}）` }));
+  const options = (found.data?.items ?? []).map((c) => ({ value: c.id, label: t('common.withNote', { text: c.name, note: c.archiveNo }) }));
   if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
   return (
     <Select
@@ -186,7 +186,7 @@ function ContractForm({ contract }: { contract: ContractDetail | null }) {
           <Row gutter={16}>
             <Col xs={24} lg={16}>
               <Form.Item label={t('contracts.fields.customer')} name="customerId" rules={[required]}>
-                <CustomerSelect autoFocus={!contract} initialLabel={contract ? `${contract.customerName}（${contract.customerArchiveNo}）` : preset.data ? `${preset.data.name}（${preset.data.archiveNo}）` : undefined} />
+                <CustomerSelect autoFocus={!contract} initialLabel={contract ? t('common.withNote', { text: contract.customerName, note: contract.customerArchiveNo }) : preset.data ? t('common.withNote', { text: preset.data.name, note: preset.data.archiveNo }) : undefined} />
               </Form.Item>
             </Col>
             <Col xs={24} lg={8}>
@@ -219,7 +219,7 @@ function ContractForm({ contract }: { contract: ContractDetail | null }) {
                   loading={signers.isFetching}
                   disabled={!customerId}
                   showSearch={{ optionFilterProp: 'label' }}
-                  options={(signers.data ?? []).map((s) => ({ value: s.id, label: `${s.displayName}（${s.roles.map((r) => t(`roles.${r}`)).join('、')}）` }))}
+                  options={(signers.data ?? []).map((s) => ({ value: s.id, label: t('common.withNote', { text: s.displayName, note: s.roles.map((r) => t(`roles.${r}`)).join(t('common.listSeparator')) }) }))}
                 />
               </Form.Item>
             </Col>

@@ -231,7 +231,7 @@ function CustomerForm({ customer }: { customer: Customer | undefined }) {
         // Every customer has a status (the server has no "none" for it); the other lists may be left empty.
         return <Select allowClear={f.key !== 'status'} showSearch={{ optionFilterProp: 'label' }} options={selectOptions(t, f.options!, options.data)} />;
       case 'tags':
-        return <Select mode="tags" tokenSeparators={[',', '，']} placeholder={t('customers.tagsPlaceholder')} open={false} suffixIcon={null} maxCount={20} />;
+        return <Select mode="tags" tokenSeparators={[',', '，']} placeholder={t('customers.tagsPlaceholder')} open={false} suffixIcon={null} maxCount={20} />; // i18n-exempt: either comma separates tags, whatever the language
       case 'integer':
         return <InputNumber min={0} precision={0} style={{ width: '100%' }} />;
       case 'amount':

@@ -33,10 +33,11 @@ export function columnLetter(index: number): string {
 /** The server's message plus the field messages a 422 may carry (e.g. a mapping problem). */
 function useDescribeWithFields() {
   const describe = useDescribeError();
+  const { t } = useTranslation();
   return (err: unknown) => {
     const base = describe(err);
     const extra = err instanceof ApiError ? err.fields.map((f) => f.message).filter((m) => m && m !== base) : [];
-    return extra.length ? `${base}：${extra.join('；')}` : base;
+    return extra.length ? t('common.labelValue', { label: base, value: extra.join(t('common.itemSeparator')) }) : base;
   };
 }
 
@@ -330,7 +331,7 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('customers.import.unmappedRequired', { fields: preview.unmappedRequired.map((f) => fieldLabel(t, f)).join('、') })}
+          title={t('customers.import.unmappedRequired', { fields: preview.unmappedRequired.map((f) => fieldLabel(t, f)).join(t('common.listSeparator')) })}
         />
       ) : null}
       {error ? <Alert type="error" showIcon closable title={error} onClose={() => setError(null)} style={{ marginBottom: 12 }} /> : null}

@@ -114,7 +114,7 @@ export function MergeModal({ survivor, open, onClose }: Props) {
           showSearch={{ filterOption: false, onSearch }}
           loading={search.isFetching}
           notFoundContent={search.isFetching ? null : t('customers.merge.noMatch')}
-          options={candidates.map((c) => ({ value: c.id, label: `${c.name}（${c.archiveNo}）` }))}
+          options={candidates.map((c) => ({ value: c.id, label: t('common.withNote', { text: c.name, note: c.archiveNo }) }))}
           onChange={(id) => setPicked(candidates.find((c) => c.id === id) ?? null)}
         />
       </Form.Item>

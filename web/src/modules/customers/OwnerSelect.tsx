@@ -29,7 +29,7 @@ export function OwnerSelect({ activeOnly, placeholder, ...props }: Props) {
       loading={users.isFetching}
       options={(users.data?.items ?? [])
         .filter((u) => !activeOnly || u.active)
-        .map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+        .map((u) => ({ value: u.id, label: t('common.withNote', { text: u.displayName, note: u.username }) }))}
     />
   );
 }

@@ -262,7 +262,7 @@ function ProspectPicker({ value, onChange, onPicked, id, label }: { value?: numb
         const p = items.find((i) => i.id === v);
         if (p) onPicked(p);
       }}
-      options={items.map((p) => ({ value: p.id, label: `${p.companyName}（${stageLabel(t, p.stage)}）` }))}
+      options={items.map((p) => ({ value: p.id, label: t('common.withNote', { text: p.companyName, note: stageLabel(t, p.stage) }) }))}
     />
   );
 }

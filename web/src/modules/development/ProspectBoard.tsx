@@ -130,26 +130,26 @@ function ProspectCard({ prospect: p, canMove, onMove }: { prospect: Prospect; ca
         </Flex>
         {p.stage === 'lost' && p.lostReason ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('development.fields.lostReason')}：{p.lostReason}
+            {t('common.labelValue', { label: t('development.fields.lostReason'), value: p.lostReason })}
           </Typography.Text>
         ) : p.nextStep ? (
           <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: p.nextStep }}>
-            {t('development.fields.nextStep')}：{p.nextStep}
+            {t('common.labelValue', { label: t('development.fields.nextStep'), value: p.nextStep })}
           </Typography.Text>
         ) : null}
         {canMove && !locked ? (
           <Flex gap={4} justify="flex-end" style={{ marginTop: 4 }}>
             {prev ? (
               <Tooltip title={t('development.prospects.moveBack', { stage: stageLabel(t, prev) })}>
-                <Button size="small" icon={<ArrowLeftOutlined aria-hidden />} aria-label={`${t('development.prospects.moveBack', { stage: stageLabel(t, prev) })}（${p.companyName}）`} onClick={() => onMove(prev)} />
+                <Button size="small" icon={<ArrowLeftOutlined aria-hidden />} aria-label={t('common.withNote', { text: t('development.prospects.moveBack', { stage: stageLabel(t, prev) }), note: p.companyName })} onClick={() => onMove(prev)} />
               </Tooltip>
             ) : null}
             <Tooltip title={t('development.prospects.moveTo')}>
-              <Button size="small" icon={<SwapOutlined aria-hidden />} aria-label={`${t('development.prospects.moveTo')}（${p.companyName}）`} onClick={() => onMove(null)} />
+              <Button size="small" icon={<SwapOutlined aria-hidden />} aria-label={t('common.withNote', { text: t('development.prospects.moveTo'), note: p.companyName })} onClick={() => onMove(null)} />
             </Tooltip>
             {next ? (
               <Tooltip title={t('development.prospects.moveForward', { stage: stageLabel(t, next) })}>
-                <Button size="small" icon={<ArrowRightOutlined aria-hidden />} aria-label={`${t('development.prospects.moveForward', { stage: stageLabel(t, next) })}（${p.companyName}）`} onClick={() => onMove(next)} />
+                <Button size="small" icon={<ArrowRightOutlined aria-hidden />} aria-label={t('common.withNote', { text: t('development.prospects.moveForward', { stage: stageLabel(t, next) }), note: p.companyName })} onClick={() => onMove(next)} />
               </Tooltip>
             ) : null}
           </Flex>

@@ -86,7 +86,7 @@ function PlanSheet({ plan }: { plan: MaintenancePlan }) {
               </th>
               <td>{formatMoney(plan.budget)}</td>
             </tr>
-            {row(t('maintenance.fields.customers'), plan.customers.map((c) => `${c.name}（${c.archiveNo}）`).join('\n'))}
+            {row(t('maintenance.fields.customers'), plan.customers.map((c) => t('common.withNote', { text: c.name, note: c.archiveNo })).join('\n'))}
             {row(t('maintenance.fields.goals'), plan.goals)}
             {row(t('maintenance.fields.method'), plan.method)}
             {row(t('maintenance.fields.measures'), plan.measures)}

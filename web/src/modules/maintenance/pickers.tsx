@@ -27,7 +27,7 @@ export function CustomerMultiSelect({ known = [], ...props }: MultiProps) {
   });
   const options = useMemo(() => {
     const map = new Map<number, string>(known.map((k) => [k.id, k.name]));
-    for (const c of found.data?.items ?? []) map.set(c.id, `${c.name}（${c.archiveNo}）`);
+    for (const c of found.data?.items ?? []) map.set(c.id, t('common.withNote', { text: c.name, note: c.archiveNo }));
     return [...map].map(([value, label]) => ({ value, label }));
   }, [known, found.data]);
   return (
@@ -50,7 +50,7 @@ export function StaffMultiSelect({ known = [], ...props }: MultiProps) {
   const users = useUserOptions(q);
   const options = useMemo(() => {
     const map = new Map<number, string>(known.map((k) => [k.id, k.name]));
-    for (const u of users.data?.items ?? []) if (u.active) map.set(u.id, `${u.displayName}（${u.username}）`);
+    for (const u of users.data?.items ?? []) if (u.active) map.set(u.id, t('common.withNote', { text: u.displayName, note: u.username }));
     return [...map].map(([value, label]) => ({ value, label }));
   }, [known, users.data]);
   return (

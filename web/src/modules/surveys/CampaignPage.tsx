@@ -22,8 +22,8 @@ import type { Campaign, CampaignFilter, PlanSummary } from './types';
 function filterText(t: TFunction, f: CampaignFilter): string {
   const parts: string[] = [];
   if (f.q) parts.push(t('surveys.filter.qValue', { value: f.q }));
-  if (f.status) parts.push(`${t('surveys.filter.status')}：${statusLabel(t, f.status)}`);
-  for (const k of ['province', 'city', 'industry'] as const) if (f[k]) parts.push(`${t(`surveys.filter.${k}`)}：${f[k]}`);
+  if (f.status) parts.push(t('common.labelValue', { label: t('surveys.filter.status'), value: statusLabel(t, f.status) }));
+  for (const k of ['province', 'city', 'industry'] as const) if (f[k]) parts.push(t('common.labelValue', { label: t(`surveys.filter.${k}`), value: f[k] }));
   if (f.ownerId) parts.push(t('surveys.filter.ownerValue', { id: f.ownerId }));
   return parts.length ? parts.join(t('surveys.filterSeparator')) : t('surveys.filter.all');
 }

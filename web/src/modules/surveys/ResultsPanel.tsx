@@ -105,7 +105,7 @@ function QuestionTable({ r }: { r: Results }) {
       render: (_, q) => (
         <Flex gap={4} wrap>
           {q.distribution.map((d) => (
-            <Tag key={d.option}>{`${d.score !== null ? t(`surveys.scale.${d.score}`) : d.option} ${d.count}（${percent(d.percent)}）`}</Tag>
+            <Tag key={d.option}>{t('common.withNote', { text: `${d.score !== null ? t(`surveys.scale.${d.score}`) : d.option} ${d.count}`, note: percent(d.percent) })}</Tag>
           ))}
         </Flex>
       ),

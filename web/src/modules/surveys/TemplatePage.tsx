@@ -155,7 +155,7 @@ function Editor({ template, onDone }: { template?: Template; onDone: (saved: Tem
                               return (
                                 <Flex gap={8} wrap align="end">
                                   <Form.Item name={[question.name, 'options']} label={t('surveys.template.options')} style={{ flex: 1, minWidth: 240 }} extra={t('surveys.template.optionsHint')}>
-                                    <Select mode="tags" open={false} tokenSeparators={['\n', '；', ';']} />
+                                    <Select mode="tags" open={false} tokenSeparators={['\n', '；', ';'] /* i18n-exempt: either semicolon separates options */} />
                                   </Form.Item>
                                   <Form.Item name={[question.name, 'otherText']} valuePropName="checked">
                                     <Checkbox>{t('surveys.template.otherText')}</Checkbox>

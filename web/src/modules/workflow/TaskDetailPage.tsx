@@ -189,7 +189,7 @@ export default function TaskDetailPage() {
             {d.completedAt ? (
               <Descriptions.Item label={t('workflow.tasks.fields.completedAt')}>
                 {formatDateTime(d.completedAt)}
-                {d.completedByName ? `（${d.completedByName}）` : ''}
+                {d.completedByName ? t('common.note', { note: d.completedByName }) : ''}
               </Descriptions.Item>
             ) : null}
             <Descriptions.Item label={t('workflow.tasks.fields.description')} span={2}>

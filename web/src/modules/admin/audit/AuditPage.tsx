@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../components/format';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { PageContainer } from '../../../components/PageContainer';
 import { LoadError } from '../../../components/status';
-import zhCN from '../../../i18n/locales/zh-CN';
+import zhCN from './messages/zh-CN';
 import { useUserOptions } from '../users/hooks';
 import { type AuditFilters, useAuditLog } from './hooks';
 
@@ -90,7 +90,7 @@ function ActorSelect(props: { id?: string; value?: number; onChange?: (v: number
       {...props}
       showSearch={{ filterOption: false, onSearch: setQ }}
       loading={users.isFetching}
-      options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+      options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: t('common.withNote', { text: u.displayName, note: u.username }) }))}
     />
   );
 }

@@ -99,7 +99,7 @@ function SupervisorSelect({ value, onChange, id, initialLabel }: { value?: numbe
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const users = useUserOptions(q);
-  const options = (users.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
+  const options = (users.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: t('common.withNote', { text: u.displayName, note: u.username }) }));
   if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
   return (
     <Select

@@ -1,0 +1,61 @@
+import type { Messages } from './zh-CN';
+
+/** 审计日志 — English */
+const en: Messages = {
+  audit: {
+    title: 'Audit log',
+    actor: 'Person',
+    entityType: 'Record type',
+    action: 'Action',
+    dateRange: 'Date range',
+    time: 'Time',
+    record: 'Record',
+    summary: 'Summary',
+    changes: 'Changes',
+    system: 'System',
+    actions: {
+      create: 'Created',
+      update: 'Updated',
+      delete: 'Deleted',
+      'login.success': 'Signed in',
+      'login.failure': 'Sign-in failed',
+      'login.rate_limited': 'Sign-in rate limited',
+      logout: 'Signed out',
+      'permission.denied': 'Permission denied',
+      'role.change': 'Roles changed',
+      'password.change': 'Password changed',
+      'password.reset': 'Password reset',
+      export: 'Exported',
+      reveal: 'Revealed sensitive data',
+      deactivate: 'Deactivated',
+      activate: 'Activated',
+      unlock: 'Unlocked',
+      import: 'Imported',
+      transfer: 'Owner transfer',
+      'contact.create': 'Contact added',
+      'contact.update': 'Contact changed',
+      'contact.delete': 'Contact deleted',
+      merge: 'Customers merged',
+      'attachment.create': 'Attachment uploaded',
+      'attachment.delete': 'Attachment deleted',
+      'attachment.download': 'Attachment downloaded',
+    },
+    entityTypes: {
+      user: 'User',
+      session: 'Session',
+      department: 'Department',
+      team: 'Team',
+      setting: 'Setting',
+      calendar_day: 'Calendar entry',
+      route: 'API route',
+      calendar_year: 'Official holidays',
+      customer: 'Customer',
+      individual_customer: 'Individual customer',
+    },
+  },
+  nav: {
+    audit: 'Audit log',
+  },
+};
+
+export default en;

@@ -1,0 +1,61 @@
+import type { Messages } from './zh-CN';
+
+/** 审计日志 — 繁體中文 */
+const zhTW: Messages = {
+  audit: {
+    title: '稽核日誌',
+    actor: '操作人',
+    entityType: '記錄類型',
+    action: '操作',
+    dateRange: '時間範圍',
+    time: '時間',
+    record: '記錄',
+    summary: '摘要',
+    changes: '變更',
+    system: '系統',
+    actions: {
+      create: '新增',
+      update: '修改',
+      delete: '刪除',
+      'login.success': '登入成功',
+      'login.failure': '登入失敗',
+      'login.rate_limited': '登入過於頻繁',
+      logout: '登出',
+      'permission.denied': '越權存取被拒絕',
+      'role.change': '角色變更',
+      'password.change': '變更密碼',
+      'password.reset': '重設密碼',
+      export: '匯出',
+      reveal: '檢視敏感資訊',
+      deactivate: '停用',
+      activate: '啟用',
+      unlock: '解鎖',
+      import: '匯入',
+      transfer: '轉移負責人',
+      'contact.create': '新增聯絡人',
+      'contact.update': '修改聯絡人',
+      'contact.delete': '刪除聯絡人',
+      merge: '合併客戶',
+      'attachment.create': '上傳附件',
+      'attachment.delete': '刪除附件',
+      'attachment.download': '下載附件',
+    },
+    entityTypes: {
+      user: '使用者',
+      session: '登入工作階段',
+      department: '部門',
+      team: '團隊',
+      setting: '系統設定',
+      calendar_day: '日曆安排',
+      route: '介面',
+      calendar_year: '官方假日',
+      customer: '客戶',
+      individual_customer: '個人客戶',
+    },
+  },
+  nav: {
+    audit: '稽核日誌',
+  },
+};
+
+export default zhTW;

@@ -1,0 +1,30 @@
+import type { Messages } from './zh-CN';
+
+/** 系统设置 — English */
+const en: Messages = {
+  settings: {
+    title: 'Settings',
+    groups: {
+      security: 'Security and sign-in',
+      calendar: 'Working-day calendar',
+      archive: 'Customer archive',
+      classification: 'Classification',
+      complaints: 'Complaints',
+      visits: 'Follow-up visits',
+      notifications: 'Notifications',
+      contracts: 'Contracts',
+      development: 'Customer development',
+      surveys: 'Satisfaction surveys',
+    },
+    readOnly: 'You can view the settings; changing them needs the “manage settings” permission.',
+    defaultHint: 'Default: {{value}}',
+    source: 'Source: {{source}}',
+    isDefault: 'Default',
+    changed: 'Changed',
+  },
+  nav: {
+    settings: 'Settings',
+  },
+};
+
+export default en;

@@ -1,0 +1,31 @@
+import type { MessageShape } from '../../../../app/module';
+
+/** 系统设置 — 简体中文, the shape the other two languages must match key for key. */
+const zhCN = {
+  settings: {
+    title: '系统设置',
+    groups: {
+      security: '安全与登录',
+      calendar: '工作日历',
+      archive: '客户档案',
+      classification: '分类分级',
+      complaints: '投诉处理',
+      visits: '回访',
+      notifications: '消息通知',
+      contracts: '合同',
+      development: '客户开发',
+      surveys: '满意度调查',
+    },
+    readOnly: '您只能查看系统设置，修改需要“系统设置管理”权限。',
+    defaultHint: '默认：{{value}}',
+    source: '依据：{{source}}',
+    isDefault: '默认值',
+    changed: '已修改',
+  },
+  nav: {
+    settings: '系统设置',
+  },
+};
+
+export default zhCN;
+export type Messages = MessageShape<typeof zhCN>;

@@ -1,0 +1,30 @@
+import type { Messages } from './zh-CN';
+
+/** 系统设置 — 繁體中文 */
+const zhTW: Messages = {
+  settings: {
+    title: '系統設定',
+    groups: {
+      security: '安全與登入',
+      calendar: '工作日曆',
+      archive: '客戶檔案',
+      classification: '分類分級',
+      complaints: '投訴處理',
+      visits: '回訪',
+      notifications: '訊息通知',
+      contracts: '合約',
+      development: '客戶開發',
+      surveys: '滿意度調查',
+    },
+    readOnly: '您只能檢視系統設定，修改需要「系統設定管理」權限。',
+    defaultHint: '預設：{{value}}',
+    source: '依據：{{source}}',
+    isDefault: '預設值',
+    changed: '已修改',
+  },
+  nav: {
+    settings: '系統設定',
+  },
+};
+
+export default zhTW;

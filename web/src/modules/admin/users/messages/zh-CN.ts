@@ -1,0 +1,56 @@
+import type { MessageShape } from '../../../../app/module';
+
+/** 用户管理 — 简体中文, the shape the other two languages must match key for key. */
+const zhCN = {
+  users: {
+    title: '用户管理',
+    searchPlaceholder: '用户名、姓名',
+    searchLabel: '搜索用户',
+    department: '部门',
+    team: '团队',
+    role: '角色',
+    status: '状态',
+    username: '用户名',
+    displayName: '姓名',
+    roles: '角色',
+    lastLogin: '最近登录',
+    email: '邮箱',
+    phone: '手机号',
+    initialPassword: '初始密码',
+    newPassword: '新密码',
+    neverLoggedIn: '从未登录',
+    statusActive: '启用',
+    statusInactive: '停用',
+    statusLocked: '已锁定',
+    create: '新建用户',
+    createTitle: '新建用户',
+    editTitle: '编辑用户：{{name}}',
+    edit: '编辑',
+    resetPassword: '重置密码',
+    resetTitle: '重置密码：{{name}}',
+    mustChange: '下次登录时必须修改密码',
+    deactivate: '停用',
+    activate: '启用',
+    unlock: '解锁',
+    editRoles: '分配角色',
+    rolesTitle: '分配角色：{{name}}',
+    deactivateConfirm: '确定停用 {{name}}？停用后该用户的所有会话将立即结束。',
+    activateConfirm: '确定启用 {{name}}？',
+    unlockConfirm: '确定解除 {{name}} 的登录锁定？',
+    created: '用户已创建',
+    updated: '用户已更新',
+    passwordReset: '密码已重置，该用户的会话已结束',
+    deactivated: '用户已停用',
+    activated: '用户已启用',
+    unlocked: '已解除锁定',
+    rolesUpdated: '角色已更新',
+    phoneMasked: '手机号已脱敏显示；不修改则保持原号码',
+    selectDepartmentFirst: '请先选择部门',
+  },
+  nav: {
+    users: '用户管理',
+  },
+};
+
+export default zhCN;
+export type Messages = MessageShape<typeof zhCN>;

@@ -1,0 +1,17 @@
+import type { Messages } from './zh-CN';
+
+/** 首页 — English */
+const en: Messages = {
+  home: {
+    greeting: 'Hello, {{name}}',
+    todo: 'To-do items',
+    todoEmpty: 'Nothing to do yet',
+    holidayWarning: 'The {{nextYear}} statutory holiday schedule has not been entered; deadlines in that year are counted by weekends only and marked provisional',
+    goCalendar: 'Enter it in the working-day calendar',
+  },
+  nav: {
+    home: 'Home',
+  },
+};
+
+export default en;

@@ -1,0 +1,40 @@
+import type { WebModule } from '../app/module';
+import { auditModule } from './admin/audit';
+import { orgModule } from './admin/org';
+import { settingsModule } from './admin/settings';
+import { usersModule } from './admin/users';
+import { approvalsModule } from './approvals';
+import { authModule } from './auth';
+import { calendarModule } from './calendar';
+import { complaintsModule } from './complaints';
+import { contractsModule } from './contracts';
+import { customersModule } from './customers';
+import { developmentModule } from './development';
+import { homeModule } from './home';
+import { individualsModule } from './individuals';
+import { maintenanceModule } from './maintenance';
+import { surveysModule } from './surveys';
+import { workflowModule } from './workflow';
+
+/**
+ * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
+ * catalogues are built from this list; a new module needs its folder and one line here.
+ */
+export const WEB_MODULES: readonly WebModule[] = [
+  authModule,
+  homeModule,
+  approvalsModule,
+  workflowModule,
+  customersModule,
+  individualsModule,
+  contractsModule,
+  maintenanceModule,
+  complaintsModule,
+  surveysModule,
+  developmentModule,
+  usersModule,
+  orgModule,
+  settingsModule,
+  auditModule,
+  calendarModule,
+];
