@@ -96,7 +96,7 @@ export function createServices(db: Db, clock: Clock, dataDir: string, opts: { sm
   // Development (issue 4 §6): development plans go department head → 经理办公会 (chain 'development_plan').
   const development = createDevelopmentService({ db: k, audit, clock, settings, customers, approvals });
   approvals.registerType(development.plans.handler);
-  // Maintenance plans (issue 4 §5, domain.md §7): manager review → director approval (chain 'maintenance_plan').
+  // Maintenance plans (issue 4 §5, docs/regulations.md §7): manager review → director approval (chain 'maintenance_plan').
   const maintenance = createMaintenanceService({
     db: k,
     audit,
@@ -108,12 +108,12 @@ export function createServices(db: Db, clock: Clock, dataDir: string, opts: { sm
     },
   });
   approvals.registerType(maintenance.approvalHandler);
-  // Satisfaction surveys (issue 5 points 8–12, domain.md §11): improvement plans go to leadership (chain 'survey_improvement').
+  // Satisfaction surveys (issue 5 points 8–12, docs/regulations.md §11): improvement plans go to leadership (chain 'survey_improvement').
   const surveys = createSurveyService({ db: k, audit, clock, settings, customers, approvals, tasks, rateLimiter });
   approvals.registerType(surveys.approvalHandler);
   todo.register(surveys.todoProvider);
   const surveyExports = createSurveyExportService({ surveys, audit, clock, db: k });
-  // Complaints (issue 5 points 1–7, domain.md §10): opinions → supervising leader, extensions → leaders; deadlines in working days.
+  // Complaints (issue 5 points 1–7, docs/regulations.md §10): opinions → supervising leader, extensions → leaders; deadlines in working days.
   const complaints = createComplaintService({ db: k, audit, clock, settings, calendar, approvals, notifications, reminders, rateLimiter });
   approvals.registerType(complaints.opinionHandler);
   approvals.registerType(complaints.extensionHandler);

@@ -261,7 +261,7 @@ export interface CustomerImportTable {
   committed_at: Instant | null;
 }
 
-/** Approval groups such as 经理办公会 (domain.md §1, §18). */
+/** Approval groups such as 经理办公会 (docs/regulations.md §1, §18). */
 export interface ApprovalGroupTable {
   id: Generated<number>;
   key: string;
@@ -328,7 +328,7 @@ export interface ApprovalStepVoteTable {
   at: Instant;
 }
 
-/** 客户关系维护方案 (domain.md §7). Money in integer fen. */
+/** 客户关系维护方案 (docs/regulations.md §7). Money in integer fen. */
 export interface MaintenancePlanTable {
   id: Generated<number>;
   title: string;
@@ -406,7 +406,7 @@ export interface MaintenancePlanViewerView {
   user_id: number;
 }
 
-/** 潜在客户 / 开发对象 (domain.md §6). */
+/** 潜在客户 / 开发对象 (docs/regulations.md §6). */
 export interface ProspectTable {
   id: Generated<number>;
   company_name: string;
@@ -630,7 +630,7 @@ export interface ContractTable {
   termination_reason: string | null;
   terminated_at: Instant | null;
   terminated_by: number | null;
-  owner_id: number; // copied from the customer (data scope, domain.md §1)
+  owner_id: number; // copied from the customer (data scope, docs/regulations.md §1)
   team_id: number | null;
   department_id: number | null;
   created_by: number | null;
@@ -649,7 +649,7 @@ export interface ContractAttachmentTable {
   attachment_id: number;
 }
 
-/** Satisfaction surveys 满意度调查 (domain.md §11, docs/surveys.md). */
+/** Satisfaction surveys 满意度调查 (docs/regulations.md §11, docs/surveys.md). */
 export interface SurveyTemplateTable {
   id: Generated<number>;
   /** The id of the family's first version (set right after that version is inserted). */
@@ -773,7 +773,7 @@ export interface SurveyImprovementItemTable {
   task_id: number | null;
 }
 
-// ── Complaints 投诉 (domain.md §10, issue 5 §1–7) ─────────────────────────────
+// ── Complaints 投诉 (docs/regulations.md §10, issue 5 §1–7) ─────────────────────────────
 export interface ComplaintTable {
   id: Generated<number>;
   complaint_no: string; // TS2026-000123

@@ -118,7 +118,7 @@ const messages: Catalogue = {
   'import.report_errors': ['错误原因', '錯誤原因', 'Problems'],
   'export.too_many_rows': ['符合条件的客户有 {count} 个，超过单次导出上限 {max} 个，请缩小筛选范围', '符合條件的客戶有 {count} 個，超過單次匯出上限 {max} 個，請縮小篩選範圍', '{count} customers match, more than the export limit of {max}: narrow the filter'],
   'export.unknown_field': ['不能导出的字段：{field}', '不能匯出的欄位：{field}', 'Not an exportable field: {field}'],
-  // Approval engine (issue 4 §1, domain.md §18)
+  // Approval engine (issue 4 §1, docs/regulations.md §18)
   'approval.own_document': ['不能审批自己提交的单据', '不能審批自己提交的單據', 'You cannot decide on your own document'],
   'approval.not_your_step': ['当前审批步骤不由您处理', '目前審批步驟不由您處理', 'The current approval step is not yours to decide'],
   'approval.not_pending': ['该审批不在进行中', '該審批不在進行中', 'This approval is not in progress'],
@@ -171,7 +171,7 @@ const messages: Catalogue = {
   'role.finance': ['财务', '財務', 'Finance'],
   'role.agent': ['座席员', '座席員', 'Agent'],
   'role.qa': ['质检员', '質檢員', 'QA'],
-  // Contracts (issue 4 §7, domain.md §13)
+  // Contracts (issue 4 §7, docs/regulations.md §13)
   'contract.amount_invalid': ['金额应为大于 0 的数字，最多两位小数', '金額應為大於 0 的數字，最多兩位小數', 'The amount must be a number above 0 with at most two decimals'],
   'contract.no_format': ['合同编号只能包含字母、数字和 - _ / ( ) .，最长 40 位', '合約編號只能包含字母、數字和 - _ / ( ) .，最長 40 位', 'A contract number has up to 40 letters, digits and - _ / ( ) .'],
   'contract.no_taken': ['合同编号已存在', '合約編號已存在', 'This contract number is already in use'],

@@ -1,5 +1,5 @@
 /**
- * Roles, their capabilities and their data scope (domain.md §1). Roles are fixed in code because
+ * Roles, their capabilities and their data scope (docs/regulations.md §1). Roles are fixed in code because
  * the regulations name them; which users hold them is data. Later modules add capabilities here.
  */
 export const ROLES = ['admin', 'director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'] as const;
@@ -17,7 +17,7 @@ export const CAPABILITIES = [
   'settings.manage',
   'audit.read',
   'calendar.manage',
-  'customers.read', // the archive, within the data scope (domain.md §2)
+  'customers.read', // the archive, within the data scope (docs/regulations.md §2)
   'customers.create',
   'customers.update',
   'customers.transfer', // change the responsible person, one by one or in bulk (supervisors and above)
@@ -26,22 +26,22 @@ export const CAPABILITIES = [
   'customers.import', // Excel/CSV import into the archive (issue point 10)
   'customers.export', // Excel export of the filtered list, masked (issue point 11)
   'customers.export_unmasked', // the same export with phones and bank accounts in clear, audit-logged
-  'development.read', // prospects, research, development plans and records within the data scope (domain.md §6)
+  'development.read', // prospects, research, development plans and records within the data scope (docs/regulations.md §6)
   'development.write', // enter and move prospects, research plans/reports, draft development plans, development records
   'development.assign', // give a prospect or record to another owner (supervisors and above)
   'development.instruct', // write the 批示 on a 客户开发记录表 (supervisors and above)
-  'maintenance.read', // maintenance plans within scope; specialists: those they work on or that concern their customers (domain.md §7)
+  'maintenance.read', // maintenance plans within scope; specialists: those they work on or that concern their customers (docs/regulations.md §7)
   'maintenance.manage', // draft, split into tasks and close maintenance plans (supervisors and above, seed 000 §6–8)
   'maintenance.record', // record the work done and the customer's feedback, and spending, on an approved plan
-  'approvals.configure', // approval chains and groups such as 经理办公会 (domain.md §18); admin only
-  'contracts.read', // contracts within the data scope; finance reads all (domain.md §1, §13)
+  'approvals.configure', // approval chains and groups such as 经理办公会 (docs/regulations.md §18); admin only
+  'contracts.read', // contracts within the data scope; finance reads all (docs/regulations.md §1, §13)
   'contracts.manage', // draft and edit contracts, sign as the named signer, file the signed copies
   'contracts.terminate', // end an effective contract early, with a reason (managers and above)
   'tasks.manage', // assign tasks to others within scope, edit and cancel them (supervisors and above, issue 4 §2)
-  'surveys.read', // satisfaction survey templates, campaigns, results and improvement plans (company documents, domain.md §11)
+  'surveys.read', // satisfaction survey templates, campaigns, results and improvement plans (company documents, docs/regulations.md §11)
   'surveys.respond', // enter answers and issue personal links for target customers in one's own data scope
   'surveys.manage', // questionnaires, campaigns and improvement plans (supervisors and above)
-  'complaints.read', // complaints within the data scope (domain.md §10)
+  'complaints.read', // complaints within the data scope (docs/regulations.md §10)
   'complaints.intake', // record a complaint (hotline, phone, e-mail, visit, letter …), call-centre agents included
   'complaints.handle', // contact, investigate, draft the opinion, tell the customer, ask for an extension, rectification notices
   'complaints.assign', // give a complaint to a handler, act on any complaint in scope (supervisors and above)
@@ -58,22 +58,22 @@ interface RoleDefinition {
 }
 
 const everyone: Capability[] = ['directory.read'];
-// Specialists enter ≥ 20 new customers a week (domain.md §2 quotas): they import and export their own, masked.
+// Specialists enter ≥ 20 new customers a week (docs/regulations.md §2 quotas): they import and export their own, masked.
 const archiveWork: Capability[] = ['customers.read', 'customers.create', 'customers.update', 'customers.import', 'customers.export'];
 const archiveLead: Capability[] = [...archiveWork, 'customers.transfer', 'customers.reveal'];
-// Development (domain.md §6): specialists and sales develop prospects; supervisors and above also assign and instruct.
+// Development (docs/regulations.md §6): specialists and sales develop prospects; supervisors and above also assign and instruct.
 const developmentWork: Capability[] = ['development.read', 'development.write'];
 const developmentLead: Capability[] = [...developmentWork, 'development.assign', 'development.instruct'];
 // 客户关系维护: supervisors draft plans, the manager reviews, the director approves, specialists execute (seed 000 §3).
 const maintenanceLead: Capability[] = ['maintenance.read', 'maintenance.manage', 'maintenance.record'];
 const maintenanceWork: Capability[] = ['maintenance.read', 'maintenance.record'];
-// Contracts (domain.md §13): those who sign for the company draft and sign; how much each may sign alone is a setting.
+// Contracts (docs/regulations.md §13): those who sign for the company draft and sign; how much each may sign alone is a setting.
 const contractWork: Capability[] = ['contracts.read', 'contracts.manage'];
 const contractLead: Capability[] = [...contractWork, 'contracts.terminate'];
-// 满意度调查 (domain.md §11): specialists ask their customers; supervisors and above run campaigns and plans.
+// 满意度调查 (docs/regulations.md §11): specialists ask their customers; supervisors and above run campaigns and plans.
 const surveyWork: Capability[] = ['surveys.read', 'surveys.respond'];
 const surveyLead: Capability[] = [...surveyWork, 'surveys.manage'];
-// 投诉 (domain.md §10): anyone at the front records; specialists handle; supervisors assign; managers hold the 经理办公会.
+// 投诉 (docs/regulations.md §10): anyone at the front records; specialists handle; supervisors assign; managers hold the 经理办公会.
 const complaintWork: Capability[] = ['complaints.read', 'complaints.intake', 'complaints.handle'];
 const complaintLead: Capability[] = [...complaintWork, 'complaints.assign', 'complaints.analyse'];
 

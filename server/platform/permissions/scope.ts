@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Actor } from './actor';
 
 /**
- * How a record type maps onto the data scopes of domain.md §1. Each level names the column
+ * How a record type maps onto the data scopes of docs/regulations.md §1. Each level names the column
  * holding the owner / team / department; a level a record type lacks falls back to the next wider one.
  */
 export interface ScopedResource {
@@ -13,7 +13,7 @@ export interface ScopedResource {
   department?: string;
   /**
    * A link table (or view) naming further users who see a record whatever their scope level, e.g. the
-   * staff and task assignees of a maintenance plan (domain.md §7); `record` and `user` are its columns.
+   * staff and task assignees of a maintenance plan (docs/regulations.md §7); `record` and `user` are its columns.
    */
   members?: { table: string; record: string; user: string };
   /** Further columns naming a user who sees the record whatever their scope level, e.g. a task's creator. */
@@ -40,7 +40,7 @@ export const RESOURCES = {
     department: 'customers.department_id',
   },
   // A maintenance plan is its drafter's (team, department); its staff, task assignees and the owners of
-  // its customers see it too (domain.md §7).
+  // its customers see it too (docs/regulations.md §7).
   maintenance_plan: {
     table: 'maintenance_plans',
     id: 'maintenance_plans.id',
@@ -49,18 +49,18 @@ export const RESOURCES = {
     department: 'maintenance_plans.department_id',
     members: { table: 'maintenance_plan_viewers', record: 'maintenance_plan_viewers.plan_id', user: 'maintenance_plan_viewers.user_id' },
   },
-  // Development (domain.md §6): like customers, by owner / team / department.
+  // Development (docs/regulations.md §6): like customers, by owner / team / department.
   prospect: { table: 'prospects', id: 'prospects.id', owner: 'prospects.owner_id', team: 'prospects.team_id', department: 'prospects.department_id' },
   research_plan: { table: 'research_plans', id: 'research_plans.id', owner: 'research_plans.owner_id', team: 'research_plans.team_id', department: 'research_plans.department_id' },
   research_report: { table: 'research_reports', id: 'research_reports.id', owner: 'research_reports.owner_id', team: 'research_reports.team_id', department: 'research_reports.department_id' },
   development_plan: { table: 'development_plans', id: 'development_plans.id', owner: 'development_plans.owner_id', team: 'development_plans.team_id', department: 'development_plans.department_id' },
   development_record: { table: 'development_records', id: 'development_records.id', owner: 'development_records.owner_id', team: 'development_records.team_id', department: 'development_records.department_id' },
-  // A contract follows its customer's owner / team / department, copied when it is drafted (domain.md §13).
+  // A contract follows its customer's owner / team / department, copied when it is drafted (docs/regulations.md §13).
   contract: { table: 'contracts', id: 'contracts.id', owner: 'contracts.owner_id', team: 'contracts.team_id', department: 'contracts.department_id' },
   // A task is its assignee's (with the assignee's team and department when assigned) and its creator's (issue 4 §2).
   task: { table: 'tasks', id: 'tasks.id', owner: 'tasks.assignee_id', coOwners: ['tasks.creator_id'], team: 'tasks.team_id', department: 'tasks.department_id' },
   // A complaint is its handler's (with the handler's team and department) and its recorder's; unassigned ones
-  // are seen company-wide by managers and directors until assigned (domain.md §10).
+  // are seen company-wide by managers and directors until assigned (docs/regulations.md §10).
   complaint: { table: 'complaints', id: 'complaints.id', owner: 'complaints.handler_id', coOwners: ['complaints.created_by'], team: 'complaints.team_id', department: 'complaints.department_id' },
   // A 问题整改通知单 is its recipient's and its issuer's, and the department at fault's.
   complaint_rectification: {

@@ -3,7 +3,7 @@ import { COMPLAINT_SETTINGS } from '../../modules/complaints/complaints.settings
 import type { FieldError } from '../http/errors';
 
 /**
- * Every blank the regulations leave ([X], _%) becomes a typed setting with a default (domain.md intro).
+ * Every blank the regulations leave ([X], _%) becomes a typed setting with a default (docs/regulations.md §0).
  * Modules add their settings here; the admin page groups them by `group`.
  */
 export interface SettingDefinition<T = unknown> {
@@ -102,7 +102,7 @@ export const SETTINGS = [
     default: 3,
     unit: workingDays,
     label: { 'zh-CN': '重大变更录入时限', 'zh-TW': '重大變更錄入時限', en: 'Enter major changes within' },
-    source: 'domain.md §2 dynamic management',
+    source: 'docs/regulations.md §2 dynamic management',
   }),
   def({
     key: 'archive.newCustomersPerWeek',
@@ -110,7 +110,7 @@ export const SETTINGS = [
     schema: int(0, 1000),
     default: 20,
     label: { 'zh-CN': '每人每周新增客户档案目标', 'zh-TW': '每人每週新增客戶檔案目標', en: 'New archive entries per person per week' },
-    source: 'domain.md §2 quotas (001 §16)',
+    source: 'docs/regulations.md §2 quotas (001 §16)',
   }),
   def({
     key: 'archive.attachmentMaxMb',
@@ -128,7 +128,7 @@ export const SETTINGS = [
     default: 100,
     unit: wan,
     label: { 'zh-CN': '大客户年采购额下限', 'zh-TW': '大客戶年採購額下限', en: 'Large customer: annual purchases from' },
-    source: 'domain.md §3',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'classification.smallMaxAnnualWan',
@@ -137,7 +137,7 @@ export const SETTINGS = [
     default: 10,
     unit: wan,
     label: { 'zh-CN': '小客户年采购额上限', 'zh-TW': '小客戶年採購額上限', en: 'Small customer: annual purchases below' },
-    source: 'domain.md §3',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'classification.longCooperationYears',
@@ -146,7 +146,7 @@ export const SETTINGS = [
     default: 5,
     unit: years,
     label: { 'zh-CN': '长期合作年限（超过）', 'zh-TW': '長期合作年限（超過）', en: 'Long cooperation: more than' },
-    source: 'domain.md §3',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'classification.shortCooperationYears',
@@ -155,7 +155,7 @@ export const SETTINGS = [
     default: 1,
     unit: years,
     label: { 'zh-CN': '短期合作年限（少于）', 'zh-TW': '短期合作年限（少於）', en: 'Short cooperation: fewer than' },
-    source: 'domain.md §3',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'complaints.firstContactWorkingDays',
@@ -164,7 +164,7 @@ export const SETTINGS = [
     default: 1,
     unit: workingDays,
     label: { 'zh-CN': '首次联系客户时限', 'zh-TW': '首次聯繫客戶時限', en: 'First contact with the customer within' },
-    source: 'domain.md §10',
+    source: 'docs/regulations.md §10',
   }),
   ...COMPLAINT_SETTINGS,
   def({
@@ -173,7 +173,7 @@ export const SETTINGS = [
     schema: int(1, 366),
     default: 31,
     label: { 'zh-CN': '两次联系客户最长间隔（天）', 'zh-TW': '兩次聯繫客戶最長間隔（天）', en: 'Longest gap between two contacts (days)' },
-    source: 'domain.md §8',
+    source: 'docs/regulations.md §8',
   }),
   def({
     key: 'notifications.wecomWebhookUrl',
@@ -238,7 +238,7 @@ export const SETTINGS = [
     label: { 'zh-CN': '任务到期前提前提醒', 'zh-TW': '任務到期前提前提醒', en: 'Remind the assignee before a task is due' },
     source: 'issue 4 §2',
   }),
-  // Contracts (domain.md §13, 001 §9–10): tiered authority; above a signer's limit or term → director's approval.
+  // Contracts (docs/regulations.md §13, 001 §9–10): tiered authority; above a signer's limit or term → director's approval.
   ...(
     [
       ['specialist', 5, '专员', '專員', 'specialist'],
@@ -254,7 +254,7 @@ export const SETTINGS = [
       default: dflt,
       unit: wan,
       label: { 'zh-CN': `${zh}签约权限（合同金额上限）`, 'zh-TW': `${tw}簽約權限（合約金額上限）`, en: `Signing authority of a ${en} (largest contract)` },
-      source: 'domain.md §13 (the director signs without limit)',
+      source: 'docs/regulations.md §13 (the director signs without limit)',
     }),
   ),
   def({
@@ -264,7 +264,7 @@ export const SETTINGS = [
     default: 12,
     unit: { 'zh-CN': '个月', 'zh-TW': '個月', en: 'months' },
     label: { 'zh-CN': '权限内合同最长期限（更长需总监审批）', 'zh-TW': '權限內合約最長期限（更長需總監審批）', en: 'Longest term within authority (longer: director’s approval)' },
-    source: 'domain.md §13',
+    source: 'docs/regulations.md §13',
   }),
   ...(
     [
@@ -280,7 +280,7 @@ export const SETTINGS = [
       default: dflt,
       unit: { 'zh-CN': '元人民币', 'zh-TW': '元人民幣', en: 'CNY' },
       label: { 'zh-CN': `1 ${zh}折合人民币（用于核对签约权限）`, 'zh-TW': `1 ${tw}折合人民幣（用於核對簽約權限）`, en: `1 ${en} in CNY (for checking signing authority)` },
-      source: 'domain.md §13',
+      source: 'docs/regulations.md §13',
     }),
   ),
   def({
@@ -298,7 +298,7 @@ export const SETTINGS = [
     schema: int(0, 1000),
     default: 2,
     label: { 'zh-CN': '每人每月新增潜在客户目标', 'zh-TW': '每人每月新增潛在客戶目標', en: 'New prospects per person per month' },
-    source: 'domain.md §2 quotas and §17 (000 篇3: at least 2 new promising customers a month)',
+    source: 'docs/regulations.md §2 quotas and §17 (000 篇3: at least 2 new promising customers a month)',
   }),
   def({
     key: 'surveys.minCampaignsPerYear',
@@ -307,7 +307,7 @@ export const SETTINGS = [
     default: 1,
     unit: times,
     label: { 'zh-CN': '每年至少开展满意度调查', 'zh-TW': '每年至少開展滿意度調查', en: 'Satisfaction surveys per year, at least' },
-    source: 'domain.md §11 (004 第十二条: at least once a year)',
+    source: 'docs/regulations.md §11 (004 第十二条: at least once a year)',
   }),
   def({
     key: 'surveys.linkExpiryDays',
