@@ -5,7 +5,7 @@ import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '.
 import { ADMIN_PASSWORD, USER_PASSWORD, json, login, type Client } from '../test/harness';
 
 /**
- * The approval engine in a real browser (issue 4 §1, domain.md §18): an approver's 审批待办 queue with the
+ * The approval engine in a real browser (issue 4 §1, docs/regulations.md §18): an approver's 审批待办 queue with the
  * approval panel (return with a comment, approve), and the administrator's chain editor and groups.
  * The document type is registered by the test itself; document modules embed the same panel.
  */

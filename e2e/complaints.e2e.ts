@@ -4,7 +4,7 @@ import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '.
 import { ADMIN_PASSWORD, USER_PASSWORD, json, login } from '../test/harness';
 
 /**
- * The issue's browser test for complaints (issue 5 §1–6, domain.md §10): a customer files a complaint on the
+ * The issue's browser test for complaints (issue 5 §1–6, docs/regulations.md §10): a customer files a complaint on the
  * public page without an account; the manager assigns it; the specialist contacts the customer and submits a
  * handling opinion; the supervisor approves it; the specialist tells the customer; the customer checks the
  * progress with number and phone and confirms being satisfied; the analysis page counts it. Locators are

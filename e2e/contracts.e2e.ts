@@ -4,7 +4,7 @@ import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '.
 import { ADMIN_PASSWORD, USER_PASSWORD, json, login } from '../test/harness';
 
 /**
- * Contracts by authority limit in a real browser (issue 4 §7, domain.md §13): the manager drafts a
+ * Contracts by authority limit in a real browser (issue 4 §7, docs/regulations.md §13): the manager drafts a
  * contract from the menu, signs it within their 50 万元 and it is 生效 at once; a larger one goes to the
  * director (审批中 with the approval panel); the customer's archive page lists both. Roles and labels only.
  */

@@ -4,7 +4,7 @@ import { ADMIN_PASSWORD, USER_PASSWORD } from '../test/harness';
 import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '../test/e2e-harness';
 
 /**
- * Customer development (domain.md §6) in a real browser: a specialist enters a prospect, moves it on the
+ * Customer development (docs/regulations.md §6) in a real browser: a specialist enters a prospect, moves it on the
  * board with the keyboard buttons, wins it, writes the 客户开发记录表 and links it to the archive's existing
  * customer the duplicate check names; then drafts a development plan, submits it and opens the A4 view.
  */

@@ -4,7 +4,7 @@ import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '.
 import { ADMIN_PASSWORD, USER_PASSWORD, json, login } from '../test/harness';
 
 /**
- * The issue's browser test for maintenance plans (issue 4 §5, domain.md §7, seed 000 §6–8): a supervisor
+ * The issue's browser test for maintenance plans (issue 4 §5, docs/regulations.md §7, seed 000 §6–8): a supervisor
  * drafts a 客户关系维护方案, the manager returns it with a comment, the supervisor revises and resubmits,
  * the director approves; the supervisor splits it into a task, and the specialist finds the task on the
  * home page and completes it with a work record. Each person signs in through the sign-in page in turn.

@@ -4,7 +4,7 @@ import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '.
 import { ADMIN_PASSWORD, USER_PASSWORD, json, login } from '../test/harness';
 
 /**
- * The issue's second browser test (issue 5 points 9–10, domain.md §11): a customer answers a
+ * The issue's second browser test (issue 5 points 9–10, docs/regulations.md §11): a customer answers a
  * satisfaction survey through their personal link in a fresh browser without signing in, cannot use
  * the link a second time, and the staff member then sees the answer in the campaign summary.
  * Locators are roles and labels only.

@@ -107,7 +107,7 @@ export function demoPlan(opts: { customers: number; seed: number }): PlannedCust
         kind === 0
           ? { status: NEXT_STATUS[input.status] }
           : kind === 1
-            ? { legalRepresentative: personName(rng) } // a major change (domain.md §2)
+            ? { legalRepresentative: personName(rng) } // a major change (docs/regulations.md §2)
             : { paymentHabits: input.paymentHabits ?? '月结30天', contactFrequency: input.contactFrequency ?? '每月' };
       update = { afterDays, fields };
     }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ddl, type NamedMigration } from './helpers';
 import type { DialectKind } from '../database';
 
-/** Organisation, accounts, sessions, audit log, settings, calendar, rate limits and job leases (platform, domain.md §1, §18). */
+/** Organisation, accounts, sessions, audit log, settings, calendar, rate limits and job leases (platform, docs/regulations.md §1, §18). */
 export function platform20261123(kind: DialectKind): NamedMigration {
   const d = ddl(kind);
   return {

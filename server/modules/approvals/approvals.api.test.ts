@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/permissions/actor';
 import type { ApprovalDocument, ApprovalOutcome, ChainStep } from './approvals.types';
 
 /**
- * The approval engine end to end (issue 4 §1, domain.md §18), with document types registered by the test
+ * The approval engine end to end (issue 4 §1, docs/regulations.md §18), with document types registered by the test
  * itself: their documents live in a Map and their outcomes are recorded, as a document module would.
  */
 let ctx: TestContext;
@@ -268,7 +268,7 @@ describe('approvals: chains and conditions', () => {
     expect(old.steps.map((s: { key: string }) => s.key)).toEqual(['supervisor_review', 'manager_review', 'director_approval']);
     await approve(supervisor, inFlight.id);
     expect(json(await manager.client.get(`/api/approvals/${inFlight.id}`)).currentStepKey).toBe('manager_review');
-    // Put the rulebook chain back for the other tests.
+    // Put the regulations’ chain back for the other tests.
     expect((await ctx.admin.put('/api/approval-chains/test_doc', { steps: TEST_CHAIN, version: 2 })).statusCode).toBe(200);
   });
 

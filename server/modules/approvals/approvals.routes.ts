@@ -10,7 +10,7 @@ import type { ChainStep } from './approvals.types';
 const documentType = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
 /**
- * Approvals (issue 4 §1, domain.md §18). Who may see or decide a request depends on the current step's
+ * Approvals (issue 4 §1, docs/regulations.md §18). Who may see or decide a request depends on the current step's
  * approvers, not only on data scope, so the engine itself answers 404 / 403 for `:id` (hence `companyWide`:
  * the guard has no scoped record type to check it against).
  */

@@ -75,7 +75,7 @@ describe('approval rules: the next step', () => {
     expect(earlierSteps(steps, null)).toEqual([]);
   });
 
-  it('follows the rulebook order for a maintenance plan: manager review, then director (§7, §18)', () => {
+  it('follows the regulations’ order for a maintenance plan: manager review, then director (docs/regulations.md §7, §18)', () => {
     const plan = freezeSteps(DEFAULT_CHAINS.maintenance_plan, {});
     expect(plan.map((s) => s.key)).toEqual(['manager_review', 'director_approval']);
     expect(plan.map((s) => s.approver)).toEqual([

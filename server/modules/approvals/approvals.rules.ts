@@ -1,7 +1,7 @@
 import type { ApprovalAction, ApprovalOutcome, ChainStep, StepCondition } from './approvals.types';
 
 /**
- * The approval engine's pure rules (domain.md §18): step conditions, the next step, and who may do what.
+ * The approval engine's pure rules (docs/regulations.md §18): step conditions, the next step, and who may do what.
  * No I/O here; the service feeds these with rows and the current organisation.
  */
 
@@ -15,7 +15,7 @@ export interface FrozenStep extends ChainStep {
 const L = (zhCN: string, zhTW: string, en: string) => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
 
 /**
- * The rulebook's chains (§18), used as version 1 of a document type until an administrator saves another.
+ * The regulations’ chains (docs/regulations.md §18), used as version 1 of a document type until an administrator saves another.
  * Contract: the director's step applies only above the signer's authority limit or beyond the configured term (§13).
  */
 export const DEFAULT_CHAINS: Record<string, ChainStep[]> = {
@@ -43,7 +43,7 @@ export const DEFAULT_CHAINS: Record<string, ChainStep[]> = {
   survey_improvement: [{ key: 'director', name: L('领导审批', '領導審批', 'Leadership approval'), approver: { kind: 'role', role: 'director', within: 'company' } }],
 };
 
-/** Names of the rulebook's document types, for the chain settings before their modules register (§18). */
+/** Names of the regulations’ document types, for the chain settings before their modules register (docs/regulations.md §18). */
 export const DOCUMENT_LABELS: Record<string, { 'zh-CN': string; 'zh-TW': string; en: string }> = {
   maintenance_plan: L('客户关系维护方案', '客戶關係維護方案', 'Maintenance plan'),
   development_plan: L('客户开发计划', '客戶開發計劃', 'Development plan'),

@@ -56,12 +56,12 @@ export interface ChainVersionView {
   steps: ChainStep[];
   createdAt: string | null;
   createdByName: string | null;
-  /** The rulebook's default (§18), not yet saved by anyone. */
+  /** The regulations’ default (docs/regulations.md §18), not yet saved by anyone. */
   builtIn: boolean;
 }
 
 /**
- * The approval engine (issue 4 §1, domain.md §18). Document modules register a handler and submit; the
+ * The approval engine (issue 4 §1, docs/regulations.md §18). Document modules register a handler and submit; the
  * engine freezes the chain's steps on the request, resolves approvers from the current organisation,
  * enforces who may act, keeps the whole history and tells the document module about every outcome.
  */

@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../platform/permissions/actor';
 import type { Role } from '../../platform/permissions/roles';
 
 /**
- * The approval engine's contract (issue 4 §1, domain.md §18). Document modules (contracts,
+ * The approval engine's contract (issue 4 §1, docs/regulations.md §18). Document modules (contracts,
  * maintenance plans, development plans, later complaints …) register a handler and call
  * submit/resubmit; the engine owns chains, steps, who may act, history, queues and notifications.
  */
@@ -70,7 +70,7 @@ export interface DocumentTypeHandler {
    * updates its own status here (e.g. a contract becomes 生效 when 'approved').
    */
   onOutcome(trx: Kysely<Database>, id: number, outcome: ApprovalOutcome, ctx: RequestContext): Promise<void>;
-  /** The chain used until an administrator saves one, when the rulebook's defaults (§18) have none for this type. */
+  /** The chain used until an administrator saves one, when the regulations’ defaults (docs/regulations.md §18) have none for this type. */
   defaultChain?: ChainStep[];
   /**
    * Whether someone who sees the document (by the document's own data scope) may read its approval

@@ -1,5 +1,5 @@
 /**
- * 投诉分析 (issue 5 §6; KPIs of domain.md §10 and §17): counts by category, severity, department at fault
+ * 投诉分析 (issue 5 §6; KPIs of docs/regulations.md §10 and §17): counts by category, severity, department at fault
  * and month; handled-in-time rate, resolution rate, satisfaction with the resolution, average handling time
  * in working days, customers who complain repeatedly, and per handler the figures the KPI module reads
  * (issue 5 §12). Every table exports to .xlsx through the archive's formula-safe writer.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, TestClock, USER_PASSWORD, createTeam, createTestContext, createUser, json, login, type TestContext } from '../../../test/harness';
 
 /**
- * Complaints 投诉 (issue 5 §1–7, domain.md §10, seed 004 第十一条): intake by staff and by the customer on the
+ * Complaints 投诉 (issue 5 §1–7, docs/regulations.md §10, seed 004 第十一条): intake by staff and by the customer on the
  * public page, deadlines in Chinese working days (2026 国庆 and its 调休 Saturday), the supervising leader's
  * approval of the opinion before the customer is told, extensions never beyond 7 working days, the
  * 经理办公会 for serious complaints, breaches and escalation, rectification notices, analysis and KPIs.
@@ -74,7 +74,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-describe('deadlines in Chinese working days (domain.md §10, 2026 official calendar)', () => {
+describe('deadlines in Chinese working days (docs/regulations.md §10, 2026 official calendar)', () => {
   it('gives a general complaint received on the last working day before 国庆 2026 until the first working day after it', async () => {
     const c = await file(handler.client, { receivedAt: '2026-09-30T02:00:00.000Z', severity: 'general', customerId, handlerId: handler.id });
     expect(c.complaintNo).toMatch(/^TS2026-\d{6}$/);

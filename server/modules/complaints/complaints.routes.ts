@@ -163,7 +163,7 @@ function sendXlsx(reply: FastifyReply, filename: string, body: Buffer) {
     .send(body);
 }
 
-/** Complaints 投诉 (issue 5 §1–7, domain.md §10). */
+/** Complaints 投诉 (issue 5 §1–7, docs/regulations.md §10). */
 export async function complaintRoutes(root: FastifyInstance, deps: { complaints: ComplaintService; analysis: ComplaintAnalysis; clock: Clock }) {
   const { complaints, analysis, clock } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();

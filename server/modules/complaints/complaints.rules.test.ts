@@ -26,7 +26,7 @@ import {
 const b = builtinData(builtinRaw as any);
 const cal: CalendarData = { officialYears: b.years, holidays: b.holidays, makeupWorkdays: b.makeupWorkdays, companyOff: new Map(), companyOn: new Map() };
 
-describe('complaint deadlines in Chinese working days (domain.md §10)', () => {
+describe('complaint deadlines in Chinese working days (docs/regulations.md §10)', () => {
   it('gives a general complaint received on the last working day before 国庆 2026 until the first working day after it', () => {
     // 2026-09-30 is a Wednesday; 10/1–10/7 are off; Thursday 10/8 is the first working day after.
     expect(dueDate(cal, '2026-09-30', resolutionDays('general', 5))).toBe('2026-10-08');

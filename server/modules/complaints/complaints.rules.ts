@@ -1,5 +1,5 @@
 /**
- * Pure rules of complaint handling (domain.md §10, seed 004 第十一条): deadlines in Chinese working days,
+ * Pure rules of complaint handling (docs/regulations.md §10, seed 004 第十一条): deadlines in Chinese working days,
  * the 7-working-day ceiling on extensions, what may happen in which state, the reminder and escalation
  * plan, complaint numbers and the public page's phone check, and the figures of the analysis. No I/O.
  */

@@ -222,7 +222,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     if (fresh) await event(conn, c, `breach.${kind}`, null, due);
   }
 
-  /** The handler's team and department become the complaint's (data scope, domain.md §1). */
+  /** The handler's team and department become the complaint's (data scope, docs/regulations.md §1). */
   async function assertHandler(conn: Q, actor: Actor | null, handlerId: number) {
     const user = await q.user(conn, handlerId);
     if (!user || !user.active) throw errors.field('handlerId', 'complaint.handler_invalid');
@@ -367,7 +367,7 @@ export function createComplaintService(deps: ComplaintDeps) {
 
   // ── Approval documents ─────────────────────────────────────────────────────
 
-  /** 处理意见 → the supervising leader (chain 'complaint_opinion', domain.md §18). */
+  /** 处理意见 → the supervising leader (chain 'complaint_opinion', docs/regulations.md §18). */
   const opinionHandler: DocumentTypeHandler = {
     type: 'complaint_opinion',
     label: { 'zh-CN': '投诉处理意见', 'zh-TW': '投訴處理意見', en: 'Complaint handling opinion' },

@@ -9,7 +9,7 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max);
 export const DEFAULT_CATEGORIES = '产品质量、服务态度、配送交付、费用账单、其他';
 
 /**
- * The blanks of the complaint rules (domain.md §10) as settings, registered from the module's manifest.
+ * The blanks of the complaint rules (docs/regulations.md §10) as settings, registered from the module's manifest.
  * The 1 and 3 working days of general and major complaints are the
  * seed's own numbers (004 第十一条) and stay in complaints.rules.ts.
  */
@@ -25,7 +25,7 @@ export const COMPLAINT_SETTINGS: SettingDefinition[] = [
     default: 1,
     unit: workingDays,
     label: { 'zh-CN': '首次联系客户时限', 'zh-TW': '首次聯繫客戶時限', en: 'First contact with the customer within' },
-    source: 'domain.md §10',
+    source: 'docs/regulations.md §10',
   },
   {
     key: 'complaints.seriousResolutionWorkingDays',
@@ -34,7 +34,7 @@ export const COMPLAINT_SETTINGS: SettingDefinition[] = [
     default: 5,
     unit: workingDays,
     label: { 'zh-CN': '重大投诉处理时限（经理办公会专题研究）', 'zh-TW': '重大投訴處理時限（經理辦公會專題研究）', en: 'Serious complaints resolved within (management meeting)' },
-    source: 'domain.md §10: serious complaints go to the 经理办公会; the seed sets no time, 7 working days at most',
+    source: 'docs/regulations.md §10: serious complaints go to the 经理办公会; the seed sets no time, 7 working days at most',
   },
   {
     key: 'complaints.categories',
@@ -65,7 +65,7 @@ export const COMPLAINT_SETTINGS: SettingDefinition[] = [
     default: 5,
     unit: workingDays,
     label: { 'zh-CN': '问题整改通知单默认回复期限', 'zh-TW': '問題整改通知單預設回覆期限', en: 'Default reply time of a rectification notice' },
-    source: 'domain.md §10',
+    source: 'docs/regulations.md §10',
   },
   {
     key: 'complaints.publicPerIpPerHour',

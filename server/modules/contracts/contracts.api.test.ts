@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeam, createTestContext, createUser, json, TestClock, type Client, type TestContext } from '../../../test/harness';
 
-// Contracts by authority limit (issue 4 §7, domain.md §13). Default limits: specialist 5, manager 50 万元; 12 months.
+// Contracts by authority limit (issue 4 §7, docs/regulations.md §13). Default limits: specialist 5, manager 50 万元; 12 months.
 let ctx: TestContext;
 type U = { id: number; client: Client };
 let director: U, manager: U, supervisorA: U, specA: U, specB: U, finance1: U, finance2: U;
@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-describe('signing within authority (domain.md §13)', () => {
+describe('signing within authority (docs/regulations.md §13)', () => {
   it('takes effect when the manager signs within 50 万元, without any approval request, and copies finance', async () => {
     const c = await draft(specA, { amount: 300000, signerId: manager.id, terms: '按月结算' });
     expect(c).toMatchObject({ status: 'draft', amount: 300000, currency: 'CNY', ownerId: specA.id, canSign: false, authority: { within: true, limitWan: 50 } });
@@ -84,7 +84,7 @@ describe('signing within authority (domain.md §13)', () => {
   });
 });
 
-describe('above authority: the director approves (domain.md §13, §18)', () => {
+describe('above authority: the director approves (docs/regulations.md §13, §18)', () => {
   it('waits for the director above the manager’s limit; once approved it is effective and finance is notified', async () => {
     const c = await draft(specA, { amount: 800000, signerId: manager.id });
     const signed = json(await sign(manager, c));

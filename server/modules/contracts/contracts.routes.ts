@@ -57,7 +57,7 @@ const presentAuthority = (a: AuthorityResult): z.infer<typeof s.authorityOut> =>
   maxTermMonths: a.maxTermMonths,
 });
 
-/** Contracts 合同 (issue 4 §7, domain.md §13). Every `:id` is checked against the contract's data scope (404). */
+/** Contracts 合同 (issue 4 §7, docs/regulations.md §13). Every `:id` is checked against the contract's data scope (404). */
 export async function contractRoutes(root: FastifyInstance, deps: { contracts: ContractService; approvals: Pick<ApprovalService, 'forDocument'> }) {
   const { contracts, approvals } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -11,12 +11,12 @@ import {
   validateContractFields,
 } from './contracts.rules';
 
-// The defaults of the settings (domain.md §13): 万元 per role, 12 months.
+// The defaults of the settings (docs/regulations.md §13): 万元 per role, 12 months.
 const defaults = { limitsWan: { specialist: 5, sales: 10, supervisor: 20, manager: 50 }, maxTermMonths: 12 };
 const rates = { USD: 7.1, EUR: 7.7, HKD: 0.91 };
 const year = { startDate: '2026-01-01', endDate: '2026-12-31' };
 
-describe('authority limits (domain.md §13: within the limit it takes effect at signing)', () => {
+describe('authority limits (docs/regulations.md §13: within the limit it takes effect at signing)', () => {
   it('lets a manager sign 50 万元 for one year alone, but not 50 万元 and 1 分', () => {
     expect(checkAuthority({ roles: ['manager'], amountCnyCents: 500_000_00, ...year }, defaults)).toMatchObject({ within: true, exceedsLimit: false, exceedsTerm: false, limitWan: 50 });
     expect(checkAuthority({ roles: ['manager'], amountCnyCents: 500_000_01, ...year }, defaults)).toMatchObject({ within: false, exceedsLimit: true, exceedsTerm: false });

@@ -3,7 +3,7 @@ import type { Role } from '../../platform/permissions/roles';
 import { isValidDate } from '../../platform/time';
 
 /**
- * Contracts 合同 (domain.md §13, issue 4 §7): pure rules, no I/O. Amounts are integers in 分 (cents of
+ * Contracts 合同 (docs/regulations.md §13, issue 4 §7): pure rules, no I/O. Amounts are integers in 分 (cents of
  * the contract's currency) everywhere below the API, so no sum or comparison ever meets a binary fraction.
  */
 
@@ -96,7 +96,7 @@ export interface AuthorityResult {
 }
 
 /**
- * Tiered authority (domain.md §13, 001 §9–10): within the signer's limit and the maximum term the
+ * Tiered authority (docs/regulations.md §13, 001 §9–10): within the signer's limit and the maximum term the
  * contract takes effect at signing; larger or longer needs the director's approval. A signer holding
  * several roles has the highest of their limits. The director is the approving authority and signs
  * without limit. A role without a limit (finance, call centre, administrator) has no authority: any

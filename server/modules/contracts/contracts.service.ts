@@ -142,7 +142,7 @@ export function createContractService(deps: ContractDeps) {
   }
 
   /**
-   * 生效: finance gets a copy as the basis for billing (domain.md §13), and the signer and the
+   * 生效: finance gets a copy as the basis for billing (docs/regulations.md §13), and the signer and the
    * customer's owner are reminded N days before the end. Runs in the caller's transaction.
    */
   async function takeEffect(trx: Kysely<Database>, id: number, ctx: RequestContext | null, via: 'sign' | 'approval') {
@@ -261,7 +261,7 @@ export function createContractService(deps: ContractDeps) {
       return authorityOf(c, signer?.roles ?? [], await readSettings(settings, db));
     },
 
-    /** The people who may sign for a customer: active signer roles who handle it (domain.md §1 scope). */
+    /** The people who may sign for a customer: active signer roles who handle it (docs/regulations.md §1 scope). */
     async signers(ctx: RequestContext, customerId: number) {
       if (!(await q.customerVisible(db, ctx.actor, customerId))) throw errors.notFound();
       const candidates = await q.usersWithRoles(db, SIGNER_ROLES);
@@ -352,7 +352,7 @@ export function createContractService(deps: ContractDeps) {
         changes[k] = [apiValue(k, before as Record<string, unknown>), v];
       }
       if (fields.customerId !== undefined && fields.customerId !== before.customer_id) {
-        // The contract follows its customer's data scope (domain.md §1).
+        // The contract follows its customer's data scope (docs/regulations.md §1).
         const customer = (await q.customer(db, customerId))!;
         Object.assign(patch, { owner_id: customer.owner_id, team_id: customer.team_id, department_id: customer.department_id });
       }
@@ -369,7 +369,7 @@ export function createContractService(deps: ContractDeps) {
     },
 
     /**
-     * 签订 by the named signer (domain.md §13): within their limit and term the contract takes effect at
+     * 签订 by the named signer (docs/regulations.md §13): within their limit and term the contract takes effect at
      * once, without any approval request; otherwise it goes to the director's approval.
      */
     async sign(ctx: RequestContext, id: number, version: number) {

@@ -11,7 +11,7 @@ export const CONTRACT_SETTING_GROUPS: SettingGroupDefinition[] = [
 ];
 
 export const CONTRACT_SETTINGS = [
-  // Contracts (domain.md §13, 001 §9–10): tiered authority; above a signer's limit or term → director's approval.
+  // Contracts (docs/regulations.md §13, 001 §9–10): tiered authority; above a signer's limit or term → director's approval.
   ...(
     [
       ['specialist', 5, '专员', '專員', 'specialist'],
@@ -27,7 +27,7 @@ export const CONTRACT_SETTINGS = [
       default: dflt,
       unit: wan,
       label: { 'zh-CN': `${zh}签约权限（合同金额上限）`, 'zh-TW': `${tw}簽約權限（合約金額上限）`, en: `Signing authority of a ${en} (largest contract)` },
-      source: 'domain.md §13 (the director signs without limit)',
+      source: 'docs/regulations.md §13 (the director signs without limit)',
     }),
   ),
   def({
@@ -37,7 +37,7 @@ export const CONTRACT_SETTINGS = [
     default: 12,
     unit: { 'zh-CN': '个月', 'zh-TW': '個月', en: 'months' },
     label: { 'zh-CN': '权限内合同最长期限（更长需总监审批）', 'zh-TW': '權限內合約最長期限（更長需總監審批）', en: 'Longest term within authority (longer: director’s approval)' },
-    source: 'domain.md §13',
+    source: 'docs/regulations.md §13',
   }),
   ...(
     [
@@ -53,7 +53,7 @@ export const CONTRACT_SETTINGS = [
       default: dflt,
       unit: { 'zh-CN': '元人民币', 'zh-TW': '元人民幣', en: 'CNY' },
       label: { 'zh-CN': `1 ${zh}折合人民币（用于核对签约权限）`, 'zh-TW': `1 ${tw}折合人民幣（用於核對簽約權限）`, en: `1 ${en} in CNY (for checking signing authority)` },
-      source: 'domain.md §13',
+      source: 'docs/regulations.md §13',
     }),
   ),
   def({

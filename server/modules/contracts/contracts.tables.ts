@@ -22,7 +22,7 @@ export interface ContractTable {
   termination_reason: string | null;
   terminated_at: Instant | null;
   terminated_by: number | null;
-  owner_id: number; // copied from the customer (data scope, domain.md §1)
+  owner_id: number; // copied from the customer (data scope, docs/regulations.md §1)
   team_id: number | null;
   department_id: number | null;
   created_by: number | null;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeam, createTestContext, createUser, json, type Client, type TestContext } from '../../../test/harness';
 
-// Customer archive (issue 3; domain.md §2), on SQLite and PostgreSQL.
+// Customer archive (issue 3; docs/regulations.md §2), on SQLite and PostgreSQL.
 let ctx: TestContext;
 let specialistA: { id: number; client: Client };
 let specialistB: { id: number; client: Client };

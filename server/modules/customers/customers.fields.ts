@@ -47,8 +47,8 @@ export const EDITABLE_COLUMNS: Record<EditableField, string> = { ...TEXT_FIELDS,
 export const MASKED_FIELDS = new Set<EditableField>(['phone', 'bankAccount']);
 
 export const STATUSES = ['potential', 'formal', 'dormant', 'lost'] as const; // 潜在 / 正式 / 休眠 / 流失
-export const SOURCE_CHANNELS = ['online', 'trade_fair', 'telemarketing', 'referral', 'word_of_mouth', 'other'] as const; // domain.md §6
+export const SOURCE_CHANNELS = ['online', 'trade_fair', 'telemarketing', 'referral', 'word_of_mouth', 'other'] as const; // docs/regulations.md §6
 export const COMPANY_NATURES = ['国有企业', '民营企业', '外资企业', '合资企业', '集体企业', '事业单位', '政府机关', '个体工商户', '其他'];
 export const COMPANY_SIZES = ['微型', '小型', '中型', '大型'];
-// Industry classes after domain.md §3 (A: manufacturing, finance; B: services, retail; C: others).
+// Industry classes after docs/regulations.md §3 (A: manufacturing, finance; B: services, retail; C: others).
 export const INDUSTRIES = ['制造业', '金融业', '批发和零售业', '信息技术服务', '建筑业', '交通运输和物流', '住宿和餐饮业', '房地产业', '教育', '医疗卫生', '能源化工', '农林牧渔', '文化传媒', '政府及公共事业', '其他'];

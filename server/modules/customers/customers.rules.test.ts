@@ -29,7 +29,7 @@ describe('duplicate names (查重)', () => {
   });
 });
 
-describe('search tokens ("by many ways", domain.md §2)', () => {
+describe('search tokens ("by many ways", docs/regulations.md §2)', () => {
   const doc = searchDocument({
     name: '北京华远科技有限公司',
     archiveNo: 'KH2026-000001',

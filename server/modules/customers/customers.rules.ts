@@ -1,5 +1,5 @@
 /**
- * Pure rules of the customer archive (domain.md §2): validation of Chinese identifiers, the search
+ * Pure rules of the customer archive (docs/regulations.md §2): validation of Chinese identifiers, the search
  * tokens that make "many-way retrieval" work on both databases, duplicate-name normalisation,
  * archive completeness and major changes. No I/O.
  */
@@ -169,7 +169,7 @@ export function tsQuery(terms: QueryTerm[]): string {
   return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
 }
 
-/** Sort key: names ordered by pinyin (domain.md §2: VIP guests listed by initial letter). */
+/** Sort key: names ordered by pinyin (docs/regulations.md §2: VIP guests listed by initial letter). */
 export function pinyinSortKey(name: string): string {
   return (pinyin(name.normalize('NFKC'), { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' }) as string[])
     .map((s) => s.trim().toLowerCase())
@@ -195,5 +195,5 @@ export function completeness(c: Record<string, unknown>): { percent: number; mis
   return { percent: Math.round(((ALL_REQUIRED.length - missing.length) / ALL_REQUIRED.length) * 100), missing };
 }
 
-/** domain.md §2: changes of name, legal representative or business scope are major changes. */
+/** docs/regulations.md §2: changes of name, legal representative or business scope are major changes. */
 export const MAJOR_CHANGE_FIELDS = new Set(['name', 'legalRepresentative', 'businessScope']);

@@ -8,7 +8,7 @@ const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const phone = z.string().trim().max(40).refine(isPhone, 'validation.phone').nullable().optional();
 const amount = z.number().min(0).max(1e9).nullable().optional();
 
-/** The editable fields of a company customer (domain.md §2), grouped as the seeds group them. */
+/** The editable fields of a company customer (docs/regulations.md §2), grouped as the seeds group them. */
 export const customerFields = {
   // 基本资料
   name: z.string().trim().min(1, 'validation.required').max(100),

@@ -21,7 +21,7 @@ export const CUSTOMER_SETTINGS = [
     default: 3,
     unit: workingDays,
     label: { 'zh-CN': '重大变更录入时限', 'zh-TW': '重大變更錄入時限', en: 'Enter major changes within' },
-    source: 'domain.md §2 dynamic management',
+    source: 'docs/regulations.md §2 dynamic management',
   }),
   def({
     key: 'archive.newCustomersPerWeek',
@@ -29,7 +29,7 @@ export const CUSTOMER_SETTINGS = [
     schema: int(0, 1000),
     default: 20,
     label: { 'zh-CN': '每人每周新增客户档案目标', 'zh-TW': '每人每週新增客戶檔案目標', en: 'New archive entries per person per week' },
-    source: 'domain.md §2 quotas (001 §16)',
+    source: 'docs/regulations.md §2 quotas (001 §16)',
   }),
   def({
     key: 'archive.attachmentMaxMb',
@@ -47,7 +47,7 @@ export const CUSTOMER_SETTINGS = [
     default: 100,
     unit: wan,
     label: { 'zh-CN': '大客户年采购额下限', 'zh-TW': '大客戶年採購額下限', en: 'Large customer: annual purchases from' },
-    source: 'domain.md §3',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'classification.smallMaxAnnualWan',
@@ -56,7 +56,7 @@ export const CUSTOMER_SETTINGS = [
     default: 10,
     unit: wan,
     label: { 'zh-CN': '小客户年采购额上限', 'zh-TW': '小客戶年採購額上限', en: 'Small customer: annual purchases below' },
-    source: 'domain.md §3',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'classification.longCooperationYears',
@@ -65,7 +65,7 @@ export const CUSTOMER_SETTINGS = [
     default: 5,
     unit: years,
     label: { 'zh-CN': '长期合作年限（超过）', 'zh-TW': '長期合作年限（超過）', en: 'Long cooperation: more than' },
-    source: 'domain.md §3',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'classification.shortCooperationYears',
@@ -74,7 +74,7 @@ export const CUSTOMER_SETTINGS = [
     default: 1,
     unit: years,
     label: { 'zh-CN': '短期合作年限（少于）', 'zh-TW': '短期合作年限（少於）', en: 'Short cooperation: fewer than' },
-    source: 'domain.md §3',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'visits.maxDaysBetweenContacts',
@@ -82,7 +82,7 @@ export const CUSTOMER_SETTINGS = [
     schema: int(1, 366),
     default: 31,
     label: { 'zh-CN': '两次联系客户最长间隔（天）', 'zh-TW': '兩次聯繫客戶最長間隔（天）', en: 'Longest gap between two contacts (days)' },
-    source: 'domain.md §8',
+    source: 'docs/regulations.md §8',
   }),
 ] as SettingDefinition[];
 

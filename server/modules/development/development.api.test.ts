@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_PASSWORD, createTeam, createTestContext, createUser, json, login, type Client, type TestContext } from '../../../test/harness';
 
-/** Customer development (domain.md §6, issue 4 §6): prospects, records into the archive, plans, progress. */
+/** Customer development (docs/regulations.md §6, issue 4 §6): prospects, records into the archive, plans, progress. */
 let ctx: TestContext;
 type U = { id: number; client: Client; username: string };
 let specA: U; // 客户开发专员, team A
@@ -37,7 +37,7 @@ beforeAll(async () => {
   supB = await user('dev.sup.b', ['supervisor'], teamB);
   director = await user('dev.director', ['director'], undefined, 1);
   manager = await user('dev.manager', ['manager'], undefined, 1);
-  // 部门负责人 of department 1 and the 经理办公会 (domain.md §18).
+  // 部门负责人 of department 1 and the 经理办公会 (docs/regulations.md §18).
   const dept = json(await ctx.admin.get('/api/departments/1'));
   expect((await ctx.admin.put('/api/departments/1', { headId: supB.id, version: dept.version })).statusCode).toBe(200);
   const group = json(await ctx.admin.get('/api/approval-groups')).items.find((g: any) => g.key === 'management_meeting');
@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-describe('prospects and their stages (domain.md §6)', () => {
+describe('prospects and their stages (docs/regulations.md §6)', () => {
   it('records every stage move in order with who moved it, when and the note', async () => {
     const p = await newProspect(specA.client, { companyName: '杭州远景贸易有限公司', contactName: '周敏', phone: '13812345678', expectedAmount: 50 });
     expect(p).toMatchObject({ stage: 'contact', ownerId: specA.id, expectedAmount: 50 });
@@ -143,7 +143,7 @@ describe('prospects and their stages (domain.md §6)', () => {
   });
 });
 
-describe('development record 客户开发记录表 (domain.md §6)', () => {
+describe('development record 客户开发记录表 (docs/regulations.md §6)', () => {
   const creditCode = '91330100MA2B3C4D5N';
   let existing: any;
 
@@ -263,7 +263,7 @@ describe('research plans and reports (客户调查计划表 / 客户调查分析
   });
 });
 
-describe('development plan approval (domain.md §6, §18)', () => {
+describe('development plan approval (docs/regulations.md §6, §18)', () => {
   it('goes to the department head, then the 经理办公会; a return keeps the whole history', async () => {
     const target = await newProspect(specA.client, { companyName: '绍兴纺织集团有限公司', contactName: '沈洁', phone: '13611112222' });
     const created = await specA.client.post('/api/development-plans', {
@@ -346,7 +346,7 @@ describe('development plan approval (domain.md §6, §18)', () => {
   });
 });
 
-describe('monthly development progress per person (domain.md §6)', () => {
+describe('monthly development progress per person (docs/regulations.md §6)', () => {
   // Far from the other tests' dates, so only this block's moves fall into the months asked for.
   const at = async (instant: string, ...who: U[]) => {
     ctx.clock.set(instant);

@@ -154,7 +154,7 @@ const presentPlan = (r: PlanRow, targets?: TargetRow[]): z.infer<typeof s.planOu
   updatedAt: r.updated_at,
 });
 
-/** Customer development (domain.md §6); docs/api.md "Customer development". */
+/** Customer development (docs/regulations.md §6); docs/api.md "Customer development". */
 export async function developmentRoutes(root: FastifyInstance, development: DevelopmentService) {
   const { prospects, records, research, plans, progress } = development;
   const app = root.withTypeProvider<ZodTypeProvider>();

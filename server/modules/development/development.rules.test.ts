@@ -15,7 +15,7 @@ import {
   type WinEvent,
 } from './development.rules';
 
-describe('stage moves (domain.md §6: 潜在客户接触 → 需求挖掘 → 产品演示 → 商务洽谈 → 合同签订)', () => {
+describe('stage moves (docs/regulations.md §6: 潜在客户接触 → 需求挖掘 → 产品演示 → 商务洽谈 → 合同签订)', () => {
   const move = (from: Stage, to: Stage, extra: { note?: string; lostReason?: string; hasRecord?: boolean } = {}) =>
     checkStageMove({ from, to, hasRecord: extra.hasRecord ?? false, note: extra.note, lostReason: extra.lostReason });
 

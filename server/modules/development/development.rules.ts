@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../../platform/time';
 
 /**
- * Customer development's pure rules (domain.md §6; 002 三.3–4, 004 第五~八条): the channels, the
+ * Customer development's pure rules (docs/regulations.md §6; 002 三.3–4, 004 第五~八条): the channels, the
  * pipeline of stages and how a prospect may move along it, and the monthly progress per person.
  */
 
@@ -64,7 +64,7 @@ export function planEditable(status: string): boolean {
   return status === 'draft' || status === 'returned' || status === 'withdrawn';
 }
 
-// ---- Monthly development progress (domain.md §6 "monthly progress report"; 004 第五条 月度完成情况) ----
+// ---- Monthly development progress (docs/regulations.md §6 "monthly progress report"; 004 第五条 月度完成情况) ----
 
 /** The calendar month (YYYY-MM) of an instant in Asia/Shanghai. */
 export function monthOf(instant: string): string {

@@ -12,7 +12,7 @@ import { createRecordService } from './records.service';
 import { createResearchService } from './research.service';
 
 /**
- * Customer development (domain.md §6): prospects and their pipeline, research, development plans
+ * Customer development (docs/regulations.md §6): prospects and their pipeline, research, development plans
  * (registered with the approval engine as 'development_plan'), development records and monthly progress.
  */
 export function createDevelopmentService(deps: {

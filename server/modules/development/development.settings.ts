@@ -17,6 +17,6 @@ export const DEVELOPMENT_SETTINGS = [
     schema: int(0, 1000),
     default: 2,
     label: { 'zh-CN': '每人每月新增潜在客户目标', 'zh-TW': '每人每月新增潛在客戶目標', en: 'New prospects per person per month' },
-    source: 'domain.md §2 quotas and §17 (000 篇3: at least 2 new promising customers a month)',
+    source: 'docs/regulations.md §2 quotas and §17 (000 篇3: at least 2 new promising customers a month)',
   }),
 ] as SettingDefinition[];

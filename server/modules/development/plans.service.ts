@@ -56,7 +56,7 @@ const STATUS_OF: Record<ApprovalOutcome, string> = {
 };
 
 /**
- * 客户开发计划 (domain.md §6, 004 第七~八条): drafted by the specialist, approved by the department head
+ * 客户开发计划 (docs/regulations.md §6, 004 第七~八条): drafted by the specialist, approved by the department head
  * and then the management meeting (经理办公会) through the approval engine (chain 'development_plan', §18).
  * Editable as a draft and after a return or withdrawal; locked while pending and once decided.
  */

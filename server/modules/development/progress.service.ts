@@ -18,7 +18,7 @@ function shiftMonth(month: string, by: number): string {
 }
 
 /**
- * Monthly development progress per person (domain.md §6; 004 第五条 "月度完成情况"): within the caller's
+ * Monthly development progress per person (docs/regulations.md §6; 004 第五条 "月度完成情况"): within the caller's
  * scope — a specialist their own figures, a supervisor the team's, managers everyone's.
  */
 export function createProgressService(deps: { db: Kysely<Database>; clock: Clock; settings: SettingsService }) {

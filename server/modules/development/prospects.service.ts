@@ -48,7 +48,7 @@ export function createPlacement(db: Kysely<Database>) {
   };
 }
 
-/** Prospects 潜在客户 and their pipeline (domain.md §6). */
+/** Prospects 潜在客户 and their pipeline (docs/regulations.md §6). */
 export function createProspectService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
   const { db, audit, clock } = deps;
   const placement = createPlacement(db);

@@ -42,7 +42,7 @@ function columns(input: RecordFields) {
 }
 
 /**
- * 客户开发记录表 (domain.md §6, 003 第二章第二节): written when a prospect is won. Creating it enters the
+ * 客户开发记录表 (docs/regulations.md §6, 003 第二章第二节): written when a prospect is won. Creating it enters the
  * customer into the archive through the archive's own path — the duplicate check first (409 with the
  * suspects unless confirmed), then the archive's insert with its number, search keys and audit entry —
  * or links the prospect to an existing customer the user can see.

@@ -57,7 +57,7 @@ function changesOf(map: Record<string, string>, before: Record<string, unknown> 
   return out;
 }
 
-/** 客户调查计划表 and 客户调查分析报告 (domain.md §6 research): plain records in the owner's scope. */
+/** 客户调查计划表 and 客户调查分析报告 (docs/regulations.md §6 research): plain records in the owner's scope. */
 export function createResearchService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
   const { db, audit, clock } = deps;
   const placement = createPlacement(db);

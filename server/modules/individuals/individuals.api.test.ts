@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-describe('individual customers (VIP guests, domain.md §2)', () => {
+describe('individual customers (VIP guests, docs/regulations.md §2)', () => {
   it('lists them by the initial letter of the name, with the letters in use', async () => {
     const res = json(await specialist.client.get('/api/individual-customers'));
     expect(res.items.map((i: any) => i.name)).toEqual(['阿兰', 'John Smith', '欧阳娜娜', '张伟', '赵敏']);

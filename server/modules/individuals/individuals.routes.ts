@@ -52,7 +52,7 @@ const present = (r: Row): z.infer<typeof out> => ({
   updatedAt: r.updated_at,
 });
 
-/** Individual customers (VIP guests, domain.md §2); the archive capabilities and data scope apply. */
+/** Individual customers (VIP guests, docs/regulations.md §2); the archive capabilities and data scope apply. */
 export async function individualRoutes(root: FastifyInstance, individuals: IndividualService) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['individual customers 个人客户'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isResidentIdNumber, maskIdNumber, nameKeys } from './individuals.rules';
 
-describe('individual customers (domain.md §2 VIP guests)', () => {
+describe('individual customers (docs/regulations.md §2 VIP guests)', () => {
   it('checks a resident ID number’s date and check digit', () => {
     expect(isResidentIdNumber('11010519491231002X')).toBe(true);
     expect(isResidentIdNumber('110105194912310021')).toBe(false); // wrong check digit

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 
 /**
- * Individual customers (VIP guests, domain.md §2): listed by the initial letter of the name (pinyin),
+ * Individual customers (VIP guests, docs/regulations.md §2): listed by the initial letter of the name (pinyin),
  * resident ID numbers validated (GB 11643) and masked to first 6 + last 4.
  */
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

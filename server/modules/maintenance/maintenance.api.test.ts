@@ -3,7 +3,7 @@ import { createTeam, createTestContext, createUser, json, type Client, type Test
 import { shanghaiDate } from '../../platform/time';
 
 /**
- * Maintenance plans 客户关系维护方案 (issue 4 §5, domain.md §7, seed 000 §6–8): a supervisor drafts,
+ * Maintenance plans 客户关系维护方案 (issue 4 §5, docs/regulations.md §7, seed 000 §6–8): a supervisor drafts,
  * the manager reviews and may return it with comments, the director approves; the supervisor splits
  * it into tasks, specialists record what they did and the customer's feedback, spending is held
  * against the budget, and the report closes the plan.

@@ -118,7 +118,7 @@ const presentExpense = (r: ExpenseRow): z.infer<typeof expenseOut> => ({
   createdAt: r.created_at,
 });
 
-/** Maintenance plans 客户关系维护方案 (domain.md §7); approval actions go through /api/approvals. */
+/** Maintenance plans 客户关系维护方案 (docs/regulations.md §7); approval actions go through /api/approvals. */
 export async function maintenanceRoutes(root: FastifyInstance, deps: { maintenance: Svc; clock: Clock }) {
   const { maintenance: svc, clock } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { budgetSummary, canSubmit, isEditable, isExecuting, statusAfterOutcome, submissionProblems, toFen, toYuan } from './maintenance.rules';
 
-describe('maintenance plan life cycle (domain.md §7, seed 000 §6–8)', () => {
+describe('maintenance plan life cycle (docs/regulations.md §7, seed 000 §6–8)', () => {
   it('lets the supervisor revise and submit only a draft or a plan the manager returned', () => {
     expect(['draft', 'returned'].filter(isEditable)).toEqual(['draft', 'returned']);
     for (const s of ['pending', 'approved', 'closed', 'rejected']) {

@@ -1,7 +1,7 @@
 import type { ApprovalOutcome } from '../approvals/approvals.types';
 
 /**
- * Pure rules of maintenance plans 客户关系维护方案 (domain.md §7, seed 000 §6–8): the life cycle,
+ * Pure rules of maintenance plans 客户关系维护方案 (docs/regulations.md §7, seed 000 §6–8): the life cycle,
  * what each status allows, money in fen, and the budget check. No I/O.
  */
 

@@ -72,7 +72,7 @@ function dedupe(ids: number[]) {
 }
 
 /**
- * Maintenance plans 客户关系维护方案 (domain.md §7, seed 000 §6–8): a supervisor drafts, the manager
+ * Maintenance plans 客户关系维护方案 (docs/regulations.md §7, seed 000 §6–8): a supervisor drafts, the manager
  * reviews (may return it), the director approves (the approval engine); then tasks, execution records,
  * spending, and the closing report.
  */

@@ -76,7 +76,7 @@ export const departmentOut = z.object({
   code: z.string().nullable(),
   sortOrder: z.number(),
   active: z.boolean(),
-  /** 部门负责人: approves as department head in approval chains (domain.md §18). */
+  /** 部门负责人: approves as department head in approval chains (docs/regulations.md §18). */
   headId: z.number().nullable(),
   headName: z.string().nullable(),
   version: z.number(),

@@ -24,7 +24,7 @@ export type UserPatch = Partial<Pick<UserInput, 'displayName' | 'departmentId' |
 
 const AUDITED_USER_FIELDS = ['username', 'display_name', 'department_id', 'team_id', 'email', 'phone', 'active'] as const;
 
-/** Departments, teams and user accounts (domain.md §1; issue 2 §3). Users are deactivated, never deleted. */
+/** Departments, teams and user accounts (docs/regulations.md §1; issue 2 §3). Users are deactivated, never deleted. */
 export function createOrgService(deps: { db: Kysely<Database>; audit: AuditService; settings: SettingsService; clock: Clock }) {
   const { db, audit, settings, clock } = deps;
   const now = () => clock.now().toISOString();

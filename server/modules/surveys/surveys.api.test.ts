@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock, createTeam, createTestContext, createUser, json, type Client, type TestContext } from '../../../test/harness';
 
 /**
- * Satisfaction surveys 满意度调查 (issue 5 points 8–12, domain.md §11, seed 003 客户满意度调查表 /
+ * Satisfaction surveys 满意度调查 (issue 5 points 8–12, docs/regulations.md §11, seed 003 客户满意度调查表 /
  * 客户需求调查表): templates whose published versions are frozen, campaigns over archive filters,
  * answers entered by staff or given once through a personal link, exact results, the improvement plan
  * through leadership's approval into tasks, and the scores kept for the KPI module.

@@ -187,7 +187,7 @@ function sendXlsx(reply: FastifyReply, filename: string, body: Buffer) {
     .send(body);
 }
 
-/** Satisfaction surveys 满意度调查 (domain.md §11, docs/surveys.md); improvement-plan approval goes through /api/approvals. */
+/** Satisfaction surveys 满意度调查 (docs/regulations.md §11, docs/surveys.md); improvement-plan approval goes through /api/approvals. */
 export async function surveyRoutes(root: FastifyInstance, deps: { surveys: Svc; exports: SurveyExportService; settings: Pick<SettingsService, 'value'> }) {
   const { surveys: svc, exports, settings } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();

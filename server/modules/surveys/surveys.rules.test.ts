@@ -16,7 +16,7 @@ import {
   yearlyFrequency,
 } from './surveys.rules';
 
-/** Scoring, answer checking and campaign results of satisfaction surveys (domain.md §11). */
+/** Scoring, answer checking and campaign results of satisfaction surveys (docs/regulations.md §11). */
 
 const DEF: Definition = {
   sections: [

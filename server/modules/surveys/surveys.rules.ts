@@ -1,7 +1,7 @@
 import type { FieldError } from '../../platform/http/errors';
 
 /**
- * Pure rules of satisfaction surveys 满意度调查 (domain.md §11; seed 003 客户满意度调查表 and
+ * Pure rules of satisfaction surveys 满意度调查 (docs/regulations.md §11; seed 003 客户满意度调查表 and
  * 客户需求调查表): questionnaire structure, answer checking, scoring and the campaign results.
  *
  * Scoring (documented here once; docs/surveys.md repeats it for readers):

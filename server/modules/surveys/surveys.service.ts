@@ -100,7 +100,7 @@ export function rowToAnswer(r: { question_key: string; score: number | null; cho
 }
 
 /**
- * Satisfaction surveys 满意度调查 (domain.md §11, issue 5 points 8–12): questionnaire templates whose
+ * Satisfaction surveys 满意度调查 (docs/regulations.md §11, issue 5 points 8–12): questionnaire templates whose
  * published versions are frozen, campaigns over archive filters with snapshotted targets, answers
  * entered by staff or given by the customer through a one-time personal link, results, improvement
  * plans through the approval engine and tasks, and per-response scores for the KPI module.
@@ -791,7 +791,7 @@ export function createSurveyService(deps: {
       return viewPlan(ctx, id);
     },
 
-    /** To leadership through the approval engine (domain.md §11, §18). */
+    /** To leadership through the approval engine (docs/regulations.md §11, §18). */
     async submitPlan(ctx: RequestContext, id: number, input: { version: number; comment?: string | null }) {
       const current = await viewPlan(ctx, id);
       if (current.plan.owner_id !== ctx.actor.id) throw errors.forbidden('survey.not_plan_owner');

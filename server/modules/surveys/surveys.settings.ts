@@ -18,7 +18,7 @@ export const SURVEY_SETTINGS = [
     default: 1,
     unit: times,
     label: { 'zh-CN': '每年至少开展满意度调查', 'zh-TW': '每年至少開展滿意度調查', en: 'Satisfaction surveys per year, at least' },
-    source: 'domain.md §11 (004 第十二条: at least once a year)',
+    source: 'docs/regulations.md §11 (004 第十二条: at least once a year)',
   }),
   def({
     key: 'surveys.linkExpiryDays',

@@ -125,7 +125,7 @@ export interface SurveyImprovementItemTable {
   task_id: number | null;
 }
 
-// ── Complaints 投诉 (domain.md §10, issue 5 §1–7) ─────────────────────────────
+// ── Complaints 投诉 (docs/regulations.md §10, issue 5 §1–7) ─────────────────────────────
 
 export interface SurveyTables {
   survey_templates: SurveyTemplateTable;

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import type { Clock } from '../time';
 import { hashPassword } from './passwords';
 
-/** Default departments from the regulations (domain.md §1), editable afterwards. */
+/** Default departments from the regulations (docs/regulations.md §1), editable afterwards. */
 const DEFAULT_DEPARTMENTS = ['客户服务部', '销售部', '财务部', '企业发展部'];
 
 /**

@@ -14,7 +14,7 @@ const official: CalendarData = {
   companyOn: new Map(),
 };
 
-describe('working-day calendar (domain.md §10 "working day")', () => {
+describe('working-day calendar (docs/regulations.md §10 "working day")', () => {
   it('knows the published 2026 Spring Festival: holidays off, the make-up Saturdays on', () => {
     expect(isWorkingDay(official, '2026-02-13')).toBe(true); // Friday before
     expect(dayInfo(official, '2026-02-14')).toMatchObject({ working: true, reason: 'makeup_workday', name: '春节' });

@@ -1,5 +1,5 @@
 /**
- * Mainland-China working days (domain.md §10 "working day"): weekends off, statutory holidays off,
+ * Mainland-China working days (docs/regulations.md §10 "working day"): weekends off, statutory holidays off,
  * 调休 make-up weekends on, plus company-specific days off/on. Pure functions over plain data;
  * dates are Asia/Shanghai calendar dates as YYYY-MM-DD strings.
  */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_PASSWORD, createTeam, createTestContext, createUser, json, login, type Client, type TestContext } from '../../../test/harness';
 import type { ResourceType } from './scope';
 
-// domain.md §1 data scope: a specialist works on their own records, a supervisor on the team's.
+// docs/regulations.md §1 data scope: a specialist works on their own records, a supervisor on the team's.
 let ctx: TestContext;
 let specialist: { id: number; client: Client };
 let supervisor: { id: number; client: Client };

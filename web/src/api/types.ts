@@ -73,7 +73,7 @@ export interface Department {
   code: string | null;
   sortOrder: number;
   active: boolean;
-  /** 部门负责人 (approves as department head, domain.md §18). */
+  /** 部门负责人 (approves as department head, docs/regulations.md §18). */
   headId: number | null;
   headName: string | null;
   version: number;
@@ -416,7 +416,7 @@ export interface ImportStatus {
   committedAt: string | null;
 }
 
-// ── Contracts 合同 (docs/api.md "Contracts", domain.md §13) ───────────────────────────────────────
+// ── Contracts 合同 (docs/api.md "Contracts", docs/regulations.md §13) ───────────────────────────────────────
 export type ContractStatus = 'draft' | 'pending' | 'effective' | 'expired' | 'terminated';
 export type Currency = 'CNY' | 'USD' | 'EUR' | 'HKD';
 

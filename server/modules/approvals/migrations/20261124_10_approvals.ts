@@ -3,7 +3,7 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * The approval engine (issue 4 §1, domain.md §18): department heads, approval groups (经理办公会),
+ * The approval engine (issue 4 §1, docs/regulations.md §18): department heads, approval groups (经理办公会),
  * versioned chains, requests with their frozen steps, the append-only action history, and the
  * approvals collected so far on an 'all members' group step.
  */
@@ -31,7 +31,7 @@ export function approvals20261124(kind: DialectKind): NamedMigration {
         .execute();
       await db.schema.createIndex('approval_group_members_user_idx').on('approval_group_members').column('user_id').execute();
       const now = new Date().toISOString();
-      // The rulebook's collective approver (§1, §6), seeded empty: the administrator names its members.
+      // The regulations’ collective approver (docs/regulations.md §1, §6), seeded empty: the administrator names its members.
       await db.insertInto('approval_groups').values({ key: 'management_meeting', name: '经理办公会', created_at: now, updated_at: now }).execute();
 
       await d

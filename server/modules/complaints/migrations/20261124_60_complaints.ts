@@ -3,7 +3,7 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * Complaints 投诉 (domain.md §10, seed 004 第十一条 and 附件2 客户投诉记录及处理意见). One row per complaint
+ * Complaints 投诉 (docs/regulations.md §10, seed 004 第十一条 and 附件2 客户投诉记录及处理意见). One row per complaint
  * with its current cycle (a reopened complaint starts a new cycle with a new deadline, history kept in
  * complaint_events); handling opinions and deadline extensions are documents of the approval engine;
  * serious complaints carry an item for the 经理办公会 special session; rectification notices go to the

@@ -3,9 +3,9 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * Contracts 合同 (domain.md §13, issue 4 §7). Amounts are whole 分 of the contract's currency (bigint on
+ * Contracts 合同 (docs/regulations.md §13, issue 4 §7). Amounts are whole 分 of the contract's currency (bigint on
  * PostgreSQL, read back as numbers). owner/team/department are copied from the customer so the data
- * scope of domain.md §1 applies to contracts as to the archive. Files are customer attachments (kind
+ * scope of docs/regulations.md §1 applies to contracts as to the archive. Files are customer attachments (kind
  * 'contract', filed in the archive: "original filed") linked to the contract.
  */
 export function contracts20261124(kind: DialectKind): NamedMigration {

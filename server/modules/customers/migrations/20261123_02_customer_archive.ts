@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
-/** Customer archive (domain.md §2): company customers, contacts, yearly archive numbers, the search index. */
+/** Customer archive (docs/regulations.md §2): company customers, contacts, yearly archive numbers, the search index. */
 export function customerArchive20261123(kind: DialectKind): NamedMigration {
   const d = ddl(kind);
   return {
@@ -73,7 +73,7 @@ export function customerArchive20261123(kind: DialectKind): NamedMigration {
       await db.schema.createIndex('customer_contacts_customer_idx').on('customer_contacts').column('customer_id').execute();
       await db.schema.createIndex('customer_contacts_mobile_idx').on('customer_contacts').column('mobile_digits').execute();
 
-      // Archive numbers run per year: KH2026-000001 (domain.md §2 "archives are numbered").
+      // Archive numbers run per year: KH2026-000001 (docs/regulations.md §2 "archives are numbered").
       await db.schema
         .createTable('archive_sequences')
         .addColumn('year', 'integer', (c) => c.primaryKey())

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
-/** Correspondence filed with a customer (domain.md §2: faxes, contracts, letters in time order) and merges (查重 → 合并). */
+/** Correspondence filed with a customer (docs/regulations.md §2: faxes, contracts, letters in time order) and merges (查重 → 合并). */
 export function customerAttachmentsMerges20261123(kind: DialectKind): NamedMigration {
   const d = ddl(kind);
   return {

@@ -3,7 +3,7 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * Customer development (domain.md §6): prospects with their stage history, research plans and
+ * Customer development (docs/regulations.md §6): prospects with their stage history, research plans and
  * reports (客户调查计划表 / 客户调查分析报告), development plans with target rows (客户开发工作计划表)
  * and development records (客户开发记录表).
  */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
-/** Individual customers — the hotel's VIP guests (domain.md §2), listed by pinyin initial. */
+/** Individual customers — the hotel's VIP guests (docs/regulations.md §2), listed by pinyin initial. */
 export function individualCustomers20261123(kind: DialectKind): NamedMigration {
   const d = ddl(kind);
   return {

@@ -3,7 +3,7 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * Maintenance plans 客户关系维护方案 (domain.md §7, seed 000 §6–8): the plan with its customers and
+ * Maintenance plans 客户关系维护方案 (docs/regulations.md §7, seed 000 §6–8): the plan with its customers and
  * staff, the tasks it was split into, the execution records (客服工作记录表), spending against the
  * budget, and the closing report (客户关系维护报告). Money is stored as integer fen on both databases.
  */
@@ -112,7 +112,7 @@ export function maintenancePlans20261124(kind: DialectKind): NamedMigration {
         await db.schema.createIndex(name).on(table).columns([...cols]).execute();
       }
 
-      // Who sees a plan besides its drafter's team (domain.md §1, §7): its staff, the assignees of its
+      // Who sees a plan besides its drafter's team (docs/regulations.md §1, §7): its staff, the assignees of its
       // tasks, and the owners of its customers. One view, so the guard, lists and counts agree.
       await sql`
         CREATE VIEW maintenance_plan_viewers AS

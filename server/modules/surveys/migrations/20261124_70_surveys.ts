@@ -3,7 +3,7 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * Satisfaction surveys 满意度调查 (domain.md §11, issue 5 points 8–12): questionnaire templates with
+ * Satisfaction surveys 满意度调查 (docs/regulations.md §11, issue 5 points 8–12): questionnaire templates with
  * frozen published versions, campaigns with their snapshotted target customers and personal links
  * (only the sha256 of a link's token is stored), responses with one row per answered question, the
  * per-response scores kept for the KPI module, and improvement plans tracked as tasks.

@@ -15,7 +15,7 @@ const scale = (key: string, text: string, required = true) => ({ key, type: 'sca
 
 const SATISFACTION = {
   name: '客户满意度调查表',
-  description: '产品与服务满意度年度调查（003 第二章 (六)；domain.md §11）',
+  description: '产品与服务满意度年度调查（003 第二章 (六)；docs/regulations.md §11）',
   intro:
     '尊敬的客户：您好！为进一步改进和提高本公司产品的质量及服务工作，并能持续满足您的要求，以便更好地为您提供服务，现征询您对本公司及产品的满意程度（请选择您认为合适的选项），希望得到您的支持！谢谢合作！',
   definition: {

@@ -65,7 +65,7 @@ export function workflow20261124(kind: DialectKind): NamedMigration {
         .addColumn('description', 'text')
         .addColumn('assignee_id', 'integer', (c) => d.fk(c, 'users.id').notNull())
         .addColumn('creator_id', 'integer', (c) => d.fk(c, 'users.id').notNull())
-        // The assignee's team and department when assigned: the supervisor's scope (domain.md §1).
+        // The assignee's team and department when assigned: the supervisor's scope (docs/regulations.md §1).
         .addColumn('team_id', 'integer', (c) => d.fk(c, 'teams.id', 'set null'))
         .addColumn('department_id', 'integer', (c) => d.fk(c, 'departments.id', 'set null'))
         .addColumn('due_date', 'text', (c) => c.notNull()) // YYYY-MM-DD, Asia/Shanghai

@@ -197,7 +197,7 @@ interface Props {
 }
 
 /**
- * A document's approval (domain.md §18): the steps, the whole history of every round, and the actions the
+ * A document's approval (docs/regulations.md §18): the steps, the whole history of every round, and the actions the
  * current user may take — approve / reject / return for the current approver, withdraw for the applicant.
  */
 export function ApprovalPanel({ documentType, documentId, print, title }: Props) {

@@ -10,7 +10,7 @@ import { useApprovalQueue } from './hooks';
 import type { ApprovalRequest } from './types';
 
 /**
- * 审批待办: every request waiting for the current user's decision (domain.md §18). A row opens the
+ * 审批待办: every request waiting for the current user's decision (docs/regulations.md §18). A row opens the
  * document's approval panel in place, so the approver can decide without leaving the queue.
  */
 export default function ApprovalsQueuePage() {

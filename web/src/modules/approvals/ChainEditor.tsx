@@ -241,7 +241,7 @@ function StepFields({ name, form, groups }: { name: number; form: FormInstance<C
 }
 
 /**
- * The step editor of one chain (domain.md §18): add, remove and reorder steps, choose the approver
+ * The step editor of one chain (docs/regulations.md §18): add, remove and reorder steps, choose the approver
  * (role within department or company, supervisor, department head, group any/all) and the conditions.
  * Saving creates a new version; requests already submitted keep theirs.
  */

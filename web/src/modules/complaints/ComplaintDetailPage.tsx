@@ -29,7 +29,7 @@ export default function ComplaintDetailPage() {
   return <ComplaintView complaint={complaint.data} />;
 }
 
-/** The buttons in the order of the work (domain.md §10): contact, investigate, opinion, tell, confirm. */
+/** The buttons in the order of the work (docs/regulations.md §10): contact, investigate, opinion, tell, confirm. */
 const ACTIONS: { kind: DialogKind; action: ComplaintAction; primary?: boolean }[] = [
   { kind: 'assign', action: 'assign' },
   { kind: 'contact', action: 'contact', primary: true },

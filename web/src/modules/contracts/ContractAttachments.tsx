@@ -12,7 +12,7 @@ import { contractAttachmentUrl, useContractAttachments, useDeleteContractAttachm
 
 /**
  * 合同附件: the signed copy and its annexes. They are filed in the customer's archive as 合同 attachments
- * too (domain.md §13 "original filed"). Files of a signed contract stay; only a draft's can be removed.
+ * too (docs/regulations.md §13 "original filed"). Files of a signed contract stay; only a draft's can be removed.
  */
 export function ContractAttachments({ contractId, canUpload, canDelete }: { contractId: number; canUpload: boolean; canDelete: boolean }) {
   const { t } = useTranslation();

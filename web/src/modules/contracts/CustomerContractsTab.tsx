@@ -10,7 +10,7 @@ import { useCan } from '../auth/hooks';
 import { useCustomerContracts } from './hooks';
 import { STATUS_COLOR, formatAmount, statusLabel } from './labels';
 
-/** 合同 on the customer's archive page (domain.md §13: an effective contract appears in the customer's archive). */
+/** 合同 on the customer's archive page (docs/regulations.md §13: an effective contract appears in the customer's archive). */
 export function CustomerContractsTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const can = useCan();

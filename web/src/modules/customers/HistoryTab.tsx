@@ -165,7 +165,7 @@ function Change({ h, options, added, users }: { h: CustomerHistoryEntry; options
   );
 }
 
-/** 变更记录: every change of the archive, newest first (domain.md §2 "dynamic management"). */
+/** 变更记录: every change of the archive, newest first (docs/regulations.md §2 "dynamic management"). */
 export function HistoryTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const history = useCustomerHistory(customerId);

@@ -29,7 +29,7 @@ export interface SectionDef {
   fields: FieldDef[];
 }
 
-/** Archive sections (domain.md §2, the seeds' 客户资料卡 / 客户关系管理表), in form order. */
+/** Archive sections (docs/regulations.md §2, the seeds' 客户资料卡 / 客户关系管理表), in form order. */
 export const SECTIONS: SectionDef[] = [
   {
     key: 'basic',

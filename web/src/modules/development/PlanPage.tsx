@@ -106,7 +106,7 @@ export default function PlanPage() {
 }
 
 /**
- * 客户开发计划 (domain.md §6, 004 第七~八条): targets laid out like 客户开发工作计划表, the schedule and the
+ * 客户开发计划 (docs/regulations.md §6, 004 第七~八条): targets laid out like 客户开发工作计划表, the schedule and the
  * support needed from other departments. Editable as a draft and after a return; submitted to the
  * department head → 经理办公会; the approval panel shows the whole history.
  */

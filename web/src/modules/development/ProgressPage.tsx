@@ -27,7 +27,7 @@ interface Row extends ProgressFigures {
 
 /**
  * 开发进度: per person and month, the new prospects (against the monthly target), forward stage moves,
- * wins and their amount (domain.md §6 monthly progress; 004 第五条). The server limits it to the caller's
+ * wins and their amount (docs/regulations.md §6 monthly progress; 004 第五条). The server limits it to the caller's
  * scope: own figures for a specialist, the team for a supervisor, everyone for managers.
  */
 export default function ProgressPage() {

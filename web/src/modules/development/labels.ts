@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Channel, PlanStatus, Stage } from './types';
 
-/** 潜在客户接触 → 需求挖掘 → 产品演示 → 商务洽谈 → 合同签订 (domain.md §6). */
+/** 潜在客户接触 → 需求挖掘 → 产品演示 → 商务洽谈 → 合同签订 (docs/regulations.md §6). */
 export const PIPELINE: Stage[] = ['contact', 'needs', 'demo', 'negotiation', 'contract'];
 export const STAGES: Stage[] = [...PIPELINE, 'lost'];
 export const CHANNELS: Channel[] = ['online', 'trade_fair', 'telemarketing', 'referral', 'word_of_mouth'];
-/** The approval engine's document type of a development plan (chain 'development_plan', domain.md §18). */
+/** The approval engine's document type of a development plan (chain 'development_plan', docs/regulations.md §18). */
 export const PLAN_DOCUMENT_TYPE = 'development_plan';
 export const PLAN_STATUSES: PlanStatus[] = ['draft', 'pending', 'returned', 'approved', 'rejected', 'withdrawn'];
 

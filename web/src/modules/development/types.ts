@@ -1,4 +1,4 @@
-/** Shapes of the development API's answers (docs/api.md "Customer development", domain.md §6). */
+/** Shapes of the development API's answers (docs/api.md "Customer development", docs/regulations.md §6). */
 import type { DuplicateHit } from '../../api/types';
 
 export type Stage = 'contact' | 'needs' | 'demo' | 'negotiation' | 'contract' | 'lost';

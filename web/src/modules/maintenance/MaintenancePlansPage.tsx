@@ -36,7 +36,7 @@ function paramsFromFilters(f: PlanFilters): URLSearchParams {
   return p;
 }
 
-/** 客户关系维护方案 list (domain.md §7): the plans the user drafted, approves, works on or whose customers they own. */
+/** 客户关系维护方案 list (docs/regulations.md §7): the plans the user drafted, approves, works on or whose customers they own. */
 export default function MaintenancePlansPage() {
   const { t } = useTranslation();
   const can = useCan();

@@ -37,7 +37,7 @@ export default function PlanDetailPage() {
 
 type Dialog = 'submit' | 'split' | 'record' | 'expense' | 'close' | null;
 
-/** One plan: content, customers, approval, tasks, the work records, spending and the report (domain.md §7). */
+/** One plan: content, customers, approval, tasks, the work records, spending and the report (docs/regulations.md §7). */
 function PlanDetail({ plan }: { plan: MaintenancePlan }) {
   const { t } = useTranslation();
   const navigate = useNavigate();

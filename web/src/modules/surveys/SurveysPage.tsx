@@ -168,7 +168,7 @@ function TemplatesTab() {
   );
 }
 
-/** 满意度调查 (domain.md §11): campaigns and questionnaire templates, each in a tab (?tab=templates). */
+/** 满意度调查 (docs/regulations.md §11): campaigns and questionnaire templates, each in a tab (?tab=templates). */
 export default function SurveysPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
