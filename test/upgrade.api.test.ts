@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app';
 import { openDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
+import { MODULES } from '../server/modules';
 import { ADMIN_PASSWORD, TEST_DB, TestClock, freshDatabase, json, login, testConfig, type Client } from './harness';
 
 /**
@@ -51,7 +52,7 @@ beforeAll(async () => {
 
   db = openDatabase(fresh.database);
   before = await migrationRows();
-  await migrateToLatest(db);
+  await migrateToLatest(db, MODULES);
   countsAfter = {};
   for (const table of Object.keys(fixtureCounts)) {
     countsAfter[table] = Number((await one(sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`)).n);
