@@ -3,24 +3,21 @@ import 'dayjs/locale/en';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-tw';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { setNetworkErrorMessage } from '../api/client';
 import type { Lang } from '../api/types';
-import { WEB_MODULES } from '../modules';
-import { LANGS, messageResources } from './resources';
+import { LANGS } from './resources';
 
 export { LANGS };
 export const DEFAULT_LANG: Lang = 'zh-CN';
 const STORAGE_KEY = 'gx_lang';
 const COOKIE = 'gx_lang';
 
-const DAYJS_LOCALE: Record<Lang, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
+export const DAYJS_LOCALE: Record<Lang, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as string[]).includes(value);
 }
 
-function readStoredLang(): Lang | null {
+export function readStoredLang(): Lang | null {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLang(stored)) return stored;
@@ -49,22 +46,5 @@ export async function applyLanguage(lang: Lang): Promise<void> {
 export function currentLang(): Lang {
   return isLang(i18n.language) ? i18n.language : DEFAULT_LANG;
 }
-
-const initial = readStoredLang() ?? DEFAULT_LANG;
-
-void i18n.use(initReactI18next).init({
-  resources: messageResources(WEB_MODULES),
-  lng: initial,
-  fallbackLng: DEFAULT_LANG,
-  supportedLngs: LANGS,
-  // Resources are bundled, so initialisation is synchronous and the first render is already translated.
-  initAsync: false,
-  interpolation: { escapeValue: false }, // React escapes
-  returnNull: false,
-});
-
-document.documentElement.lang = initial;
-dayjs.locale(DAYJS_LOCALE[initial]);
-setNetworkErrorMessage(() => i18n.t('errors.network'));
 
 export default i18n;
