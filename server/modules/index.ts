@@ -7,6 +7,7 @@ import { individualsModule } from './individuals/individuals.module';
 import { maintenanceModule } from './maintenance/maintenance.module';
 import { orgModule } from './org/org.module';
 import { surveysModule } from './surveys/surveys.module';
+import { transactionsModule } from './transactions/transactions.module';
 import { workflowModule } from './workflow/workflow.module';
 
 /**
@@ -20,6 +21,7 @@ export const MODULES = [
   workflowModule,
   approvalsModule,
   contractsModule,
+  transactionsModule,
   developmentModule,
   maintenanceModule,
   surveysModule,

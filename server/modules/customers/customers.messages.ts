@@ -2,8 +2,6 @@ import type { Catalogue } from '../../platform/http/i18n';
 
 /** Server messages of the customers module in zh-CN / zh-TW / en, registered from its manifest. */
 export const CUSTOMER_MESSAGES: Catalogue = {
-  'settings.small_not_below_large': ['小客户上限必须小于大客户下限', '小客戶上限必須小於大客戶下限', 'The small-customer limit must be below the large-customer limit'],
-  'settings.short_not_below_long': ['短期合作年限必须小于长期合作年限', '短期合作年限必須小於長期合作年限', 'Short cooperation must be fewer years than long cooperation'],
   'customer.duplicate': ['可能与已有客户重复，请核对后再保存', '可能與既有客戶重複，請核對後再儲存', 'This may duplicate an existing customer; check before saving'],
   'customer.owner_inactive': ['新负责人账号不存在或已停用', '新負責人帳號不存在或已停用', 'The new owner does not exist or is deactivated'],
   'customer.contact_not_found': ['联系人不存在', '聯絡人不存在', 'No such contact'],

@@ -5,7 +5,7 @@ import { CUSTOMER_MESSAGES } from './customers.messages';
 import { createMergeService } from './customers.merge';
 import { customerRoutes } from './customers.routes';
 import { createCustomerService } from './customers.service';
-import { CUSTOMER_SETTING_GROUPS, CUSTOMER_SETTINGS, customerSettingsCheck } from './customers.settings';
+import { CUSTOMER_SETTING_GROUPS, CUSTOMER_SETTINGS } from './customers.settings';
 import { customerImportRoutes } from './import/import.routes';
 import { customerArchive20261123 } from './migrations/20261123_02_customer_archive';
 import { customerAttachmentsMerges20261123 } from './migrations/20261123_03_customer_attachments_merges';
@@ -47,7 +47,6 @@ export const customersModule = defineModule({
   },
   settingGroups: CUSTOMER_SETTING_GROUPS,
   settings: CUSTOMER_SETTINGS,
-  settingsCheck: customerSettingsCheck,
   messages: CUSTOMER_MESSAGES,
   build,
   routes: async (app, s, ctx) => {

@@ -1,0 +1,41 @@
+import { type BuildContext, defineModule } from '../../platform/modules/manifest';
+import { startTransactionJobs } from './transactions.jobs';
+import { TRANSACTION_MESSAGES } from './transactions.messages';
+import { transactionRoutes } from './transactions.routes';
+import { createTransactionService } from './transactions.service';
+import { TRANSACTION_SETTING_GROUPS, TRANSACTION_SETTINGS, transactionSettingsCheck } from './transactions.settings';
+import { transactions20261207 } from './migrations/20261207_10_transactions';
+import './transactions.tables';
+
+function build(ctx: BuildContext) {
+  return { transactions: createTransactionService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings }) };
+}
+export type TransactionServices = ReturnType<typeof build>;
+
+/** Transactions 交易记录, returns 退赔折价 and the customer's class by annual purchases (docs/regulations.md §2, §3). */
+export const transactionsModule = defineModule({
+  name: 'transactions',
+  // A transaction may name a contract (its table is referenced); the services of neither are used.
+  dependsOn: ['customers', 'contracts'],
+  migrations: (kind) => [transactions20261207(kind)],
+  capabilities: {
+    'transactions.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // within the customer's scope; finance reads all
+    'transactions.manage': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // enter transactions and returns by hand
+    'transactions.push': ['director', 'manager', 'finance'], // the ERP's account pushes batches
+  },
+  settingGroups: TRANSACTION_SETTING_GROUPS,
+  settings: TRANSACTION_SETTINGS,
+  settingsCheck: transactionSettingsCheck,
+  messages: TRANSACTION_MESSAGES,
+  build,
+  routes: (app, s) => transactionRoutes(app, s),
+  jobs: (s, ctx) => startTransactionJobs({ transactions: s.transactions, leases: ctx.leases }, ctx.log),
+  contributes: {
+    customerMerge: (s) => [
+      {
+        columns: ['transactions.customer_id', 'transaction_returns.customer_id', 'customer_classes.customer_id', 'customer_class_changes.customer_id'],
+        move: (db, fromId, toId) => s.transactions.moveCustomer(db, fromId, toId),
+      },
+    ],
+  },
+});

@@ -1,0 +1,388 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { type AuditInput, type AuditService, actorInfo } from '../../platform/audit/audit.service';
+import { type FieldError, errors } from '../../platform/http/errors';
+import { type Lang, t } from '../../platform/http/i18n';
+import type { Leases } from '../../platform/jobs/leases';
+import type { RequestContext } from '../../platform/permissions/actor';
+import type { SettingsService } from '../../platform/settings/settings.service';
+import { type Clock, shanghaiDate } from '../../platform/time';
+import { type TransactionFilters, type TransactionSortField, transactionQueries as q } from './transactions.queries';
+import {
+  type AmountClass,
+  type AmountClassification,
+  type ClassLines,
+  type ReturnKind,
+  classificationReason,
+  classifyByAmount,
+  formatYuan,
+  lineAmountCents,
+  returnFits,
+  toCents,
+  validateTransaction,
+  yearOf,
+} from './transactions.rules';
+
+export interface TransactionInput {
+  customerId: number;
+  date: string;
+  product: string;
+  model?: string | null;
+  quantity: number;
+  unitPrice: number;
+  amount?: number | null;
+  salespersonId?: number | null;
+  contractId?: number | null;
+  sourceDocNo?: string | null;
+}
+
+export interface BatchItem {
+  sourceDocNo: string;
+  customerId?: number;
+  customerArchiveNo?: string;
+  date: string;
+  product: string;
+  model?: string | null;
+  quantity: number;
+  unitPrice: number;
+  amount?: number | null;
+  salesperson?: string | null;
+  contractNo?: string | null;
+}
+
+export interface ReturnInput {
+  customerId?: number;
+  transactionId?: number;
+  kind: ReturnKind;
+  date: string;
+  amount: number;
+  reason: string;
+  responsibleParty: string;
+}
+
+export type ClassCause = 'transaction' | 'return' | 'nightly' | 'merge';
+
+/** The nightly reclassification starts at 02:00 Shanghai time, once a day across all processes. */
+export const NIGHTLY_JOB = 'transactions.classification';
+const NIGHTLY_HOUR = 2;
+const NIGHTLY_LEASE_MS = 30 * 60_000;
+const BATCH = 500;
+
+const shanghaiHour = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCHours();
+
+export interface TransactionDeps {
+  db: Kysely<Database>;
+  audit: AuditService;
+  clock: Clock;
+  settings: SettingsService;
+}
+
+export function createTransactionService(deps: TransactionDeps) {
+  const { db, audit, clock, settings } = deps;
+
+  async function lines(conn: Kysely<Database>): Promise<ClassLines> {
+    const v = await settings.values(conn);
+    return { largeMinWan: Number(v['classification.largeMinAnnualWan']), smallMaxWan: Number(v['classification.smallMaxAnnualWan']) };
+  }
+
+  const className = (lang: Lang, c: string | null) => (c ? t(lang, `transaction.class.${c}`) : t(lang, 'transaction.class.none'));
+  const reasonText = (lang: Lang, c: AmountClassification) => {
+    const r = classificationReason(c);
+    return t(lang, r.key, r.params);
+  };
+
+  /**
+   * Recomputes the class by amount of these customers in the caller's transaction (docs/regulations.md §3).
+   * A change is kept in customer_class_changes and written to the customer's history with the reason in
+   * words; the count of changed customers is returned.
+   */
+  async function reclassify(trx: Kysely<Database>, customerIds: number[], cause: ClassCause, ctx: RequestContext | null): Promise<number> {
+    if (!customerIds.length) return 0;
+    const l = await lines(trx);
+    const now = clock.now().toISOString();
+    const year = yearOf(shanghaiDate(clock.now()));
+    const totals = await q.yearTotals(trx, customerIds);
+    const current = new Map((await q.classesOf(trx, customerIds)).map((r) => [r.customer_id, r]));
+    const untouched: number[] = [];
+    const entries: AuditInput[] = [];
+    for (const id of customerIds) {
+      const before = current.get(id);
+      const c = classifyByAmount(totals.get(id) ?? [], year, l);
+      const oldClass = (before?.amount_class ?? null) as AmountClass | null;
+      const newClass = c?.amountClass ?? null;
+      if (!c) {
+        if (!before) continue;
+        await q.deleteClass(trx, id);
+      } else {
+        const sameFigures =
+          before && before.amount_year === c.year && Number(before.amount_net_cents) === c.netCents && Number(before.large_line_cents) === c.largeLineCents && Number(before.small_line_cents) === c.smallLineCents;
+        if (oldClass === newClass && sameFigures) {
+          untouched.push(id);
+          continue;
+        }
+        await q.upsertClass(trx, {
+          customer_id: id,
+          amount_class: c.amountClass,
+          amount_year: c.year,
+          amount_net_cents: c.netCents,
+          large_line_cents: c.largeLineCents,
+          small_line_cents: c.smallLineCents,
+          reason: reasonText('zh-CN', c),
+          changed_at: oldClass === newClass && before ? before.changed_at : now,
+          computed_at: now,
+        });
+      }
+      if (oldClass === newClass) continue;
+      await q.insertClassChange(trx, {
+        customer_id: id,
+        dimension: 'amount',
+        old_class: oldClass,
+        new_class: newClass,
+        year: c?.year ?? null,
+        net_cents: c?.netCents ?? null,
+        large_line_cents: c?.largeLineCents ?? 0,
+        small_line_cents: c?.smallLineCents ?? 0,
+        cause,
+        actor_id: ctx?.actor.id ?? null,
+        at: now,
+      });
+      // The archive's history is kept in the default language, like every other entry of the audit log.
+      entries.push({
+        action: 'classify',
+        entityType: 'customer',
+        entityId: id,
+        summary: t('zh-CN', 'transaction.history', { from: className('zh-CN', oldClass), to: className('zh-CN', newClass), reason: c ? reasonText('zh-CN', c) : '' }),
+      });
+    }
+    await q.touchClasses(trx, untouched, now);
+    if (entries.length) await audit.recordMany(trx, actorInfo(ctx), entries);
+    return entries.length;
+  }
+
+  /** Every customer with purchases or a class, in batches of its own transaction each. */
+  async function reclassifyAll(cause: ClassCause): Promise<number> {
+    let changed = 0;
+    let after = 0;
+    for (;;) {
+      const ids = await q.classifiableAfter(db, after, BATCH);
+      if (!ids.length) return changed;
+      changed += await db.transaction().execute((trx) => reclassify(trx, ids, cause, null));
+      after = ids[ids.length - 1];
+    }
+  }
+
+  /** The checks that need the database; the customer must lie in the caller's scope. */
+  async function references(ctx: RequestContext, input: Pick<TransactionInput, 'customerId' | 'salespersonId' | 'contractId'>) {
+    const problems: FieldError[] = [];
+    if (!(await q.visibleCustomers(db, ctx.actor, [input.customerId], [])).length) problems.push({ field: 'customerId', message: 'transaction.customer_not_found' });
+    if (input.salespersonId && !(await q.activeUser(db, input.salespersonId))) problems.push({ field: 'salespersonId', message: 'transaction.salesperson_invalid' });
+    if (input.contractId) {
+      const c = await q.contract(db, input.contractId);
+      if (!c || c.customer_id !== input.customerId) problems.push({ field: 'contractId', message: 'transaction.contract_invalid' });
+    }
+    if (problems.length) throw errors.validation(problems);
+  }
+
+  function values(ctx: RequestContext, input: Omit<TransactionInput, 'salespersonId' | 'contractId'> & { salespersonId: number | null; contractId: number | null }, sourceSystem: string, now: string) {
+    const unitPriceCents = toCents(input.unitPrice, true)!;
+    return {
+      customer_id: input.customerId,
+      date: input.date,
+      product: input.product,
+      model: input.model || null,
+      quantity: input.quantity,
+      unit_price_cents: unitPriceCents,
+      amount_cents: lineAmountCents(input.quantity, unitPriceCents, input.amount == null ? null : toCents(input.amount)),
+      salesperson_id: input.salespersonId,
+      contract_id: input.contractId,
+      source_system: sourceSystem,
+      source_doc_no: input.sourceDocNo || null,
+      created_by: ctx.actor.id,
+      created_at: now,
+    };
+  }
+
+  return {
+    reclassify,
+    reclassifyAll,
+
+    list(ctx: RequestContext, f: TransactionFilters, p: { page: number; pageSize: number; sort: { field: TransactionSortField; direction: 'asc' | 'desc' } }) {
+      return q.list(db, ctx.actor, f, p);
+    },
+
+    /** One transaction, 404 outside the caller's scope (the scope of its customer). */
+    async get(ctx: RequestContext, id: number) {
+      if (!(await q.visible(db, ctx.actor, id))) throw errors.notFound();
+      return (await q.get(db, id))!;
+    },
+
+    /** Entered by hand: the class of its customer is recomputed in the same transaction. */
+    async create(ctx: RequestContext, input: TransactionInput) {
+      const problems = validateTransaction(input);
+      if (problems.length) throw errors.validation(problems);
+      await references(ctx, input);
+      const now = clock.now().toISOString();
+      const id = await db.transaction().execute(async (trx) => {
+        const id = await q.insertIfNew(trx, values(ctx, { ...input, salespersonId: input.salespersonId ?? null, contractId: input.contractId ?? null }, 'manual', now));
+        if (id === undefined) throw errors.conflict('transaction.doc_no_taken', 'sourceDocNo');
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'transaction', entityId: id, summary: input.sourceDocNo ?? input.product });
+        await reclassify(trx, [input.customerId], 'transaction', ctx);
+        return id;
+      });
+      return (await q.get(db, id))!;
+    },
+
+    /**
+     * An ERP pushes its documents (archive section 3): one per source document number and system, so
+     * pushing the same batch again adds nothing and answers so. Bad rows are listed, the rest saved.
+     */
+    async pushBatch(ctx: RequestContext, body: { sourceSystem: string; items: BatchItem[] }) {
+      const { sourceSystem, items } = body;
+      const rejected: { index: number; sourceDocNo: string; errors: { field: string; message: string }[] }[] = [];
+      const reject = (i: number, fields: FieldError[]) =>
+        rejected.push({ index: i, sourceDocNo: items[i].sourceDocNo, errors: fields.map((f) => ({ field: f.field, message: t(ctx.lang, f.message, f.params) })) });
+      const customers = await q.visibleCustomers(
+        db,
+        ctx.actor,
+        items.flatMap((it) => (it.customerId ? [it.customerId] : [])),
+        items.flatMap((it) => (it.customerArchiveNo ? [it.customerArchiveNo] : [])),
+      );
+      const byId = new Map(customers.map((c) => [c.id, c.id]));
+      const byArchiveNo = new Map(customers.map((c) => [c.archive_no, c.id]));
+      const people = new Map((await q.activeUsersByName(db, [...new Set(items.flatMap((it) => (it.salesperson ? [it.salesperson] : [])))])).map((u) => [u.username, u.id]));
+      const contracts = new Map((await q.contractsByNo(db, [...new Set(items.flatMap((it) => (it.contractNo ? [it.contractNo] : [])))])).map((c) => [c.contract_no, c]));
+      const taken = await q.docNosTaken(db, sourceSystem, items.map((it) => it.sourceDocNo));
+      const seen = new Set<string>();
+      let unchanged = 0;
+      const toInsert: { index: number; input: Parameters<typeof values>[1] }[] = [];
+      items.forEach((it, i) => {
+        if (taken.has(it.sourceDocNo) || seen.has(it.sourceDocNo)) {
+          unchanged++;
+          return;
+        }
+        const problems = validateTransaction(it);
+        const customerId = it.customerId !== undefined ? byId.get(it.customerId) : it.customerArchiveNo !== undefined ? byArchiveNo.get(it.customerArchiveNo) : undefined;
+        if (customerId === undefined) problems.push({ field: it.customerId !== undefined ? 'customerId' : 'customerArchiveNo', message: 'transaction.customer_not_found' });
+        const salespersonId = it.salesperson ? people.get(it.salesperson) : null;
+        if (salespersonId === undefined) problems.push({ field: 'salesperson', message: 'transaction.salesperson_invalid' });
+        const contract = it.contractNo ? contracts.get(it.contractNo) : null;
+        if (contract === undefined || (contract && contract.customer_id !== customerId)) problems.push({ field: 'contractNo', message: 'transaction.contract_invalid' });
+        if (problems.length) return reject(i, problems);
+        seen.add(it.sourceDocNo);
+        toInsert.push({ index: i, input: { ...it, customerId: customerId!, salespersonId: salespersonId ?? null, contractId: contract?.id ?? null } });
+      });
+      const now = clock.now().toISOString();
+      let created = 0;
+      await db.transaction().execute(async (trx) => {
+        const entries: AuditInput[] = [];
+        const touched = new Set<number>();
+        for (const { input } of toInsert) {
+          const id = await q.insertIfNew(trx, values(ctx, input, sourceSystem, now));
+          if (id === undefined) {
+            unchanged++; // pushed by someone else meanwhile
+            continue;
+          }
+          created++;
+          touched.add(input.customerId);
+          entries.push({ action: 'create', entityType: 'transaction', entityId: id, summary: `${sourceSystem} ${input.sourceDocNo}` });
+        }
+        await audit.recordMany(trx, actorInfo(ctx), entries);
+        await reclassify(trx, [...touched], 'transaction', ctx);
+      });
+      return { created, unchanged, rejected };
+    },
+
+    /** 退赔折价 (archive section 4): takes its amount off the customer's purchases and reclassifies. */
+    async createReturn(ctx: RequestContext, input: ReturnInput) {
+      const amountCents = toCents(input.amount);
+      const problems: FieldError[] = validateTransaction({ date: input.date });
+      if (amountCents === null) problems.push({ field: 'amount', message: 'transaction.amount_invalid' });
+      if (input.customerId === undefined && input.transactionId === undefined) problems.push({ field: 'customerId', message: 'transaction.customer_required' });
+      if (problems.length) throw errors.validation(problems);
+      let customerId = input.customerId;
+      let transaction: Awaited<ReturnType<typeof q.get>>;
+      if (input.transactionId !== undefined) {
+        transaction = (await q.visible(db, ctx.actor, input.transactionId)) ? await q.get(db, input.transactionId) : undefined;
+        if (!transaction) throw errors.field('transactionId', 'transaction.not_found');
+        if (customerId !== undefined && customerId !== transaction.customer_id) throw errors.field('transactionId', 'transaction.customer_mismatch');
+        customerId = transaction.customer_id;
+      } else if (!(await q.visibleCustomers(db, ctx.actor, [customerId!], [])).length) {
+        throw errors.field('customerId', 'transaction.customer_not_found');
+      }
+      const now = clock.now().toISOString();
+      const id = await db.transaction().execute(async (trx) => {
+        if (transaction) {
+          const earlier = await q.returnedOf(trx, transaction.id);
+          if (!returnFits(Number(transaction.amount_cents), earlier, amountCents!)) {
+            throw errors.field('amount', 'transaction.return_exceeds', { left: formatYuan(Number(transaction.amount_cents) - earlier) });
+          }
+        }
+        const id = await q.insertReturn(trx, {
+          customer_id: customerId!,
+          transaction_id: transaction?.id ?? null,
+          kind: input.kind,
+          date: input.date,
+          amount_cents: amountCents!,
+          reason: input.reason,
+          responsible_party: input.responsibleParty,
+          created_by: ctx.actor.id,
+          created_at: now,
+        });
+        await audit.record(trx, actorInfo(ctx), { action: `return.${input.kind}`, entityType: 'transaction_return', entityId: id, summary: input.reason });
+        await reclassify(trx, [customerId!], 'return', ctx);
+        return id;
+      });
+      return q.getReturn(db, id);
+    },
+
+    listReturns(ctx: RequestContext, f: { customerId?: number }, p: { page: number; pageSize: number }) {
+      return q.listReturns(db, ctx.actor, f, p);
+    },
+
+    /** The customer's tab: class by amount, yearly totals and the history of classes (the route checks the scope). */
+    async summary(lang: Lang, customerId: number) {
+      const years = (await q.yearTotals(db, [customerId])).get(customerId) ?? [];
+      const cls = await q.classOf(db, customerId);
+      const changes = await q.classChanges(db, customerId);
+      const asClassification = (x: { amount_class: string; amount_year: number; amount_net_cents: number; large_line_cents: number; small_line_cents: number }): AmountClassification => ({
+        amountClass: x.amount_class as AmountClass,
+        year: x.amount_year,
+        netCents: Number(x.amount_net_cents),
+        largeLineCents: Number(x.large_line_cents),
+        smallLineCents: Number(x.small_line_cents),
+      });
+      return {
+        amountClass: cls ? { ...asClassification(cls), reason: reasonText(lang, asClassification(cls)), changedAt: cls.changed_at, computedAt: cls.computed_at } : null,
+        years,
+        changes: changes.map((c) => ({
+          ...c,
+          reason:
+            c.new_class && c.year !== null && c.net_cents !== null
+              ? reasonText(lang, { amountClass: c.new_class as AmountClass, year: c.year, netCents: Number(c.net_cents), largeLineCents: Number(c.large_line_cents), smallLineCents: Number(c.small_line_cents) })
+              : null,
+        })),
+      };
+    },
+
+    /**
+     * The nightly run (docs/regulations.md §3): after 02:00 Shanghai time, if no process has run it today,
+     * the one that takes the lease reclassifies every customer (a changed line in the settings applies
+     * here). Null when this process did not run it.
+     */
+    async runNightly(leases: Pick<Leases, 'acquire'>): Promise<number | null> {
+      const now = clock.now();
+      if (shanghaiHour(now) < NIGHTLY_HOUR) return null;
+      const last = await q.lastRunAt(db, NIGHTLY_JOB);
+      if (last && shanghaiDate(new Date(last)) === shanghaiDate(now) && shanghaiHour(new Date(last)) >= NIGHTLY_HOUR) return null;
+      if (!(await leases.acquire(NIGHTLY_JOB, NIGHTLY_LEASE_MS))) return null;
+      return reclassifyAll('nightly');
+    },
+
+    /** A merge moves the merged customer's records here, then the survivor's class is recomputed. */
+    async moveCustomer(trx: Kysely<Database>, fromId: number, toId: number) {
+      await q.moveCustomer(trx, fromId, toId);
+      await reclassify(trx, [toId], 'merge', null);
+    },
+  };
+}
+export type TransactionService = ReturnType<typeof createTransactionService>;
