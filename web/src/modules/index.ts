@@ -14,6 +14,7 @@ import { homeModule } from './home';
 import { individualsModule } from './individuals';
 import { maintenanceModule } from './maintenance';
 import { surveysModule } from './surveys';
+import { transactionsModule } from './transactions';
 import { workflowModule } from './workflow';
 
 /**
@@ -28,6 +29,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   customersModule,
   individualsModule,
   contractsModule,
+  transactionsModule,
   maintenanceModule,
   complaintsModule,
   surveysModule,

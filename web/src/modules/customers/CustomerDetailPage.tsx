@@ -17,14 +17,15 @@ import { type FieldDef, SECTIONS, fieldLabel, sectionLabel } from './fields';
 import { HistoryTab } from './HistoryTab';
 import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
 import { CustomerPlansTab } from '../maintenance/CustomerPlansTab';
+import { CustomerTransactionsTab } from '../transactions/CustomerTransactionsTab';
 import { MergeModal } from './MergeModal';
 import { useCustomer, useCustomerOptions } from './hooks';
 import { STATUS_COLOR, optionLabel, statusLabel } from './labels';
 import { RevealValue } from './RevealValue';
 import { TransferModal } from './TransferModal';
 
-type TabKey = 'basic' | 'contacts' | 'attachments' | 'history' | 'contracts' | 'maintenance';
-const TABS: TabKey[] = ['basic', 'contacts', 'attachments', 'history', 'contracts', 'maintenance'];
+type TabKey = 'basic' | 'contacts' | 'attachments' | 'history' | 'contracts' | 'transactions' | 'maintenance';
+const TABS: TabKey[] = ['basic', 'contacts', 'attachments', 'history', 'contracts', 'transactions', 'maintenance'];
 
 function FieldValue({ customer, def, options }: { customer: Customer; def: FieldDef; options?: CustomerOptions }) {
   const { t } = useTranslation();
@@ -190,6 +191,7 @@ function CustomerDetail({ customer }: { customer: Customer }) {
             { key: 'contacts', label: t('customers.tabs.contacts'), children: <ContactsTab customerId={customer.id} /> },
             { key: 'attachments', label: t('customers.tabs.attachments'), children: <AttachmentsTab customerId={customer.id} /> },
             ...(can('contracts.read') ? [{ key: 'contracts', label: t('contracts.tab'), children: <CustomerContractsTab customerId={customer.id} /> }] : []),
+            ...(can('transactions.read') ? [{ key: 'transactions', label: t('transactions.tab'), children: <CustomerTransactionsTab customerId={customer.id} /> }] : []),
             ...(can('maintenance.read') ? [{ key: 'maintenance', label: t('maintenance.customerTab.label'), children: <CustomerPlansTab customerId={customer.id} /> }] : []),
             { key: 'history', label: t('customers.tabs.history'), children: <HistoryTab customerId={customer.id} /> },
           ]}

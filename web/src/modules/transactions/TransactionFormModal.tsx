@@ -1,0 +1,127 @@
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
+import { useDescribeError } from '../../components/errors';
+import { useCurrentUser } from '../auth/hooks';
+import { useCustomers } from '../customers/hooks';
+import { useCreateTransaction } from './hooks';
+
+const ISO = 'YYYY-MM-DD';
+
+interface Values {
+  customerId?: number;
+  date?: Dayjs | null;
+  product?: string;
+  model?: string;
+  quantity?: number | null;
+  unitPrice?: number | null;
+  amount?: number | null;
+  sourceDocNo?: string;
+}
+
+/** A customer picker searched on the server (name, pinyin, initials, archive number). */
+function CustomerSelect({ id, value, onChange, autoFocus }: { id?: string; value?: number; onChange?: (v: number | undefined) => void; autoFocus?: boolean }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const found = useCustomers({ q: q || undefined, page: 1, pageSize: 20 });
+  const options = (found.data?.items ?? []).map((c) => ({ value: c.id, label: t('common.withNote', { text: c.name, note: c.archiveNo }) }));
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      autoFocus={autoFocus}
+      allowClear
+      placeholder={t('transactions.customerPlaceholder')}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={found.isFetching}
+      options={options}
+      notFoundContent={found.isFetching ? t('app.loading') : t('transactions.noCustomer')}
+    />
+  );
+}
+
+/**
+ * 新增交易记录, by hand (archive section 3). From a customer's tab the customer is fixed; the salesperson is
+ * the person entering it. The server recomputes the customer's class at once.
+ */
+export function TransactionFormModal({ open, onClose, customerId }: { open: boolean; onClose: () => void; customerId?: number }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useCurrentUser();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const create = useCreateTransaction();
+  const describe = useDescribeError();
+  const required = { required: true, message: t('common.required') };
+
+  const onFinish = (v: Values) => {
+    setError(null);
+    create.mutate(
+      {
+        customerId: customerId ?? v.customerId!,
+        date: v.date ? v.date.format(ISO) : '',
+        product: v.product ?? '',
+        model: v.model?.trim() || null,
+        quantity: v.quantity ?? 0,
+        unitPrice: v.unitPrice ?? 0,
+        amount: v.amount ?? null,
+        salespersonId: me.id,
+        sourceDocNo: v.sourceDocNo?.trim() || null,
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('transactions.created'));
+          onClose();
+        },
+        onError: (err) => {
+          if (!applyFieldErrors(form, err)) setError(describe(err));
+        },
+      },
+    );
+  };
+
+  return (
+    <FormModal<Values>
+      name="transactionForm"
+      title={t('transactions.createTitle')}
+      open={open}
+      form={form}
+      onCancel={onClose}
+      onFinish={onFinish}
+      loading={create.isPending}
+      error={error}
+      initialValues={{ date: dayjs(), quantity: 1 }}
+    >
+      {customerId ? null : (
+        <Form.Item label={t('transactions.fields.customer')} name="customerId" rules={[required]}>
+          <CustomerSelect autoFocus />
+        </Form.Item>
+      )}
+      <Form.Item label={t('transactions.fields.date')} name="date" rules={[required]}>
+        <DatePicker format={ISO} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('transactions.fields.product')} name="product" rules={[required]}>
+        <Input maxLength={200} autoFocus={!!customerId} />
+      </Form.Item>
+      <Form.Item label={t('transactions.fields.model')} name="model">
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item label={t('transactions.fields.quantity')} name="quantity" rules={[required]}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('transactions.fields.unitPrice')} name="unitPrice" rules={[required]}>
+        <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('transactions.fields.amount')} name="amount" extra={t('transactions.amountHint')}>
+        <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('transactions.fields.sourceDocNo')} name="sourceDocNo">
+        <Input maxLength={64} />
+      </Form.Item>
+    </FormModal>
+  );
+}
