@@ -85,7 +85,7 @@ export function CustomerTransactionsTab({ customerId }: { customerId: number }) 
     { title: t('transactions.class.label'), key: 'class', width: 180, render: (_: unknown, c) => t('transactions.class.change', { from: classLabel(t, c.oldClass), to: classLabel(t, c.newClass) }) },
     { title: t('transactions.returns.fields.reason'), dataIndex: 'reason', render: (v: string | null) => v || none },
     {
-      title: t('transactions.returns.fields.createdBy'),
+      title: t('transactions.class.by'),
       key: 'who',
       width: 160,
       render: (_: unknown, c) => t('common.withNote', { text: c.actorName ?? t('transactions.class.system'), note: t(`transactions.class.causes.${c.cause}`, { defaultValue: c.cause }) }),

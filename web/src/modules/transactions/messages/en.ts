@@ -55,6 +55,7 @@ const en: TransactionsMessages = {
       small: 'Small',
       at: 'When',
       change: '{{from}} → {{to}}',
+      by: 'By',
       history: 'Class changes',
       causes: { transaction: 'Transactions changed', return: 'Return or discount', nightly: 'Nightly run', merge: 'Customer merge' },
       system: 'System',

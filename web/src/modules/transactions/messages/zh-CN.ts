@@ -55,6 +55,7 @@ const zhCN = {
       small: '小客户',
       at: '时间',
       change: '{{from}} → {{to}}',
+      by: '操作人',
       history: '分类变更',
       causes: { transaction: '交易变动', return: '退赔折价', nightly: '每晚重算', merge: '客户合并' },
       system: '系统',

@@ -55,6 +55,7 @@ const zhTW: TransactionsMessages = {
       small: '小客戶',
       at: '時間',
       change: '{{from}} → {{to}}',
+      by: '操作人',
       history: '分類變更',
       causes: { transaction: '交易變動', return: '退賠折價', nightly: '每晚重算', merge: '客戶合併' },
       system: '系統',
