@@ -121,6 +121,24 @@ describe('pushing from an ERP (archive section 3)', () => {
   });
 });
 
+describe('customer merges (查重)', () => {
+  it('moves the merged customer’s transactions and returns to the survivor and reclassifies it', async () => {
+    const survivor = json(await specA.client.post('/api/customers', { name: '深圳前海贸易有限公司' })).id;
+    const merged = json(await specA.client.post('/api/customers', { name: '深圳前海贸易公司', confirmDuplicate: true })).id;
+    await sale(specA, { customerId: survivor, unitPrice: 400000 });
+    const t = json(await sale(specA, { customerId: merged, unitPrice: 700000 }));
+    await specA.client.post('/api/transaction-returns', { customerId: merged, kind: 'discount', date: '2026-06-15', amount: 10000, reason: '年度返利', responsibleParty: '客户' });
+    expect((await summary(specA, survivor)).amountClass.amountClass).toBe('medium');
+
+    const res = await ctx.admin.post(`/api/customers/${survivor}/merge`, { mergedId: merged, reason: '同一家公司重复建档' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json(await specA.client.get(`/api/transactions/${t.id}`)).customerId).toBe(survivor);
+    const s = await summary(specA, survivor);
+    expect(s.amountClass).toMatchObject({ amountClass: 'large', net: 1090000 });
+    expect(s.years).toEqual([{ year: 2026, gross: 1100000, returned: 10000, net: 1090000 }]);
+  });
+});
+
 // Last: it moves the clock on by hours.
 describe('the nightly run (docs/regulations.md §3)', () => {
   it('reclassifies on the next nightly run after the line changes in the settings, and only once across two processes', async () => {
