@@ -18,6 +18,10 @@ export const transactionsModule = defineModule({
   // A transaction may name a contract (its table is referenced); the services of neither are used.
   dependsOn: ['customers', 'contracts'],
   migrations: (kind) => [transactions20261207(kind)],
+  resources: {
+    // Through a view joining the customer (docs/regulations.md §1): lists join customers the same way.
+    transaction: { table: 'transaction_scope', id: 'transaction_scope.id', owner: 'transaction_scope.owner_id', team: 'transaction_scope.team_id', department: 'transaction_scope.department_id' },
+  },
   capabilities: {
     'transactions.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // within the customer's scope; finance reads all
     'transactions.manage': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // enter transactions and returns by hand

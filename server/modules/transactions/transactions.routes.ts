@@ -87,7 +87,7 @@ export async function transactionRoutes(root: FastifyInstance, deps: { transacti
   });
 
   app.get('/api/transactions/:id', {
-    config: { policy: { capability: 'transactions.read' } },
+    config: { policy: { capability: 'transactions.read', resource: { type: 'transaction' } } },
     schema: { tags, params: idParams, response: { 200: s.transactionOut } },
     handler: async (req) => present(await transactions.get(requestContext(req), req.params.id)),
   });

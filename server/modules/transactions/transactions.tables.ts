@@ -61,7 +61,16 @@ export interface CustomerClassChangeTable {
   at: Instant;
 }
 
+/** A view: each transaction with its customer's owner / team / department (the data scope). */
+export interface TransactionScopeView {
+  id: number;
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+}
+
 export interface TransactionTables {
+  transaction_scope: TransactionScopeView;
   transactions: TransactionTable;
   transaction_returns: TransactionReturnTable;
   customer_classes: CustomerClassTable;

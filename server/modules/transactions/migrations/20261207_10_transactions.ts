@@ -89,6 +89,17 @@ export function transactions20261207(kind: DialectKind): NamedMigration {
         .addColumn('actor_id', 'integer', (c) => d.fk(c, 'users.id'))
         .addColumn('at', d.instant, (c) => c.notNull())
         .execute();
+      // A transaction is seen by whoever sees its customer: the data-scope check reads owner / team /
+      // department through the customer, so a transfer of the customer moves its transactions along.
+      await db.schema
+        .createView('transaction_scope')
+        .as(
+          db
+            .selectFrom('transactions')
+            .innerJoin('customers', 'customers.id', 'transactions.customer_id')
+            .select(['transactions.id as id', 'customers.owner_id as owner_id', 'customers.team_id as team_id', 'customers.department_id as department_id']),
+        )
+        .execute();
       await db.schema.createIndex('customer_class_changes_customer_idx').on('customer_class_changes').columns(['customer_id', 'at']).execute();
       await db.schema.createIndex('customer_class_changes_actor_idx').on('customer_class_changes').column('actor_id').execute();
     },

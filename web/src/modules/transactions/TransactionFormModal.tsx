@@ -6,8 +6,7 @@ import { applyFieldErrors } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useDescribeError } from '../../components/errors';
 import { useCurrentUser } from '../auth/hooks';
-import { useCustomers } from '../customers/hooks';
-import { useCreateTransaction } from './hooks';
+import { useCreateTransaction, useCustomerOptions } from './hooks';
 
 const ISO = 'YYYY-MM-DD';
 
@@ -26,7 +25,7 @@ interface Values {
 function CustomerSelect({ id, value, onChange, autoFocus }: { id?: string; value?: number; onChange?: (v: number | undefined) => void; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const found = useCustomers({ q: q || undefined, page: 1, pageSize: 20 });
+  const found = useCustomerOptions(q);
   const options = (found.data?.items ?? []).map((c) => ({ value: c.id, label: t('common.withNote', { text: c.name, note: c.archiveNo }) }));
   return (
     <Select
