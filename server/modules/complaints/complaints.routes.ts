@@ -173,7 +173,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: { complaints:
 
   app.get('/api/complaint-options', {
     config: { policy: { capability: 'complaints.read' } },
-    schema: { tags },
+    schema: { tags, response: { 200: s.optionsOut } },
     handler: async () => ({ ...(await complaints.options()), channels: CHANNELS, severities: SEVERITIES, statuses: STATUSES, toldMethods: TOLD_METHODS }),
   });
 
@@ -200,7 +200,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: { complaints:
 
   app.get('/api/complaints/analysis', {
     config: { policy: { capability: 'complaints.analyse' } },
-    schema: { tags, querystring: s.analysisQuery },
+    schema: { tags, querystring: s.analysisQuery, response: { 200: s.analysisOut } },
     handler: async (req) => analysis.analyse(requestContext(req), req.query),
   });
 

@@ -244,3 +244,53 @@ export const publicOut = z.object({
   awaitingMeeting: z.boolean(),
   events: z.array(z.object({ kind: z.string(), at: z.string(), note: z.string().nullable() })),
 });
+
+/** `GET /api/complaint-options`: the categories of the settings and the fixed code lists. */
+export const optionsOut = z.object({
+  categories: z.array(z.string()),
+  maxTotalWorkingDays: z.number(),
+  channels: z.array(z.enum(CHANNELS)).readonly(),
+  severities: z.array(z.enum(SEVERITIES)).readonly(),
+  statuses: z.array(z.enum(STATUSES)).readonly(),
+  toldMethods: z.array(z.enum(TOLD_METHODS)).readonly(),
+});
+
+/** `GET /api/complaints/analysis` (docs/complaints.md). */
+export const analysisOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  summary: z.object({
+    received: z.number(),
+    resolved: z.number(),
+    closed: z.number(),
+    open: z.number(),
+    inTime: z.number(),
+    inTimeRate: z.number().nullable(),
+    resolutionRate: z.number().nullable(),
+    rated: z.number(),
+    satisfactionAverage: z.number().nullable(),
+    satisfiedRate: z.number().nullable(),
+    averageHandlingDays: z.number().nullable(),
+    breaches: z.number(),
+    repeatedCustomers: z.number(),
+  }),
+  byCategory: z.array(z.object({ key: z.string(), count: z.number() })),
+  bySeverity: z.array(z.object({ key: z.string(), count: z.number() })),
+  byDepartment: z.array(z.object({ departmentId: z.number().nullable(), name: z.string().nullable(), count: z.number() })),
+  byMonth: z.array(z.object({ month: z.string(), count: z.number(), closed: z.number() })),
+  byHandler: z.array(
+    z.object({
+      handlerId: z.number().nullable(),
+      name: z.string().nullable(),
+      received: z.number(),
+      resolved: z.number(),
+      inTime: z.number(),
+      inTimeRate: z.number().nullable(),
+      breaches: z.number(),
+      satisfactionAverage: z.number().nullable(),
+    }),
+  ),
+  repeated: z.array(
+    z.object({ customerId: z.number().nullable(), name: z.string(), archiveNo: z.string().nullable(), phone: z.string().nullable(), count: z.number(), lastReceived: z.string() }),
+  ),
+});

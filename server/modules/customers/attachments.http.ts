@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { CustomerAttachmentTable } from './customers.tables';
+import { attachmentOut } from './attachments.schemas';
 
 type CustomerAttachment = Selectable<CustomerAttachmentTable>;
 
@@ -10,16 +11,7 @@ type CustomerAttachment = Selectable<CustomerAttachmentTable>;
  * The HTTP side of customer attachments, shared by the customer routes and the contract routes
  * (a contract's copies are customer attachments of kind 合同 linked to the contract).
  */
-export const attachmentOut = z.object({
-  id: z.number(),
-  kind: z.string(),
-  filename: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  description: z.string().nullable(),
-  uploadedByName: z.string().nullable(),
-  createdAt: z.string(),
-});
+export { attachmentOut };
 
 export const attachmentParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });
 

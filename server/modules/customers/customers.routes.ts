@@ -70,7 +70,7 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
 
   app.get('/api/customer-options', {
     config: { policy: { capability: 'customers.read' } },
-    schema: { tags },
+    schema: { tags, response: { 200: s.optionsOut } },
     handler: async () => ({ statuses: STATUSES, sourceChannels: SOURCE_CHANNELS, industries: INDUSTRIES, companyNatures: COMPANY_NATURES, companySizes: COMPANY_SIZES }),
   });
 

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { dateString, pagingQuery, sortQuery, version } from '../../platform/http/schemas';
-import { CUSTOMER_SORT_FIELDS } from './customers.queries';
+import type { CustomerSortField } from './customers.queries';
 import { SOURCE_CHANNELS, STATUSES } from './customers.fields';
 import { POSTCODE_RE, isCreditCode, isPhone } from './customers.rules';
+
+/**
+ * The sortable list fields, written out so this file (which the web reads for its types) loads no query
+ * code; the two checks below fail to compile when they and customers.queries' CUSTOMER_SORT drift apart.
+ */
+export const CUSTOMER_SORT_FIELDS = ['name', 'archiveNo', 'createdAt', 'updatedAt', 'status', 'completeness'] as const;
+type SortFieldsHere = (typeof CUSTOMER_SORT_FIELDS)[number];
+const sortFieldsCovered: [CustomerSortField] extends [SortFieldsHere] ? ([SortFieldsHere] extends [CustomerSortField] ? true : false) : false = true;
+void sortFieldsCovered;
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const phone = z.string().trim().max(40).refine(isPhone, 'validation.phone').nullable().optional();
@@ -178,4 +187,13 @@ export const transferBody = z
   .strict();
 export const historyOut = z.object({
   items: z.array(z.object({ at: z.string(), actorName: nullableString, action: z.string(), field: z.string(), oldValue: z.unknown(), newValue: z.unknown(), major: z.boolean(), summary: nullableString })),
+});
+
+/** `GET /api/customer-options`: the fixed code lists and the value lists of the archive. */
+export const optionsOut = z.object({
+  statuses: z.array(z.enum(STATUSES)).readonly(),
+  sourceChannels: z.array(z.enum(SOURCE_CHANNELS)).readonly(),
+  industries: z.array(z.string()),
+  companyNatures: z.array(z.string()),
+  companySizes: z.array(z.string()),
 });

@@ -169,7 +169,7 @@ export async function developmentRoutes(root: FastifyInstance, development: Deve
 
   app.get('/api/development-options', {
     config: { policy: { capability: read } },
-    schema: { tags },
+    schema: { tags, response: { 200: s.optionsOut } },
     handler: async () => ({ channels: CHANNELS, stages: STAGES, pipeline: PIPELINE, planStatuses: PLAN_STATUSES }),
   });
 

@@ -311,3 +311,11 @@ export const progressOut = z.object({
   rows: z.array(z.object({ ownerId: z.number(), ownerName: z.string().nullable(), month: z.string(), ...figures })),
   totals: z.array(z.object({ ownerId: z.number(), ownerName: z.string().nullable(), ...figures })),
 });
+
+/** `GET /api/development-options`: the fixed code lists of the module. */
+export const optionsOut = z.object({
+  channels: z.array(z.enum(CHANNELS)).readonly(),
+  stages: z.array(z.enum(STAGES)).readonly(),
+  pipeline: z.array(z.enum(PIPELINE)).readonly(),
+  planStatuses: z.array(z.enum(PLAN_STATUSES)).readonly(),
+});

@@ -2,44 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../../platform/http/guard';
-import { dateString, idParams, page, pagingQuery, version } from '../../platform/http/schemas';
-import { isPhone, maskPhone } from '../customers/customers.rules';
+import { idParams } from '../../platform/http/schemas';
+import { maskPhone } from '../customers/customers.rules';
 import { maskIdNumber } from './individuals.rules';
 import type { IndividualService } from './individuals.service';
-
-const fields = {
-  name: z.string().trim().min(1, 'validation.required').max(50),
-  gender: z.enum(['male', 'female']).nullable().optional(),
-  birthday: dateString.nullable().optional(),
-  nationality: z.string().trim().max(50).nullable().optional(),
-  mobile: z.string().trim().max(40).refine(isPhone, 'validation.phone').nullable().optional(),
-  idNumber: z.string().trim().max(30).nullable().optional(),
-  notes: z.string().trim().max(1000).nullable().optional(),
-};
-
-const out = z.object({
-  id: z.number(),
-  name: z.string(),
-  initial: z.string(),
-  gender: z.string().nullable(),
-  birthday: z.string().nullable(),
-  nationality: z.string().nullable(),
-  mobile: z.string().nullable(),
-  idNumber: z.string().nullable(),
-  notes: z.string().nullable(),
-  ownerId: z.number(),
-  ownerName: z.string().nullable(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+import { GENDERS, individualCreate, individualListQuery, individualOut, individualPageOut, individualRevealBody, individualUpdate } from './individuals.schemas';
 
 type Row = Awaited<ReturnType<IndividualService['get']>>;
-const present = (r: Row): z.infer<typeof out> => ({
+const present = (r: Row): z.infer<typeof individualOut> => ({
   id: r.id,
   name: r.name,
   initial: r.initial,
-  gender: r.gender,
+  gender: r.gender as (typeof GENDERS)[number] | null,
   birthday: r.birthday,
   nationality: r.nationality,
   mobile: maskPhone(r.mobile),
@@ -62,8 +36,8 @@ export async function individualRoutes(root: FastifyInstance, individuals: Indiv
     config: { policy: { capability: 'customers.read' } },
     schema: {
       tags,
-      querystring: z.object({ q: z.string().trim().max(50).optional(), initial: z.string().regex(/^[A-Z#]$/).optional(), ...pagingQuery }).strict(),
-      response: { 200: page(out).extend({ initials: z.array(z.object({ initial: z.string(), count: z.number() })) }) },
+      querystring: individualListQuery,
+      response: { 200: individualPageOut },
     },
     handler: async (req) => {
       const ctx = requestContext(req);
@@ -75,25 +49,25 @@ export async function individualRoutes(root: FastifyInstance, individuals: Indiv
 
   app.get('/api/individual-customers/:id', {
     config: { policy: { capability: 'customers.read', resource } },
-    schema: { tags, params: idParams, response: { 200: out } },
+    schema: { tags, params: idParams, response: { 200: individualOut } },
     handler: async (req) => present(await individuals.get(req.params.id)),
   });
 
   app.post('/api/individual-customers', {
     config: { policy: { capability: 'customers.create' } },
-    schema: { tags, body: z.object(fields).strict(), response: { 201: out } },
+    schema: { tags, body: individualCreate, response: { 201: individualOut } },
     handler: async (req, reply) => reply.status(201).send(present(await individuals.create(requestContext(req), req.body))),
   });
 
   app.put('/api/individual-customers/:id', {
     config: { policy: { capability: 'customers.update', resource } },
-    schema: { tags, params: idParams, body: z.object({ ...fields, name: fields.name.optional(), version }).strict(), response: { 200: out } },
+    schema: { tags, params: idParams, body: individualUpdate, response: { 200: individualOut } },
     handler: async (req) => present(await individuals.update(requestContext(req), req.params.id, req.body)),
   });
 
   app.post('/api/individual-customers/:id/reveal', {
     config: { policy: { capability: 'customers.reveal', resource } },
-    schema: { tags, params: idParams, body: z.object({ field: z.enum(['mobile', 'idNumber']) }).strict(), response: { 200: z.object({ value: z.string().nullable() }) } },
+    schema: { tags, params: idParams, body: individualRevealBody, response: { 200: z.object({ value: z.string().nullable() }) } },
     handler: async (req) => ({ value: await individuals.reveal(requestContext(req), req.params.id, req.body.field) }),
   });
 }

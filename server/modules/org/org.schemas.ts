@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/permissions/roles';
 import { sortQuery, pagingQuery, version } from '../../platform/http/schemas';
-import { USER_SORT_FIELDS } from './org.queries';
+import type { UserSortField } from './org.queries';
+
+/** Written out so this file (which the web reads for its types) loads no query code; the check fails to compile on drift. */
+export const USER_SORT_FIELDS = ['username', 'displayName', 'createdAt', 'lastLoginAt'] as const;
+type SortFieldsHere = (typeof USER_SORT_FIELDS)[number];
+const sortFieldsCovered: [UserSortField] extends [SortFieldsHere] ? ([SortFieldsHere] extends [UserSortField] ? true : false) : false = true;
+void sortFieldsCovered;
 
 export const username = z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'validation.username');
 const name = z.string().trim().min(1, 'validation.required').max(50);

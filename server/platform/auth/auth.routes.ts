@@ -7,20 +7,7 @@ import { LANGS } from '../http/i18n';
 import { requestContext } from '../http/guard';
 import type { Actor } from '../permissions/actor';
 import { CSRF_COOKIE, SESSION_COOKIE, type AuthService } from './auth.service';
-
-export const meSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.string()),
-  capabilities: z.array(z.string()),
-  scope: z.string(),
-  departmentId: z.number().nullable(),
-  teamIds: z.array(z.number()),
-  locale: z.string(),
-  mustChangePassword: z.boolean(),
-});
-const meResponse = z.object({ user: meSchema, csrfToken: z.string() });
+import { meResponse } from './auth.schemas';
 
 function presentMe(actor: Actor, locale: string) {
   return {

@@ -4,15 +4,8 @@ import { z } from 'zod';
 import { requestContext } from '../http/guard';
 import { dateString, idParams } from '../http/schemas';
 import type { CalendarService } from './calendar.service';
+import { calendarStatusOut, companyDayOut, dayInfoOut, officialYearOut } from './calendar.schemas';
 
-const dayInfo = z.object({
-  date: z.string(),
-  working: z.boolean(),
-  reason: z.enum(['weekday', 'weekend', 'holiday', 'makeup_workday', 'company_off', 'company_on']),
-  name: z.string().nullable(),
-  provisional: z.boolean(),
-});
-const companyDay = z.object({ id: z.number(), date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string() });
 const present = (r: { id: number; day: string; kind: 'holiday' | 'workday'; name: string }) => ({ id: r.id, date: r.day, kind: r.kind, name: r.name });
 
 export async function calendarRoutes(root: FastifyInstance, calendar: CalendarService) {
@@ -24,14 +17,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
     schema: {
       tags,
       response: {
-        200: z.object({
-          officialYears: z.array(z.number()),
-          currentYear: z.number(),
-          currentYearMissing: z.boolean(),
-          nextYear: z.number(),
-          nextYearMissing: z.boolean(),
-          warn: z.boolean(),
-        }),
+        200: calendarStatusOut,
       },
     },
     handler: () => calendar.status(),
@@ -39,7 +25,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
 
   app.get('/api/calendar/month', {
     config: { policy: {} },
-    schema: { tags, querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }), response: { 200: z.object({ days: z.array(dayInfo) }) } },
+    schema: { tags, querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }), response: { 200: z.object({ days: z.array(dayInfoOut) }) } },
     handler: async (req) => ({ days: await calendar.month(req.query.month) }),
   });
 
@@ -70,7 +56,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
     schema: {
       tags,
       response: {
-        200: z.object({ items: z.array(z.object({ year: z.number(), source: z.enum(['builtin', 'imported']).nullable(), importedAt: z.string().nullable() })) }),
+        200: z.object({ items: z.array(officialYearOut) }),
       },
     },
     handler: async () => ({ items: await calendar.years() }),
@@ -97,7 +83,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
 
   app.get('/api/calendar/company-days', {
     config: { policy: {} },
-    schema: { tags, response: { 200: z.object({ items: z.array(companyDay) }) } },
+    schema: { tags, response: { 200: z.object({ items: z.array(companyDayOut) }) } },
     handler: async () => ({ items: (await calendar.listCompanyDays()).map(present) }),
   });
 
@@ -106,7 +92,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
     schema: {
       tags,
       body: z.object({ date: dateString, kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(40) }).strict(),
-      response: { 201: companyDay },
+      response: { 201: companyDayOut },
     },
     handler: async (req, reply) => reply.status(201).send(present(await calendar.addCompanyDay(requestContext(req), req.body))),
   });

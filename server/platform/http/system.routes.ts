@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ping, type Db } from '../../db/database';
 import { ROLE_DEFINITIONS, ROLES, roleCapabilities } from '../permissions/roles';
 import { LANGS } from './i18n';
+import { rolesOut } from './system.schemas';
 
 export async function systemRoutes(root: FastifyInstance, deps: { db: Db; version: string; isShuttingDown: () => boolean }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -39,7 +40,7 @@ export async function systemRoutes(root: FastifyInstance, deps: { db: Db; versio
     config: { policy: {} },
     schema: {
       tags,
-      response: { 200: z.object({ items: z.array(z.object({ role: z.string(), scope: z.string(), capabilities: z.array(z.string()) })) }) },
+      response: { 200: rolesOut },
     },
     handler: async () => ({
       items: ROLES.map((role) => ({ role, scope: ROLE_DEFINITIONS[role].scope, capabilities: roleCapabilities(role) })),

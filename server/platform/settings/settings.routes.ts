@@ -5,23 +5,12 @@ import { requestContext } from '../http/guard';
 import { version } from '../http/schemas';
 import { SETTING_GROUPS, SETTINGS_BY_KEY } from './settings.registry';
 import type { SettingState, SettingsService } from './settings.service';
-
-const text = z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() });
-const item = z.object({
-  key: z.string(),
-  label: text,
-  unit: text.nullable(),
-  value: z.unknown(),
-  default: z.unknown(),
-  version: z.number(),
-  isDefault: z.boolean(),
-  updatedAt: z.string().nullable(),
-  source: z.string().nullable(),
-});
+import { settingGroupsOut, settingOut } from './settings.schemas';
 
 function present(s: SettingState) {
   const d = SETTINGS_BY_KEY.get(s.key)!;
-  return { ...s, label: d.label, unit: d.unit ?? null, default: d.default, source: d.source ?? null };
+  // The registry holds numbers and texts only (its schemas say so), which is what the answer promises.
+  return { ...s, value: s.value as number | string, label: d.label, unit: d.unit ?? null, default: d.default as number | string, source: d.source ?? null };
 }
 
 export async function settingsRoutes(root: FastifyInstance, settings: SettingsService) {
@@ -30,7 +19,7 @@ export async function settingsRoutes(root: FastifyInstance, settings: SettingsSe
 
   app.get('/api/settings', {
     config: { policy: { capability: 'settings.read' } },
-    schema: { tags, response: { 200: z.object({ groups: z.array(z.object({ group: z.string(), label: z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() }), items: z.array(item) })) }) } },
+    schema: { tags, response: { 200: settingGroupsOut } },
     handler: async () => {
       const all = await settings.all();
       return {
@@ -49,7 +38,7 @@ export async function settingsRoutes(root: FastifyInstance, settings: SettingsSe
       tags,
       params: z.object({ key: z.string().max(100) }),
       body: z.object({ value: z.unknown(), version }).strict(),
-      response: { 200: item },
+      response: { 200: settingOut },
     },
     handler: async (req) => present(await settings.update(requestContext(req), req.params.key, req.body.value, req.body.version)),
   });

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { pagingQuery } from '../http/schemas';
+
+/** One audit entry as `GET /api/audit` sends it; `changes` is { field: [old, new] }. */
+export const auditEntryOut = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  summary: z.string().nullable(),
+  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+
+export const auditQuery = z
+  .object({
+    actorId: z.coerce.number().int().positive().optional(),
+    entityType: z.string().max(50).optional(),
+    entityId: z.string().max(100).optional(),
+    action: z.string().max(50).optional(),
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+    ...pagingQuery,
+  })
+  .strict();

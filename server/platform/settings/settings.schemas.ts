@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+const text = z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() });
+
+/** One setting as `GET /api/settings` and `PUT /api/settings/:key` send it; values are numbers or texts (blank = off). */
+export const settingOut = z.object({
+  key: z.string(),
+  label: text,
+  unit: text.nullable(),
+  value: z.union([z.number(), z.string()]),
+  default: z.union([z.number(), z.string()]),
+  version: z.number(),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+  source: z.string().nullable(),
+});
+export const settingGroupsOut = z.object({ groups: z.array(z.object({ group: z.string(), label: text, items: z.array(settingOut) })) });
