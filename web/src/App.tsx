@@ -7,7 +7,7 @@ import zhTW from 'antd/locale/zh_TW';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import type { Lang } from './api/types';
+import type { Lang } from './api/contract/platform';
 import { AppLayout } from './app/AppLayout';
 import { moduleRoutes, type ModuleRoute } from './app/module';
 import { createQueryClient } from './app/queryClient';

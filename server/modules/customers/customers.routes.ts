@@ -11,7 +11,7 @@ import * as s from './customers.schemas';
 import { customerValues, type CustomerService } from './customers.service';
 import type { MergeService } from './customers.merge';
 import type { AttachmentService } from './attachments.service';
-import { ATTACHMENT_KINDS } from './attachments.rules';
+import { attachmentUploadQuery } from './attachments.schemas';
 import { acceptFileBody, attachmentOut, attachmentParams, presentAttachment, sendAttachment } from './attachments.http';
 
 type Row = Customer & { owner_name?: string | null; team_name?: string | null; created_by_name?: string | null; matched_contact?: string | null };
@@ -211,7 +211,7 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
         tags,
         summary: 'Upload a file (request body = the file; ?filename=&kind=fax|contract|letter|other)',
         params: idParams,
-        querystring: z.object({ filename: z.string().trim().min(1).max(200), kind: z.enum(ATTACHMENT_KINDS), description: z.string().trim().max(200).optional() }).strict(),
+        querystring: attachmentUploadQuery,
         response: { 201: attachmentOut },
       },
       handler: async (req, reply) => {

@@ -5,7 +5,7 @@ import { requestContext } from '../../platform/http/guard';
 import { idParams, page, parseSort } from '../../platform/http/schemas';
 import { maskPhone } from '../customers/customers.rules';
 import type { ProspectSortField } from './development.queries';
-import { CHANNELS, PIPELINE, PLAN_STATUSES, STAGES, planEditable } from './development.rules';
+import { CHANNELS, PIPELINE, PLAN_STATUSES, STAGES, planEditable, type Channel, type PlanStatus, type Stage } from './development.rules';
 import * as s from './development.schemas';
 import type { DevelopmentService } from './development.service';
 import type { PlanService } from './plans.service';
@@ -19,6 +19,7 @@ const nextDayStart = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).get
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 type ProspectRow = Awaited<ReturnType<ProspectService['get']>>;
+const stageOf = <T extends { stage: string }>(c: T) => ({ ...c, stage: c.stage as Stage });
 /** `mask`: lists and the board show 138****5678; the detail page (within scope) shows the number to call. */
 function presentProspect(r: ProspectRow, mask: boolean): z.infer<typeof s.prospectOut> {
   return {
@@ -26,8 +27,9 @@ function presentProspect(r: ProspectRow, mask: boolean): z.infer<typeof s.prospe
     companyName: r.company_name,
     contactName: r.contact_name,
     phone: mask ? maskPhone(r.phone) : r.phone,
-    channel: r.channel,
-    stage: r.stage,
+    // The columns hold only codes the request schemas let through.
+    channel: r.channel as Channel,
+    stage: r.stage as Stage,
     lostReason: r.lost_reason,
     expectedAmount: num(r.expected_amount),
     nextStep: r.next_step,
@@ -127,7 +129,7 @@ const presentPlan = (r: PlanRow, targets?: TargetRow[]): z.infer<typeof s.planOu
   schedule: r.schedule,
   supportNeeded: r.support_needed,
   budget: num(r.budget),
-  status: r.status,
+  status: r.status as PlanStatus,
   editable: planEditable(r.status),
   ownerId: r.owner_id,
   ownerName: r.owner_name ?? null,
@@ -138,7 +140,7 @@ const presentPlan = (r: PlanRow, targets?: TargetRow[]): z.infer<typeof s.planOu
     prospectId: t.prospect_id,
     customerName: t.customer_name,
     contactPhone: maskPhone(t.prospect_phone ?? null),
-    prospectStage: t.prospect_stage ?? null,
+    prospectStage: (t.prospect_stage ?? null) as Stage | null,
     visitDate: t.visit_date,
     visitContact: t.visit_contact,
     contactPosition: t.contact_position,
@@ -190,7 +192,7 @@ export async function developmentRoutes(root: FastifyInstance, development: Deve
       const { page: p, pageSize, sort, ...f } = req.query;
       const order = parseSort(sort, '-updatedAt');
       const { rows, total, stages } = await prospects.list(requestContext(req), filterOf(f), { page: p, pageSize, sort: order.field as ProspectSortField, direction: order.direction });
-      return { items: rows.map((r) => presentProspect(r, true)), total, page: p, pageSize, stages };
+      return { items: rows.map((r) => presentProspect(r, true)), total, page: p, pageSize, stages: stages.map(stageOf) };
     },
   });
 
@@ -199,7 +201,7 @@ export async function developmentRoutes(root: FastifyInstance, development: Deve
     schema: { tags, querystring: s.boardQuery, response: { 200: z.object({ columns: z.array(s.stageSummary.extend({ items: z.array(s.prospectOut) })) }) } },
     handler: async (req) => {
       const columns = await prospects.board(requestContext(req), filterOf(req.query));
-      return { columns: columns.map((c) => ({ ...c, items: c.items.map((r) => presentProspect(r, true)) })) };
+      return { columns: columns.map((c) => ({ ...stageOf(c), items: c.items.map((r) => presentProspect(r, true)) })) };
     },
   });
 
@@ -233,8 +235,8 @@ export async function developmentRoutes(root: FastifyInstance, development: Deve
     handler: async (req) => ({
       items: (await prospects.history(req.params.id)).map((h) => ({
         id: h.id,
-        fromStage: h.from_stage,
-        toStage: h.to_stage,
+        fromStage: h.from_stage as Stage | null,
+        toStage: h.to_stage as Stage,
         note: h.note,
         expectedAmount: num(h.expected_amount),
         actorName: h.actor_name,

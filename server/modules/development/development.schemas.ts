@@ -61,8 +61,8 @@ export const prospectOut = z.object({
   companyName: z.string(),
   contactName: z.string().nullable(),
   phone: z.string().nullable(),
-  channel: z.string(),
-  stage: z.string(),
+  channel: z.enum(CHANNELS),
+  stage: z.enum(STAGES),
   lostReason: z.string().nullable(),
   expectedAmount: z.number().nullable(),
   nextStep: z.string().nullable(),
@@ -79,12 +79,12 @@ export const prospectOut = z.object({
   updatedAt: z.string(),
 });
 
-export const stageSummary = z.object({ stage: z.string(), count: z.number(), expectedAmount: z.number() });
+export const stageSummary = z.object({ stage: z.enum(STAGES), count: z.number(), expectedAmount: z.number() });
 
 export const historyOut = z.object({
   id: z.number(),
-  fromStage: z.string().nullable(),
-  toStage: z.string(),
+  fromStage: z.enum(STAGES).nullable(),
+  toStage: z.enum(STAGES),
   note: z.string().nullable(),
   expectedAmount: z.number().nullable(),
   actorName: z.string().nullable(),
@@ -264,7 +264,7 @@ export const planTargetOut = z.object({
   customerName: z.string(),
   /** Of the linked prospect (masked): the plan is printed and circulated. */
   contactPhone: z.string().nullable(),
-  prospectStage: z.string().nullable(),
+  prospectStage: z.enum(STAGES).nullable(),
   visitDate: z.string().nullable(),
   visitContact: z.string().nullable(),
   contactPosition: z.string().nullable(),
@@ -283,7 +283,7 @@ export const planOut = z.object({
   schedule: z.string().nullable(),
   supportNeeded: z.string().nullable(),
   budget: z.number().nullable(),
-  status: z.string(),
+  status: z.enum(PLAN_STATUSES),
   editable: z.boolean(),
   ownerId: z.number(),
   ownerName: z.string().nullable(),

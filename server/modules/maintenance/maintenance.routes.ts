@@ -5,7 +5,7 @@ import { requestContext } from '../../platform/http/guard';
 import { idParams, page, parseSort } from '../../platform/http/schemas';
 import { shanghaiDate, type Clock } from '../../platform/time';
 import type { PlanSort } from './maintenance.queries';
-import { toYuan, type BudgetSummary } from './maintenance.rules';
+import { toYuan, type BudgetSummary, type PlanStatus } from './maintenance.rules';
 import {
   budgetOut,
   closeBody,
@@ -44,7 +44,7 @@ function presentSummary(s: Summary): z.infer<typeof planSummaryOut> {
   return {
     id: p.id,
     title: p.title,
-    status: p.status,
+    status: p.status as PlanStatus, // only codes the service writes
     ownerId: p.owner_id,
     ownerName: p.owner_name ?? null,
     customers: s.customers.map((c) => ({ id: c.id, name: c.name, archiveNo: c.archive_no })),

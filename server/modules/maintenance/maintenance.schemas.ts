@@ -93,7 +93,7 @@ const budget = z.object({ budget: z.number(), spent: z.number(), remaining: z.nu
 export const planSummaryOut = z.object({
   id: z.number(),
   title: z.string(),
-  status: z.string(),
+  status: z.enum(PLAN_STATUSES),
   ownerId: z.number(),
   ownerName: z.string().nullable(),
   customers: z.array(customerRef),

@@ -5,7 +5,7 @@ import type { Department } from '../../db/schema';
 import { requestContext } from '../../platform/http/guard';
 import { idParams, maskPhone, page, parseSort } from '../../platform/http/schemas';
 import { hasCapability } from '../../platform/permissions/policy';
-import type { Role } from '../../platform/permissions/roles';
+import { isRole, type Role } from '../../platform/permissions/roles';
 import type { UserSortField } from './org.queries';
 import type { OrgService } from './org.service';
 import * as s from './org.schemas';
@@ -27,7 +27,7 @@ function presentUser(u: UserRow, revealPhone: boolean): z.infer<typeof s.userOut
     phone: revealPhone ? u.phone : maskPhone(u.phone),
     locale: u.locale,
     active: u.active === 1,
-    roles: u.roles,
+    roles: u.roles.filter(isRole),
     lastLoginAt: u.last_login_at,
     lockedUntil: u.locked_until,
     version: u.version,

@@ -29,7 +29,7 @@ export const userOut = z.object({
   phone: z.string().nullable(),
   locale: z.string(),
   active: z.boolean(),
-  roles: z.array(z.string()),
+  roles: z.array(role),
   lastLoginAt: z.string().nullable(),
   lockedUntil: z.string().nullable(),
   version: z.number(),

@@ -42,7 +42,7 @@ export const templateListQuery = z
 
 const questionOut = z.object({
   key: z.string(),
-  type: z.string(),
+  type: z.enum(QUESTION_TYPES),
   text: z.string(),
   required: z.boolean(),
   options: z.array(z.string()).optional(),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requestContext } from '../http/guard';
 import { dateString, idParams } from '../http/schemas';
 import type { CalendarService } from './calendar.service';
-import { calendarStatusOut, companyDayOut, dayInfoOut, officialYearOut } from './calendar.schemas';
+import { calendarStatusOut, companyDayBody, companyDayOut, dayInfoOut, officialYearBody, officialYearOut } from './calendar.schemas';
 
 const present = (r: { id: number; day: string; kind: 'holiday' | 'workday'; name: string }) => ({ id: r.id, date: r.day, kind: r.kind, name: r.name });
 
@@ -68,12 +68,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
       tags,
       summary: 'Enter a newly published official holiday schedule',
       params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-      body: z
-        .object({
-          holidays: z.array(z.object({ name: z.string().trim().min(1).max(40), start: dateString, end: dateString }).strict()).min(1).max(30),
-          makeupWorkdays: z.array(z.object({ date: dateString, name: z.string().trim().min(1).max(40) }).strict()).max(30),
-        })
-        .strict(),
+      body: officialYearBody,
     },
     handler: async (req, reply) => {
       await calendar.importYear(requestContext(req), { year: req.params.year, ...req.body });
@@ -91,7 +86,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
     config: { policy: { capability: 'calendar.manage' } },
     schema: {
       tags,
-      body: z.object({ date: dateString, kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(40) }).strict(),
+      body: companyDayBody,
       response: { 201: companyDayOut },
     },
     handler: async (req, reply) => reply.status(201).send(present(await calendar.addCompanyDay(requestContext(req), req.body))),

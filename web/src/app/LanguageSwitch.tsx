@@ -3,7 +3,7 @@ import { Button, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../api/types';
+import type { Lang } from '../api/contract/platform';
 import { LANGS, applyLanguage, currentLang } from '../i18n';
 import { useSaveLocale, useSession } from '../modules/auth/hooks';
 

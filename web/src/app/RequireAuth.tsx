@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { Capability } from '../api/types';
+import type { Capability } from '../api/contract/platform';
 import { Forbidden, FullPageSpin, LoadError } from '../components/status';
 import { useSession } from '../modules/auth/hooks';
 import { sessionEnded } from './sessionEnd';

@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
-import type { Capability, Lang } from '../api/types';
+import type { Capability, Lang } from '../api/contract/platform';
 
 /**
  * A web module: everything one domain adds to the app — its pages, its menu entries and its words in the three

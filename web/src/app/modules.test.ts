@@ -1,6 +1,6 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { Capability } from '../api/types';
+import type { Capability } from '../api/contract/platform';
 import { messageResources } from '../i18n/resources';
 import { WEB_MODULES } from '../modules';
 import { moduleRoutes, type WebModule } from './module';

@@ -1,4 +1,4 @@
-import type { Capability } from '../api/types';
+import type { Capability } from '../api/contract/platform';
 import type { MenuEntry, MenuGroup, WebModule } from './module';
 
 /** The shell's menu groups; a module may add its own (`menuGroups`). Entries without a group go to the top. */

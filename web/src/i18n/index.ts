@@ -3,7 +3,7 @@ import 'dayjs/locale/en';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-tw';
 import i18n from 'i18next';
-import type { Lang } from '../api/types';
+import type { Lang } from '../api/contract/platform';
 import { LANGS } from './resources';
 
 export { LANGS };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../api/types';
+import type { Lang } from '../api/contract/platform';
 import type { MessageTree, WebModule } from '../app/module';
 import { WEB_MODULES } from '../modules';
 import { LANGS, SHELL_MESSAGES, messageResources } from './resources';

@@ -1,5 +1,5 @@
 import type { Resource } from 'i18next';
-import type { Lang } from '../api/types';
+import type { Lang } from '../api/contract/platform';
 import type { MessageTree, WebModule } from '../app/module';
 import en from './locales/en';
 import zhCN from './locales/zh-CN';

@@ -8,6 +8,7 @@ import { inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { EDITABLE_COLUMNS, NUMBER_FIELDS, SOURCE_CHANNELS, STATUSES, type EditableField } from '../customers.fields';
 import { customerFields } from '../customers.schemas';
+import { IMPORT_FIELDS, type ImportField } from './import.schemas';
 import { digitsOf, normalizeCompanyName } from '../customers.rules';
 
 // ── Limits ────────────────────────────────────────────────────────────────────
@@ -24,9 +25,8 @@ export const IMPORT_LIMITS = {
 } as const;
 
 // ── Fields and their labels ───────────────────────────────────────────────────
-/** What a column can be mapped to: an editable field, or the archive number (a match key for updates). */
-export type ImportField = EditableField | 'archiveNo';
-export const IMPORT_FIELDS = ['archiveNo', ...(Object.keys(EDITABLE_COLUMNS) as EditableField[])] as [ImportField, ...ImportField[]];
+// The field list lives in import.schemas.ts, which must load no Node code (the web reads its types).
+export { IMPORT_FIELDS, type ImportField } from './import.schemas';
 
 /** Chinese labels, as the web app shows them (web/src/i18n/locales/zh-CN.ts → customers.fields). */
 export const FIELD_LABELS: Record<ImportField, string> = {

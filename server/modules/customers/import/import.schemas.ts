@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { pagingQuery } from '../../../platform/http/schemas';
 import { customerListQuery } from '../customers.schemas';
-import { IMPORT_FIELDS } from './import.rules';
+import { EDITABLE_COLUMNS, type EditableField } from '../customers.fields';
+
+/** What a column can be mapped to: an editable field, or the archive number (a match key for updates). */
+export type ImportField = EditableField | 'archiveNo';
+export const IMPORT_FIELDS = ['archiveNo', ...(Object.keys(EDITABLE_COLUMNS) as EditableField[])] as [ImportField, ...ImportField[]];
 
 export const DUPLICATE_MODES = ['skip', 'update', 'create'] as const;
 export type DuplicateMode = (typeof DUPLICATE_MODES)[number];

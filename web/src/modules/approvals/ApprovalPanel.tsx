@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/status';
 import { useApproval } from './hooks';
-import type { ApprovalHistoryEntry, ApprovalRequest, ApprovalStatus } from './types';
+import type { ApprovalHistoryEntry, ApprovalRequest, ApprovalStatus } from '../../api/contract/approvals';
 import './approvals.css';
 
 export { useApproval } from './hooks';

@@ -15,7 +15,7 @@ import { useUserOptions } from '../admin/users/hooks';
 import { roleLabel } from '../admin/users/labels';
 import { ChainEditor } from './ChainEditor';
 import { type GroupInput, useApprovalGroups, useChains, useSaveGroup } from './hooks';
-import type { ApprovalGroup, Chain, ChainStep } from './types';
+import type { ApprovalGroup, Chain, ChainStep } from '../../api/contract/approvals';
 
 /** A step as one short line: name (approver, conditions). */
 function stepSummary(t: TFunction, s: ChainStep, groups: ApprovalGroup[], lang: string): string {

@@ -7,7 +7,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { ApprovalPanel } from './ApprovalPanel';
 import { useApprovalQueue } from './hooks';
-import type { ApprovalRequest } from './types';
+import type { ApprovalRequest } from '../../api/contract/approvals';
 
 /**
  * 审批待办: every request waiting for the current user's decision (docs/regulations.md §18). A row opens the

@@ -4,13 +4,13 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../api/client';
-import type { RoleId } from '../../api/types';
+import type { RoleId } from '../../api/contract/platform';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { ROLE_IDS } from '../admin/users/hooks';
 import { roleLabel } from '../admin/users/labels';
 import { useApprovalGroups, useSaveChain } from './hooks';
-import type { Chain, ChainStep, ConditionOp, StepCondition } from './types';
+import type { Chain, ChainStep, ConditionOp, StepCondition } from '../../api/contract/approvals';
 
 type ValueType = 'number' | 'boolean' | 'text';
 interface ConditionForm {

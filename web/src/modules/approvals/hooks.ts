@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { ApprovalActionKind, ApprovalGroup, ApprovalRequest, Chain, ChainStep } from './types';
+import type { ApprovalActionKind, ApprovalGroup, ApprovalRequest, Chain, ChainStep } from '../../api/contract/approvals';
+import type { ActionBody, GroupInput } from '../../api/contract/approvals';
+
+export type ActionInput = ActionBody & { requestId: number };
+export type { GroupInput };
 
 export const approvalKeys = {
   all: ['approvals'] as const,
@@ -28,13 +32,6 @@ export function useApprovalRequest(documentType: string, documentId: number | nu
   });
 }
 
-export interface ActionInput {
-  requestId: number;
-  action: ApprovalActionKind;
-  comment?: string | null;
-  toStepKey?: string | null;
-  version?: number;
-}
 
 export function useApprovalAction() {
   const qc = useQueryClient();
@@ -87,11 +84,6 @@ export function useApprovalGroups(enabled = true) {
   });
 }
 
-export interface GroupInput {
-  key?: string;
-  name?: string;
-  memberIds?: number[];
-}
 
 export function useSaveGroup() {
   const qc = useQueryClient();

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, readCookie, setCsrfToken } from '../../api/client';
 import { clearSessionEnded, markSessionEnded } from '../../app/sessionEnd';
-import type { Capability, Lang, SessionAnswer, SessionUser } from '../../api/types';
+import type { Capability, Lang, SessionAnswer, SessionUser } from '../../api/contract/platform';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,

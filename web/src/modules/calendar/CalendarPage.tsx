@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { applyFieldErrors } from '../../api/client';
-import type { CompanyDay, OfficialYear } from '../../api/types';
+import type { CompanyDay, OfficialYear } from '../../api/contract/platform';
 import { useDescribeError, useNotifyError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';

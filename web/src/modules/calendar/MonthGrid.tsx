@@ -3,7 +3,7 @@ import { Button, DatePicker, Flex, Skeleton, Tag, Tooltip, Typography } from 'an
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CalendarDay, DayReason } from '../../api/types';
+import type { CalendarDay, DayReason } from '../../api/contract/platform';
 import { useIsMobile } from '../../app/useIsMobile';
 import { currentLang } from '../../i18n';
 import { useCalendarMonth } from './hooks';

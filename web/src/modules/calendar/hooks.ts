@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, listOf } from '../../api/client';
-import type { CalendarDay, CalendarStatus, CompanyDay, OfficialYear } from '../../api/types';
+import type { CalendarDay, CalendarStatus, CompanyDay, OfficialYear } from '../../api/contract/platform';
+import type { NewCompanyDay, OfficialSchedule } from '../../api/contract/platform';
+
+export type { NewCompanyDay, OfficialSchedule };
 
 export const calendarKeys = {
   all: ['calendar'] as const,
@@ -28,7 +31,7 @@ export function useCalendarMonth(month: string) {
 }
 
 function normaliseYear(raw: unknown): OfficialYear | null {
-  if (typeof raw === 'number') return { year: raw };
+  if (typeof raw === 'number') return { year: raw, source: null, importedAt: null };
   if (raw && typeof raw === 'object' && typeof (raw as OfficialYear).year === 'number') return raw as OfficialYear;
   return null;
 }
@@ -55,11 +58,6 @@ export function useCompanyDays() {
   });
 }
 
-export interface NewCompanyDay {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-}
 
 export function useAddCompanyDay() {
   const qc = useQueryClient();
@@ -77,10 +75,6 @@ export function useDeleteCompanyDay() {
   });
 }
 
-export interface OfficialSchedule {
-  holidays: { name: string; start: string; end: string }[];
-  makeupWorkdays: { date: string; name: string }[];
-}
 
 export function useSaveOfficialYear() {
   const qc = useQueryClient();

@@ -13,7 +13,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { type ChartOption, EChart } from '../../components/EChart';
 import { useAnalysis } from './hooks';
-import type { Analysis, AnalysisTable } from './types';
+import type { Analysis, AnalysisTable } from '../../api/contract/complaints';
 
 const ISO = 'YYYY-MM-DD';
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -13,7 +13,7 @@ import { ComplaintDialog, type DialogKind } from './dialogs';
 import { useComplaint } from './hooks';
 import { DeadlineText, SeverityTag, StatusTag, eventText } from './labels';
 import { RectificationTable } from './RectificationsPage';
-import type { Complaint, ComplaintAction } from './types';
+import type { Complaint, ComplaintAction } from '../../api/contract/complaints';
 
 /** /complaints/:id — the record, its deadlines, the actions the caller may take, and the whole history. */
 export default function ComplaintDetailPage() {

@@ -10,7 +10,7 @@ import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { useComplaint } from './hooks';
 import '../../components/a4-sheet.css';
 import './print.css';
-import type { Complaint } from './types';
+import type { Complaint } from '../../api/contract/complaints';
 
 /** /complaints/:id/print — 客户投诉记录及处理意见 (seed 004 附件2) on an A4 sheet, with the opinion's approval history. */
 export default function ComplaintPrintPage() {

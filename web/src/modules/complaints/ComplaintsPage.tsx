@@ -11,7 +11,7 @@ import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { type ComplaintFilters, useComplaintOptions, useComplaints } from './hooks';
 import { DeadlineText, SEVERITIES, STATUSES, SeverityTag, StatusTag } from './labels';
-import type { ComplaintStatus, ComplaintSummary, Severity } from './types';
+import type { ComplaintStatus, ComplaintSummary, Severity } from '../../api/contract/complaints';
 
 const SORTABLE = ['receivedAt', 'resolutionDue', 'complaintNo'] as const;
 const int = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);

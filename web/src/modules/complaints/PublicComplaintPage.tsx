@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useDescribeError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { usePublicConfirm, usePublicFile, usePublicLookup, usePublicOptions } from './hooks';
-import type { PublicComplaint } from './types';
+import type { PublicComplaint } from '../../api/contract/complaints';
 
 const STEPS: PublicComplaint['status'][] = ['received', 'processing', 'replied', 'closed'];
 

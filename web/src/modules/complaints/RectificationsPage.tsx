@@ -11,7 +11,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useReplyRectification, useRectifications } from './hooks';
-import type { Rectification } from './types';
+import type { Rectification } from '../../api/contract/complaints';
 
 function ReplyDialog({ notice, onClose }: { notice: Rectification | null; onClose: () => void }) {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ import { FormModal } from '../../components/FormModal';
 import { useComplaintAction, useComplaintOptions } from './hooks';
 import { SEVERITIES } from './labels';
 import { DepartmentSelect, HandlerSelect } from './pickers';
-import type { Complaint, ToldMethod } from './types';
+import type { Complaint, ToldMethod } from '../../api/contract/complaints';
 
 export type DialogKind = 'edit' | 'assign' | 'contact' | 'note' | 'opinion' | 'tell' | 'confirm' | 'reopen' | 'extend' | 'meeting' | 'rectify';
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
-import type { Analysis, Complaint, ComplaintOptions, ComplaintStatus, ComplaintSummary, IntakeInput, PublicComplaint, Rectification, Severity } from './types';
+import type { Page } from '../../api/contract/platform';
+import type { Analysis, Complaint, ComplaintOptions, ComplaintStatus, ComplaintSummary, IntakeInput, PublicComplaint, Rectification, Severity } from '../../api/contract/complaints';
 
 export interface ComplaintFilters {
   q?: string;

@@ -2,7 +2,7 @@ import { Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
-import type { ComplaintStatus, Deadline, Severity } from './types';
+import type { ComplaintStatus, Deadline, Severity } from '../../api/contract/complaints';
 
 export const STATUSES: ComplaintStatus[] = ['received', 'processing', 'opinion_pending', 'opinion_approved', 'told', 'closed'];
 export const SEVERITIES: Severity[] = ['general', 'major', 'serious'];

@@ -3,7 +3,8 @@ import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { CustomerListItem, Page, RoleId } from '../../api/types';
+import type { CustomerListItem } from '../../api/contract/customers';
+import type { Page, RoleId } from '../../api/contract/platform';
 import { useDepartments } from '../admin/org/hooks';
 import { useUserOptions } from '../admin/users/hooks';
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Flex, Popconfirm, Table, Typography, Upload } from 
 import type { TableColumnsType } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerAttachment } from '../../api/types';
+import type { CustomerAttachment } from '../../api/contract/customers';
 import { useNotifyError } from '../../components/errors';
 import { formatDateTime, formatSize } from '../../components/format';
 import { LoadError } from '../../components/status';

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { ContractDetail } from '../../api/types';
+import type { ContractDetail } from '../../api/contract/contracts';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError, useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';

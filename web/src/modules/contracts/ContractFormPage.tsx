@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, applyFieldErrors } from '../../api/client';
-import type { ContractDetail, Currency } from '../../api/types';
+import type { ContractDetail, Currency } from '../../api/contract/contracts';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';

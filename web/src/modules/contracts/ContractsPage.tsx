@@ -4,7 +4,7 @@ import type { TableColumnsType, TableProps } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { Contract, ContractStatus } from '../../api/types';
+import type { Contract, ContractStatus } from '../../api/contract/contracts';
 import { useIsMobile } from '../../app/useIsMobile';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Contract, ContractStatus } from '../../api/types';
+import type { Contract, ContractStatus } from '../../api/contract/contracts';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { useCustomerContracts } from './hooks';

@@ -1,6 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, uploadFile } from '../../api/client';
-import type { Contract, ContractDetail, ContractSigner, ContractStatus, Currency, CustomerAttachment, Page } from '../../api/types';
+import type { Contract, ContractDetail, ContractSigner, ContractStatus, Currency } from '../../api/contract/contracts';
+import type { CustomerAttachment } from '../../api/contract/customers';
+import type { Page } from '../../api/contract/platform';
+import type { ContractInput } from '../../api/contract/contracts';
+
+export type { ContractInput };
 
 export interface ContractFilters {
   q?: string;
@@ -58,19 +63,6 @@ export function useContractSigners(customerId: number | undefined) {
   });
 }
 
-/** The editable fields (POST body; PUT sends the changed ones plus `version`). */
-export interface ContractInput {
-  customerId?: number;
-  contractNo?: string | null;
-  title?: string;
-  amount?: number;
-  currency?: Currency;
-  signingDate?: string | null;
-  startDate?: string;
-  endDate?: string;
-  terms?: string | null;
-  signerId?: number;
-}
 
 export function useSaveContract() {
   const qc = useQueryClient();

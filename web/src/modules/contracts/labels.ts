@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ContractStatus, Currency } from '../../api/types';
+import type { ContractStatus, Currency } from '../../api/contract/contracts';
 import { currentLang } from '../../i18n';
 
 export const CONTRACT_STATUSES: ContractStatus[] = ['draft', 'pending', 'effective', 'expired', 'terminated'];

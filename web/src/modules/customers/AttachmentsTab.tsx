@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentKind, CustomerAttachment } from '../../api/types';
+import type { AttachmentKind, CustomerAttachment } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useNotifyError } from '../../components/errors';
 import { formatDateTime, formatSize } from '../../components/format';

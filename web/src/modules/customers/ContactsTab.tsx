@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerContact } from '../../api/types';
+import type { CustomerContact } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDialogSaveError, useNotifyError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { Customer, CustomerOptions } from '../../api/types';
+import type { Customer, CustomerOptions } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';

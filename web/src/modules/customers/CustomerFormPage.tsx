@@ -4,7 +4,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, applyFieldErrors } from '../../api/client';
-import type { Customer, CustomerEditable, DuplicateHit } from '../../api/types';
+import type { Customer, DuplicateHit, CustomerEditable } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';

@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
-import type { ImportDuplicateMode, ImportPreview, ImportResult } from '../../api/types';
+import type { ImportDuplicateMode, ImportPreview, ImportResult } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { CustomerListItem, CustomerStatus } from '../../api/types';
+import type { CustomerListItem, CustomerStatus } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';

@@ -1,7 +1,7 @@
 import { Button, Modal, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateHit } from '../../api/types';
+import type { DuplicateHit } from '../../api/contract/customers';
 import { duplicateReasonLabel } from './labels';
 
 /** "KH2026-000001 北京华远科技有限公司", or 其他团队的客户（无权查看） for a record the user may not see. */

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import type { ImportDuplicateMode, ImportPreview, ImportRowError } from '../../api/types';
+import type { ImportDuplicateMode, ImportPreview, ImportRowError } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';

@@ -2,7 +2,7 @@ import { Alert, App, Card, Descriptions, Flex, Form, Input, Select, Typography }
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../api/client';
-import type { Customer, CustomerListItem } from '../../api/types';
+import type { Customer, CustomerListItem } from '../../api/contract/customers';
 import { useDescribeError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { useCustomerSearch, useMergeCustomer } from './hooks';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CustomerEditable } from '../../api/types';
+import type { CustomerEditable } from '../../api/contract/customers';
 
 /**
  * The one place that names the customer fields: their i18n label, the archive section they belong to

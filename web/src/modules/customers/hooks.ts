@@ -1,22 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchFile, listOf, uploadFile } from '../../api/client';
-import type {
-  AttachmentKind,
-  Customer,
-  CustomerAttachment,
-  CustomerContact,
-  CustomerEditable,
-  CustomerHistoryEntry,
-  CustomerListItem,
-  CustomerOptions,
-  CustomerStatus,
-  DuplicateHit,
-  ImportDuplicateMode,
-  ImportPreview,
-  ImportResult,
-  ImportStatus,
-  Page,
-} from '../../api/types';
+import type { AttachmentKind, CustomerEditable, Customer, CustomerAttachment, CustomerContact, CustomerHistoryEntry, CustomerListItem, CustomerOptions, CustomerStatus, DuplicateHit, ImportDuplicateMode, ImportPreview, ImportResult, ImportStatus } from '../../api/contract/customers';
+import type { Page } from '../../api/contract/platform';
 import { DEFAULT_OPTIONS } from './labels';
 
 export interface CustomerFilters {

@@ -1,10 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { CustomerOptions, CustomerStatus, Lang, OptionValue } from '../../api/types';
-import { currentLang } from '../../i18n';
+import type { CustomerOptions, CustomerStatus, OptionValue } from '../../api/contract/customers';
 import type { OptionList } from './fields';
 
 export const STATUSES: CustomerStatus[] = ['potential', 'formal', 'dormant', 'lost'];
-export const SOURCE_CHANNELS = ['online', 'trade_fair', 'telemarketing', 'referral', 'word_of_mouth', 'other'];
+export const SOURCE_CHANNELS: CustomerOptions['sourceChannels'] = ['online', 'trade_fair', 'telemarketing', 'referral', 'word_of_mouth', 'other'];
 
 export const STATUS_COLOR: Record<string, string> = { potential: 'blue', formal: 'green', dormant: 'orange', lost: 'default' };
 
@@ -29,23 +28,15 @@ export const DEFAULT_OPTIONS: CustomerOptions = {
   companySizes: [],
 };
 
-function valueOf(o: OptionValue): string {
-  return typeof o === 'string' ? o : o.value;
-}
-
-function ownLabel(o: OptionValue, lang: Lang): string | null {
-  if (typeof o === 'string' || o.label == null) return null;
-  if (typeof o.label === 'string') return o.label;
-  return o.label[lang] ?? o.label['zh-CN'] ?? null;
-}
+// The server sends every value list as plain codes or texts (no labels of its own).
+const valueOf = (o: OptionValue): string => o;
 
 /** The display text of a value of one of the option lists. */
 export function optionLabel(t: TFunction, list: OptionList | undefined, value: string | null | undefined, options?: CustomerOptions): string {
   if (value === null || value === undefined || value === '') return t('common.none');
   const prefix = list ? TRANSLATED[list] : undefined;
   if (prefix) return t(`${prefix}.${value}`, { defaultValue: value });
-  const entry = list && options ? options[list]?.find((o) => valueOf(o) === value) : undefined;
-  return (entry && ownLabel(entry, currentLang())) ?? value;
+  return value;
 }
 
 export function selectOptions(t: TFunction, list: OptionList, options: CustomerOptions | undefined): { value: string; label: string }[] {

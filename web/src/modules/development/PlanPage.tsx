@@ -16,7 +16,7 @@ import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { useCan, useCurrentUser } from '../auth/hooks';
 import { type PlanInput, useCreatePlan, useDeletePlan, usePlan, useProspects, useSubmitPlan, useUpdatePlan } from './hooks';
 import { PLAN_DOCUMENT_TYPE, PLAN_STATUS_COLOR, formatWan, planStatusLabel, stageLabel } from './labels';
-import type { DevelopmentPlan, PlanTarget } from './types';
+import type { DevelopmentPlan, PlanTarget } from '../../api/contract/development';
 
 const ISO = 'YYYY-MM-DD';
 

@@ -11,7 +11,7 @@ import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { usePlans } from './hooks';
 import { PLAN_STATUSES, PLAN_STATUS_COLOR, formatWan, planStatusLabel } from './labels';
-import type { DevelopmentPlan, PlanStatus } from './types';
+import type { DevelopmentPlan, PlanStatus } from '../../api/contract/development';
 
 const int = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 

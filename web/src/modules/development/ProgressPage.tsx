@@ -11,7 +11,7 @@ import { useCurrentUser } from '../auth/hooks';
 import { OwnerSelect } from '../customers/OwnerSelect';
 import { useProgress } from './hooks';
 import { formatWan } from './labels';
-import type { ProgressFigures } from './types';
+import type { ProgressFigures } from '../../api/contract/development';
 
 const MONTH = 'YYYY-MM';
 const month = (v: string | null) => (v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined);

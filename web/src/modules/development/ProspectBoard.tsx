@@ -8,7 +8,7 @@ import { useCan } from '../auth/hooks';
 import { type ProspectFilters, useBoard } from './hooks';
 import { STAGE_COLOR, channelLabel, formatWan, neighbours, stageLabel } from './labels';
 import { StageMoveModal } from './StageMoveModal';
-import type { BoardColumn, Prospect, Stage } from './types';
+import type { BoardColumn, Prospect, Stage } from '../../api/contract/development';
 
 const DRAG_TYPE = 'application/x-guanxi-prospect';
 

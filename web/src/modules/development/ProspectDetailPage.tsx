@@ -14,7 +14,7 @@ import { PIPELINE, STAGE_COLOR, channelLabel, formatWan, stageLabel } from './la
 import { ProspectFormModal } from './ProspectFormModal';
 import { InstructionModal, RecordModal } from './RecordModal';
 import { StageMoveModal } from './StageMoveModal';
-import type { DevelopmentRecord, Prospect } from './types';
+import type { DevelopmentRecord, Prospect } from '../../api/contract/development';
 
 /** 潜在客户详情: the data, the pipeline, the stage history and — once won — the 客户开发记录表. */
 export default function ProspectDetailPage() {

@@ -7,7 +7,7 @@ import { useCan, useCurrentUser } from '../auth/hooks';
 import { OwnerSelect } from '../customers/OwnerSelect';
 import { type ProspectInput, useCreateProspect, useUpdateProspect } from './hooks';
 import { CHANNELS, PIPELINE, channelLabel, stageLabel } from './labels';
-import type { Channel, Prospect, Stage } from './types';
+import type { Channel, Prospect, ProspectCreateInput } from '../../api/contract/development';
 
 interface Values {
   companyName: string;
@@ -18,7 +18,7 @@ interface Values {
   nextStep?: string;
   notes?: string;
   ownerId?: number;
-  stage?: Stage;
+  stage?: ProspectCreateInput['stage'];
 }
 
 const text = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null);

@@ -15,7 +15,7 @@ import { ProspectBoard } from './ProspectBoard';
 import { ProspectFormModal } from './ProspectFormModal';
 import { type ProspectFilters, useProspects } from './hooks';
 import { CHANNELS, STAGES, STAGE_COLOR, channelLabel, formatWan, stageLabel } from './labels';
-import type { Channel, Prospect, Stage, StageSummary } from './types';
+import type { Channel, Prospect, Stage, StageSummary } from '../../api/contract/development';
 
 const ISO = 'YYYY-MM-DD';
 const SEARCH_DELAY_MS = 300;

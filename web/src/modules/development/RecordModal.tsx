@@ -6,7 +6,7 @@ import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { duplicateReasonLabel } from '../customers/labels';
 import { useCreateRecord, useInstruct, useUpdateRecord } from './hooks';
-import type { DevelopmentRecord, DuplicateHit, Prospect, RecordInput } from './types';
+import type { DevelopmentRecord, DuplicateHit, Prospect, RecordInput } from '../../api/contract/development';
 
 interface Values {
   customerName: string;

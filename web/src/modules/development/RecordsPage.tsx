@@ -9,7 +9,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useRecords } from './hooks';
 import { formatWan } from './labels';
-import type { DevelopmentRecord } from './types';
+import type { DevelopmentRecord } from '../../api/contract/development';
 
 /** 客户开发记录: the records of won prospects, newest first; each opens its prospect (where 批示 is written). */
 export default function RecordsPage() {

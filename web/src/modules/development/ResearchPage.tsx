@@ -13,7 +13,7 @@ import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { useDeleteResearchPlan, useDeleteResearchReport, useResearchPlans, useResearchReports, useSaveResearchPlan, useSaveResearchReport } from './hooks';
 import { formatWan } from './labels';
-import type { ResearchPlan, ResearchReport } from './types';
+import type { ResearchPlan, ResearchReport } from '../../api/contract/development';
 
 /** The fields of 客户调查计划表 and 客户调查分析报告表 in the seed's order (003 第二章第一节). */
 const PLAN_TEXT = ['goal', 'keyTargets', 'otherTargets', 'content', 'schedule', 'method', 'people', 'notes'] as const;

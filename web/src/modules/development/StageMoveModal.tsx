@@ -5,7 +5,7 @@ import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { useMoveStage } from './hooks';
 import { STAGES, needsNote, stageLabel } from './labels';
-import type { Prospect, Stage } from './types';
+import type { Prospect, Stage } from '../../api/contract/development';
 
 interface Values {
   stage: Stage;

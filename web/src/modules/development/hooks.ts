@@ -1,22 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, listOf } from '../../api/client';
-import type { Page } from '../../api/types';
-import type {
-  BoardColumn,
-  Channel,
-  DevelopmentPlan,
-  DevelopmentRecord,
-  PlanStatus,
-  PlanTarget,
-  ProgressAnswer,
-  Prospect,
-  RecordInput,
-  ResearchPlan,
-  ResearchReport,
-  Stage,
-  StageHistoryEntry,
-  StageSummary,
-} from './types';
+import type { Page } from '../../api/contract/platform';
+import type { BoardColumn, Channel, DevelopmentPlan, DevelopmentRecord, PlanStatus, PlanTarget, ProgressAnswer, Prospect, RecordInput, ResearchPlan, ResearchReport, Stage, StageHistoryEntry, StageSummary } from '../../api/contract/development';
+import type { ProspectCreateInput, StageMoveInput as StageMoveBody } from '../../api/contract/development';
+
+export type StageMoveInput = StageMoveBody & { id: number };
 
 export interface ProspectFilters {
   q?: string;
@@ -91,21 +79,12 @@ function useDevelopmentMutation<V, R>(fn: (v: V) => Promise<R>, alsoCustomers = 
   });
 }
 
-export type ProspectInput = Partial<Pick<Prospect, 'companyName' | 'contactName' | 'phone' | 'channel' | 'expectedAmount' | 'nextStep' | 'notes' | 'ownerId'>> & { stage?: Stage };
+export type ProspectInput = Partial<ProspectCreateInput>;
 
 export const useCreateProspect = () => useDevelopmentMutation((body: ProspectInput) => api.post<Prospect>('/api/prospects', body));
 export const useUpdateProspect = () =>
   useDevelopmentMutation(({ id, ...body }: ProspectInput & { id: number; version: number }) => api.put<Prospect>(`/api/prospects/${id}`, body));
 
-export interface StageMoveInput {
-  id: number;
-  stage: Stage;
-  note?: string | null;
-  lostReason?: string | null;
-  expectedAmount?: number | null;
-  nextStep?: string | null;
-  version: number;
-}
 export const useMoveStage = () => useDevelopmentMutation(({ id, ...body }: StageMoveInput) => api.post<Prospect>(`/api/prospects/${id}/stage`, body));
 
 // ---- development records ----

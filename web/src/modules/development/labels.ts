@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Channel, PlanStatus, Stage } from './types';
+import type { Channel, PlanStatus, Stage } from '../../api/contract/development';
 
 /** 潜在客户接触 → 需求挖掘 → 产品演示 → 商务洽谈 → 合同签订 (docs/regulations.md §6). */
 export const PIPELINE: Stage[] = ['contact', 'needs', 'demo', 'negotiation', 'contract'];

@@ -1,7 +1,7 @@
 import { Alert, Badge, Card, Col, Empty, Flex, Row, Skeleton, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { TodoItem } from '../../api/types';
+import type { TodoItem } from '../../api/contract/workflow';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCan, useCurrentUser } from '../auth/hooks';

@@ -2,7 +2,7 @@ import { App, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Gender, IndividualCustomer } from '../../api/types';
+import type { Gender, IndividualCustomer } from '../../api/contract/customers';
 import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { type IndividualInput, useSaveIndividual } from './hooks';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { IndividualCustomer } from '../../api/types';
+import type { IndividualCustomer } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';

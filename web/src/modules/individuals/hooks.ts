@@ -1,6 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Gender, IndividualCustomer, IndividualPage } from '../../api/types';
+import type { Gender, IndividualCustomer, IndividualPage } from '../../api/contract/customers';
+import type { IndividualEditable as IndividualInput } from '../../api/contract/customers';
+
+export type { IndividualInput };
 
 export interface IndividualFilters {
   q?: string;
@@ -24,16 +27,6 @@ export function useIndividuals(filters: IndividualFilters) {
   });
 }
 
-/** The editable fields (POST body; PUT sends the changed ones plus `version`). */
-export interface IndividualInput {
-  name?: string;
-  gender?: Gender | null;
-  birthday?: string | null;
-  nationality?: string | null;
-  mobile?: string | null;
-  idNumber?: string | null;
-  notes?: string | null;
-}
 
 export function useSaveIndividual() {
   const qc = useQueryClient();

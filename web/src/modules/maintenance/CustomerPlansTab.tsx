@@ -6,7 +6,7 @@ import { LoadError } from '../../components/status';
 import { useCustomerPlans } from './hooks';
 import { STATUS_COLOR, formatMoney, planPath, statusLabel } from './labels';
 import { RecordsTable } from './RecordsTable';
-import type { PlanStatus, PlanSummary } from './types';
+import type { PlanStatus, PlanSummary } from '../../api/contract/maintenance';
 
 /** 维护方案 tab of the customer's archive page: the plans for this customer and what was done for it (issue 4 §5). */
 export function CustomerPlansTab({ customerId }: { customerId: number }) {

@@ -11,7 +11,7 @@ import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { type PlanFilters, usePlans } from './hooks';
 import { STATUS_COLOR, formatMoney, planPath, statusLabel } from './labels';
-import { PLAN_STATUSES, type PlanStatus, type PlanSummary } from './types';
+import { PLAN_STATUSES, type PlanStatus, type PlanSummary } from '../../api/contract/maintenance';
 
 const SEARCH_DELAY_MS = 300;
 const int = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);

@@ -14,7 +14,7 @@ import { CloseDialog, ExpenseDialog, RecordDialog, SplitTasksDialog, SubmitDialo
 import { usePlan, usePlanExpenses, usePlanRecords, usePlanTasks } from './hooks';
 import { STATUS_COLOR, formatMoney, statusLabel } from './labels';
 import { RecordsTable } from './RecordsTable';
-import type { MaintenancePlan, PlanExpense, PlanTask } from './types';
+import type { MaintenancePlan, PlanExpense, PlanTask } from '../../api/contract/maintenance';
 
 const sectionTitle = (text: string) => (
   <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>

@@ -9,7 +9,7 @@ import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { usePlan, usePlanExpenses, usePlanTasks } from './hooks';
 import { formatMoney, planPath, statusLabel } from './labels';
 import '../../components/a4-sheet.css';
-import type { MaintenancePlan } from './types';
+import type { MaintenancePlan } from '../../api/contract/maintenance';
 
 /** /maintenance-plans/:id/print — the plan on an A4 sheet with its approval history (issue 4 §8). */
 export default function PlanPrintPage() {

@@ -3,7 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../components/format';
-import type { PlanRecord } from './types';
+import type { PlanRecord } from '../../api/contract/maintenance';
 
 const pre = (text: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>;
 

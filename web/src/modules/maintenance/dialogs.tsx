@@ -8,7 +8,7 @@ import { useDescribeError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { useAddExpense, useAddRecord, useClosePlan, useSplitTasks, useSubmitPlan } from './hooks';
 import { formatMoney } from './labels';
-import type { MaintenancePlan, PlanTask } from './types';
+import type { MaintenancePlan, PlanTask } from '../../api/contract/maintenance';
 
 const ISO = 'YYYY-MM-DD';
 

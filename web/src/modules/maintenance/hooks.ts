@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
-import type { Budget, MaintenancePlan, PlanExpense, PlanInput, PlanRecord, PlanStatus, PlanSummary, PlanTask, RecordInput, TaskSplitInput } from './types';
+import type { Page } from '../../api/contract/platform';
+import type { Budget, MaintenancePlan, PlanExpense, PlanInput, PlanRecord, PlanStatus, PlanSummary, PlanTask, RecordInput, TaskSplitInput } from '../../api/contract/maintenance';
 
 export interface PlanFilters {
   q?: string;

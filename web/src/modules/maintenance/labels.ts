@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { PlanStatus } from './types';
+import type { PlanStatus } from '../../api/contract/maintenance';
 
 export const STATUS_COLOR: Record<PlanStatus, string> = {
   draft: 'default',

@@ -3,7 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { CustomerListItem, Page } from '../../api/types';
+import type { CustomerListItem } from '../../api/contract/customers';
+import type { Page } from '../../api/contract/platform';
 import { useUserOptions } from '../admin/users/hooks';
 
 interface MultiProps {

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, applyFieldErrors } from '../../api/client';
-import type { CustomerListItem, Page } from '../../api/types';
+import type { CustomerListItem } from '../../api/contract/customers';
+import type { Page } from '../../api/contract/platform';
 import { useDescribeError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';
 import { RecordGate } from '../../components/status';
@@ -14,7 +15,7 @@ import { OwnerSelect } from '../customers/OwnerSelect';
 import { STATUSES, statusLabel } from '../customers/labels';
 import { useCampaign, useSaveCampaign, useTemplates } from './hooks';
 import { campaignPath } from './labels';
-import type { Campaign, CampaignFilter, CampaignInput } from './types';
+import type { Campaign, CampaignFilter, CampaignInput } from '../../api/contract/surveys';
 
 const ISO = 'YYYY-MM-DD';
 

@@ -16,7 +16,7 @@ import { downloadExport, useCampaign, useCampaignAction, usePlans } from './hook
 import { CAMPAIGN_COLOR, PLAN_COLOR, label, planPath, templatePath } from './labels';
 import { ResultsPanel } from './ResultsPanel';
 import { TargetsPanel } from './TargetsPanel';
-import type { Campaign, CampaignFilter, PlanSummary } from './types';
+import type { Campaign, CampaignFilter, PlanSummary } from '../../api/contract/surveys';
 
 /** The archive filter in words: 地区：北京；状态：正式 … */
 function filterText(t: TFunction, f: CampaignFilter): string {

@@ -14,7 +14,7 @@ import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { OwnerSelect } from '../customers/OwnerSelect';
 import { useCampaign, usePlan, useResults, useSavePlan, useSubmitPlan } from './hooks';
 import { PLAN_COLOR, campaignPath, figure, label, planPath } from './labels';
-import type { Plan, PlanItem, Results } from './types';
+import type { Plan, PlanItem, Results } from '../../api/contract/surveys';
 
 const ISO = 'YYYY-MM-DD';
 interface Values {

@@ -1,6 +1,6 @@
 import { Card, Checkbox, Flex, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type AnswerInput, type Definition, type Question, SCALE_SCORES } from './types';
+import { type AnswerInput, type Definition, type Question, SCALE_SCORES } from '../../api/contract/surveys';
 
 /** Form values of a questionnaire: one value per question key (score, option, options or text), and the 其他 explanations. */
 export interface AnswerValues {

@@ -7,7 +7,7 @@ import { statusLabel } from '../customers/labels';
 import { type ChartOption, EChart } from '../../components/EChart';
 import { useResults } from './hooks';
 import { figure, label, percent, signed } from './labels';
-import { type GroupResult, type QuestionResult, type Results, SCALE_SCORES } from './types';
+import { type GroupResult, type QuestionResult, type Results, SCALE_SCORES } from '../../api/contract/surveys';
 
 // Red (非常不满意) to green (满意), the way readers expect a satisfaction scale.
 const LEVEL_COLORS: Record<number, string> = { 5: '#389e0d', 4: '#95de64', 3: '#fadb14', 2: '#fa8c16', 1: '#cf1322' };

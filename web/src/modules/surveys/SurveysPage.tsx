@@ -12,7 +12,7 @@ import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { type CampaignFilters, useCampaigns, useTemplateAction, useTemplates } from './hooks';
 import { CAMPAIGN_COLOR, TEMPLATE_COLOR, campaignPath, figure, label, percent, templatePath } from './labels';
-import { CAMPAIGN_STATUSES, type CampaignSummary, type TemplateSummary } from './types';
+import { CAMPAIGN_STATUSES, type CampaignSummary, type TemplateSummary } from '../../api/contract/surveys';
 
 const int = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 

@@ -14,7 +14,7 @@ import { LoadError } from '../../components/status';
 import { type TargetFilters, useEnterResponse, useIssueLinks, useResponses, useTargets } from './hooks';
 import { LINK_COLOR, figure, label } from './labels';
 import { type AnswerValues, QuestionnaireFields, toAnswerInputs } from './QuestionnaireForm';
-import { type Campaign, type IssuedLink, STAFF_CHANNELS, type StaffChannel, type Target } from './types';
+import { type Campaign, type IssuedLink, STAFF_CHANNELS, type StaffChannel, type Target } from '../../api/contract/surveys';
 
 type EntryValues = AnswerValues & { channel: StaffChannel; respondentName?: string; answeredAt?: Dayjs | null };
 

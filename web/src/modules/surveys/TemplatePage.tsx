@@ -10,7 +10,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { RecordGate } from '../../components/status';
 import { useSaveTemplate, useTemplate, useTemplateAction } from './hooks';
 import { TEMPLATE_COLOR, label, templatePath } from './labels';
-import { QUESTION_TYPES, type Question, type QuestionType, type Section, type Template, type TemplateInput } from './types';
+import { QUESTION_TYPES, type Question, type QuestionType, type Section, type Template, type TemplateInput } from '../../api/contract/surveys';
 
 interface Values {
   name: string;

@@ -1,24 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchFile } from '../../api/client';
-import type { Page } from '../../api/types';
-import type {
-  AnswerInput,
-  Campaign,
-  CampaignInput,
-  CampaignList,
-  IssuedLink,
-  Plan,
-  PlanInput,
-  PlanSummary,
-  PublicSurvey,
-  Results,
-  StaffChannel,
-  SurveyResponse,
-  Target,
-  Template,
-  TemplateInput,
-  TemplateSummary,
-} from './types';
+import type { Page } from '../../api/contract/platform';
+import type { AnswerInput, Campaign, CampaignInput, CampaignList, IssuedLink, Plan, PlanInput, PlanSummary, PublicSurvey, Results, StaffChannel, SurveyResponse, Target, Template, TemplateInput, TemplateSummary } from '../../api/contract/surveys';
 
 export interface CampaignFilters {
   q?: string;

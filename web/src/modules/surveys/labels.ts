@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CampaignStatus, LinkState, PlanStatus, TemplateStatus } from './types';
+import type { CampaignStatus, LinkState, PlanStatus, TemplateStatus } from '../../api/contract/surveys';
 
 export const CAMPAIGN_COLOR: Record<CampaignStatus, string> = { draft: 'default', active: 'processing', closed: 'success' };
 export const TEMPLATE_COLOR: Record<TemplateStatus, string> = { draft: 'default', published: 'green' };

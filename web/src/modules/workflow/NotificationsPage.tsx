@@ -2,7 +2,7 @@ import { Badge, Button, Card, Empty, Flex, Pagination, Segmented, Skeleton, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { AppNotification } from '../../api/types';
+import type { AppNotification } from '../../api/contract/workflow';
 import { useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';

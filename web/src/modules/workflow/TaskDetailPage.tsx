@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, applyFieldErrors } from '../../api/client';
-import type { TaskDetail } from '../../api/types';
+import type { TaskDetail } from '../../api/contract/workflow';
 import { useDescribeError, useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';

@@ -2,7 +2,7 @@ import { App, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskDetail } from '../../api/types';
+import type { TaskDetail } from '../../api/contract/workflow';
 import { useDialogSaveError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { useCan, useCurrentUser } from '../auth/hooks';

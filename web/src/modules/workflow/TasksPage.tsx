@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { Task, TaskStatus } from '../../api/types';
+import type { Task, TaskStatus } from '../../api/contract/workflow';
 import { useIsMobile } from '../../app/useIsMobile';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';

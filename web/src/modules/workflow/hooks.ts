@@ -1,6 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { NotificationPage, TaskComment, TaskDetail, TaskPage, TaskStatus, TodoItem } from '../../api/types';
+import type { NotificationPage, TaskComment, TaskDetail, TaskPage, TaskStatus, TodoItem } from '../../api/contract/workflow';
+import type { TaskCreateInput, TaskUpdateInput } from '../../api/contract/workflow';
+
+export type { TaskCreateInput, TaskUpdateInput };
 
 /** Notifications, tasks and the to-do home page (issue 4 §2–4, docs/workflow.md). */
 
@@ -95,12 +98,6 @@ function useInvalidateWork() {
     ]);
 }
 
-export interface TaskCreateInput {
-  title: string;
-  description?: string | null;
-  assigneeId: number;
-  due: { date: string } | { workingDays: number };
-}
 
 export function useCreateTask() {
   const invalidate = useInvalidateWork();
@@ -110,14 +107,6 @@ export function useCreateTask() {
   });
 }
 
-export interface TaskUpdateInput {
-  title?: string;
-  description?: string | null;
-  assigneeId?: number;
-  dueDate?: string;
-  status?: 'open' | 'cancelled';
-  version: number;
-}
 
 export function useUpdateTask(id: number) {
   const invalidate = useInvalidateWork();

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
-import type { TaskStatus } from '../../api/types';
+import type { TaskStatus } from '../../api/contract/workflow';
 
 const STATUS_COLOR: Record<TaskStatus, string> = { open: 'processing', done: 'success', cancelled: 'default' };
 

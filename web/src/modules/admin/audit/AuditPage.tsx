@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../api/types';
+import type { AuditEntry } from '../../../api/contract/platform';
 import { formatDateTime } from '../../../components/format';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { PageContainer } from '../../../components/PageContainer';

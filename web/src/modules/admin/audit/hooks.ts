@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import type { AuditEntry, Page } from '../../../api/types';
+import type { AuditEntry, Page } from '../../../api/contract/platform';
 
 export interface AuditFilters {
   actorId?: number;

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../../api/client';
-import type { Department, Team } from '../../../api/types';
+import type { Department, Team } from '../../../api/contract/platform';
 import { useDescribeError } from '../../../components/errors';
 import { FormModal } from '../../../components/FormModal';
 import { useLastDefined } from '../../../components/useLastDefined';

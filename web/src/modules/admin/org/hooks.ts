@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll } from '../../../api/client';
-import type { Department, Team } from '../../../api/types';
+import type { Department, Team } from '../../../api/contract/platform';
+import type { DepartmentInput, TeamInput } from '../../../api/contract/platform';
+
+export type { DepartmentInput, TeamInput };
 
 export const orgKeys = {
   all: ['org'] as const,
@@ -32,13 +35,6 @@ export function useTeams(departmentId?: number | null, enabled = true) {
   });
 }
 
-export interface DepartmentInput {
-  name: string;
-  code?: string | null;
-  sortOrder?: number;
-  active?: boolean;
-  headId?: number | null;
-}
 
 export function useSaveDepartment() {
   const qc = useQueryClient();
@@ -49,12 +45,6 @@ export function useSaveDepartment() {
   });
 }
 
-export interface TeamInput {
-  name: string;
-  departmentId: number;
-  supervisorId?: number | null;
-  active?: boolean;
-}
 
 export function useSaveTeam() {
   const qc = useQueryClient();

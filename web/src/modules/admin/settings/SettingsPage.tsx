@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Spa
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../../api/client';
-import type { Lang, SettingItem } from '../../../api/types';
+import type { Lang, SettingItem } from '../../../api/contract/platform';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { useDescribeError } from '../../../components/errors';
 import { PageContainer } from '../../../components/PageContainer';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import type { SettingGroup, SettingItem } from '../../../api/types';
+import type { SettingGroup, SettingItem } from '../../../api/contract/platform';
 
 export const settingsKeys = {
   all: ['settings'] as const,

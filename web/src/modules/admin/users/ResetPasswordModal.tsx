@@ -2,7 +2,7 @@ import { App, Checkbox, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../../api/client';
-import type { UserRecord } from '../../../api/types';
+import type { UserRecord } from '../../../api/contract/platform';
 import { useDescribeError } from '../../../components/errors';
 import { useLastDefined } from '../../../components/useLastDefined';
 import { FormModal } from '../../../components/FormModal';

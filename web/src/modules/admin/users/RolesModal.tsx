@@ -2,7 +2,7 @@ import { App, Checkbox, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../../api/client';
-import type { RoleId, UserRecord } from '../../../api/types';
+import type { RoleId, UserRecord } from '../../../api/contract/platform';
 import { useDescribeError } from '../../../components/errors';
 import { useLastDefined } from '../../../components/useLastDefined';
 import { FormModal } from '../../../components/FormModal';

@@ -2,7 +2,7 @@ import { Alert, App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../../api/client';
-import type { RoleId, UserRecord } from '../../../api/types';
+import type { RoleId, UserRecord } from '../../../api/contract/platform';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { useDescribeError } from '../../../components/errors';
 import { useDepartments, useTeams } from '../org/hooks';

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, 
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoleId, UserRecord } from '../../../api/types';
+import type { RoleId, UserRecord } from '../../../api/contract/platform';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { useNotifyError } from '../../../components/errors';
 import { formatDateTime } from '../../../components/format';

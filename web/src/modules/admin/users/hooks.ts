@@ -1,6 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, listOf } from '../../../api/client';
-import type { Page, RoleId, RoleInfo, UserRecord } from '../../../api/types';
+import type { Page, RoleId, RoleInfo, UserRecord } from '../../../api/contract/platform';
+import type { NewUser, UserUpdate } from '../../../api/contract/platform';
+
+export type { NewUser, UserUpdate };
 
 export interface UserFilters {
   q?: string;
@@ -54,25 +57,7 @@ export function useRoles() {
   });
 }
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  departmentId?: number | null;
-  teamId?: number | null;
-  email?: string | null;
-  phone?: string | null;
-  roles: RoleId[];
-}
 
-export interface UserUpdate {
-  displayName?: string;
-  departmentId?: number | null;
-  teamId?: number | null;
-  email?: string | null;
-  phone?: string | null;
-  version: number;
-}
 
 function useUserMutation<V>(fn: (v: V) => Promise<unknown>) {
   const qc = useQueryClient();

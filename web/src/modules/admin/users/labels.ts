@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { UserRecord } from '../../../api/types';
+import type { UserRecord } from '../../../api/contract/platform';
 
 export type UserStatus = 'active' | 'inactive' | 'locked';
 
