@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { dateString, pagingQuery, sortQuery, version } from '../../platform/http/schemas';
 import { isPhone } from '../customers/customers.rules';
-import { CHANNELS, SEVERITIES, STATUSES, TOLD_METHODS } from './complaints.rules';
+import { CHANNELS, SEVERITIES, STATUSES, TOLD_METHODS, type ComplaintAction } from './complaints.rules';
+
+/** What the detail answer's `can` names; the check below fails to compile when it and ComplaintAction drift apart. */
+export const COMPLAINT_ACTIONS = ['edit', 'assign', 'contact', 'note', 'opinion', 'tell', 'confirm', 'reopen', 'extend', 'meeting', 'rectify'] as const;
+const actionsCovered: [ComplaintAction] extends [(typeof COMPLAINT_ACTIONS)[number]] ? true : false = true;
+void actionsCovered;
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
@@ -226,7 +231,7 @@ export const detailOut = summaryOut.extend({
   rectifications: z.array(rectificationOut),
   breaches: z.array(breach),
   events: z.array(event),
-  can: z.record(z.string(), z.boolean()),
+  can: z.record(z.enum(COMPLAINT_ACTIONS), z.boolean()),
 });
 
 export const publicOut = z.object({

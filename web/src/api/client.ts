@@ -1,4 +1,8 @@
 import type { FormInstance } from 'antd';
+import type { PathOf, ResponseOf } from './contract/routes';
+
+/** The row type of a list answer (`{ items: T[] }`). */
+type ItemOf<R> = R extends { items: (infer I)[] } ? I : never;
 
 /** One field-level problem reported by the server (docs/api.md "Errors"). */
 export interface FieldProblem {
@@ -236,12 +240,16 @@ export function uploadFile<T>(path: string, file: Blob, options: UploadOptions =
   });
 }
 
+/**
+ * The JSON API, typed by route: the path picks the answer's type from `contract/routes.ts`, which takes it
+ * from the server's zod schemas, so a path the table does not know or a field the route does not send is
+ * a type error (docs/decisions/0006).
+ */
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  get: <P extends PathOf<'GET'>>(path: P, query?: Query, signal?: AbortSignal) => request<ResponseOf<'GET', P>>('GET', path, { query, signal }),
+  post: <P extends PathOf<'POST'>>(path: P, body?: unknown) => request<ResponseOf<'POST', P>>('POST', path, { body: body ?? {} }),
+  put: <P extends PathOf<'PUT'>>(path: P, body?: unknown) => request<ResponseOf<'PUT', P>>('PUT', path, { body: body ?? {} }),
+  delete: <P extends PathOf<'DELETE'>>(path: P) => request<ResponseOf<'DELETE', P>>('DELETE', path),
 };
 
 /** "holidays.0.start" → ['holidays', 0, 'start'] (antd Form name path). */
@@ -303,15 +311,15 @@ export function listOf<T>(data: unknown, ...keys: string[]): T[] {
  * some lists take none, and an unknown parameter is a 400 — and pages through only if the answer says
  * there is more.
  */
-export async function fetchAll<T>(path: string, query: Query = {}, ...keys: string[]): Promise<T[]> {
-  const first = await api.get<unknown>(path, query);
+export async function fetchAll<P extends PathOf<'GET'>, T = ItemOf<ResponseOf<'GET', P>>>(path: P, query: Query = {}, ...keys: string[]): Promise<T[]> {
+  const first: unknown = await api.get(path, query);
   const items = listOf<T>(first, ...keys);
   const total = (first as { total?: unknown } | null)?.total;
   if (typeof total !== 'number' || total <= items.length) return items;
   const out = [...items];
   const pageSize = 200;
   for (let page = 1; out.length < total && page <= 50; page++) {
-    const next = listOf<T>(await api.get<unknown>(path, { ...query, page, pageSize }), ...keys);
+    const next = listOf<T>(await api.get(path, { ...query, page, pageSize }), ...keys);
     if (page === 1) out.length = 0;
     out.push(...next);
     if (next.length < pageSize) break;

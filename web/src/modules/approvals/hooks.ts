@@ -18,7 +18,7 @@ export const approvalKeys = {
 export function useApprovalQueue() {
   return useQuery({
     queryKey: approvalKeys.queue,
-    queryFn: async ({ signal }) => (await api.get<{ items: ApprovalRequest[] }>('/api/approvals/queue', undefined, signal)).items,
+    queryFn: async ({ signal }) => (await api.get('/api/approvals/queue', undefined, signal)).items,
   });
 }
 
@@ -27,7 +27,7 @@ export function useApprovalRequest(documentType: string, documentId: number | nu
   return useQuery({
     queryKey: approvalKeys.document(documentType, documentId ?? 0),
     queryFn: async ({ signal }) =>
-      (await api.get<{ request: ApprovalRequest | null }>('/api/approvals', { documentType, documentId: documentId ?? undefined }, signal)).request,
+      (await api.get('/api/approvals', { documentType, documentId: documentId ?? undefined }, signal)).request,
     enabled: !!documentId,
   });
 }
@@ -36,7 +36,7 @@ export function useApprovalRequest(documentType: string, documentId: number | nu
 export function useApprovalAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ requestId, ...body }: ActionInput) => api.post<ApprovalRequest>(`/api/approvals/${requestId}/actions`, body),
+    mutationFn: ({ requestId, ...body }: ActionInput) => api.post(`/api/approvals/${requestId}/actions`, body),
     // A decision changes the document's own status, the to-do page and the inbox as well as the request:
     // every cached view may be stale, so all active queries reload.
     onSettled: () => qc.invalidateQueries(),
@@ -63,7 +63,7 @@ export function useApproval(documentType: string, documentId: number | null | un
 export function useChains() {
   return useQuery({
     queryKey: approvalKeys.chains,
-    queryFn: async ({ signal }) => (await api.get<{ items: Chain[] }>('/api/approval-chains', undefined, signal)).items,
+    queryFn: async ({ signal }) => (await api.get('/api/approval-chains', undefined, signal)).items,
   });
 }
 
@@ -71,7 +71,7 @@ export function useSaveChain() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ documentType, steps, version }: { documentType: string; steps: ChainStep[]; version: number }) =>
-      api.put<Chain>(`/api/approval-chains/${documentType}`, { steps, version }),
+      api.put(`/api/approval-chains/${documentType}`, { steps, version }),
     onSettled: () => qc.invalidateQueries({ queryKey: approvalKeys.chains }),
   });
 }
@@ -79,7 +79,7 @@ export function useSaveChain() {
 export function useApprovalGroups(enabled = true) {
   return useQuery({
     queryKey: approvalKeys.groups,
-    queryFn: async ({ signal }) => (await api.get<{ items: ApprovalGroup[] }>('/api/approval-groups', undefined, signal)).items,
+    queryFn: async ({ signal }) => (await api.get('/api/approval-groups', undefined, signal)).items,
     enabled,
   });
 }
@@ -89,7 +89,7 @@ export function useSaveGroup() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, ...body }: GroupInput & { id?: number; version?: number }) =>
-      id ? api.put<ApprovalGroup>(`/api/approval-groups/${id}`, { ...body, version }) : api.post<ApprovalGroup>('/api/approval-groups', body),
+      id ? api.put(`/api/approval-groups/${id}`, { ...body, version }) : api.post('/api/approval-groups', body),
     onSettled: () => qc.invalidateQueries({ queryKey: approvalKeys.all }),
   });
 }

@@ -15,7 +15,7 @@ export function useSession() {
       // No CSRF cookie means no session: skip a request that can only answer 401.
       if (!readCookie('gx_csrf')) return null;
       try {
-        const answer = await api.get<SessionAnswer>('/api/auth/me');
+        const answer = await api.get('/api/auth/me');
         setCsrfToken(answer.csrfToken);
         return answer.user;
       } catch (err) {
@@ -43,7 +43,7 @@ export function useCan(): (capability: Capability) => boolean {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) => api.post<SessionAnswer>('/api/auth/login', body),
+    mutationFn: (body: { username: string; password: string }) => api.post('/api/auth/login', body),
     onSuccess: (answer) => {
       clearSessionEnded();
       setCsrfToken(answer.csrfToken);

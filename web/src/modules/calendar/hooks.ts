@@ -16,7 +16,7 @@ export const calendarKeys = {
 export function useCalendarStatus(enabled = true) {
   return useQuery({
     queryKey: calendarKeys.status,
-    queryFn: () => api.get<CalendarStatus>('/api/calendar/status'),
+    queryFn: () => api.get('/api/calendar/status'),
     enabled,
   });
 }
@@ -25,7 +25,7 @@ export function useCalendarStatus(enabled = true) {
 export function useCalendarMonth(month: string) {
   return useQuery({
     queryKey: calendarKeys.month(month),
-    queryFn: async () => listOf<CalendarDay>(await api.get<unknown>('/api/calendar/month', { month }), 'days'),
+    queryFn: async () => listOf<CalendarDay>(await api.get('/api/calendar/month', { month }), 'days'),
     placeholderData: (previous) => previous,
   });
 }
@@ -40,7 +40,7 @@ export function useOfficialYears() {
   return useQuery({
     queryKey: calendarKeys.years,
     queryFn: async () =>
-      listOf<unknown>(await api.get<unknown>('/api/calendar/years'), 'years', 'officialYears')
+      listOf<unknown>(await api.get('/api/calendar/years'), 'years', 'officialYears')
         .map(normaliseYear)
         .filter((y): y is OfficialYear => y !== null)
         .sort((a, b) => a.year - b.year),
@@ -51,7 +51,7 @@ export function useCompanyDays() {
   return useQuery({
     queryKey: calendarKeys.companyDays,
     queryFn: async () =>
-      listOf<CompanyDay & { day?: string }>(await api.get<unknown>('/api/calendar/company-days'), 'days')
+      listOf<CompanyDay & { day?: string }>(await api.get('/api/calendar/company-days'), 'days')
         // the table column is called `day`; accept either spelling
         .map((d) => ({ ...d, date: d.date ?? d.day ?? '' }))
         .sort((a, b) => a.date.localeCompare(b.date)),
@@ -62,7 +62,7 @@ export function useCompanyDays() {
 export function useAddCompanyDay() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewCompanyDay) => api.post<CompanyDay>('/api/calendar/company-days', body),
+    mutationFn: (body: NewCompanyDay) => api.post('/api/calendar/company-days', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: calendarKeys.all }),
   });
 }

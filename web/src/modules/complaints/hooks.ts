@@ -27,13 +27,13 @@ export const complaintKeys = {
 };
 
 export function useComplaintOptions() {
-  return useQuery({ queryKey: complaintKeys.options, queryFn: ({ signal }) => api.get<ComplaintOptions>('/api/complaint-options', undefined, signal), staleTime: 60_000 });
+  return useQuery({ queryKey: complaintKeys.options, queryFn: ({ signal }) => api.get('/api/complaint-options', undefined, signal), staleTime: 60_000 });
 }
 
 export function useComplaints(f: ComplaintFilters) {
   return useQuery({
     queryKey: complaintKeys.list(f),
-    queryFn: ({ signal }) => api.get<Page<ComplaintSummary>>('/api/complaints', { ...f, mine: f.mine || undefined, unassigned: f.unassigned || undefined, overdue: f.overdue || undefined }, signal),
+    queryFn: ({ signal }) => api.get('/api/complaints', { ...f, mine: f.mine || undefined, unassigned: f.unassigned || undefined, overdue: f.overdue || undefined }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,7 +41,7 @@ export function useComplaints(f: ComplaintFilters) {
 export function useComplaint(id: number) {
   return useQuery({
     queryKey: complaintKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Complaint>(`/api/complaints/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get(`/api/complaints/${id}`, undefined, signal),
     enabled: Number.isInteger(id) && id > 0,
     retry: (n, err) => !(err && 'status' in err && (err as { status: number }).status === 404) && n < 2,
   });
@@ -60,7 +60,7 @@ function useInvalidate() {
 
 export function useCreateComplaint() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: IntakeInput) => api.post<Complaint>('/api/complaints', body), onSettled: invalidate });
+  return useMutation({ mutationFn: (body: IntakeInput) => api.post('/api/complaints', body), onSettled: invalidate });
 }
 
 /** One action on a complaint: PUT /api/complaints/:id or POST/PUT …/:id/<action>; answers the complaint. */
@@ -68,7 +68,7 @@ export function useComplaintAction(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ path, body, method = 'post' }: { path: string | null; body: object; method?: 'post' | 'put' }) =>
-      path === null ? api.put<Complaint>(`/api/complaints/${id}`, body) : method === 'put' ? api.put<Complaint>(`/api/complaints/${id}/${path}`, body) : api.post<Complaint>(`/api/complaints/${id}/${path}`, body),
+      path === null ? api.put(`/api/complaints/${id}`, body) : method === 'put' ? api.put(`/api/complaints/${id}/${path}`, body) : api.post(`/api/complaints/${id}/${path}`, body),
     onSettled: invalidate,
   });
 }
@@ -76,7 +76,7 @@ export function useComplaintAction(id: number) {
 export function useAnalysis(from?: string, to?: string) {
   return useQuery({
     queryKey: complaintKeys.analysis(from, to),
-    queryFn: ({ signal }) => api.get<Analysis>('/api/complaints/analysis', { from, to }, signal),
+    queryFn: ({ signal }) => api.get('/api/complaints/analysis', { from, to }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -84,7 +84,7 @@ export function useAnalysis(from?: string, to?: string) {
 export function useRectifications(f: { status?: 'open' | 'replied'; mine?: boolean; page: number; pageSize: number }) {
   return useQuery({
     queryKey: complaintKeys.rectifications(f),
-    queryFn: ({ signal }) => api.get<Page<Rectification>>('/api/complaint-rectifications', { ...f, mine: f.mine || undefined }, signal),
+    queryFn: ({ signal }) => api.get('/api/complaint-rectifications', { ...f, mine: f.mine || undefined }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -92,7 +92,7 @@ export function useRectifications(f: { status?: 'open' | 'replied'; mine?: boole
 export function useReplyRectification() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: number; reply: string; version: number }) => api.post<Rectification>(`/api/complaint-rectifications/${id}/reply`, body),
+    mutationFn: ({ id, ...body }: { id: number; reply: string; version: number }) => api.post(`/api/complaint-rectifications/${id}/reply`, body),
     onSettled: invalidate,
   });
 }
@@ -102,7 +102,7 @@ export function useReplyRectification() {
 export function usePublicOptions() {
   return useQuery({
     queryKey: complaintKeys.publicOptions,
-    queryFn: ({ signal }) => api.get<{ categories: string[] }>('/api/public/complaint-options', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/public/complaint-options', undefined, signal),
     staleTime: 5 * 60_000,
     retry: false,
   });
@@ -110,16 +110,16 @@ export function usePublicOptions() {
 
 export function usePublicFile() {
   return useMutation({
-    mutationFn: (body: { name: string; phone: string; company?: string | null; email?: string | null; category: string; content: string }) => api.post<PublicComplaint>('/api/public/complaints', body),
+    mutationFn: (body: { name: string; phone: string; company?: string | null; email?: string | null; category: string; content: string }) => api.post('/api/public/complaints', body),
   });
 }
 
 export function usePublicLookup() {
-  return useMutation({ mutationFn: (body: { number: string; phone: string }) => api.post<PublicComplaint>('/api/public/complaints/lookup', body) });
+  return useMutation({ mutationFn: (body: { number: string; phone: string }) => api.post('/api/public/complaints/lookup', body) });
 }
 
 export function usePublicConfirm() {
   return useMutation({
-    mutationFn: (body: { number: string; phone: string; satisfied: boolean; score?: number; comment?: string | null }) => api.post<PublicComplaint>('/api/public/complaints/confirm', body),
+    mutationFn: (body: { number: string; phone: string; satisfied: boolean; score?: number; comment?: string | null }) => api.post('/api/public/complaints/confirm', body),
   });
 }

@@ -30,7 +30,7 @@ export const contractKeys = {
 export function useContracts(filters: ContractFilters) {
   return useQuery({
     queryKey: contractKeys.list(filters),
-    queryFn: ({ signal }) => api.get<Page<Contract>>('/api/contracts', { ...filters }, signal),
+    queryFn: ({ signal }) => api.get('/api/contracts', { ...filters }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -38,7 +38,7 @@ export function useContracts(filters: ContractFilters) {
 export function useContract(id: number) {
   return useQuery({
     queryKey: contractKeys.detail(id),
-    queryFn: ({ signal }) => api.get<ContractDetail>(`/api/contracts/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get(`/api/contracts/${id}`, undefined, signal),
     enabled: Number.isInteger(id) && id > 0,
     retry: (n, err) => (err as { status?: number })?.status !== 404 && n < 2,
   });
@@ -48,7 +48,7 @@ export function useContract(id: number) {
 export function useCustomerContracts(customerId: number, page: number) {
   return useQuery({
     queryKey: [...contractKeys.ofCustomer(customerId), page],
-    queryFn: ({ signal }) => api.get<Page<Contract>>(`/api/customers/${customerId}/contracts`, { page, pageSize: 20 }, signal),
+    queryFn: ({ signal }) => api.get(`/api/customers/${customerId}/contracts`, { page, pageSize: 20 }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -57,7 +57,7 @@ export function useCustomerContracts(customerId: number, page: number) {
 export function useContractSigners(customerId: number | undefined) {
   return useQuery({
     queryKey: contractKeys.signers(customerId ?? 0),
-    queryFn: ({ signal }) => api.get<{ items: ContractSigner[] }>('/api/contract-signers', { customerId }, signal).then((a) => a.items),
+    queryFn: ({ signal }) => api.get('/api/contract-signers', { customerId }, signal).then((a) => a.items),
     enabled: !!customerId,
     staleTime: 60_000,
   });
@@ -68,7 +68,7 @@ export function useSaveContract() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: ContractInput & { id?: number; version?: number }) =>
-      id ? api.put<ContractDetail>(`/api/contracts/${id}`, body) : api.post<ContractDetail>('/api/contracts', body),
+      id ? api.put(`/api/contracts/${id}`, body) : api.post('/api/contracts', body),
     // Also after a failure: a 409 means our copy is stale and must be reloaded.
     onSettled: () => qc.invalidateQueries({ queryKey: contractKeys.all }),
   });
@@ -77,7 +77,7 @@ export function useSaveContract() {
 export function useSignContract(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => api.post<ContractDetail>(`/api/contracts/${id}/sign`, { version }),
+    mutationFn: (version: number) => api.post(`/api/contracts/${id}/sign`, { version }),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: contractKeys.all });
       // The approval panel shows the request the signing may have started.
@@ -89,7 +89,7 @@ export function useSignContract(id: number) {
 export function useTerminateContract(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { reason: string; version: number }) => api.post<ContractDetail>(`/api/contracts/${id}/terminate`, body),
+    mutationFn: (body: { reason: string; version: number }) => api.post(`/api/contracts/${id}/terminate`, body),
     onSettled: () => qc.invalidateQueries({ queryKey: contractKeys.all }),
   });
 }
@@ -97,11 +97,11 @@ export function useTerminateContract(id: number) {
 export function useContractAttachments(id: number) {
   return useQuery({
     queryKey: contractKeys.attachments(id),
-    queryFn: ({ signal }) => api.get<{ items: CustomerAttachment[] }>(`/api/contracts/${id}/attachments`, undefined, signal).then((a) => a.items),
+    queryFn: ({ signal }) => api.get(`/api/contracts/${id}/attachments`, undefined, signal).then((a) => a.items),
   });
 }
 
-export const contractAttachmentUrl = (id: number, attachmentId: number) => `/api/contracts/${id}/attachments/${attachmentId}`;
+export const contractAttachmentUrl = (id: number, attachmentId: number) => `/api/contracts/${id}/attachments/${attachmentId}` as const;
 
 export function useUploadContractAttachment(id: number) {
   const qc = useQueryClient();
@@ -119,7 +119,7 @@ export function useUploadContractAttachment(id: number) {
 export function useDeleteContractAttachment(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (attachmentId: number) => api.delete<void>(contractAttachmentUrl(id, attachmentId)),
+    mutationFn: (attachmentId: number) => api.delete(contractAttachmentUrl(id, attachmentId)),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: contractKeys.attachments(id) });
       void qc.invalidateQueries({ queryKey: ['customers'] });

@@ -30,7 +30,7 @@ function useUserNames(ids: number[]): Map<number, string> {
   const results = useQueries({
     queries: ids.map((id) => ({
       queryKey: ['users', 'detail', id],
-      queryFn: () => api.get<UserRecord>(`/api/users/${id}`),
+      queryFn: () => api.get(`/api/users/${id}`),
       staleTime: 5 * 60_000,
       retry: false,
     })),

@@ -34,7 +34,7 @@ export function useCustomers(filters: CustomerFilters) {
   return useQuery({
     queryKey: customerKeys.list(filters),
     // `incomplete` is a flag: the server knows only `incomplete=true`.
-    queryFn: ({ signal }) => api.get<Page<CustomerListItem>>('/api/customers', { ...filters, incomplete: filters.incomplete ? true : undefined }, signal),
+    queryFn: ({ signal }) => api.get('/api/customers', { ...filters, incomplete: filters.incomplete ? true : undefined }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -42,7 +42,7 @@ export function useCustomers(filters: CustomerFilters) {
 export function useCustomer(id: number) {
   return useQuery({
     queryKey: customerKeys.detail(id),
-    queryFn: () => api.get<Customer>(`/api/customers/${id}`),
+    queryFn: () => api.get(`/api/customers/${id}`),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -50,7 +50,7 @@ export function useCustomer(id: number) {
 export function useCustomerHistory(id: number, enabled = true) {
   return useQuery({
     queryKey: customerKeys.history(id),
-    queryFn: async () => listOf<CustomerHistoryEntry>(await api.get<unknown>(`/api/customers/${id}/history`)),
+    queryFn: async () => listOf<CustomerHistoryEntry>(await api.get(`/api/customers/${id}/history`)),
     enabled,
   });
 }
@@ -58,7 +58,7 @@ export function useCustomerHistory(id: number, enabled = true) {
 export function useContacts(id: number, enabled = true) {
   return useQuery({
     queryKey: customerKeys.contacts(id),
-    queryFn: async () => listOf<CustomerContact>(await api.get<unknown>(`/api/customers/${id}/contacts`)),
+    queryFn: async () => listOf<CustomerContact>(await api.get(`/api/customers/${id}/contacts`)),
     enabled,
   });
 }
@@ -67,7 +67,7 @@ export function useContacts(id: number, enabled = true) {
 export function useCustomerOptions() {
   return useQuery({
     queryKey: customerKeys.options,
-    queryFn: async () => ({ ...DEFAULT_OPTIONS, ...(await api.get<Partial<CustomerOptions>>('/api/customer-options')) }),
+    queryFn: async () => ({ ...DEFAULT_OPTIONS, ...(await api.get('/api/customer-options')) }),
     staleTime: 10 * 60_000,
   });
 }
@@ -83,19 +83,19 @@ function useCustomerMutation<V, R>(fn: (v: V) => Promise<R>) {
 
 export type CustomerInput = Partial<CustomerEditable> & { name: string; confirmDuplicate?: boolean };
 
-export const useCreateCustomer = () => useCustomerMutation((body: CustomerInput) => api.post<Customer>('/api/customers', body));
+export const useCreateCustomer = () => useCustomerMutation((body: CustomerInput) => api.post('/api/customers', body));
 
 export const useUpdateCustomer = () =>
-  useCustomerMutation(({ id, ...body }: Partial<CustomerEditable> & { id: number; version: number }) => api.put<Customer>(`/api/customers/${id}`, body));
+  useCustomerMutation(({ id, ...body }: Partial<CustomerEditable> & { id: number; version: number }) => api.put(`/api/customers/${id}`, body));
 
 export const useTransferCustomers = () =>
-  useCustomerMutation((body: { customerIds: number[]; ownerId: number; reason: string }) => api.post<{ transferred: number }>('/api/customers/transfer', body));
+  useCustomerMutation((body: { customerIds: number[]; ownerId: number; reason: string }) => api.post('/api/customers/transfer', body));
 
 /** Suspected duplicates for the values typed so far (no cache: each blur asks again). */
 export function useDuplicateCheck() {
   return useMutation({
     mutationFn: async (body: { name?: string; creditCode?: string; phone?: string }) =>
-      listOf<DuplicateHit>(await api.post<unknown>('/api/customers/duplicate-check', body), 'duplicates'),
+      listOf<DuplicateHit>(await api.post('/api/customers/duplicate-check', body), 'duplicates'),
   });
 }
 
@@ -108,7 +108,7 @@ export type RevealField = 'phone' | 'bankAccount' | 'contactPhone' | 'contactMob
 /** The unmasked value of one field (audit-logged on the server); not cached. */
 export function useReveal(customerId: number) {
   return useMutation({
-    mutationFn: (body: { field: RevealField; contactId?: number }) => api.post<{ value: string | null }>(`/api/customers/${customerId}/reveal`, body),
+    mutationFn: (body: { field: RevealField; contactId?: number }) => api.post(`/api/customers/${customerId}/reveal`, body),
   });
 }
 
@@ -119,8 +119,8 @@ export function useSaveContact(customerId: number) {
   return useMutation({
     mutationFn: ({ contactId, ...body }: ContactInput & { contactId?: number; version?: number }) =>
       contactId
-        ? api.put<CustomerContact>(`/api/customers/${customerId}/contacts/${contactId}`, body)
-        : api.post<CustomerContact>(`/api/customers/${customerId}/contacts`, body),
+        ? api.put(`/api/customers/${customerId}/contacts/${contactId}`, body)
+        : api.post(`/api/customers/${customerId}/contacts`, body),
     // Contacts count in search and history: reload the whole customer.
     onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
   });
@@ -138,13 +138,13 @@ export function useDeleteContact(customerId: number) {
 export function useAttachments(id: number, enabled = true) {
   return useQuery({
     queryKey: customerKeys.attachments(id),
-    queryFn: async () => listOf<CustomerAttachment>(await api.get<unknown>(`/api/customers/${id}/attachments`)),
+    queryFn: async () => listOf<CustomerAttachment>(await api.get(`/api/customers/${id}/attachments`)),
     enabled,
   });
 }
 
 /** Where the browser downloads an attachment (same origin: the session cookie goes along). */
-export const attachmentUrl = (customerId: number, attachmentId: number) => `/api/customers/${customerId}/attachments/${attachmentId}`;
+export const attachmentUrl = (customerId: number, attachmentId: number) => `/api/customers/${customerId}/attachments/${attachmentId}` as const;
 
 export interface AttachmentUpload {
   file: Blob;
@@ -183,7 +183,7 @@ export function useDeleteAttachment(customerId: number) {
 export function useCustomerSearch(q: string, enabled = true) {
   return useQuery({
     queryKey: ['customers', 'search', q] as const,
-    queryFn: ({ signal }) => api.get<Page<CustomerListItem>>('/api/customers', { q: q || undefined, pageSize: 20 }, signal),
+    queryFn: ({ signal }) => api.get('/api/customers', { q: q || undefined, pageSize: 20 }, signal),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -193,7 +193,7 @@ export function useCustomerSearch(q: string, enabled = true) {
 export function useMergeCustomer(survivorId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { mergedId: number; reason: string }) => api.post<Customer>(`/api/customers/${survivorId}/merge`, body),
+    mutationFn: (body: { mergedId: number; reason: string }) => api.post(`/api/customers/${survivorId}/merge`, body),
     onSuccess: (_answer, { mergedId }) => qc.removeQueries({ queryKey: customerKeys.detail(mergedId) }),
     // The survivor's record, contacts, attachments and history all change; lists lose a row.
     onSettled: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
@@ -211,7 +211,7 @@ export const importKeys = {
 export function useImportPreview(id: number | undefined) {
   return useQuery({
     queryKey: importKeys.preview(id ?? 0),
-    queryFn: () => api.get<ImportPreview>(`/api/customer-imports/${id}/preview`),
+    queryFn: () => api.get(`/api/customer-imports/${id as number}/preview`), // runs only with an id (enabled)
     enabled: !!id && id > 0,
     staleTime: Infinity,
   });
@@ -238,7 +238,7 @@ export function useUploadImport() {
 export function useImportMapping(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (mapping: (string | null)[]) => api.put<ImportPreview>(`/api/customer-imports/${id}/mapping`, { mapping }),
+    mutationFn: (mapping: (string | null)[]) => api.put(`/api/customer-imports/${id}/mapping`, { mapping }),
     onSuccess: (preview) => qc.setQueryData(importKeys.preview(id), preview),
   });
 }
@@ -247,7 +247,7 @@ export function useImportMapping(id: number) {
 export function useCommitImport(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (duplicates: ImportDuplicateMode) => api.post<ImportResult>(`/api/customer-imports/${id}/commit`, { duplicates }),
+    mutationFn: (duplicates: ImportDuplicateMode) => api.post(`/api/customer-imports/${id}/commit`, { duplicates }),
     onSettled: async () => {
       await qc.invalidateQueries({ queryKey: customerKeys.all });
       await qc.invalidateQueries({ queryKey: importKeys.preview(id) });
@@ -262,7 +262,7 @@ export function useCommitImport(id: number) {
 export function useImportStatus(id: number, polling: boolean) {
   return useQuery({
     queryKey: importKeys.status(id),
-    queryFn: () => api.get<ImportStatus>(`/api/customer-imports/${id}`),
+    queryFn: () => api.get(`/api/customer-imports/${id}`),
     enabled: polling && id > 0,
     refetchInterval: polling ? 1000 : false,
     staleTime: 0,

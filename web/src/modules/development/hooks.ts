@@ -38,7 +38,7 @@ export const developmentKeys = {
 export function useProspects(f: ProspectFilters) {
   return useQuery({
     queryKey: developmentKeys.list(f),
-    queryFn: ({ signal }) => api.get<Page<Prospect> & { stages: StageSummary[] }>('/api/prospects', { ...f }, signal),
+    queryFn: ({ signal }) => api.get('/api/prospects', { ...f }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -46,7 +46,7 @@ export function useProspects(f: ProspectFilters) {
 export function useBoard(f: Omit<ProspectFilters, 'page' | 'pageSize' | 'sort' | 'stage'>) {
   return useQuery({
     queryKey: developmentKeys.board(f),
-    queryFn: async ({ signal }) => listOf<BoardColumn>(await api.get<unknown>('/api/prospects/board', { ...f }, signal), 'columns'),
+    queryFn: async ({ signal }) => listOf<BoardColumn>(await api.get('/api/prospects/board', { ...f }, signal), 'columns'),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,7 +54,7 @@ export function useBoard(f: Omit<ProspectFilters, 'page' | 'pageSize' | 'sort' |
 export function useProspect(id: number) {
   return useQuery({
     queryKey: developmentKeys.prospect(id),
-    queryFn: () => api.get<Prospect>(`/api/prospects/${id}`),
+    queryFn: () => api.get(`/api/prospects/${id}`),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -62,7 +62,7 @@ export function useProspect(id: number) {
 export function useStageHistory(id: number) {
   return useQuery({
     queryKey: developmentKeys.history(id),
-    queryFn: async () => listOf<StageHistoryEntry>(await api.get<unknown>(`/api/prospects/${id}/history`)),
+    queryFn: async () => listOf<StageHistoryEntry>(await api.get(`/api/prospects/${id}/history`)),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -81,17 +81,17 @@ function useDevelopmentMutation<V, R>(fn: (v: V) => Promise<R>, alsoCustomers = 
 
 export type ProspectInput = Partial<ProspectCreateInput>;
 
-export const useCreateProspect = () => useDevelopmentMutation((body: ProspectInput) => api.post<Prospect>('/api/prospects', body));
+export const useCreateProspect = () => useDevelopmentMutation((body: ProspectInput) => api.post('/api/prospects', body));
 export const useUpdateProspect = () =>
-  useDevelopmentMutation(({ id, ...body }: ProspectInput & { id: number; version: number }) => api.put<Prospect>(`/api/prospects/${id}`, body));
+  useDevelopmentMutation(({ id, ...body }: ProspectInput & { id: number; version: number }) => api.put(`/api/prospects/${id}`, body));
 
-export const useMoveStage = () => useDevelopmentMutation(({ id, ...body }: StageMoveInput) => api.post<Prospect>(`/api/prospects/${id}/stage`, body));
+export const useMoveStage = () => useDevelopmentMutation(({ id, ...body }: StageMoveInput) => api.post(`/api/prospects/${id}/stage`, body));
 
 // ---- development records ----
 export function useRecord(id: number | null | undefined) {
   return useQuery({
     queryKey: developmentKeys.record(id ?? 0),
-    queryFn: () => api.get<DevelopmentRecord>(`/api/development-records/${id}`),
+    queryFn: () => api.get(`/api/development-records/${id as number}`), // runs only with an id (enabled)
     enabled: !!id,
   });
 }
@@ -99,30 +99,30 @@ export function useRecord(id: number | null | undefined) {
 export function useRecords(f: { q?: string; page: number; pageSize: number }) {
   return useQuery({
     queryKey: developmentKeys.records(f),
-    queryFn: ({ signal }) => api.get<Page<DevelopmentRecord>>('/api/development-records', { ...f }, signal),
+    queryFn: ({ signal }) => api.get('/api/development-records', { ...f }, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 export const useCreateRecord = () =>
-  useDevelopmentMutation(({ prospectId, ...body }: RecordInput & { prospectId: number }) => api.post<DevelopmentRecord>(`/api/prospects/${prospectId}/development-record`, body), true);
+  useDevelopmentMutation(({ prospectId, ...body }: RecordInput & { prospectId: number }) => api.post(`/api/prospects/${prospectId}/development-record`, body), true);
 export const useUpdateRecord = () =>
-  useDevelopmentMutation(({ id, ...body }: Partial<RecordInput> & { id: number; version: number }) => api.put<DevelopmentRecord>(`/api/development-records/${id}`, body));
+  useDevelopmentMutation(({ id, ...body }: Partial<RecordInput> & { id: number; version: number }) => api.put(`/api/development-records/${id}`, body));
 export const useInstruct = () =>
-  useDevelopmentMutation(({ id, ...body }: { id: number; instruction: string; version: number }) => api.put<DevelopmentRecord>(`/api/development-records/${id}/instruction`, body));
+  useDevelopmentMutation(({ id, ...body }: { id: number; instruction: string; version: number }) => api.put(`/api/development-records/${id}/instruction`, body));
 
 // ---- research ----
 export function useResearchPlans(f: { q?: string; page: number; pageSize: number }) {
   return useQuery({
     queryKey: developmentKeys.researchPlans(f),
-    queryFn: ({ signal }) => api.get<Page<ResearchPlan>>('/api/research-plans', { ...f }, signal),
+    queryFn: ({ signal }) => api.get('/api/research-plans', { ...f }, signal),
     placeholderData: keepPreviousData,
   });
 }
 export function useResearchReports(f: { q?: string; planId?: number; page: number; pageSize: number }) {
   return useQuery({
     queryKey: developmentKeys.researchReports(f),
-    queryFn: ({ signal }) => api.get<Page<ResearchReport>>('/api/research-reports', { ...f }, signal),
+    queryFn: ({ signal }) => api.get('/api/research-reports', { ...f }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -130,42 +130,42 @@ export type ResearchPlanInput = Partial<Omit<ResearchPlan, 'id' | 'ownerName' | 
 export type ResearchReportInput = Partial<Omit<ResearchReport, 'id' | 'planTitle' | 'ownerId' | 'ownerName' | 'createdAt' | 'updatedAt'>>;
 export const useSaveResearchPlan = () =>
   useDevelopmentMutation(({ id, ...body }: ResearchPlanInput & { id?: number }) =>
-    id ? api.put<ResearchPlan>(`/api/research-plans/${id}`, body) : api.post<ResearchPlan>('/api/research-plans', body),
+    id ? api.put(`/api/research-plans/${id}`, body) : api.post('/api/research-plans', body),
   );
-export const useDeleteResearchPlan = () => useDevelopmentMutation((id: number) => api.delete<void>(`/api/research-plans/${id}`));
+export const useDeleteResearchPlan = () => useDevelopmentMutation((id: number) => api.delete(`/api/research-plans/${id}`));
 export const useSaveResearchReport = () =>
   useDevelopmentMutation(({ id, ...body }: ResearchReportInput & { id?: number }) =>
-    id ? api.put<ResearchReport>(`/api/research-reports/${id}`, body) : api.post<ResearchReport>('/api/research-reports', body),
+    id ? api.put(`/api/research-reports/${id}`, body) : api.post('/api/research-reports', body),
   );
-export const useDeleteResearchReport = () => useDevelopmentMutation((id: number) => api.delete<void>(`/api/research-reports/${id}`));
+export const useDeleteResearchReport = () => useDevelopmentMutation((id: number) => api.delete(`/api/research-reports/${id}`));
 
 // ---- development plans ----
 export function usePlans(f: { q?: string; status?: PlanStatus; page: number; pageSize: number }) {
   return useQuery({
     queryKey: developmentKeys.plans(f),
-    queryFn: ({ signal }) => api.get<Page<DevelopmentPlan>>('/api/development-plans', { ...f }, signal),
+    queryFn: ({ signal }) => api.get('/api/development-plans', { ...f }, signal),
     placeholderData: keepPreviousData,
   });
 }
 export function usePlan(id: number) {
   return useQuery({
     queryKey: developmentKeys.plan(id),
-    queryFn: () => api.get<DevelopmentPlan>(`/api/development-plans/${id}`),
+    queryFn: () => api.get(`/api/development-plans/${id}`),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
 export type PlanInput = Partial<Pick<DevelopmentPlan, 'title' | 'periodStart' | 'periodEnd' | 'goal' | 'schedule' | 'supportNeeded' | 'budget'>> & {
   targets?: Omit<PlanTarget, 'id' | 'contactPhone' | 'prospectStage'>[];
 };
-export const useCreatePlan = () => useDevelopmentMutation((body: PlanInput) => api.post<DevelopmentPlan>('/api/development-plans', body));
+export const useCreatePlan = () => useDevelopmentMutation((body: PlanInput) => api.post('/api/development-plans', body));
 export const useUpdatePlan = () =>
-  useDevelopmentMutation(({ id, ...body }: PlanInput & { id: number; version: number }) => api.put<DevelopmentPlan>(`/api/development-plans/${id}`, body));
-export const useDeletePlan = () => useDevelopmentMutation((id: number) => api.delete<void>(`/api/development-plans/${id}`));
+  useDevelopmentMutation(({ id, ...body }: PlanInput & { id: number; version: number }) => api.put(`/api/development-plans/${id}`, body));
+export const useDeletePlan = () => useDevelopmentMutation((id: number) => api.delete(`/api/development-plans/${id}`));
 /** Also refreshes the approval panel (the approvals module keys its queries under 'approvals'). */
 export function useSubmitPlan() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: number; comment?: string | null; version: number }) => api.post<DevelopmentPlan>(`/api/development-plans/${id}/submit`, body),
+    mutationFn: ({ id, ...body }: { id: number; comment?: string | null; version: number }) => api.post(`/api/development-plans/${id}/submit`, body),
     onSettled: async () => {
       await qc.invalidateQueries({ queryKey: developmentKeys.all });
       await qc.invalidateQueries({ queryKey: ['approvals'] });
@@ -177,7 +177,7 @@ export function useSubmitPlan() {
 export function useProgress(f: { from?: string; to?: string; ownerId?: number }) {
   return useQuery({
     queryKey: developmentKeys.progress(f),
-    queryFn: ({ signal }) => api.get<ProgressAnswer>('/api/development-progress', { ...f }, signal),
+    queryFn: ({ signal }) => api.get('/api/development-progress', { ...f }, signal),
     placeholderData: keepPreviousData,
   });
 }

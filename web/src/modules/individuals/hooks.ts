@@ -22,7 +22,7 @@ export const individualKeys = {
 export function useIndividuals(filters: IndividualFilters) {
   return useQuery({
     queryKey: individualKeys.list(filters),
-    queryFn: ({ signal }) => api.get<IndividualPage>('/api/individual-customers', { ...filters }, signal),
+    queryFn: ({ signal }) => api.get('/api/individual-customers', { ...filters }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -32,7 +32,7 @@ export function useSaveIndividual() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: IndividualInput & { id?: number; version?: number }) =>
-      id ? api.put<IndividualCustomer>(`/api/individual-customers/${id}`, body) : api.post<IndividualCustomer>('/api/individual-customers', body),
+      id ? api.put(`/api/individual-customers/${id}`, body) : api.post('/api/individual-customers', body),
     // Also after a failure: a 409 means our copy is stale and must be reloaded.
     onSettled: () => qc.invalidateQueries({ queryKey: individualKeys.all }),
   });
@@ -43,6 +43,6 @@ export type IndividualRevealField = 'mobile' | 'idNumber';
 /** The unmasked value of one field (audit-logged on the server); not cached. */
 export function useRevealIndividual(id: number) {
   return useMutation({
-    mutationFn: (field: IndividualRevealField) => api.post<{ value: string | null }>(`/api/individual-customers/${id}/reveal`, { field }),
+    mutationFn: (field: IndividualRevealField) => api.post(`/api/individual-customers/${id}/reveal`, { field }),
   });
 }

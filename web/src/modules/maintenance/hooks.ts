@@ -24,7 +24,7 @@ export const maintenanceKeys = {
 export function usePlans(filters: PlanFilters) {
   return useQuery({
     queryKey: maintenanceKeys.list(filters),
-    queryFn: ({ signal }) => api.get<Page<PlanSummary>>('/api/maintenance-plans', { ...filters }, signal),
+    queryFn: ({ signal }) => api.get('/api/maintenance-plans', { ...filters }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -32,29 +32,29 @@ export function usePlans(filters: PlanFilters) {
 export function usePlan(id: number) {
   return useQuery({
     queryKey: maintenanceKeys.detail(id),
-    queryFn: () => api.get<MaintenancePlan>(`/api/maintenance-plans/${id}`),
+    queryFn: () => api.get(`/api/maintenance-plans/${id}`),
     enabled: Number.isInteger(id) && id > 0,
     retry: (n, err) => !(err && 'status' in err && (err as { status: number }).status === 404) && n < 2,
   });
 }
 
 export function usePlanTasks(id: number) {
-  return useQuery({ queryKey: maintenanceKeys.tasks(id), queryFn: () => api.get<{ items: PlanTask[] }>(`/api/maintenance-plans/${id}/tasks`) });
+  return useQuery({ queryKey: maintenanceKeys.tasks(id), queryFn: () => api.get(`/api/maintenance-plans/${id}/tasks`) });
 }
 
 export function usePlanRecords(id: number) {
-  return useQuery({ queryKey: maintenanceKeys.records(id), queryFn: () => api.get<{ items: PlanRecord[] }>(`/api/maintenance-plans/${id}/records`) });
+  return useQuery({ queryKey: maintenanceKeys.records(id), queryFn: () => api.get(`/api/maintenance-plans/${id}/records`) });
 }
 
 export function usePlanExpenses(id: number) {
-  return useQuery({ queryKey: maintenanceKeys.expenses(id), queryFn: () => api.get<{ items: PlanExpense[]; budget: Budget }>(`/api/maintenance-plans/${id}/expenses`) });
+  return useQuery({ queryKey: maintenanceKeys.expenses(id), queryFn: () => api.get(`/api/maintenance-plans/${id}/expenses`) });
 }
 
 /** The 维护方案 tab of a customer's archive page. */
 export function useCustomerPlans(customerId: number) {
   return useQuery({
     queryKey: maintenanceKeys.customer(customerId),
-    queryFn: () => api.get<{ plans: PlanSummary[]; records: PlanRecord[] }>(`/api/customers/${customerId}/maintenance-plans`),
+    queryFn: () => api.get(`/api/customers/${customerId}/maintenance-plans`),
   });
 }
 
@@ -68,7 +68,7 @@ export function useSavePlan() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, ...body }: PlanInput & { id?: number; version?: number }) =>
-      id ? api.put<MaintenancePlan>(`/api/maintenance-plans/${id}`, body) : api.post<MaintenancePlan>('/api/maintenance-plans', body),
+      id ? api.put(`/api/maintenance-plans/${id}`, body) : api.post('/api/maintenance-plans', body),
     onSettled: invalidate,
   });
 }
@@ -76,7 +76,7 @@ export function useSavePlan() {
 export function useSubmitPlan(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { version: number; comment?: string | null }) => api.post<MaintenancePlan>(`/api/maintenance-plans/${id}/submit`, body),
+    mutationFn: (body: { version: number; comment?: string | null }) => api.post(`/api/maintenance-plans/${id}/submit`, body),
     onSettled: invalidate,
   });
 }
@@ -84,7 +84,7 @@ export function useSubmitPlan(id: number) {
 export function useSplitTasks(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (tasks: TaskSplitInput[]) => api.post<{ items: PlanTask[] }>(`/api/maintenance-plans/${id}/tasks`, { tasks }),
+    mutationFn: (tasks: TaskSplitInput[]) => api.post(`/api/maintenance-plans/${id}/tasks`, { tasks }),
     onSettled: invalidate,
   });
 }
@@ -93,7 +93,7 @@ export function useAddRecord(id: number) {
   const qc = useQueryClient();
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: RecordInput) => api.post<PlanRecord>(`/api/maintenance-plans/${id}/records`, body),
+    mutationFn: (body: RecordInput) => api.post(`/api/maintenance-plans/${id}/records`, body),
     // A completed task leaves the to-do list and the task lists.
     onSettled: () => Promise.all([invalidate(), qc.invalidateQueries({ queryKey: ['tasks'] }), qc.invalidateQueries({ queryKey: ['home'] })]),
   });
@@ -102,7 +102,7 @@ export function useAddRecord(id: number) {
 export function useAddExpense(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { amount: number; spentOn: string; item: string }) => api.post<{ budget: Budget }>(`/api/maintenance-plans/${id}/expenses`, body),
+    mutationFn: (body: { amount: number; spentOn: string; item: string }) => api.post(`/api/maintenance-plans/${id}/expenses`, body),
     onSettled: invalidate,
   });
 }
@@ -110,7 +110,7 @@ export function useAddExpense(id: number) {
 export function useClosePlan(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { version: number; assessment: string; optimisation: string }) => api.post<MaintenancePlan>(`/api/maintenance-plans/${id}/close`, body),
+    mutationFn: (body: { version: number; assessment: string; optimisation: string }) => api.post(`/api/maintenance-plans/${id}/close`, body),
     onSettled: invalidate,
   });
 }

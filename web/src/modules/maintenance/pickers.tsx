@@ -22,7 +22,7 @@ export function CustomerMultiSelect({ known = [], ...props }: MultiProps) {
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['customers', 'picker', q],
-    queryFn: ({ signal }) => api.get<Page<CustomerListItem>>('/api/customers', { q: q || undefined, pageSize: 20, page: 1 }, signal),
+    queryFn: ({ signal }) => api.get('/api/customers', { q: q || undefined, pageSize: 20, page: 1 }, signal),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });

@@ -38,7 +38,7 @@ function MatchCount({ filter }: { filter: CampaignFilter }) {
   const f = clean(filter);
   const count = useQuery({
     queryKey: ['customers', 'count', f],
-    queryFn: ({ signal }) => api.get<Page<CustomerListItem>>('/api/customers', { ...f, page: 1, pageSize: 1 }, signal),
+    queryFn: ({ signal }) => api.get('/api/customers', { ...f, page: 1, pageSize: 1 }, signal),
     enabled: can('customers.read'),
     placeholderData: keepPreviousData,
   });

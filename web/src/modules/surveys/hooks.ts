@@ -35,14 +35,14 @@ const notFoundNoRetry = (n: number, err: Error) => !('status' in err && [403, 40
 export function useTemplates(f: { status?: string; q?: string; all?: boolean } = {}) {
   return useQuery({
     queryKey: surveyKeys.templates(f),
-    queryFn: ({ signal }) => api.get<{ items: TemplateSummary[] }>('/api/survey-templates', { ...f, all: f.all ? 'true' : undefined }, signal),
+    queryFn: ({ signal }) => api.get('/api/survey-templates', { ...f, all: f.all ? 'true' : undefined }, signal),
   });
 }
 
 export function useTemplate(id: number) {
   return useQuery({
     queryKey: surveyKeys.template(id),
-    queryFn: () => api.get<Template>(`/api/survey-templates/${id}`),
+    queryFn: () => api.get(`/api/survey-templates/${id}`),
     enabled: Number.isInteger(id) && id > 0,
     retry: notFoundNoRetry,
   });
@@ -51,7 +51,7 @@ export function useTemplate(id: number) {
 export function useCampaigns(f: CampaignFilters) {
   return useQuery({
     queryKey: surveyKeys.campaigns(f),
-    queryFn: ({ signal }) => api.get<CampaignList>('/api/survey-campaigns', { ...f }, signal),
+    queryFn: ({ signal }) => api.get('/api/survey-campaigns', { ...f }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -59,7 +59,7 @@ export function useCampaigns(f: CampaignFilters) {
 export function useCampaign(id: number) {
   return useQuery({
     queryKey: surveyKeys.campaign(id),
-    queryFn: () => api.get<Campaign>(`/api/survey-campaigns/${id}`),
+    queryFn: () => api.get(`/api/survey-campaigns/${id}`),
     enabled: Number.isInteger(id) && id > 0,
     retry: notFoundNoRetry,
   });
@@ -68,7 +68,7 @@ export function useCampaign(id: number) {
 export function useTargets(id: number, f: TargetFilters) {
   return useQuery({
     queryKey: surveyKeys.targets(id, f),
-    queryFn: ({ signal }) => api.get<Page<Target>>(`/api/survey-campaigns/${id}/targets`, { ...f }, signal),
+    queryFn: ({ signal }) => api.get(`/api/survey-campaigns/${id}/targets`, { ...f }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -76,23 +76,23 @@ export function useTargets(id: number, f: TargetFilters) {
 export function useResponses(id: number, targetId?: number, enabled = true) {
   return useQuery({
     queryKey: surveyKeys.responses(id, targetId),
-    queryFn: () => api.get<{ items: SurveyResponse[] }>(`/api/survey-campaigns/${id}/responses`, { targetId }),
+    queryFn: () => api.get(`/api/survey-campaigns/${id}/responses`, { targetId }),
     enabled,
   });
 }
 
 export function useResults(id: number, enabled = true) {
-  return useQuery({ queryKey: surveyKeys.results(id), queryFn: () => api.get<Results>(`/api/survey-campaigns/${id}/results`), enabled });
+  return useQuery({ queryKey: surveyKeys.results(id), queryFn: () => api.get(`/api/survey-campaigns/${id}/results`), enabled });
 }
 
 export function usePlans(campaignId: number) {
-  return useQuery({ queryKey: surveyKeys.plans(campaignId), queryFn: () => api.get<{ items: PlanSummary[] }>(`/api/survey-campaigns/${campaignId}/improvement-plans`) });
+  return useQuery({ queryKey: surveyKeys.plans(campaignId), queryFn: () => api.get(`/api/survey-campaigns/${campaignId}/improvement-plans`) });
 }
 
 export function usePlan(id: number) {
   return useQuery({
     queryKey: surveyKeys.plan(id),
-    queryFn: () => api.get<Plan>(`/api/survey-improvement-plans/${id}`),
+    queryFn: () => api.get(`/api/survey-improvement-plans/${id}`),
     enabled: Number.isInteger(id) && id > 0,
     retry: notFoundNoRetry,
   });
@@ -108,7 +108,7 @@ export function useSaveTemplate() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, ...body }: TemplateInput & { id?: number; version?: number }) =>
-      id ? api.put<Template>(`/api/survey-templates/${id}`, body) : api.post<Template>('/api/survey-templates', body),
+      id ? api.put(`/api/survey-templates/${id}`, body) : api.post('/api/survey-templates', body),
     onSettled: invalidate,
   });
 }
@@ -118,8 +118,8 @@ export function useTemplateAction() {
   return useMutation({
     mutationFn: ({ id, action, version }: { id: number; action: 'publish' | 'copy' | 'delete'; version?: number }) =>
       action === 'delete'
-        ? api.delete<void>(`/api/survey-templates/${id}`).then(() => null)
-        : api.post<Template>(`/api/survey-templates/${id}/${action}`, action === 'publish' ? { version } : undefined),
+        ? api.delete(`/api/survey-templates/${id}`).then(() => null)
+        : api.post(`/api/survey-templates/${id}/${action}`, action === 'publish' ? { version } : undefined),
     onSettled: invalidate,
   });
 }
@@ -128,7 +128,7 @@ export function useSaveCampaign() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, ...body }: CampaignInput & { id?: number; version?: number }) =>
-      id ? api.put<Campaign>(`/api/survey-campaigns/${id}`, body) : api.post<Campaign>('/api/survey-campaigns', body),
+      id ? api.put(`/api/survey-campaigns/${id}`, body) : api.post('/api/survey-campaigns', body),
     onSettled: invalidate,
   });
 }
@@ -136,7 +136,7 @@ export function useSaveCampaign() {
 export function useCampaignAction(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ action, version }: { action: 'start' | 'close'; version: number }) => api.post<Campaign>(`/api/survey-campaigns/${id}/${action}`, { version }),
+    mutationFn: ({ action, version }: { action: 'start' | 'close'; version: number }) => api.post(`/api/survey-campaigns/${id}/${action}`, { version }),
     onSettled: invalidate,
   });
 }
@@ -144,7 +144,7 @@ export function useCampaignAction(id: number) {
 export function useIssueLinks(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (targetIds?: number[]) => api.post<{ items: IssuedLink[] }>(`/api/survey-campaigns/${id}/links`, targetIds ? { targetIds } : {}),
+    mutationFn: (targetIds?: number[]) => api.post(`/api/survey-campaigns/${id}/links`, targetIds ? { targetIds } : {}),
     onSettled: invalidate,
   });
 }
@@ -153,7 +153,7 @@ export function useEnterResponse(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ targetId, ...body }: { targetId: number; channel: StaffChannel; respondentName?: string | null; answeredAt?: string | null; answers: AnswerInput[] }) =>
-      api.post<SurveyResponse>(`/api/survey-campaigns/${id}/targets/${targetId}/response`, body),
+      api.post(`/api/survey-campaigns/${id}/targets/${targetId}/response`, body),
     onSettled: invalidate,
   });
 }
@@ -162,7 +162,7 @@ export function useSavePlan(campaignId: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, ...body }: PlanInput & { id?: number; version?: number }) =>
-      id ? api.put<Plan>(`/api/survey-improvement-plans/${id}`, body) : api.post<Plan>(`/api/survey-campaigns/${campaignId}/improvement-plans`, body),
+      id ? api.put(`/api/survey-improvement-plans/${id}`, body) : api.post(`/api/survey-campaigns/${campaignId}/improvement-plans`, body),
     onSettled: invalidate,
   });
 }
@@ -170,7 +170,7 @@ export function useSavePlan(campaignId: number) {
 export function useSubmitPlan(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { version: number; comment?: string | null }) => api.post<Plan>(`/api/survey-improvement-plans/${id}/submit`, body),
+    mutationFn: (body: { version: number; comment?: string | null }) => api.post(`/api/survey-improvement-plans/${id}/submit`, body),
     onSettled: invalidate,
   });
 }
@@ -182,7 +182,7 @@ export const downloadExport = (id: number, what: 'answers' | 'summary') => fetch
 export function usePublicSurvey(token: string) {
   return useQuery({
     queryKey: surveyKeys.public(token),
-    queryFn: () => api.get<PublicSurvey>(`/api/public/surveys/${encodeURIComponent(token)}`),
+    queryFn: () => api.get(`/api/public/surveys/${encodeURIComponent(token)}`),
     retry: notFoundNoRetry,
     refetchOnWindowFocus: false,
   });
@@ -190,6 +190,6 @@ export function usePublicSurvey(token: string) {
 
 export function usePublicAnswer(token: string) {
   return useMutation({
-    mutationFn: (body: { respondentName?: string | null; answers: AnswerInput[] }) => api.post<{ ok: true }>(`/api/public/surveys/${encodeURIComponent(token)}`, body),
+    mutationFn: (body: { respondentName?: string | null; answers: AnswerInput[] }) => api.post(`/api/public/surveys/${encodeURIComponent(token)}`, body),
   });
 }

@@ -38,7 +38,7 @@ export const workflowKeys = {
 export function useUnreadCount() {
   return useQuery({
     queryKey: workflowKeys.unread,
-    queryFn: ({ signal }) => api.get<{ count: number }>('/api/notifications/unread-count', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/notifications/unread-count', undefined, signal),
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
   });
@@ -47,7 +47,7 @@ export function useUnreadCount() {
 export function useNotifications(f: NotificationFilters) {
   return useQuery({
     queryKey: workflowKeys.notificationList(f),
-    queryFn: ({ signal }) => api.get<NotificationPage>('/api/notifications', { unread: f.unread ? 'true' : undefined, page: f.page, pageSize: f.pageSize }, signal),
+    queryFn: ({ signal }) => api.get('/api/notifications', { unread: f.unread ? 'true' : undefined, page: f.page, pageSize: f.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -56,7 +56,7 @@ export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (ids: number[] | 'all') =>
-      ids === 'all' ? api.post<{ unread: number }>('/api/notifications/read-all') : api.post<{ unread: number }>('/api/notifications/read', { ids }),
+      ids === 'all' ? api.post('/api/notifications/read-all') : api.post('/api/notifications/read', { ids }),
     onSettled: () => qc.invalidateQueries({ queryKey: workflowKeys.notifications }),
   });
 }
@@ -65,7 +65,7 @@ export function useTasks(f: TaskFilters) {
   return useQuery({
     queryKey: workflowKeys.taskList(f),
     queryFn: ({ signal }) =>
-      api.get<TaskPage>('/api/tasks', { view: f.view, status: f.status, overdue: f.overdue ? 'true' : undefined, q: f.q, page: f.page, pageSize: f.pageSize }, signal),
+      api.get('/api/tasks', { view: f.view, status: f.status, overdue: f.overdue ? 'true' : undefined, q: f.q, page: f.page, pageSize: f.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -73,7 +73,7 @@ export function useTasks(f: TaskFilters) {
 export function useTask(id: number) {
   return useQuery({
     queryKey: workflowKeys.task(id),
-    queryFn: ({ signal }) => api.get<TaskDetail>(`/api/tasks/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get(`/api/tasks/${id}`, undefined, signal),
     enabled: Number.isInteger(id) && id > 0,
     retry: false,
   });
@@ -82,7 +82,7 @@ export function useTask(id: number) {
 export function useTodo() {
   return useQuery({
     queryKey: workflowKeys.todo,
-    queryFn: ({ signal }) => api.get<TodoItem[]>('/api/home/todo', undefined, signal),
+    queryFn: ({ signal }) => api.get('/api/home/todo', undefined, signal),
     refetchOnWindowFocus: true,
   });
 }
@@ -102,7 +102,7 @@ function useInvalidateWork() {
 export function useCreateTask() {
   const invalidate = useInvalidateWork();
   return useMutation({
-    mutationFn: (body: TaskCreateInput) => api.post<TaskDetail>('/api/tasks', body),
+    mutationFn: (body: TaskCreateInput) => api.post('/api/tasks', body),
     onSettled: invalidate,
   });
 }
@@ -111,7 +111,7 @@ export function useCreateTask() {
 export function useUpdateTask(id: number) {
   const invalidate = useInvalidateWork();
   return useMutation({
-    mutationFn: (body: TaskUpdateInput) => api.put<TaskDetail>(`/api/tasks/${id}`, body),
+    mutationFn: (body: TaskUpdateInput) => api.put(`/api/tasks/${id}`, body),
     onSettled: invalidate,
   });
 }
@@ -119,7 +119,7 @@ export function useUpdateTask(id: number) {
 export function useCompleteTask(id: number) {
   const invalidate = useInvalidateWork();
   return useMutation({
-    mutationFn: (body: { note?: string | null; version: number }) => api.post<TaskDetail>(`/api/tasks/${id}/complete`, body),
+    mutationFn: (body: { note?: string | null; version: number }) => api.post(`/api/tasks/${id}/complete`, body),
     onSettled: invalidate,
   });
 }
@@ -127,7 +127,7 @@ export function useCompleteTask(id: number) {
 export function useCommentTask(id: number) {
   const invalidate = useInvalidateWork();
   return useMutation({
-    mutationFn: (body: string) => api.post<{ comments: TaskComment[] }>(`/api/tasks/${id}/comments`, { body }),
+    mutationFn: (body: string) => api.post(`/api/tasks/${id}/comments`, { body }),
     onSettled: invalidate,
   });
 }

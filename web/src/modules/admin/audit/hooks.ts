@@ -22,7 +22,7 @@ export const auditKeys = {
 export function useAuditLog(filters: AuditFilters) {
   return useQuery({
     queryKey: auditKeys.list(filters),
-    queryFn: () => api.get<Page<AuditEntry>>('/api/audit', { ...filters }),
+    queryFn: () => api.get('/api/audit', { ...filters }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });

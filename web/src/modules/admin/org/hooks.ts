@@ -15,7 +15,7 @@ export function useDepartments() {
   return useQuery({
     queryKey: orgKeys.departments,
     queryFn: async () =>
-      (await fetchAll<Department>('/api/departments', {}, 'departments')).sort(
+      (await fetchAll('/api/departments', {}, 'departments')).sort(
         (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'),
       ),
     staleTime: 60_000,
@@ -27,7 +27,7 @@ export function useTeams(departmentId?: number | null, enabled = true) {
   return useQuery({
     queryKey: orgKeys.teams(departmentId),
     queryFn: async () =>
-      (await fetchAll<Team>('/api/teams', { departmentId: departmentId ?? undefined }, 'teams')).sort((a, b) =>
+      (await fetchAll('/api/teams', { departmentId: departmentId ?? undefined }, 'teams')).sort((a, b) =>
         a.name.localeCompare(b.name, 'zh-CN'),
       ),
     enabled,
@@ -40,7 +40,7 @@ export function useSaveDepartment() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, ...body }: DepartmentInput & { id?: number; version?: number }) =>
-      id ? api.put<Department>(`/api/departments/${id}`, { ...body, version }) : api.post<Department>('/api/departments', body),
+      id ? api.put(`/api/departments/${id}`, { ...body, version }) : api.post('/api/departments', body),
     onSettled: () => qc.invalidateQueries({ queryKey: orgKeys.all }),
   });
 }
@@ -50,7 +50,7 @@ export function useSaveTeam() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, ...body }: TeamInput & { id?: number; version?: number }) =>
-      id ? api.put<Team>(`/api/teams/${id}`, { ...body, version }) : api.post<Team>('/api/teams', body),
+      id ? api.put(`/api/teams/${id}`, { ...body, version }) : api.post('/api/teams', body),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: orgKeys.all });
       // team names and supervisors show in the user list

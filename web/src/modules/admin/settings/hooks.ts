@@ -9,7 +9,7 @@ export const settingsKeys = {
 export function useSettings() {
   return useQuery({
     queryKey: settingsKeys.all,
-    queryFn: async () => (await api.get<{ groups: SettingGroup[] }>('/api/settings')).groups ?? [],
+    queryFn: async () => (await api.get('/api/settings')).groups ?? [],
   });
 }
 
@@ -17,7 +17,7 @@ export function useSaveSetting() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ key, value, version }: { key: string; value: number | string; version: number }) =>
-      api.put<SettingItem>(`/api/settings/${encodeURIComponent(key)}`, { value, version }),
+      api.put(`/api/settings/${encodeURIComponent(key)}`, { value, version }),
     // Reload after failures as well: a 409 means our version is stale.
     onSettled: () => qc.invalidateQueries({ queryKey: settingsKeys.all }),
   });

@@ -26,7 +26,7 @@ export const userKeys = {
 export function useUsers(filters: UserFilters) {
   return useQuery({
     queryKey: userKeys.list(filters),
-    queryFn: () => api.get<Page<UserRecord>>('/api/users', { ...filters }),
+    queryFn: () => api.get('/api/users', { ...filters }),
     placeholderData: keepPreviousData,
   });
 }
@@ -35,7 +35,7 @@ export function useUsers(filters: UserFilters) {
 export function useUserOptions(q: string, enabled = true) {
   return useQuery({
     queryKey: userKeys.options(q),
-    queryFn: () => api.get<Page<UserRecord>>('/api/users', { q: q || undefined, pageSize: 50, page: 1 }),
+    queryFn: () => api.get('/api/users', { q: q || undefined, pageSize: 50, page: 1 }),
     enabled,
     staleTime: 60_000,
     placeholderData: keepPreviousData,
@@ -49,7 +49,7 @@ export function useRoles() {
   return useQuery({
     queryKey: userKeys.roles,
     queryFn: async () =>
-      listOf<RoleInfo | RoleId | { id?: string; key?: string; name?: string; role?: string }>(await api.get<unknown>('/api/roles'), 'roles')
+      listOf<RoleInfo | RoleId | { id?: string; key?: string; name?: string; role?: string }>(await api.get('/api/roles'), 'roles')
         .map((r) => (typeof r === 'string' ? r : (r.role ?? (r as { id?: string }).id ?? (r as { key?: string }).key ?? (r as { name?: string }).name)))
         .filter((r): r is RoleId => typeof r === 'string' && (ROLE_IDS as string[]).includes(r)),
     staleTime: Infinity,
@@ -68,12 +68,12 @@ function useUserMutation<V>(fn: (v: V) => Promise<unknown>) {
   });
 }
 
-export const useCreateUser = () => useUserMutation((body: NewUser) => api.post<UserRecord>('/api/users', body));
+export const useCreateUser = () => useUserMutation((body: NewUser) => api.post('/api/users', body));
 export const useUpdateUser = () =>
-  useUserMutation(({ id, ...body }: UserUpdate & { id: number }) => api.put<UserRecord>(`/api/users/${id}`, body));
+  useUserMutation(({ id, ...body }: UserUpdate & { id: number }) => api.put(`/api/users/${id}`, body));
 export const useSetRoles = () =>
   useUserMutation(({ id, roles, version }: { id: number; roles: RoleId[]; version: number }) =>
-    api.put<UserRecord>(`/api/users/${id}/roles`, { roles, version }),
+    api.put(`/api/users/${id}/roles`, { roles, version }),
   );
 export const useResetPassword = () =>
   useUserMutation(({ id, password, mustChange }: { id: number; password: string; mustChange: boolean }) =>
@@ -81,5 +81,5 @@ export const useResetPassword = () =>
   );
 export const useUserAction = () =>
   useUserMutation(({ id, action, version }: { id: number; action: 'deactivate' | 'activate' | 'unlock'; version: number }) =>
-    api.post<UserRecord>(`/api/users/${id}/${action}`, { version }),
+    api.post(`/api/users/${id}/${action}`, { version }),
   );

@@ -1,0 +1,242 @@
+/**
+ * Every API route the web calls, with the answer it gets: the types come from the server's zod schemas
+ * (through the other files of this folder), so `api.get('/api/customers/' + id)` is typed by the route
+ * and a page that reads a field the route does not send fails the type check (docs/decisions/0006).
+ */
+import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
+import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicComplaint, Rectification } from './complaints';
+import type { Contract, ContractDetail, ContractSigner } from './contracts';
+import type {
+  Customer,
+  CustomerAttachment,
+  CustomerContact,
+  CustomerHistoryEntry,
+  CustomerOptions,
+  DuplicateHit,
+  ImportPreview,
+  ImportResult,
+  ImportStatus,
+  IndividualCustomer,
+  IndividualPage,
+} from './customers';
+import type {
+  BoardColumn,
+  DevelopmentOptions,
+  DevelopmentPlan,
+  DevelopmentRecord,
+  ProgressAnswer,
+  Prospect,
+  ResearchPlan,
+  ResearchReport,
+  StageHistoryEntry,
+  StageSummary,
+} from './development';
+import type { Budget, MaintenancePlan, PlanExpense, PlanRecord, PlanSummary as MPlanSummary, PlanTask } from './maintenance';
+import type {
+  AuditEntry,
+  CalendarDay,
+  CalendarStatus,
+  CompanyDay,
+  Department,
+  OfficialYear,
+  Page,
+  RoleInfo,
+  SessionAnswer,
+  SettingGroup,
+  SettingItem,
+  Team,
+  UserRecord,
+} from './platform';
+import type {
+  Campaign,
+  CampaignList,
+  IssuedLink,
+  Plan as SPlan,
+  PlanSummary as SPlanSummary,
+  PublicSurvey,
+  Results,
+  SurveyResponse,
+  Target,
+  Template,
+  TemplateSummary,
+} from './surveys';
+import type { NotificationPage, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Route<M extends Method, P extends string, R> {
+  method: M;
+  path: P;
+  response: R;
+}
+
+export type Routes =
+  | Route<'POST', `/api/survey-campaigns/${number}/targets/${number}/response`, SurveyResponse> // /api/survey-campaigns/:id/targets/:targetId/response
+  | Route<'DELETE', `/api/contracts/${number}/attachments/${number}`, void> // /api/contracts/:id/attachments/:attachmentId
+  | Route<'PUT', `/api/customers/${number}/contacts/${number}`, CustomerContact> // /api/customers/:id/contacts/:contactId
+  | Route<'DELETE', `/api/customers/${number}/contacts/${number}`, void> // /api/customers/:id/contacts/:contactId
+  | Route<'DELETE', `/api/customers/${number}/attachments/${number}`, void> // /api/customers/:id/attachments/:attachmentId
+  | Route<'POST', `/api/public/complaints/lookup`, PublicComplaint> // /api/public/complaints/lookup
+  | Route<'POST', `/api/public/complaints/confirm`, PublicComplaint> // /api/public/complaints/confirm
+  | Route<'POST', `/api/approvals/${number}/actions`, ApprovalRequest> // /api/approvals/:id/actions
+  | Route<'POST', `/api/complaint-rectifications/${number}/reply`, Rectification> // /api/complaint-rectifications/:id/reply
+  | Route<'GET', `/api/customers/${number}/contracts`, Page<Contract>> // /api/customers/:id/contracts
+  | Route<'POST', `/api/contracts/${number}/sign`, ContractDetail> // /api/contracts/:id/sign
+  | Route<'POST', `/api/contracts/${number}/terminate`, ContractDetail> // /api/contracts/:id/terminate
+  | Route<'GET', `/api/contracts/${number}/attachments`, { items: CustomerAttachment[] }> // /api/contracts/:id/attachments
+  | Route<'GET', `/api/customers/${number}/history`, { items: CustomerHistoryEntry[] }> // /api/customers/:id/history
+  | Route<'POST', `/api/customers/${number}/reveal`, { value: string | null }> // /api/customers/:id/reveal
+  | Route<'GET', `/api/customers/${number}/contacts`, { items: CustomerContact[] }> // /api/customers/:id/contacts
+  | Route<'POST', `/api/customers/${number}/contacts`, CustomerContact> // /api/customers/:id/contacts
+  | Route<'POST', `/api/customers/${number}/merge`, Customer> // /api/customers/:id/merge
+  | Route<'GET', `/api/customers/${number}/attachments`, { items: CustomerAttachment[] }> // /api/customers/:id/attachments
+  | Route<'GET', `/api/customer-imports/${number}/preview`, ImportPreview> // /api/customer-imports/:id/preview
+  | Route<'PUT', `/api/customer-imports/${number}/mapping`, ImportPreview> // /api/customer-imports/:id/mapping
+  | Route<'POST', `/api/customer-imports/${number}/commit`, ImportResult> // /api/customer-imports/:id/commit
+  | Route<'POST', `/api/prospects/${number}/stage`, Prospect> // /api/prospects/:id/stage
+  | Route<'GET', `/api/prospects/${number}/history`, { items: StageHistoryEntry[] }> // /api/prospects/:id/history
+  | Route<'POST', `/api/prospects/${number}/development-record`, DevelopmentRecord> // /api/prospects/:id/development-record
+  | Route<'PUT', `/api/development-records/${number}/instruction`, DevelopmentRecord> // /api/development-records/:id/instruction
+  | Route<'POST', `/api/development-plans/${number}/submit`, DevelopmentPlan> // /api/development-plans/:id/submit
+  | Route<'POST', `/api/individual-customers/${number}/reveal`, { value: string | null }> // /api/individual-customers/:id/reveal
+  | Route<'POST', `/api/maintenance-plans/${number}/submit`, MaintenancePlan> // /api/maintenance-plans/:id/submit
+  | Route<'GET', `/api/maintenance-plans/${number}/tasks`, { items: PlanTask[] }> // /api/maintenance-plans/:id/tasks
+  | Route<'POST', `/api/maintenance-plans/${number}/tasks`, { items: PlanTask[] }> // /api/maintenance-plans/:id/tasks
+  | Route<'GET', `/api/maintenance-plans/${number}/records`, { items: PlanRecord[] }> // /api/maintenance-plans/:id/records
+  | Route<'POST', `/api/maintenance-plans/${number}/records`, PlanRecord> // /api/maintenance-plans/:id/records
+  | Route<'GET', `/api/maintenance-plans/${number}/expenses`, { items: PlanExpense[]; budget: Budget }> // /api/maintenance-plans/:id/expenses
+  | Route<'POST', `/api/maintenance-plans/${number}/expenses`, { budget: Budget }> // /api/maintenance-plans/:id/expenses
+  | Route<'POST', `/api/maintenance-plans/${number}/close`, MaintenancePlan> // /api/maintenance-plans/:id/close
+  | Route<'GET', `/api/customers/${number}/maintenance-plans`, { plans: MPlanSummary[]; records: PlanRecord[] }> // /api/customers/:id/maintenance-plans
+  | Route<'PUT', `/api/users/${number}/roles`, UserRecord> // /api/users/:id/roles
+  | Route<'POST', `/api/survey-campaigns/${number}/links`, { items: IssuedLink[] }> // /api/survey-campaigns/:id/links
+  | Route<'POST', `/api/survey-campaigns/${number}/improvement-plans`, SPlan> // /api/survey-campaigns/:id/improvement-plans
+  | Route<'GET', `/api/survey-campaigns/${number}/targets`, Page<Target>> // /api/survey-campaigns/:id/targets
+  | Route<'GET', `/api/survey-campaigns/${number}/responses`, { items: SurveyResponse[] }> // /api/survey-campaigns/:id/responses
+  | Route<'GET', `/api/survey-campaigns/${number}/results`, Results> // /api/survey-campaigns/:id/results
+  | Route<'GET', `/api/survey-campaigns/${number}/improvement-plans`, { items: SPlanSummary[] }> // /api/survey-campaigns/:id/improvement-plans
+  | Route<'POST', `/api/survey-improvement-plans/${number}/submit`, SPlan> // /api/survey-improvement-plans/:id/submit
+  | Route<'GET', `/api/public/surveys/${string}`, PublicSurvey> // /api/public/surveys/:token
+  | Route<'POST', `/api/public/surveys/${string}`, { ok: true }> // /api/public/surveys/:token
+  | Route<'POST', `/api/tasks/${number}/complete`, TaskDetail> // /api/tasks/:id/complete
+  | Route<'POST', `/api/tasks/${number}/comments`, { comments: TaskComment[] }> // /api/tasks/:id/comments
+  | Route<'PUT', `/api/calendar/years/${number}`, void> // /api/calendar/years/:year
+  | Route<'DELETE', `/api/calendar/company-days/${number}`, void> // /api/calendar/company-days/:id
+  | Route<'POST', `/api/complaints/${number}/${string}`, Complaint> // /api/complaints/:id/:action
+  | Route<'PUT', `/api/complaints/${number}/${string}`, Complaint> // /api/complaints/:id/:action
+  | Route<'POST', `/api/users/${number}/${'deactivate' | 'activate' | 'unlock' | 'reset-password'}`, UserRecord> // /api/users/:id/:userAction
+  | Route<'POST', `/api/survey-templates/${number}/${'publish' | 'copy'}`, Template> // /api/survey-templates/:id/:templateAction
+  | Route<'POST', `/api/survey-campaigns/${number}/${'start' | 'close'}`, Campaign> // /api/survey-campaigns/:id/:campaignAction
+  | Route<'GET', `/api/approvals/queue`, { items: ApprovalRequest[] }> // /api/approvals/queue
+  | Route<'GET', `/api/complaints/analysis`, Analysis> // /api/complaints/analysis
+  | Route<'GET', `/api/public/complaint-options`, { categories: string[] }> // /api/public/complaint-options
+  | Route<'POST', `/api/public/complaints`, PublicComplaint> // /api/public/complaints
+  | Route<'POST', `/api/customers/duplicate-check`, { duplicates: DuplicateHit[] }> // /api/customers/duplicate-check
+  | Route<'POST', `/api/customers/transfer`, { transferred: number }> // /api/customers/transfer
+  | Route<'GET', `/api/prospects/board`, { columns: BoardColumn[] }> // /api/prospects/board
+  | Route<'GET', `/api/notifications/unread-count`, { count: number }> // /api/notifications/unread-count
+  | Route<'POST', `/api/notifications/read`, { unread: number }> // /api/notifications/read
+  | Route<'POST', `/api/notifications/read-all`, { unread: number }> // /api/notifications/read-all
+  | Route<'GET', `/api/home/todo`, TodoItem[]> // /api/home/todo
+  | Route<'POST', `/api/auth/login`, SessionAnswer> // /api/auth/login
+  | Route<'POST', `/api/auth/logout`, void> // /api/auth/logout
+  | Route<'GET', `/api/auth/me`, SessionAnswer> // /api/auth/me
+  | Route<'PUT', `/api/auth/password`, void> // /api/auth/password
+  | Route<'PUT', `/api/auth/locale`, void> // /api/auth/locale
+  | Route<'GET', `/api/calendar/status`, CalendarStatus> // /api/calendar/status
+  | Route<'GET', `/api/calendar/month`, { days: CalendarDay[] }> // /api/calendar/month
+  | Route<'GET', `/api/calendar/years`, { items: OfficialYear[] }> // /api/calendar/years
+  | Route<'GET', `/api/calendar/company-days`, { items: CompanyDay[] }> // /api/calendar/company-days
+  | Route<'POST', `/api/calendar/company-days`, CompanyDay> // /api/calendar/company-days
+  | Route<'GET', `/api/approvals/${number}`, ApprovalRequest> // /api/approvals/:id
+  | Route<'PUT', `/api/approval-chains/${string}`, Chain> // /api/approval-chains/:documentType
+  | Route<'PUT', `/api/approval-groups/${number}`, ApprovalGroup> // /api/approval-groups/:id
+  | Route<'GET', `/api/complaints/${number}`, Complaint> // /api/complaints/:id
+  | Route<'PUT', `/api/complaints/${number}`, Complaint> // /api/complaints/:id
+  | Route<'GET', `/api/complaint-rectifications/${number}`, Rectification> // /api/complaint-rectifications/:id
+  | Route<'GET', `/api/contracts/${number}`, ContractDetail> // /api/contracts/:id
+  | Route<'PUT', `/api/contracts/${number}`, ContractDetail> // /api/contracts/:id
+  | Route<'GET', `/api/customers/${number}`, Customer> // /api/customers/:id
+  | Route<'PUT', `/api/customers/${number}`, Customer> // /api/customers/:id
+  | Route<'GET', `/api/customer-imports/${number}`, ImportStatus> // /api/customer-imports/:id
+  | Route<'GET', `/api/prospects/${number}`, Prospect> // /api/prospects/:id
+  | Route<'PUT', `/api/prospects/${number}`, Prospect> // /api/prospects/:id
+  | Route<'GET', `/api/development-records/${number}`, DevelopmentRecord> // /api/development-records/:id
+  | Route<'PUT', `/api/development-records/${number}`, DevelopmentRecord> // /api/development-records/:id
+  | Route<'GET', `/api/research-plans/${number}`, ResearchPlan> // /api/research-plans/:id
+  | Route<'PUT', `/api/research-plans/${number}`, ResearchPlan> // /api/research-plans/:id
+  | Route<'DELETE', `/api/research-plans/${number}`, void> // /api/research-plans/:id
+  | Route<'GET', `/api/research-reports/${number}`, ResearchReport> // /api/research-reports/:id
+  | Route<'PUT', `/api/research-reports/${number}`, ResearchReport> // /api/research-reports/:id
+  | Route<'DELETE', `/api/research-reports/${number}`, void> // /api/research-reports/:id
+  | Route<'GET', `/api/development-plans/${number}`, DevelopmentPlan> // /api/development-plans/:id
+  | Route<'PUT', `/api/development-plans/${number}`, DevelopmentPlan> // /api/development-plans/:id
+  | Route<'DELETE', `/api/development-plans/${number}`, void> // /api/development-plans/:id
+  | Route<'GET', `/api/individual-customers/${number}`, IndividualCustomer> // /api/individual-customers/:id
+  | Route<'PUT', `/api/individual-customers/${number}`, IndividualCustomer> // /api/individual-customers/:id
+  | Route<'GET', `/api/maintenance-plans/${number}`, MaintenancePlan> // /api/maintenance-plans/:id
+  | Route<'PUT', `/api/maintenance-plans/${number}`, MaintenancePlan> // /api/maintenance-plans/:id
+  | Route<'GET', `/api/users/${number}`, UserRecord> // /api/users/:id
+  | Route<'PUT', `/api/users/${number}`, UserRecord> // /api/users/:id
+  | Route<'PUT', `/api/departments/${number}`, Department> // /api/departments/:id
+  | Route<'PUT', `/api/teams/${number}`, Team> // /api/teams/:id
+  | Route<'GET', `/api/survey-templates/${number}`, Template> // /api/survey-templates/:id
+  | Route<'PUT', `/api/survey-templates/${number}`, Template> // /api/survey-templates/:id
+  | Route<'DELETE', `/api/survey-templates/${number}`, void> // /api/survey-templates/:id
+  | Route<'GET', `/api/survey-campaigns/${number}`, Campaign> // /api/survey-campaigns/:id
+  | Route<'PUT', `/api/survey-campaigns/${number}`, Campaign> // /api/survey-campaigns/:id
+  | Route<'GET', `/api/survey-improvement-plans/${number}`, SPlan> // /api/survey-improvement-plans/:id
+  | Route<'PUT', `/api/survey-improvement-plans/${number}`, SPlan> // /api/survey-improvement-plans/:id
+  | Route<'GET', `/api/tasks/${number}`, TaskDetail> // /api/tasks/:id
+  | Route<'PUT', `/api/tasks/${number}`, TaskDetail> // /api/tasks/:id
+  | Route<'PUT', `/api/settings/${string}`, SettingItem> // /api/settings/:key
+  | Route<'GET', `/api/approvals`, { request: ApprovalRequest | null }> // /api/approvals
+  | Route<'GET', `/api/approval-chains`, { items: Chain[] }> // /api/approval-chains
+  | Route<'GET', `/api/approval-groups`, { items: ApprovalGroup[] }> // /api/approval-groups
+  | Route<'POST', `/api/approval-groups`, ApprovalGroup> // /api/approval-groups
+  | Route<'GET', `/api/complaint-options`, ComplaintOptions> // /api/complaint-options
+  | Route<'GET', `/api/complaints`, Page<ComplaintSummary>> // /api/complaints
+  | Route<'POST', `/api/complaints`, Complaint> // /api/complaints
+  | Route<'GET', `/api/complaint-rectifications`, Page<Rectification>> // /api/complaint-rectifications
+  | Route<'GET', `/api/contracts`, Page<Contract>> // /api/contracts
+  | Route<'GET', `/api/contract-signers`, { items: ContractSigner[] }> // /api/contract-signers
+  | Route<'POST', `/api/contracts`, ContractDetail> // /api/contracts
+  | Route<'GET', `/api/customer-options`, CustomerOptions> // /api/customer-options
+  | Route<'GET', `/api/customers`, Page<Customer>> // /api/customers
+  | Route<'POST', `/api/customers`, Customer> // /api/customers
+  | Route<'GET', `/api/development-options`, DevelopmentOptions> // /api/development-options
+  | Route<'GET', `/api/prospects`, Page<Prospect> & { stages: StageSummary[] }> // /api/prospects
+  | Route<'POST', `/api/prospects`, Prospect> // /api/prospects
+  | Route<'GET', `/api/development-records`, Page<DevelopmentRecord>> // /api/development-records
+  | Route<'GET', `/api/research-plans`, Page<ResearchPlan>> // /api/research-plans
+  | Route<'POST', `/api/research-plans`, ResearchPlan> // /api/research-plans
+  | Route<'GET', `/api/research-reports`, Page<ResearchReport>> // /api/research-reports
+  | Route<'POST', `/api/research-reports`, ResearchReport> // /api/research-reports
+  | Route<'GET', `/api/development-plans`, Page<DevelopmentPlan>> // /api/development-plans
+  | Route<'POST', `/api/development-plans`, DevelopmentPlan> // /api/development-plans
+  | Route<'GET', `/api/development-progress`, ProgressAnswer> // /api/development-progress
+  | Route<'GET', `/api/individual-customers`, IndividualPage> // /api/individual-customers
+  | Route<'POST', `/api/individual-customers`, IndividualCustomer> // /api/individual-customers
+  | Route<'GET', `/api/maintenance-plans`, Page<MPlanSummary>> // /api/maintenance-plans
+  | Route<'POST', `/api/maintenance-plans`, MaintenancePlan> // /api/maintenance-plans
+  | Route<'GET', `/api/users`, Page<UserRecord>> // /api/users
+  | Route<'POST', `/api/users`, UserRecord> // /api/users
+  | Route<'GET', `/api/departments`, { items: Department[] }> // /api/departments
+  | Route<'POST', `/api/departments`, Department> // /api/departments
+  | Route<'GET', `/api/teams`, { items: Team[] }> // /api/teams
+  | Route<'POST', `/api/teams`, Team> // /api/teams
+  | Route<'GET', `/api/survey-templates`, { items: TemplateSummary[] }> // /api/survey-templates
+  | Route<'POST', `/api/survey-templates`, Template> // /api/survey-templates
+  | Route<'GET', `/api/survey-campaigns`, CampaignList> // /api/survey-campaigns
+  | Route<'POST', `/api/survey-campaigns`, Campaign> // /api/survey-campaigns
+  | Route<'GET', `/api/notifications`, NotificationPage> // /api/notifications
+  | Route<'GET', `/api/tasks`, Page<Task>> // /api/tasks
+  | Route<'POST', `/api/tasks`, TaskDetail> // /api/tasks
+  | Route<'GET', `/api/audit`, Page<AuditEntry>> // /api/audit
+  | Route<'GET', `/api/roles`, { items: RoleInfo[] }> // /api/roles
+  | Route<'GET', `/api/settings`, { groups: SettingGroup[] }> // /api/settings;
+
+/** The paths of one method, as template types (`/api/customers/${number}`). */
+export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];
+/** The answer of `M path`: ids are numbers, so no two patterns of a method match the same path. */
+export type ResponseOf<M extends Method, P extends string> =
+  Extract<Routes, { method: M }> extends infer R ? (R extends Route<M, infer Q, infer A> ? (P extends Q ? A : never) : never) : never;
