@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CAPABILITIES, ROLES, SCOPES } from '../permissions/roles';
+import { ROLES, SCOPES } from '../permissions/roles';
 
 /** `GET /api/roles`: every role with its data scope and capabilities. */
 export const rolesOut = z.object({
-  items: z.array(z.object({ role: z.enum(ROLES), scope: z.enum(SCOPES), capabilities: z.array(z.enum(CAPABILITIES)) })),
+  items: z.array(z.object({ role: z.enum(ROLES), scope: z.enum(SCOPES), capabilities: z.array(z.string()) })),
 });
