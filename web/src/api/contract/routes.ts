@@ -60,6 +60,7 @@ import type {
   Template,
   TemplateSummary,
 } from './surveys';
+import type { Transaction, TransactionBatchResult, TransactionReturn, TransactionSummary } from './transactions';
 import type { NotificationPage, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -121,6 +122,7 @@ export type Routes =
   | Route<'POST', `/api/tasks/${number}/comments`, { comments: TaskComment[] }> // /api/tasks/:id/comments
   | Route<'PUT', `/api/calendar/years/${number}`, void> // /api/calendar/years/:year
   | Route<'DELETE', `/api/calendar/company-days/${number}`, void> // /api/calendar/company-days/:id
+  | Route<'GET', `/api/customers/${number}/transaction-summary`, TransactionSummary> // /api/customers/:id/transaction-summary
   | Route<'POST', `/api/complaints/${number}/${string}`, Complaint> // /api/complaints/:id/:action
   | Route<'PUT', `/api/complaints/${number}/${string}`, Complaint> // /api/complaints/:id/:action
   | Route<'POST', `/api/users/${number}/${'deactivate' | 'activate' | 'unlock' | 'reset-password'}`, UserRecord> // /api/users/:id/:userAction
@@ -147,6 +149,7 @@ export type Routes =
   | Route<'GET', `/api/calendar/years`, { items: OfficialYear[] }> // /api/calendar/years
   | Route<'GET', `/api/calendar/company-days`, { items: CompanyDay[] }> // /api/calendar/company-days
   | Route<'POST', `/api/calendar/company-days`, CompanyDay> // /api/calendar/company-days
+  | Route<'POST', `/api/transactions/batch`, TransactionBatchResult> // /api/transactions/batch
   | Route<'GET', `/api/approvals/${number}`, ApprovalRequest> // /api/approvals/:id
   | Route<'PUT', `/api/approval-chains/${string}`, Chain> // /api/approval-chains/:documentType
   | Route<'PUT', `/api/approval-groups/${number}`, ApprovalGroup> // /api/approval-groups/:id
@@ -189,6 +192,7 @@ export type Routes =
   | Route<'GET', `/api/tasks/${number}`, TaskDetail> // /api/tasks/:id
   | Route<'PUT', `/api/tasks/${number}`, TaskDetail> // /api/tasks/:id
   | Route<'PUT', `/api/settings/${string}`, SettingItem> // /api/settings/:key
+  | Route<'GET', `/api/transactions/${number}`, Transaction> // /api/transactions/:id
   | Route<'GET', `/api/approvals`, { request: ApprovalRequest | null }> // /api/approvals
   | Route<'GET', `/api/approval-chains`, { items: Chain[] }> // /api/approval-chains
   | Route<'GET', `/api/approval-groups`, { items: ApprovalGroup[] }> // /api/approval-groups
@@ -233,7 +237,11 @@ export type Routes =
   | Route<'POST', `/api/tasks`, TaskDetail> // /api/tasks
   | Route<'GET', `/api/audit`, Page<AuditEntry>> // /api/audit
   | Route<'GET', `/api/roles`, { items: RoleInfo[] }> // /api/roles
-  | Route<'GET', `/api/settings`, { groups: SettingGroup[] }> // /api/settings;
+  | Route<'GET', `/api/settings`, { groups: SettingGroup[] }> // /api/settings
+  | Route<'GET', `/api/transactions`, Page<Transaction>> // /api/transactions
+  | Route<'POST', `/api/transactions`, Transaction> // /api/transactions
+  | Route<'GET', `/api/transaction-returns`, Page<TransactionReturn>> // /api/transaction-returns
+  | Route<'POST', `/api/transaction-returns`, TransactionReturn> // /api/transaction-returns;
 
 /** The paths of one method, as template types (`/api/customers/${number}`). */
 export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];

@@ -11,7 +11,7 @@ import { useCustomerReturns, useTransactionSummary, useTransactions } from './ho
 import { CLASS_COLOR, classLabel, formatYuan, kindLabel } from './labels';
 import { ReturnFormModal } from './ReturnFormModal';
 import { TransactionFormModal } from './TransactionFormModal';
-import type { ReturnKind, Transaction, TransactionReturn, TransactionSummary } from './types';
+import type { ReturnKind, Transaction, TransactionReturn, TransactionSummary } from '../../api/contract/transactions';
 
 type YearRow = TransactionSummary['years'][number];
 type ChangeRow = TransactionSummary['changes'][number];

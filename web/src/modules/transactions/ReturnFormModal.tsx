@@ -7,7 +7,7 @@ import { FormModal } from '../../components/FormModal';
 import { useDescribeError } from '../../components/errors';
 import { useCreateReturn, useTransactions } from './hooks';
 import { RETURN_KINDS, formatYuan, kindLabel } from './labels';
-import type { ReturnKind } from './types';
+import type { ReturnKind } from '../../api/contract/transactions';
 
 interface Values {
   transactionId?: number;

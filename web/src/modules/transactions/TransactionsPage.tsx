@@ -12,7 +12,7 @@ import { useCan } from '../auth/hooks';
 import { type TransactionFilters, useTransactions } from './hooks';
 import { formatYuan } from './labels';
 import { TransactionFormModal } from './TransactionFormModal';
-import type { Transaction } from './types';
+import type { Transaction } from '../../api/contract/transactions';
 
 const SORTABLE = ['date', 'amount', 'createdAt'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { NewReturn, NewTransaction, Page, Transaction, TransactionReturn, TransactionSummary } from './types';
+import type { NewReturn, NewTransaction, Transaction, TransactionReturn, TransactionSummary } from '../../api/contract/transactions';
+import type { Page } from '../../api/contract/platform';
 
 export interface TransactionFilters {
   q?: string;
@@ -22,7 +23,7 @@ export const transactionKeys = {
 export function useTransactions(filters: TransactionFilters) {
   return useQuery({
     queryKey: transactionKeys.list(filters),
-    queryFn: ({ signal }) => api.get<Page<Transaction>>('/api/transactions', { ...filters }, signal),
+    queryFn: ({ signal }) => api.get('/api/transactions', { ...filters }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -30,7 +31,7 @@ export function useTransactions(filters: TransactionFilters) {
 export function useCustomerReturns(customerId: number, page: number) {
   return useQuery({
     queryKey: transactionKeys.returns(customerId, page),
-    queryFn: ({ signal }) => api.get<Page<TransactionReturn>>('/api/transaction-returns', { customerId, page, pageSize: 20 }, signal),
+    queryFn: ({ signal }) => api.get('/api/transaction-returns', { customerId, page, pageSize: 20 }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -42,7 +43,7 @@ export function useCustomerReturns(customerId: number, page: number) {
 export function useCustomerOptions(q: string) {
   return useQuery({
     queryKey: ['customers', 'list', 'options', q],
-    queryFn: ({ signal }) => api.get<Page<{ id: number; name: string; archiveNo: string }>>('/api/customers', { q: q || undefined, page: 1, pageSize: 20 }, signal),
+    queryFn: ({ signal }) => api.get('/api/customers', { q: q || undefined, page: 1, pageSize: 20 }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -51,7 +52,7 @@ export function useCustomerOptions(q: string) {
 export function useTransactionSummary(customerId: number) {
   return useQuery({
     queryKey: transactionKeys.summary(customerId),
-    queryFn: ({ signal }) => api.get<TransactionSummary>(`/api/customers/${customerId}/transaction-summary`, undefined, signal),
+    queryFn: ({ signal }) => api.get(`/api/customers/${customerId}/transaction-summary`, undefined, signal),
   });
 }
 
@@ -64,7 +65,7 @@ function useInvalidate() {
 export function useCreateTransaction() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: NewTransaction) => api.post<Transaction>('/api/transactions', body),
+    mutationFn: (body: NewTransaction) => api.post('/api/transactions', body),
     onSettled: invalidate,
   });
 }
@@ -72,7 +73,7 @@ export function useCreateTransaction() {
 export function useCreateReturn() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: NewReturn) => api.post<TransactionReturn>('/api/transaction-returns', body),
+    mutationFn: (body: NewReturn) => api.post('/api/transaction-returns', body),
     onSettled: invalidate,
   });
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AmountClass, ReturnKind } from './types';
+import type { AmountClass, ReturnKind } from '../../api/contract/transactions';
 
 export const RETURN_KINDS: ReturnKind[] = ['return', 'refund', 'discount'];
 export const CLASS_COLOR: Record<AmountClass, string> = { large: 'gold', medium: 'blue', small: 'default' };

@@ -1,4 +1,4 @@
-/** Answers of the transactions API, inferred from the server's zod schemas so the two cannot drift apart. */
+/** Transactions, returns and the class by amount, inferred from the server's zod schemas (docs/decisions/0006). */
 import type { z } from 'zod';
 import type * as s from '../../../../server/modules/transactions/transactions.schemas';
 
@@ -9,4 +9,4 @@ export type TransactionSummary = z.output<typeof s.summaryOut>;
 export type AmountClass = NonNullable<TransactionSummary['amountClass']>['amountClass'];
 export type NewTransaction = z.input<typeof s.createBody>;
 export type NewReturn = z.input<typeof s.returnBody>;
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type TransactionBatchResult = z.output<typeof s.batchOut>;
