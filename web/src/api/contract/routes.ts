@@ -1,6 +1,6 @@
 /**
  * Every API route the web calls, with the answer it gets: the types come from the server's zod schemas
- * (through the other files of this folder), so `api.get('/api/customers/' + id)` is typed by the route
+ * (through the other files of this folder), so `api.get(`/api/customers/${id}`)` is typed by the route
  * and a page that reads a field the route does not send fails the type check (docs/decisions/0006).
  */
 import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
