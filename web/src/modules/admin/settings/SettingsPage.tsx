@@ -122,7 +122,7 @@ export default function SettingsPage() {
             key={g.group}
             title={
               <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
-                {t(`settings.groups.${g.group}`, { defaultValue: g.group })}
+                {t(`settings.groups.${g.group}`, { defaultValue: g.label[currentLang()] })}
               </Typography.Title>
             }
           >
