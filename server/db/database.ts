@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
 import type { Database } from './schema';
+import { selectOne } from './health.queries';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -85,5 +86,5 @@ function withStatementCache(handle: SqliteDatabase.Database): SqliteDialectDatab
 }
 
 export async function ping(db: Db): Promise<void> {
-  await sql`select 1`.execute(db.kysely);
+  await selectOne(db.kysely);
 }

@@ -16,6 +16,7 @@ import type { Actor, RequestContext } from '../platform/permissions/actor';
 import { capabilitiesOf, widestScope, type Role } from '../platform/permissions/roles';
 import { createSettingsService } from '../platform/settings/settings.service';
 import { systemClock, type Clock } from '../platform/time';
+import { demoQueries } from './demo.queries';
 import { Random, demoContacts, demoCustomer, personName, type DemoContact, type DemoCustomer } from './demo-data';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
@@ -169,14 +170,14 @@ export async function createDemoOrg(db: Db, admin: Actor, clock: Clock & { curre
   // Departments and teams: reuse what exists (bootstrap creates the default departments).
   const departmentIds = new Map<string, number>();
   for (const name of [...new Set(DEMO_USERS.map((u) => u.department))]) {
-    const existing = await k.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirst();
-    departmentIds.set(name, existing?.id ?? (await org.createDepartment(adminCtx, { name })).id);
+    const existing = await demoQueries.departmentIdByName(k, name);
+    departmentIds.set(name, existing ?? (await org.createDepartment(adminCtx, { name })).id);
   }
   const teamIds = new Map<string, number>();
   for (const t of DEMO_TEAMS) {
     const departmentId = departmentIds.get(t.department)!;
-    const existing = await k.selectFrom('teams').select('id').where('department_id', '=', departmentId).where('name', '=', t.name).executeTakeFirst();
-    teamIds.set(t.name, existing?.id ?? (await org.createTeam(adminCtx, { name: t.name, departmentId })).id);
+    const existing = await demoQueries.teamIdByName(k, departmentId, t.name);
+    teamIds.set(t.name, existing ?? (await org.createTeam(adminCtx, { name: t.name, departmentId })).id);
   }
 
   const users: DemoResult['users'] = [];
@@ -184,11 +185,11 @@ export async function createDemoOrg(db: Db, admin: Actor, clock: Clock & { curre
   for (const u of DEMO_USERS) {
     tick();
     const teamId = u.team ? teamIds.get(u.team)! : null;
-    let row = await k.selectFrom('users').selectAll().where('username', '=', u.username).executeTakeFirst();
+    let row = await demoQueries.userByUsername(k, u.username);
     const created = !row;
     if (!row) {
       await org.createUser(adminCtx, { username: u.username, displayName: u.displayName, password, roles: u.roles, departmentId: departmentIds.get(u.department)!, teamId });
-      row = (await k.selectFrom('users').selectAll().where('username', '=', u.username).executeTakeFirstOrThrow())!;
+      row = (await demoQueries.userByUsername(k, u.username))!;
     }
     users.push({ username: u.username, displayName: u.displayName, roles: u.roles, team: u.team ?? null, created });
     if (u.supervises && teamId) {
@@ -211,17 +212,10 @@ export async function generateDemo(
   const k = db.kysely;
   const count = opts.customers ?? DEMO_CUSTOMERS;
   const password = opts.password ?? DEMO_PASSWORD;
-  if (await k.selectFrom('customers').select('id').limit(1).executeTakeFirst()) {
+  if (await demoQueries.hasCustomers(k)) {
     throw new DemoRefusedError('客户档案中已有客户，演示数据只能导入空库。The customer archive already has customers: demo data is only loaded into an empty archive.');
   }
-  const adminRow = await k
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.department_id', 'users.team_id'])
-    .where('user_roles.role', '=', 'admin')
-    .orderBy('users.id')
-    .limit(1)
-    .executeTakeFirst();
+  const adminRow = await demoQueries.firstAdmin(k);
   if (!adminRow) throw new DemoRefusedError('没有管理员账号：请先启动一次应用。No administrator yet: start the app once first.');
 
   const plan = demoPlan({ customers: count, seed: opts.seed ?? DEMO_SEED });
@@ -278,26 +272,24 @@ async function addContacts(trx: Kysely<Database>, ctx: RequestContext, customerI
   const parsed = list.map((raw) => contactCreate.parse(raw));
   // Ordered as the service lists them (key contact first, then by id), which is also the search document's order.
   parsed.sort((a, b) => Number(b.isKey ?? false) - Number(a.isKey ?? false));
-  await trx
-    .insertInto('customer_contacts')
-    .values(
-      parsed.map((c) => ({
-        customer_id: customerId,
-        name: c.name,
-        position: c.position ?? null,
-        department: c.department ?? null,
-        mobile: c.mobile ?? null,
-        phone: c.phone ?? null,
-        mobile_digits: digitsOf(c.mobile) || null,
-        email: c.email ?? null,
-        birthday: c.birthday ?? null,
-        notes: null,
-        is_key: c.isKey ? 1 : 0,
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
+  await demoQueries.insertContacts(
+    trx,
+    parsed.map((c) => ({
+      customer_id: customerId,
+      name: c.name,
+      position: c.position ?? null,
+      department: c.department ?? null,
+      mobile: c.mobile ?? null,
+      phone: c.phone ?? null,
+      mobile_digits: digitsOf(c.mobile) || null,
+      email: c.email ?? null,
+      birthday: c.birthday ?? null,
+      notes: null,
+      is_key: c.isKey ? 1 : 0,
+      created_at: at,
+      updated_at: at,
+    })),
+  );
   for (const c of parsed) {
     const changes: Record<string, [unknown, unknown]> = {};
     for (const [f, v] of Object.entries(c)) if (v !== undefined && v !== null) changes[`contact.${f}`] = [null, f === 'mobile' || f === 'phone' ? maskPhone(v as string) : v];

@@ -4,6 +4,7 @@ import type { ApprovalRequestTable } from './approvals.tables';
 import type { Actor } from '../../platform/permissions/actor';
 import type { Role } from '../../platform/permissions/roles';
 import { scopeCondition, type ScopedResource } from '../../platform/permissions/scope';
+import { people } from '../org/org.queries';
 
 type Q = Kysely<Database>;
 
@@ -136,61 +137,38 @@ export const approvalQueries = {
   /** `departmentId` undefined: company-wide; null: the applicant has no department, so nobody. */
   async roleHolders(db: Q, role: Role, departmentId: number | null | undefined) {
     if (departmentId === null) return [];
-    let qb = db
-      .selectFrom('user_roles')
-      .innerJoin('users', 'users.id', 'user_roles.user_id')
-      .select('users.id')
-      .where('user_roles.role', '=', role)
-      .where('users.active', '=', 1);
-    if (departmentId !== undefined) qb = qb.where('users.department_id', '=', departmentId);
-    return (await qb.orderBy('users.id').execute()).map((r) => r.id);
+    return (await people.activeWithRoles(db, [role], departmentId)).map((r) => r.id);
   },
 
   async teamSupervisor(db: Q, teamId: number | null) {
     if (teamId === null) return [];
-    const row = await db
-      .selectFrom('teams')
-      .innerJoin('users', 'users.id', 'teams.supervisor_id')
-      .select('users.id')
-      .where('teams.id', '=', teamId)
-      .where('users.active', '=', 1)
-      .executeTakeFirst();
-    return row ? [row.id] : [];
+    const supervisor = await people.teamSupervisorId(db, teamId);
+    return supervisor ? people.activeIds(db, [supervisor]) : [];
   },
 
   async departmentHead(db: Q, departmentId: number | null) {
     if (departmentId === null) return [];
-    const row = await db
-      .selectFrom('departments')
-      .innerJoin('users', 'users.id', 'departments.head_id')
-      .select('users.id')
-      .where('departments.id', '=', departmentId)
-      .where('users.active', '=', 1)
-      .executeTakeFirst();
-    return row ? [row.id] : [];
+    const head = (await people.department(db, departmentId))?.head_id;
+    return head ? people.activeIds(db, [head]) : [];
   },
 
   async groupMembers(db: Q, groupKey: string) {
     const rows = await db
       .selectFrom('approval_group_members')
       .innerJoin('approval_groups', 'approval_groups.id', 'approval_group_members.group_id')
-      .innerJoin('users', 'users.id', 'approval_group_members.user_id')
-      .select('users.id')
+      .select('approval_group_members.user_id')
       .where('approval_groups.key', '=', groupKey)
-      .where('users.active', '=', 1)
-      .orderBy('users.id')
       .execute();
-    return rows.map((r) => r.id);
+    return people.activeIds(db, rows.map((r) => r.user_id));
   },
 
   async users(db: Q, ids: number[]) {
-    if (!ids.length) return new Map<number, { name: string; locale: string }>();
-    const rows = await db.selectFrom('users').select(['id', 'display_name', 'locale']).where('id', 'in', [...new Set(ids)]).execute();
+    const rows = await people.byIds(db, ids);
     return new Map(rows.map((r) => [r.id, { name: r.display_name, locale: r.locale }]));
   },
 
   userPlacement(db: Q, id: number) {
-    return db.selectFrom('users').select(['department_id', 'team_id']).where('id', '=', id).executeTakeFirst();
+    return people.placement(db, id);
   },
 
   // Chains
@@ -252,7 +230,16 @@ export const approvalQueries = {
   },
 
   async activeUsersAmong(db: Q, ids: number[]) {
-    if (!ids.length) return [];
-    return (await db.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', 1).execute()).map((r) => r.id);
+    return people.activeIds(db, ids);
+  },
+
+  async insertGroup(db: Q, values: { key: string; name: string; created_at: string; updated_at: string }, memberIds: number[]): Promise<number> {
+    const row = await db.insertInto('approval_groups').values(values).returning('id').executeTakeFirstOrThrow();
+    if (memberIds.length) await db.insertInto('approval_group_members').values(memberIds.map((user_id) => ({ group_id: row.id, user_id }))).execute();
+    return row.id;
+  },
+  async replaceGroupMembers(db: Q, groupId: number, memberIds: number[]): Promise<void> {
+    await db.deleteFrom('approval_group_members').where('group_id', '=', groupId).execute();
+    if (memberIds.length) await db.insertInto('approval_group_members').values(memberIds.map((user_id) => ({ group_id: groupId, user_id }))).execute();
   },
 };

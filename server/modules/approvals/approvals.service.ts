@@ -1,38 +1,18 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ApprovalRequestTable } from './approvals.tables';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { AppError, errors } from '../../platform/http/errors';
 import { t, type Lang } from '../../platform/http/i18n';
 import type { Actor, RequestContext } from '../../platform/permissions/actor';
 import type { Clock } from '../../platform/time';
 import type { NotificationService, TodoItem, TodoProvider } from '../workflow/workflow.types';
+import { createApprovalAdministration } from './approvals.admin';
 import { approvalQueries as q } from './approvals.queries';
-import {
-  DEFAULT_CHAINS,
-  DOCUMENT_LABELS,
-  allowedActions,
-  chainProblems,
-  earlierSteps,
-  firstStep,
-  freezeSteps,
-  nextStep,
-  refusal,
-  stepComplete,
-  submissionKind,
-  type FrozenStep,
-  type Refusal,
-} from './approvals.rules';
-import type {
-  ApprovalAction,
-  ApprovalOutcome,
-  ApprovalRequestView,
-  ApprovalService,
-  ApproverSpec,
-  ChainStep,
-  DocumentTypeHandler,
-} from './approvals.types';
+import { DEFAULT_CHAINS, DOCUMENT_LABELS, allowedActions, earlierSteps, firstStep, freezeSteps, nextStep, refusal, stepComplete, submissionKind, type FrozenStep, type Refusal } from './approvals.rules';
+import type { ApprovalAction, ApprovalOutcome, ApprovalRequestView, ApprovalService, ApproverSpec, ChainStep, DocumentTypeHandler } from './approvals.types';
+
 
 type Db = Kysely<Database>;
 type Row = Selectable<ApprovalRequestTable>;
@@ -51,14 +31,7 @@ export const stepName = (s: Pick<ChainStep, 'key' | 'name'>, lang: Lang) => s.na
 const parseSteps = (row: { steps: string }) => JSON.parse(row.steps) as FrozenStep[];
 const stripApplies = (steps: FrozenStep[]): ChainStep[] => steps.map(({ applies: _applies, ...s }) => s);
 
-export interface ChainVersionView {
-  version: number;
-  steps: ChainStep[];
-  createdAt: string | null;
-  createdByName: string | null;
-  /** The regulations’ default (docs/regulations.md §18), not yet saved by anyone. */
-  builtIn: boolean;
-}
+export type { ChainVersionView } from './approvals.admin';
 
 /**
  * The approval engine (issue 4 §1, docs/regulations.md §18). Document modules register a handler and submit; the
@@ -240,6 +213,8 @@ export function createApprovalService(deps: { db: Db; audit: AuditService; clock
     }
     return { resolve, items: out };
   }
+
+  const admin = createApprovalAdministration({ db, audit, now, handlers, labelOf, defaultsOf });
 
   const service = {
     registerType(handler: DocumentTypeHandler) {
@@ -435,107 +410,8 @@ export function createApprovalService(deps: { db: Db; audit: AuditService; clock
     } satisfies TodoProvider,
 
     // Administration: chains (versioned) and groups (§18).
-
-    documentTypes(lang: Lang, saved: string[] = []) {
-      const types = new Set([...Object.keys(DEFAULT_CHAINS), ...handlers.keys(), ...saved]);
-      return [...types].map((type) => ({ type, label: labelOf(type, lang) }));
-    },
-
-    async listChains(lang: Lang) {
-      const rows = await q.allChains(db);
-      return service.documentTypes(lang, rows.map((r) => r.document_type)).map(({ type, label }) => {
-        const versions: ChainVersionView[] = rows
-          .filter((r) => r.document_type === type)
-          .map((r) => ({ version: r.version, steps: JSON.parse(r.steps) as ChainStep[], createdAt: r.created_at, createdByName: r.created_by_name, builtIn: false }));
-        const defaults = defaultsOf(type);
-        if (!versions.length && defaults) versions.push({ version: 1, steps: defaults, createdAt: null, createdByName: null, builtIn: true });
-        return { documentType: type, label, currentVersion: versions[0]?.version ?? 0, versions };
-      });
-    },
-
-    /** Saves a new version of a chain; `version` is the version the editor started from (409 if another was saved since). */
-    async saveChain(ctx: RequestContext, documentType: string, steps: ChainStep[], version: number) {
-      const known = service.documentTypes(ctx.lang).some((d) => d.type === documentType) || (await q.latestChain(db, documentType));
-      if (!known) throw errors.notFound();
-      const problems = chainProblems(steps);
-      if (problems.length) throw errors.validation(problems);
-      const groups = new Set((await q.groupNames(db)).map((g) => g.key));
-      steps.forEach((s, i) => {
-        if (s.approver.kind === 'group' && !groups.has(s.approver.group)) problems.push({ field: `steps.${i}.approver.group`, message: 'approval.unknown_group' });
-      });
-      if (problems.length) throw errors.validation(problems);
-      const at = now();
-      try {
-        await db.transaction().execute(async (trx) => {
-          const latest = await q.latestChain(trx, documentType);
-          const defaults = defaultsOf(documentType);
-          const current = latest?.version ?? (defaults ? 1 : 0);
-          if (version !== current) throw errors.staleVersion();
-          // The built-in version 1 is written down first, so every version a request may name stays readable.
-          if (!latest && defaults) await q.insertChain(trx, { document_type: documentType, version: 1, steps: JSON.stringify(defaults), created_by: null, created_at: at });
-          await q.insertChain(trx, { document_type: documentType, version: current + 1, steps: JSON.stringify(steps), created_by: ctx.actor.id, created_at: at });
-          await audit.record(trx, actorInfo(ctx), {
-            action: 'approval_chain.update',
-            entityType: 'approval_chain',
-            entityId: documentType,
-            changes: { version: [current, current + 1], steps: [latest ? JSON.parse(latest.steps) : defaults, steps] },
-          });
-        });
-      } catch (e) {
-        if (e instanceof AppError) throw e;
-        // Two administrators saving at once: the unique (document_type, version) lets only one through.
-        throw errors.staleVersion();
-      }
-      return (await service.listChains(ctx.lang)).find((c) => c.documentType === documentType)!;
-    },
-
-    async listGroups() {
-      const groups = await q.groups(db);
-      const members = await q.membersOf(db, groups.map((g) => g.id));
-      return groups.map((g) => ({
-        ...g,
-        members: members.filter((m) => m.group_id === g.id).map((m) => ({ id: m.id, name: m.display_name, active: m.active === 1 })),
-      }));
-    },
-
-    async createGroup(ctx: RequestContext, input: { key: string; name: string; memberIds?: number[] }) {
-      if (await q.groupByKey(db, input.key)) throw errors.conflict('approval.group_key_taken', 'key');
-      const memberIds = [...new Set(input.memberIds ?? [])];
-      await assertActiveUsers(memberIds);
-      const at = now();
-      const id = await db.transaction().execute(async (trx) => {
-        const row = await trx.insertInto('approval_groups').values({ key: input.key, name: input.name, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-        if (memberIds.length) await trx.insertInto('approval_group_members').values(memberIds.map((user_id) => ({ group_id: row.id, user_id }))).execute();
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'approval_group', entityId: row.id, changes: { key: [null, input.key], name: [null, input.name], members: [null, memberIds] } });
-        return row.id;
-      });
-      return (await service.listGroups()).find((g) => g.id === id)!;
-    },
-
-    async updateGroup(ctx: RequestContext, id: number, input: { name?: string; memberIds?: number[]; version: number }) {
-      const before = (await service.listGroups()).find((g) => g.id === id);
-      if (!before) throw errors.notFound();
-      const memberIds = input.memberIds ? [...new Set(input.memberIds)] : undefined;
-      if (memberIds) await assertActiveUsers(memberIds.filter((m) => !before.members.some((b) => b.id === m)));
-      await db.transaction().execute(async (trx) => {
-        await updateVersioned(trx, 'approval_groups', id, input.version, input.name !== undefined ? { name: input.name } : {}, now());
-        if (memberIds) {
-          await trx.deleteFrom('approval_group_members').where('group_id', '=', id).execute();
-          if (memberIds.length) await trx.insertInto('approval_group_members').values(memberIds.map((user_id) => ({ group_id: id, user_id }))).execute();
-        }
-        const changes: Record<string, [unknown, unknown]> = {};
-        if (input.name !== undefined && input.name !== before.name) changes.name = [before.name, input.name];
-        if (memberIds) changes.members = [before.members.map((m) => m.id), memberIds];
-        await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'approval_group', entityId: id, changes });
-      });
-      return (await service.listGroups()).find((g) => g.id === id)!;
-    },
+    ...admin,
   };
-
-  async function assertActiveUsers(ids: number[]) {
-    const found = await q.activeUsersAmong(db, ids);
-    if (found.length !== ids.length) throw errors.field('memberIds', 'approval.unknown_user');
-  }
 
   return service satisfies ApprovalService;
 }

@@ -1,10 +1,13 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ComplaintTable } from './complaints.tables';
-import { containsText } from '../../db/search';
+import { containsText } from '../../db/search.queries';
 import type { Actor } from '../../platform/permissions/actor';
 import { isRole, type Role } from '../../platform/permissions/roles';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { approvalQueries } from '../approvals/approvals.queries';
+import { customerLookups } from '../customers/customers.queries';
+import { people } from '../org/org.queries';
 
 export type Q = Kysely<Database>;
 export const asQ = (db: Kysely<Database>): Q => db;
@@ -264,45 +267,16 @@ export const complaintQueries = {
   },
 
   // ── people ──
-  user: (db: Q, id: number) => db.selectFrom('users').select(['id', 'display_name', 'team_id', 'department_id', 'active', 'locale']).where('id', '=', id).executeTakeFirst(),
-  async rolesOf(db: Q, userId: number): Promise<Role[]> {
-    return (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role).filter(isRole) as Role[];
-  },
-  async userInScope(db: Q, actor: Actor, userId: number) {
-    return !!(await db.selectFrom('users').select('users.id').where('users.id', '=', userId).where(scopeCondition(actor, RESOURCES.user)).executeTakeFirst());
-  },
-  users: (db: Q, ids: number[]) =>
-    ids.length ? db.selectFrom('users').select(['id', 'display_name', 'locale', 'active']).where('id', 'in', [...new Set(ids)]).execute() : Promise.resolve([]),
-  async roleHolders(db: Q, role: Role) {
-    return db
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select(['users.id', 'users.display_name', 'users.locale'])
-      .distinct()
-      .where('user_roles.role', '=', role)
-      .where('users.active', '=', 1)
-      .orderBy('users.id')
-      .execute();
-  },
-  async teamSupervisor(db: Q, teamId: number | null) {
-    if (!teamId) return null;
-    return (await db.selectFrom('teams').select('supervisor_id').where('id', '=', teamId).executeTakeFirst())?.supervisor_id ?? null;
-  },
-  async groupMembers(db: Q, key: string) {
-    const rows = await db
-      .selectFrom('approval_group_members')
-      .innerJoin('approval_groups', 'approval_groups.id', 'approval_group_members.group_id')
-      .innerJoin('users', 'users.id', 'approval_group_members.user_id')
-      .select('users.id')
-      .where('approval_groups.key', '=', key)
-      .where('users.active', '=', 1)
-      .execute();
-    return rows.map((r) => r.id);
-  },
-  department: (db: Q, id: number) => db.selectFrom('departments').select(['id', 'name', 'head_id', 'active']).where('id', '=', id).executeTakeFirst(),
-  async customerInScope(db: Q, actor: Actor, id: number) {
-    return db.selectFrom('customers').select(['customers.id', 'customers.name']).where('customers.id', '=', id).where(scopeCondition(actor, RESOURCES.customer)).executeTakeFirst();
-  },
+  // People, departments and customers are read through their modules' queries.
+  user: async (db: Q, id: number) => (await people.byIds(db, [id]))[0],
+  rolesOf: async (db: Q, userId: number): Promise<Role[]> => (await people.roleNames(db, userId)).filter(isRole) as Role[],
+  userInScope: (db: Q, actor: Actor, userId: number) => people.inScope(db, actor, userId),
+  users: (db: Q, ids: number[]) => people.byIds(db, ids),
+  roleHolders: (db: Q, role: Role) => people.activeWithRoles(db, [role]),
+  teamSupervisor: async (db: Q, teamId: number | null) => (teamId ? people.teamSupervisorId(db, teamId) : null),
+  groupMembers: (db: Q, key: string) => approvalQueries.groupMembers(db, key),
+  department: (db: Q, id: number) => people.department(db, id),
+  customerInScope: (db: Q, actor: Actor, id: number) => customerLookups.inScope(db, actor, id),
 
   // ── to-do ──
   async openOfHandler(db: Q, userId: number) {
@@ -383,6 +357,20 @@ export const complaintQueries = {
       .orderBy('complaints.received_date')
       .limit(100_000)
       .execute(),
+
+  async recordMeetingDecision(
+    db: Q,
+    meeting: { id: number; version: number },
+    input: { meetingDate: string; attendees: string; decisions: string },
+    by: number,
+    at: string,
+  ): Promise<void> {
+    await db
+      .updateTable('complaint_meetings')
+      .set({ status: 'decided', meeting_date: input.meetingDate, attendees: input.attendees, decisions: input.decisions, recorded_by: by, recorded_at: at, version: meeting.version + 1, updated_at: at })
+      .where('id', '=', meeting.id)
+      .execute();
+  },
 };
 
 function rectificationQuery(db: Q) {

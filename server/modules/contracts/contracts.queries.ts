@@ -1,11 +1,13 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import { containsText } from '../../db/search';
+import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import { type Actor, loadActor } from '../../platform/permissions/actor';
 import { isRole, type Role } from '../../platform/permissions/roles';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import type { ContractStatus } from './contracts.rules';
 import { paged } from '../../db/paging';
+import { customerLookups } from '../customers/customers.queries';
+import { people } from '../org/org.queries';
 
 type Q = Kysely<Database>;
 
@@ -102,7 +104,7 @@ export const contractQueries = {
   },
 
   customer(db: Q, id: number) {
-    return db.selectFrom('customers').select(['id', 'name', 'archive_no', 'owner_id', 'team_id', 'department_id']).where('id', '=', id).executeTakeFirst();
+    return customerLookups.byId(db, id);
   },
 
   async visible(db: Q, actor: Actor, id: number) {
@@ -110,7 +112,7 @@ export const contractQueries = {
   },
 
   async customerVisible(db: Q, actor: Actor, id: number) {
-    return !!(await db.selectFrom('customers').select('id').where('id', '=', id).where(scopeCondition(actor, RESOURCES.customer)).executeTakeFirst());
+    return !!(await customerLookups.inScope(db, actor, id));
   },
 
   /**
@@ -118,7 +120,7 @@ export const contractQueries = {
    * whether a prospective signer handles a customer; undefined when the user is missing or inactive.
    */
   async scopeActorOf(db: Q, userId: number): Promise<(Actor & { teamId: number | null }) | undefined> {
-    const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'department_id', 'team_id', 'active', 'must_change_password']).where('id', '=', userId).executeTakeFirst();
+    const [user] = await people.byIds(db, [userId]);
     if (!user || !user.active) return undefined;
     return { ...(await loadActor(db, user)), teamId: user.team_id };
   },
@@ -126,20 +128,11 @@ export const contractQueries = {
 
   /** Active users holding one of `roles`, with their interface language (for notifications). */
   usersWithRoles(db: Q, roles: readonly Role[]) {
-    return db
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select(['users.id', 'users.display_name', 'users.locale'])
-      .distinct()
-      .where('user_roles.role', 'in', [...roles])
-      .where('users.active', '=', 1)
-      .orderBy('users.id')
-      .execute();
+    return people.activeWithRoles(db, roles);
   },
 
   localesOf(db: Q, userIds: number[]) {
-    if (userIds.length === 0) return Promise.resolve([] as { id: number; locale: string }[]);
-    return db.selectFrom('users').select(['id', 'locale']).where('id', 'in', userIds).execute();
+    return people.byIds(db, userIds);
   },
 
   /** Sets the status (and more) of a contract without a client version: bumps the version so open forms get 409. */
@@ -153,10 +146,10 @@ export const contractQueries = {
 
   /** The signer's team, department and roles (the approval engine's applicant). */
   async placement(db: Q, userId: number) {
-    const user = await db.selectFrom('users').select(['team_id', 'department_id']).where('id', '=', userId).executeTakeFirst();
+    const user = await people.placement(db, userId);
     if (!user) return undefined;
-    const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role).filter(isRole);
-    return { ...user, roles };
+    const roles = (await people.roleNames(db, userId)).filter(isRole);
+    return { team_id: user.team_id, department_id: user.department_id, roles };
   },
 
   /** 生效 → 到期, only if still effective (a termination may have come first); true when it changed. */

@@ -8,6 +8,7 @@ import { AppError, errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import type { Clock } from '../../platform/time';
+import { attachmentQueries } from './attachments.queries';
 import { detectFileType, safeFilename } from './attachments.rules';
 
 /**
@@ -22,15 +23,7 @@ export function createAttachmentService(deps: { db: Kysely<Database>; audit: Aud
 
   return {
     async list(customerId: number) {
-      return db
-        .selectFrom('customer_attachments')
-        .leftJoin('users', 'users.id', 'customer_attachments.uploaded_by')
-        .selectAll('customer_attachments')
-        .select('users.display_name as uploaded_by_name')
-        .where('customer_id', '=', customerId)
-        .orderBy('customer_attachments.created_at', 'desc')
-        .orderBy('customer_attachments.id', 'desc')
-        .execute();
+      return attachmentQueries.list(db, customerId);
     },
 
     async upload(ctx: RequestContext, customerId: number, input: { filename: string; kind: string; description?: string; body: Buffer }) {
@@ -55,22 +48,18 @@ export function createAttachmentService(deps: { db: Kysely<Database>; audit: Aud
       const filename = safeFilename(input.filename, detected);
       try {
         return await db.transaction().execute(async (trx) => {
-          const row = await trx
-            .insertInto('customer_attachments')
-            .values({
-              customer_id: customerId,
-              kind: input.kind,
-              filename,
-              stored_name: storedName,
-              mime: detected.mime,
-              size: input.body.length,
-              sha256: crypto.createHash('sha256').update(input.body).digest('hex'),
-              description: input.description ?? null,
-              uploaded_by: ctx.actor.id,
-              created_at: now.toISOString(),
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+          const row = await attachmentQueries.insert(trx, {
+            customer_id: customerId,
+            kind: input.kind,
+            filename,
+            stored_name: storedName,
+            mime: detected.mime,
+            size: input.body.length,
+            sha256: crypto.createHash('sha256').update(input.body).digest('hex'),
+            description: input.description ?? null,
+            uploaded_by: ctx.actor.id,
+            created_at: now.toISOString(),
+          });
           await audit.record(trx, actorInfo(ctx), { action: 'attachment.create', entityType: 'customer', entityId: customerId, summary: filename, changes: { 'attachment.filename': [null, filename] } });
           return row;
         });
@@ -82,17 +71,17 @@ export function createAttachmentService(deps: { db: Kysely<Database>; audit: Aud
 
     /** The file for a permitted download; every download is audit-logged. */
     async open(ctx: RequestContext, customerId: number, attachmentId: number) {
-      const row = await db.selectFrom('customer_attachments').selectAll().where('id', '=', attachmentId).where('customer_id', '=', customerId).executeTakeFirst();
+      const row = await attachmentQueries.row(db, customerId, attachmentId);
       if (!row) throw errors.notFound();
       await audit.record(db, actorInfo(ctx), { action: 'attachment.download', entityType: 'customer', entityId: customerId, summary: row.filename });
       return { row, stream: fs.createReadStream(pathOf(row.stored_name)) };
     },
 
     async remove(ctx: RequestContext, customerId: number, attachmentId: number) {
-      const row = await db.selectFrom('customer_attachments').selectAll().where('id', '=', attachmentId).where('customer_id', '=', customerId).executeTakeFirst();
+      const row = await attachmentQueries.row(db, customerId, attachmentId);
       if (!row) throw errors.notFound();
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('customer_attachments').where('id', '=', attachmentId).execute();
+        await attachmentQueries.delete(trx, attachmentId);
         await audit.record(trx, actorInfo(ctx), { action: 'attachment.delete', entityType: 'customer', entityId: customerId, summary: row.filename, changes: { 'attachment.filename': [row.filename, null] } });
       });
       fs.rmSync(pathOf(row.stored_name), { force: true });

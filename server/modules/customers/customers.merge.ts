@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { DialectKind } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
-import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { mergeQueries } from './customers.merge.queries';
 import type { CustomerService } from './customers.service';
 import { customerValues } from './customers.service';
 
@@ -49,9 +48,9 @@ export function createMergeService(deps: { db: Kysely<Database>; kind: DialectKi
 
     async merge(ctx: RequestContext, survivorId: number, mergedId: number, reason: string) {
       if (survivorId === mergedId) throw errors.field('mergedId', 'customer.merge_self');
-      const merged = await db.selectFrom('customers').selectAll().where('id', '=', mergedId).where(scopeCondition(ctx.actor, RESOURCES.customer)).executeTakeFirst();
+      const merged = await mergeQueries.visibleRow(db, ctx.actor, mergedId);
       if (!merged) throw errors.notFound();
-      const survivor = (await db.selectFrom('customers').selectAll().where('id', '=', survivorId).executeTakeFirst())!;
+      const survivor = (await mergeQueries.row(db, survivorId))!;
       const survivorValues = customerValues(survivor);
       const mergedValues = customerValues(merged);
       const fill: Record<string, unknown> = {};
@@ -63,27 +62,19 @@ export function createMergeService(deps: { db: Kysely<Database>; kind: DialectKi
         } else if ((current === null || current === '') && v !== null && v !== '') fill[f] = v;
       }
       await db.transaction().execute(async (trx) => {
-        const moved = {
-          contacts: Number((await trx.updateTable('customer_contacts').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst()).numUpdatedRows),
-          attachments: Number((await trx.updateTable('customer_attachments').set({ customer_id: survivorId }).where('customer_id', '=', mergedId).executeTakeFirst()).numUpdatedRows),
-        };
-        await trx.updateTable('customer_merges').set({ survivor_id: survivorId }).where('survivor_id', '=', mergedId).execute();
+        const moved = await mergeQueries.moveOwnRows(trx, mergedId, survivorId);
         for (const hook of hooks) await hook(trx, mergedId, survivorId);
-        await trx
-          .insertInto('customer_merges')
-          .values({
-            survivor_id: survivorId,
-            merged_id: mergedId,
-            merged_archive_no: merged.archive_no,
-            merged_name: merged.name,
-            snapshot: JSON.stringify({ ...mergedValues, archiveNo: merged.archive_no, ownerId: merged.owner_id, createdAt: merged.created_at }),
-            reason,
-            merged_by: ctx.actor.id,
-            merged_at: new Date().toISOString(),
-          })
-          .execute();
-        if (kind === 'sqlite') await sql`DELETE FROM customer_search WHERE rowid = ${mergedId}`.execute(trx);
-        await trx.deleteFrom('customers').where('id', '=', mergedId).execute();
+        await mergeQueries.insertMerge(trx, {
+          survivor_id: survivorId,
+          merged_id: mergedId,
+          merged_archive_no: merged.archive_no,
+          merged_name: merged.name,
+          snapshot: JSON.stringify({ ...mergedValues, archiveNo: merged.archive_no, ownerId: merged.owner_id, createdAt: merged.created_at }),
+          reason,
+          merged_by: ctx.actor.id,
+          merged_at: new Date().toISOString(),
+        });
+        await mergeQueries.deleteCustomer(trx, kind, mergedId);
         // Bumps the version and fills the empty fields; the index must also learn the moved contacts.
         await customers.updateCustomer(trx, ctx, survivorId, null, fill);
         await customers.reindex(trx, survivorId);
@@ -97,8 +88,7 @@ export function createMergeService(deps: { db: Kysely<Database>; kind: DialectKi
 
     /** Ids whose history belongs to this customer: itself and every customer merged into it. */
     async historyIds(customerId: number): Promise<number[]> {
-      const rows = await db.selectFrom('customer_merges').select('merged_id').where('survivor_id', '=', customerId).execute();
-      return [customerId, ...rows.map((r) => r.merged_id)];
+      return [customerId, ...(await mergeQueries.mergedIds(db, customerId))];
     },
   };
 }

@@ -198,6 +198,37 @@ export function customerQueries(kind: DialectKind) {
         .limit(500)
         .execute();
     },
+
+    /** Current owners of the given customers, for the transfer's audit trail. */
+    owners: (db: Q, ids: number[]) => db.selectFrom('customers').select(['id', 'owner_id']).where('id', 'in', ids).execute(),
+    async setPlacement(db: Q, ids: number[], placement: { owner_id: number; team_id: number | null; department_id: number | null }, at: string) {
+      await db
+        .updateTable('customers')
+        .set((eb) => ({ ...placement, version: eb('version', '+', 1), updated_at: at }))
+        .where('id', 'in', ids)
+        .execute();
+    },
+    /** A change to a customer's contacts counts as a change of the customer. */
+    async touch(db: Q, customerId: number, at: string) {
+      await db.updateTable('customers').set({ updated_at: at }).where('id', '=', customerId).execute();
+    },
+    insertContact: (db: Q, values: Insertable<Database['customer_contacts']>) => db.insertInto('customer_contacts').values(values).returningAll().executeTakeFirstOrThrow(),
+    async deleteContact(db: Q, contactId: number) {
+      await db.deleteFrom('customer_contacts').where('id', '=', contactId).execute();
+    },
   };
 }
 export type CustomerQueries = ReturnType<typeof customerQueries>;
+
+/** How other modules read customers: by id, inside the caller's data scope where asked. */
+export const customerLookups = {
+  byId: (db: Q, id: number) => db.selectFrom('customers').select(['id', 'name', 'archive_no', 'owner_id', 'team_id', 'department_id']).where('id', '=', id).executeTakeFirst(),
+  inScope: (db: Q, actor: Actor, id: number) =>
+    db.selectFrom('customers').select(['customers.id', 'customers.name']).where('customers.id', '=', id).where(scopeCondition(actor, RESOURCES.customer)).executeTakeFirst(),
+  /** Of these customers, the ids the actor may see. */
+  async visibleIds(db: Q, actor: Actor, ids: number[]): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const rows = await db.selectFrom('customers').select('customers.id').where('customers.id', 'in', [...new Set(ids)]).where(scopeCondition(actor, RESOURCES.customer)).execute();
+    return new Set(rows.map((r) => r.id));
+  },
+};

@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DialectKind } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Customer, CustomerContact } from './customers.tables';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, type Changes, actorInfo } from '../../platform/audit/audit.service';
 import { AppError, errors } from '../../platform/http/errors';
 import type { Actor, RequestContext } from '../../platform/permissions/actor';
 import { hasCapability } from '../../platform/permissions/policy';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import { EDITABLE_COLUMNS, MASKED_FIELDS, type EditableField } from './customers.fields';
+import { orgQueries } from '../org/org.queries';
 import { customerQueries, type CustomerFilter, type CustomerSortField } from './customers.queries';
 import {
   MAJOR_CHANGE_FIELDS,
@@ -98,7 +99,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
   }
 
   async function ownerPlacement(ownerId: number) {
-    const owner = await db.selectFrom('users').select(['id', 'team_id', 'department_id', 'active']).where('id', '=', ownerId).executeTakeFirst();
+    const owner = await orgQueries.placement(db, ownerId);
     if (!owner || owner.active !== 1) throw errors.field('ownerId', 'customer.owner_inactive');
     return { owner_id: owner.id, team_id: owner.team_id, department_id: owner.department_id };
   }
@@ -265,12 +266,8 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       if (visible.size !== ids.length) throw errors.notFound();
       const placement = await ownerPlacement(ownerId);
       await db.transaction().execute(async (trx) => {
-        const rows = await trx.selectFrom('customers').select(['id', 'owner_id']).where('id', 'in', ids).execute();
-        await trx
-          .updateTable('customers')
-          .set((eb) => ({ ...placement, version: eb('version', '+', 1), updated_at: now() }))
-          .where('id', 'in', ids)
-          .execute();
+        const rows = await q.owners(trx, ids);
+        await q.setPlacement(trx, ids, placement, now());
         for (const r of rows) {
           await audit.record(trx, actorInfo(ctx), { action: 'transfer', entityType: 'customer', entityId: r.id, summary: reason, changes: { ownerId: [r.owner_id, ownerId] } });
         }
@@ -283,12 +280,8 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     async addContact(ctx: RequestContext, customerId: number, input: ContactInput) {
       const t = now();
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('customer_contacts')
-          .values({ customer_id: customerId, ...contactColumns(input), name: input.name!, created_at: t, updated_at: t })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await touchCustomer(trx, customerId, t);
+        const row = await q.insertContact(trx, { customer_id: customerId, ...contactColumns(input), name: input.name!, created_at: t, updated_at: t });
+        await q.touch(trx, customerId, t);
         await reindex(trx, customerId);
         await audit.record(trx, actorInfo(ctx), { action: 'contact.create', entityType: 'customer', entityId: customerId, changes: prefixed(fieldChanges(null, contactAudit(input))) });
         return row;
@@ -302,7 +295,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       const t = now();
       await db.transaction().execute(async (trx) => {
         await updateVersioned(trx, 'customer_contacts', contactId, version, contactColumns(fields), t);
-        await touchCustomer(trx, customerId, t);
+        await q.touch(trx, customerId, t);
         await reindex(trx, customerId);
         await audit.record(trx, actorInfo(ctx), {
           action: 'contact.update',
@@ -320,8 +313,8 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       if (!before) throw errors.notFound();
       const t = now();
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('customer_contacts').where('id', '=', contactId).execute();
-        await touchCustomer(trx, customerId, t);
+        await q.deleteContact(trx, contactId);
+        await q.touch(trx, customerId, t);
         await reindex(trx, customerId);
         await audit.record(trx, actorInfo(ctx), { action: 'contact.delete', entityType: 'customer', entityId: customerId, summary: before.name, changes: { 'contact.name': [before.name, null] } });
       });
@@ -366,9 +359,5 @@ function contactAudit(input: ContactInput): Record<string, unknown> {
 
 function prefixed(changes: Changes): Changes {
   return Object.fromEntries(Object.entries(changes).map(([k, v]) => [`contact.${k}`, v]));
-}
-
-async function touchCustomer(trx: Kysely<Database>, customerId: number, t: string) {
-  await trx.updateTable('customers').set({ updated_at: t }).where('id', '=', customerId).execute();
 }
 

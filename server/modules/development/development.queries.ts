@@ -1,10 +1,11 @@
-import type { Insertable, Kysely, SelectQueryBuilder } from 'kysely';
-import { containsText } from '../../db/search';
+import type { Insertable, Kysely, SelectQueryBuilder, Updateable } from 'kysely';
+import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { DevelopmentPlanTargetTable, ProspectTable } from './development.tables';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition, type ScopedResource } from '../../platform/permissions/scope';
 import { paged } from '../../db/paging';
+import { people } from '../org/org.queries';
 
 /** The only SQL of customer development; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
@@ -210,13 +211,11 @@ export const developmentQueries = {
   },
 
   async userNames(db: Q, ids: number[]) {
-    if (!ids.length) return new Map<number, string>();
-    const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, r.display_name]));
+    return people.names(db, ids);
   },
 
   async placementOf(db: Q, userId: number) {
-    return db.selectFrom('users').select(['id', 'team_id', 'department_id', 'active']).where('id', '=', userId).executeTakeFirst();
+    return people.placement(db, userId);
   },
 
   // ---- development records ----
@@ -295,5 +294,46 @@ export const developmentQueries = {
   async replacePlanTargets(db: Q, planId: number, rows: Omit<Insertable<DevelopmentPlanTargetTable>, 'plan_id' | 'sort_order'>[]) {
     await db.deleteFrom('development_plan_targets').where('plan_id', '=', planId).execute();
     if (rows.length) await db.insertInto('development_plan_targets').values(rows.map((r, i) => ({ ...r, plan_id: planId, sort_order: i + 1 }))).execute();
+  },
+
+  async insertPlan(db: Q, values: Insertable<Database['development_plans']>): Promise<number> {
+    return (await db.insertInto('development_plans').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  planState: (db: Q, id: number) => db.selectFrom('development_plans').select(['status', 'version']).where('id', '=', id).executeTakeFirst(),
+  /** A status change from the approval engine; the version moves on so an edit form opened before gets 409. */
+  async setPlanStatus(db: Q, id: number, patch: Updateable<Database['development_plans']>): Promise<void> {
+    await db
+      .updateTable('development_plans')
+      .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  },
+  async deletePlan(db: Q, id: number): Promise<void> {
+    await db.deleteFrom('development_plans').where('id', '=', id).execute();
+  },
+  planHasTargets: async (db: Q, planId: number) => (await db.selectFrom('development_plan_targets').select('id').where('plan_id', '=', planId).limit(1).execute()).length > 0,
+
+  async insertRecord(db: Q, values: Insertable<Database['development_records']>): Promise<number> {
+    return (await db.insertInto('development_records').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  async linkProspectCustomer(db: Q, prospectId: number, customerId: number, at: string): Promise<void> {
+    await db
+      .updateTable('prospects')
+      .set((eb) => ({ customer_id: customerId, version: eb('version', '+', 1), updated_at: at }))
+      .where('id', '=', prospectId)
+      .execute();
+  },
+
+  async insertResearchPlan(db: Q, values: Insertable<Database['research_plans']>): Promise<number> {
+    return (await db.insertInto('research_plans').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  async deleteResearchPlan(db: Q, id: number): Promise<void> {
+    await db.deleteFrom('research_plans').where('id', '=', id).execute();
+  },
+  async insertResearchReport(db: Q, values: Insertable<Database['research_reports']>): Promise<number> {
+    return (await db.insertInto('research_reports').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  async deleteResearchReport(db: Q, id: number): Promise<void> {
+    await db.deleteFrom('research_reports').where('id', '=', id).execute();
   },
 };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, type Changes, actorInfo } from '../../platform/audit/audit.service';
 import { errors } from '../../platform/http/errors';
 import type { Actor, RequestContext } from '../../platform/permissions/actor';
@@ -121,18 +121,15 @@ export function createPlanService(deps: { db: Kysely<Database>; audit: AuditServ
       };
     },
     async onOutcome(trx, id, outcome, ctx) {
-      const row = await trx.selectFrom('development_plans').select(['status']).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await q.planState(trx, id);
+      if (!row) throw errors.notFound();
       const status = STATUS_OF[outcome];
       const t = now();
       const patch: Record<string, unknown> = { status, updated_at: t };
       if (outcome === 'pending') Object.assign(patch, { submitted_at: t, decided_at: null });
       if (outcome === 'approved' || outcome === 'rejected') patch.decided_at = t;
       // The version moves on, so an edit form opened before the submission or decision gets 409.
-      await trx
-        .updateTable('development_plans')
-        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .execute();
+      await q.setPlanStatus(trx, id, patch);
       await audit.record(trx, actorInfo(ctx), { action: 'status', entityType: 'development_plan', entityId: id, changes: { status: [row.status, status] } });
     },
     // Whoever sees the plan by its data scope also sees its approval history.
@@ -162,16 +159,12 @@ export function createPlanService(deps: { db: Kysely<Database>; audit: AuditServ
       const rows = await targetRows(ctx.actor, targets);
       const t = now();
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('development_plans')
-          .values({ ...(columns(fields) as { title: string; period_start: string; period_end: string }), status: 'draft', ...place, created_by: ctx.actor.id, created_at: t, updated_at: t })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await q.replacePlanTargets(trx, row.id, rows);
+        const planId = await q.insertPlan(trx, { ...(columns(fields) as { title: string; period_start: string; period_end: string }), status: 'draft', ...place, created_by: ctx.actor.id, created_at: t, updated_at: t });
+        await q.replacePlanTargets(trx, planId, rows);
         const changes: Changes = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [null, v ?? null]]));
         changes.targets = [null, rows.map((r) => r.customer_name)];
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'development_plan', entityId: row.id, summary: fields.title, changes });
-        return row.id;
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'development_plan', entityId: planId, summary: fields.title, changes });
+        return planId;
       });
       return get(id);
     },
@@ -189,8 +182,9 @@ export function createPlanService(deps: { db: Kysely<Database>; audit: AuditServ
       }
       await db.transaction().execute(async (trx) => {
         // Checked again inside the transaction: a submission may have locked it meanwhile.
-        const status = (await trx.selectFrom('development_plans').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-        if (!planEditable(status)) throw errors.field('status', 'development.plan_locked');
+        const state = await q.planState(trx, id);
+        if (!state) throw errors.notFound();
+        if (!planEditable(state.status)) throw errors.field('status', 'development.plan_locked');
         await updateVersioned(trx, 'development_plans', id, version, columns(fields), now());
         if (rows) {
           const old = (await q.planTargets(trx, id)).map((r) => r.customer_name);
@@ -208,7 +202,7 @@ export function createPlanService(deps: { db: Kysely<Database>; audit: AuditServ
       const before = await get(id);
       if (before.status !== 'draft') throw errors.field('status', 'development.plan_not_draft');
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('development_plans').where('id', '=', id).execute();
+        await q.deletePlan(trx, id);
         await audit.record(trx, actorInfo(ctx), { action: 'delete', entityType: 'development_plan', entityId: id, summary: before.title });
       });
     },
@@ -216,12 +210,11 @@ export function createPlanService(deps: { db: Kysely<Database>; audit: AuditServ
     /** Submits (or, after a return or withdrawal, resubmits) the plan to the approval chain. */
     async submit(ctx: RequestContext, id: number, input: { comment?: string | null; version: number }) {
       await db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('development_plans').select(['status', 'version']).where('id', '=', id).executeTakeFirst();
+        const row = await q.planState(trx, id);
         if (!row) throw errors.notFound();
         if (row.version !== input.version) throw errors.staleVersion();
         if (!planEditable(row.status)) throw errors.field('status', 'development.plan_locked');
-        const targets = await trx.selectFrom('development_plan_targets').select('id').where('plan_id', '=', id).limit(1).execute();
-        if (!targets.length) throw errors.field('targets', 'development.plan_needs_targets');
+        if (!(await q.planHasTargets(trx, id))) throw errors.field('targets', 'development.plan_needs_targets');
         await approvals.submit(trx, ctx, PLAN_DOCUMENT_TYPE, id, input.comment);
       });
       return get(id);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, type Changes, actorInfo } from '../../platform/audit/audit.service';
 import { AppError, errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
@@ -102,29 +102,21 @@ export function createRecordService(deps: { db: Kysely<Database>; audit: AuditSe
             placement,
           );
         }
-        const row = await trx
-          .insertInto('development_records')
-          .values({
-            ...(columns(fields) as { customer_name: string }),
-            prospect_id: prospectId,
-            customer_id: customerId,
-            ...placement,
-            created_by: ctx.actor.id,
-            created_at: t,
-            updated_at: t,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx
-          .updateTable('prospects')
-          .set((eb) => ({ customer_id: customerId!, version: eb('version', '+', 1), updated_at: t }))
-          .where('id', '=', prospectId)
-          .execute();
+        const recordId = await q.insertRecord(trx, {
+          ...(columns(fields) as { customer_name: string }),
+          prospect_id: prospectId,
+          customer_id: customerId,
+          ...placement,
+          created_by: ctx.actor.id,
+          created_at: t,
+          updated_at: t,
+        });
+        await q.linkProspectCustomer(trx, prospectId, customerId!, t);
         const changes: Changes = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [null, auditValue(k, v)]]));
         changes.customerId = [null, customerId!];
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'development_record', entityId: row.id, summary: fields.customerName, changes });
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'development_record', entityId: recordId, summary: fields.customerName, changes });
         await audit.record(trx, actorInfo(ctx), { action: linkCustomerId !== undefined ? 'link_customer' : 'create_customer', entityType: 'prospect', entityId: prospectId, changes: { customerId: [prospect.customer_id, customerId!] } });
-        return { recordId: row.id, customerId: customerId!, created: linkCustomerId === undefined };
+        return { recordId, customerId: customerId!, created: linkCustomerId === undefined };
       });
 
       // The contact person becomes the new customer's first contact through the archive's own path

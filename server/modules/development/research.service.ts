@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, type Changes, actorInfo } from '../../platform/audit/audit.service';
 import { errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
@@ -85,13 +85,9 @@ export function createResearchService(deps: { db: Kysely<Database>; audit: Audit
       const place = await placement(ctx, ownerId);
       const t = now();
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('research_plans')
-          .values({ ...(toColumns(PLAN_COLUMNS, fields) as { title: string }), ...place, created_by: ctx.actor.id, created_at: t, updated_at: t })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'research_plan', entityId: row.id, summary: fields.title, changes: changesOf(PLAN_COLUMNS, null, fields) });
-        return row.id;
+        const planId = await q.insertResearchPlan(trx, { ...(toColumns(PLAN_COLUMNS, fields) as { title: string }), ...place, created_by: ctx.actor.id, created_at: t, updated_at: t });
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'research_plan', entityId: planId, summary: fields.title, changes: changesOf(PLAN_COLUMNS, null, fields) });
+        return planId;
       });
       return getPlan(id);
     },
@@ -117,7 +113,7 @@ export function createResearchService(deps: { db: Kysely<Database>; audit: Audit
       // The reports stand on the plan: it stays while any report refers to it.
       if (Number(before.report_count) > 0) throw errors.conflict('development.research_plan_has_reports');
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('research_plans').where('id', '=', id).execute();
+        await q.deleteResearchPlan(trx, id);
         await audit.record(trx, actorInfo(ctx), { action: 'delete', entityType: 'research_plan', entityId: id, summary: before.title });
       });
     },
@@ -128,13 +124,9 @@ export function createResearchService(deps: { db: Kysely<Database>; audit: Audit
       const place = await placement(ctx, undefined);
       const t = now();
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('research_reports')
-          .values({ ...(toColumns(REPORT_COLUMNS, fields) as { title: string }), plan_id: planId, ...place, created_by: ctx.actor.id, created_at: t, updated_at: t })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'research_report', entityId: row.id, summary: fields.title, changes: { planId: [null, planId], ...changesOf(REPORT_COLUMNS, null, fields) } });
-        return row.id;
+        const reportId = await q.insertResearchReport(trx, { ...(toColumns(REPORT_COLUMNS, fields) as { title: string }), plan_id: planId, ...place, created_by: ctx.actor.id, created_at: t, updated_at: t });
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'research_report', entityId: reportId, summary: fields.title, changes: { planId: [null, planId], ...changesOf(REPORT_COLUMNS, null, fields) } });
+        return reportId;
       });
       return getReport(id);
     },
@@ -153,7 +145,7 @@ export function createResearchService(deps: { db: Kysely<Database>; audit: Audit
     async deleteReport(ctx: RequestContext, id: number) {
       const before = await getReport(id);
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('research_reports').where('id', '=', id).execute();
+        await q.deleteResearchReport(trx, id);
         await audit.record(trx, actorInfo(ctx), { action: 'delete', entityType: 'research_report', entityId: id, summary: before.title });
       });
     },

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
-import { containsText } from '../../db/search';
+import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
@@ -62,5 +62,9 @@ export const individualQueries = {
       .orderBy('initial')
       .execute();
     return rows.map((r) => ({ initial: r.initial, count: Number(r.n) }));
+  },
+
+  async insert(db: Q, values: Insertable<Database['individual_customers']>): Promise<number> {
+    return (await db.insertInto('individual_customers').values(values).returning('id').executeTakeFirstOrThrow()).id;
   },
 };

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
 import type { Clock } from '../../platform/time';
 import { maskPhone } from '../customers/customers.rules';
+import { orgQueries } from '../org/org.queries';
 import { individualQueries as q } from './individuals.queries';
 import { isResidentIdNumber, maskIdNumber, nameKeys } from './individuals.rules';
 
@@ -71,17 +72,14 @@ export function createIndividualService(deps: { db: Kysely<Database>; audit: Aud
 
     async create(ctx: RequestContext, input: IndividualInput & { name: string }) {
       assertIdNumber(input);
-      const owner = await db.selectFrom('users').select(['team_id', 'department_id']).where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+      const owner = await orgQueries.placement(db, ctx.actor.id);
+      if (!owner) throw errors.notFound();
       const t = clock.now().toISOString();
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('individual_customers')
-          .values({ ...(columns(input) as { name: string; name_pinyin: string; name_initials: string; initial: string }), owner_id: ctx.actor.id, team_id: owner.team_id, department_id: owner.department_id, created_by: ctx.actor.id, created_at: t, updated_at: t })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const individualId = await q.insert(trx, { ...(columns(input) as { name: string; name_pinyin: string; name_initials: string; initial: string }), owner_id: ctx.actor.id, team_id: owner.team_id, department_id: owner.department_id, created_by: ctx.actor.id, created_at: t, updated_at: t });
         const changes = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, [null, auditValue(k, v)] as [unknown, unknown]]));
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'individual_customer', entityId: row.id, changes });
-        return row.id;
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'individual_customer', entityId: individualId, changes });
+        return individualId;
       });
       return get(id);
     },

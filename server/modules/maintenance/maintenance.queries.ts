@@ -1,10 +1,12 @@
 import type { Insertable, Kysely } from 'kysely';
-import { containsText } from '../../db/search';
+import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { MaintenancePlanTaskTable } from './maintenance.tables';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { paged } from '../../db/paging';
+import { customerLookups } from '../customers/customers.queries';
+import { people } from '../org/org.queries';
 
 type Q = Kysely<Database>;
 
@@ -107,19 +109,17 @@ export const maintenanceQueries = {
 
   /** Of these customers, the ids the actor may see (a plan names only customers its drafter works on). */
   async visibleCustomerIds(db: Q, actor: Actor, ids: number[]) {
-    if (ids.length === 0) return new Set<number>();
-    const rows = await db.selectFrom('customers').select('customers.id').where('customers.id', 'in', ids).where(scopeCondition(actor, RESOURCES.customer)).execute();
-    return new Set(rows.map((r) => r.id));
+    return customerLookups.visibleIds(db, actor, ids);
   },
 
   async activeUserIds(db: Q, ids: number[]) {
-    if (ids.length === 0) return new Set<number>();
-    const rows = await db.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', 1).execute();
-    return new Set(rows.map((r) => r.id));
+    return new Set(await people.activeIds(db, ids));
   },
 
   async userInfo(db: Q, id: number) {
-    return db.selectFrom('users').select(['id', 'team_id', 'department_id', 'display_name']).where('id', '=', id).executeTakeFirstOrThrow();
+    const user = await people.placement(db, id);
+    if (!user) throw new Error(`user ${id} not found`);
+    return user;
   },
 
   async tasks(db: Q, planId: number) {
@@ -226,5 +226,9 @@ export const maintenanceQueries = {
     await db.updateTable('maintenance_plan_customers').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
     await db.updateTable('maintenance_plan_tasks').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
     await db.updateTable('maintenance_plan_records').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+  },
+
+  async insertPlan(db: Q, values: Insertable<Database['maintenance_plans']>): Promise<number> {
+    return (await db.insertInto('maintenance_plans').values(values).returning('id').executeTakeFirstOrThrow()).id;
   },
 };

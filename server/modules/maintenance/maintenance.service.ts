@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { AppError, errors, type FieldError } from '../../platform/http/errors';
 import type { Actor, RequestContext } from '../../platform/permissions/actor';
@@ -199,33 +199,29 @@ export function createMaintenanceService(deps: {
       const drafter = await q.userInfo(db, ctx.actor.id);
       const t = now();
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('maintenance_plans')
-          .values({
-            title: input.title,
-            goals: input.goals,
-            method: input.method,
-            measures: input.measures,
-            budget_fen: budgetFen,
-            start_date: input.startDate,
-            end_date: input.endDate,
-            owner_id: ctx.actor.id,
-            team_id: drafter.team_id,
-            department_id: drafter.department_id,
-            created_at: t,
-            updated_at: t,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await q.replaceCustomers(trx, row.id, customerIds);
-        await q.replaceStaff(trx, row.id, staffIds);
+        const planId = await q.insertPlan(trx, {
+          title: input.title,
+          goals: input.goals,
+          method: input.method,
+          measures: input.measures,
+          budget_fen: budgetFen,
+          start_date: input.startDate,
+          end_date: input.endDate,
+          owner_id: ctx.actor.id,
+          team_id: drafter.team_id,
+          department_id: drafter.department_id,
+          created_at: t,
+          updated_at: t,
+        });
+        await q.replaceCustomers(trx, planId, customerIds);
+        await q.replaceStaff(trx, planId, staffIds);
         await audit.record(trx, actorInfo(ctx), {
           action: 'create',
           entityType: ENTITY,
-          entityId: row.id,
+          entityId: planId,
           changes: { title: [null, input.title], customerIds: [null, customerIds], staffIds: [null, staffIds], budget: [null, input.budget], startDate: [null, input.startDate], endDate: [null, input.endDate] },
         });
-        return row.id;
+        return planId;
       });
       return view(ctx, id);
     },

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
-import { containsText } from '../../db/search';
+import { containsText } from '../../db/search.queries';
 import { paged } from '../../db/paging';
 
 /** The only SQL of the organisation module; every function takes the db or the open transaction. */
@@ -170,4 +170,83 @@ export const orgQueries = {
     if (exceptId) qb = qb.where('id', '!=', exceptId);
     return !!(await qb.executeTakeFirst());
   },
+
+  /** A new user with their roles; returns the id. */
+  async insertUser(db: Q, values: Insertable<Database['users']>, roles: string[]): Promise<number> {
+    const row = await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
+    if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: row.id, role }))).execute();
+    return row.id;
+  },
+  async replaceRoles(db: Q, userId: number, roles: string[]): Promise<void> {
+    await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+    if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  },
+  async updateUserRow(db: Q, id: number, patch: Updateable<Database['users']>): Promise<void> {
+    await db.updateTable('users').set(patch).where('id', '=', id).execute();
+  },
+  async insertDepartment(db: Q, values: Insertable<Database['departments']>): Promise<number> {
+    return (await db.insertInto('departments').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  async insertTeam(db: Q, values: Insertable<Database['teams']>): Promise<number> {
+    return (await db.insertInto('teams').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  /** The members of a team follow it into another department. */
+  async moveTeamMembers(db: Q, teamId: number, departmentId: number): Promise<void> {
+    await db.updateTable('users').set({ department_id: departmentId }).where('team_id', '=', teamId).execute();
+  },
+
+  /** Where a user sits, for records they come to own: their team and department, and whether they are active. */
+  placement: (db: Q, id: number) => db.selectFrom('users').select(['id', 'team_id', 'department_id', 'active', 'display_name', 'locale']).where('id', '=', id).executeTakeFirst(),
+};
+
+/**
+ * A user's display name beside another module's rows, as a correlated look-up by primary key: other
+ * modules read users through this instead of joining the table themselves. `userIdColumn` is the
+ * qualified column holding the user id (e.g. 'customer_attachments.uploaded_by').
+ */
+export function userName(userIdColumn: string): RawBuilder<string | null> {
+  return sql<string | null>`(select un.display_name from users as un where un.id = ${sql.ref(userIdColumn)})`;
+}
+
+/**
+ * How other modules read people and teams: by id, in batches, never by joining users, user_roles,
+ * teams or departments themselves. Every function takes the db or the open transaction.
+ */
+export const people = {
+  placement: orgQueries.placement,
+  /** The given users (any order); unknown ids are left out. */
+  byIds(db: Q, ids: number[]) {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return Promise.resolve([]);
+    return db.selectFrom('users').select(['id', 'username', 'display_name', 'email', 'locale', 'active', 'team_id', 'department_id', 'must_change_password']).where('id', 'in', unique).orderBy('id').execute();
+  },
+  async names(db: Q, ids: number[]): Promise<Map<number, string>> {
+    return new Map((await people.byIds(db, ids)).map((u) => [u.id, u.display_name]));
+  },
+  /** Of these users, the active ones, optionally only those inside the actor's scope of colleagues. */
+  async activeIds(db: Q, ids: number[], actor?: Actor): Promise<number[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    let qb = db.selectFrom('users').select('users.id').where('users.id', 'in', unique).where('users.active', '=', 1);
+    if (actor) qb = qb.where(scopeCondition(actor, RESOURCES.user));
+    return (await qb.orderBy('users.id').execute()).map((r) => r.id);
+  },
+  async inScope(db: Q, actor: Actor, userId: number): Promise<boolean> {
+    return !!(await db.selectFrom('users').select('users.id').where('users.id', '=', userId).where(scopeCondition(actor, RESOURCES.user)).executeTakeFirst());
+  },
+  roleNames: async (db: Q, userId: number) => (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role),
+  /** Active holders of any of the roles, optionally within one department, in id order. */
+  activeWithRoles(db: Q, roles: readonly string[], departmentId?: number) {
+    let qb = db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select(['users.id', 'users.display_name', 'users.locale'])
+      .distinct()
+      .where('user_roles.role', 'in', [...roles])
+      .where('users.active', '=', 1);
+    if (departmentId !== undefined) qb = qb.where('users.department_id', '=', departmentId);
+    return qb.orderBy('users.id').execute();
+  },
+  teamSupervisorId: async (db: Q, teamId: number) => (await db.selectFrom('teams').select('supervisor_id').where('id', '=', teamId).executeTakeFirst())?.supervisor_id ?? null,
+  department: (db: Q, id: number) => db.selectFrom('departments').select(['id', 'name', 'head_id', 'active']).where('id', '=', id).executeTakeFirst(),
 };

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, actorInfo, diff } from '../../platform/audit/audit.service';
+import { authQueries } from '../../platform/auth/auth.queries';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords';
 import { AppError, errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
@@ -89,15 +90,14 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
           created_at: t,
           updated_at: t,
         };
-        const row = await trx.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
-        if (input.roles.length) await trx.insertInto('user_roles').values(input.roles.map((role) => ({ user_id: row.id, role }))).execute();
+        const userId = await q.insertUser(trx, values, input.roles);
         await audit.record(trx, actorInfo(ctx), {
           action: 'create',
           entityType: 'user',
-          entityId: row.id,
+          entityId: userId,
           changes: { ...diff(null, values, [...AUDITED_USER_FIELDS]), roles: [null, input.roles] },
         });
-        return row.id;
+        return userId;
       });
       return this.getUser(id);
     },
@@ -136,8 +136,7 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
       }
       await db.transaction().execute(async (trx) => {
         await updateVersioned(trx, 'users', id, version, {}, now());
-        await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
-        if (roles.length) await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
+        await q.replaceRoles(trx, id, roles);
         await audit.record(trx, actorInfo(ctx), {
           action: 'role.change',
           entityType: 'user',
@@ -155,12 +154,16 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
       if (problems.length) throw errors.validation(problems);
       const hash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ password_hash: hash, must_change_password: mustChange ? 1 : 0, password_changed_at: now(), failed_logins: 0, locked_until: null, version: user.version + 1, updated_at: now() })
-          .where('id', '=', id)
-          .execute();
-        await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        await q.updateUserRow(trx, id, {
+          password_hash: hash,
+          must_change_password: mustChange ? 1 : 0,
+          password_changed_at: now(),
+          failed_logins: 0,
+          locked_until: null,
+          version: user.version + 1,
+          updated_at: now(),
+        });
+        await authQueries.deleteUserSessions(trx, id);
         await audit.record(trx, actorInfo(ctx), { action: 'password.reset', entityType: 'user', entityId: id });
       });
     },
@@ -174,7 +177,7 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
       await db.transaction().execute(async (trx) => {
         await updateVersioned(trx, 'users', id, version, { active: active ? 1 : 0 }, now());
         // Deactivation ends every session of the user at once (issue 2 §4).
-        if (!active) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        if (!active) await authQueries.deleteUserSessions(trx, id);
         await audit.record(trx, actorInfo(ctx), {
           action: active ? 'activate' : 'deactivate',
           entityType: 'user',
@@ -187,7 +190,7 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
 
     async unlock(ctx: RequestContext, id: number) {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+        await q.updateUserRow(trx, id, { failed_logins: 0, locked_until: null });
         await audit.record(trx, actorInfo(ctx), { action: 'unlock', entityType: 'user', entityId: id });
       });
       return this.getUser(id);
@@ -205,9 +208,9 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
       const t = now();
       const values = { name: input.name, code: input.code ?? null, sort_order: input.sortOrder ?? 0, head_id: input.headId ?? null, created_at: t, updated_at: t };
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx.insertInto('departments').values(values).returning('id').executeTakeFirstOrThrow();
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'department', entityId: row.id, changes: diff(null, values, ['name', 'code', 'sort_order', 'head_id']) });
-        return row.id;
+        const departmentId = await q.insertDepartment(trx, values);
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'department', entityId: departmentId, changes: diff(null, values, ['name', 'code', 'sort_order', 'head_id']) });
+        return departmentId;
       });
       return this.getDepartment(id);
     },
@@ -241,9 +244,9 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
       const t = now();
       const values = { name: input.name, department_id: input.departmentId, supervisor_id: input.supervisorId ?? null, created_at: t, updated_at: t };
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx.insertInto('teams').values(values).returning('id').executeTakeFirstOrThrow();
-        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'team', entityId: row.id, changes: diff(null, values, ['name', 'department_id', 'supervisor_id']) });
-        return row.id;
+        const teamId = await q.insertTeam(trx, values);
+        await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'team', entityId: teamId, changes: diff(null, values, ['name', 'department_id', 'supervisor_id']) });
+        return teamId;
       });
       return this.getTeam(id);
     },
@@ -260,9 +263,7 @@ export function createOrgService(deps: { db: Kysely<Database>; audit: AuditServi
       if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
       await db.transaction().execute(async (trx) => {
         await updateVersioned(trx, 'teams', id, patch.version, changes, now());
-        if (patch.departmentId !== undefined) {
-          await trx.updateTable('users').set({ department_id: patch.departmentId }).where('team_id', '=', id).execute();
-        }
+        if (patch.departmentId !== undefined) await q.moveTeamMembers(trx, id, patch.departmentId);
         await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'team', entityId: id, changes: diff(before, changes, ['name', 'department_id', 'supervisor_id', 'active']) });
       });
       return this.getTeam(id);

@@ -1,9 +1,10 @@
 import type { Insertable, Kysely } from 'kysely';
 import { paged } from '../../db/paging';
-import { containsText } from '../../db/search';
+import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition, type ScopedResource } from '../../platform/permissions/scope';
+import { people } from '../org/org.queries';
 
 type Q = Kysely<Database>;
 
@@ -434,14 +435,14 @@ export const surveyQueries = {
   // People
 
   async userInfo(db: Q, id: number) {
-    return db.selectFrom('users').select(['id', 'team_id', 'department_id', 'display_name', 'locale']).where('id', '=', id).executeTakeFirstOrThrow();
+    const user = await people.placement(db, id);
+    if (!user) throw new Error(`user ${id} not found`);
+    return user;
   },
 
   /** Of these users, the active ones inside the actor's scope of colleagues. */
   async assignableUserIds(db: Q, actor: Actor, ids: number[]) {
-    if (!ids.length) return new Set<number>();
-    const rows = await db.selectFrom('users').select('users.id').where('users.id', 'in', ids).where('users.active', '=', 1).where(scopeCondition(actor, RESOURCES.user)).execute();
-    return new Set(rows.map((r) => r.id));
+    return new Set(await people.activeIds(db, ids, actor));
   },
 
   // To-do

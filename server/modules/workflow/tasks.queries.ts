@@ -1,10 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import { containsText } from '../../db/search';
+import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { TaskTable } from './workflow.tables';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { paged } from '../../db/paging';
+import { people } from '../org/org.queries';
 
 type Q = Kysely<Database>;
 
@@ -89,17 +90,14 @@ export const taskQueries = {
   },
 
   async assignee(db: Q, userId: number) {
-    return db
-      .selectFrom('users')
-      .leftJoin('teams', 'teams.id', 'users.team_id')
-      .select(['users.id', 'users.display_name', 'users.team_id', 'users.department_id', 'users.active', 'teams.supervisor_id'])
-      .where('users.id', '=', userId)
-      .executeTakeFirst();
+    const user = await people.placement(db, userId);
+    if (!user) return undefined;
+    const supervisor_id = user.team_id ? await people.teamSupervisorId(db, user.team_id) : null;
+    return { id: user.id, display_name: user.display_name, team_id: user.team_id, department_id: user.department_id, active: user.active, supervisor_id };
   },
 
   async userVisible(db: Q, actor: Actor, userId: number) {
-    const row = await db.selectFrom('users').select('users.id').where('users.id', '=', userId).where(scopeCondition(actor, RESOURCES.user)).executeTakeFirst();
-    return !!row;
+    return people.inScope(db, actor, userId);
   },
 
   async comments(db: Q, taskId: number) {

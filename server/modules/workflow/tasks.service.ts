@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { updateVersioned } from '../../db/versioned';
+import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditActorInfo, type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import type { CalendarService } from '../../platform/calendar/calendar.service';
 import { errors } from '../../platform/http/errors';

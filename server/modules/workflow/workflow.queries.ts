@@ -1,14 +1,14 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { paged } from '../../db/paging';
+import { people } from '../org/org.queries';
 
 type Q = Kysely<Database>;
 
 /** The only SQL of notifications, deliveries (the outbox) and reminders. Every call takes the connection to use. */
 export const notificationQueries = {
   async activeUsers(db: Q, ids: number[]) {
-    if (ids.length === 0) return [];
-    return db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', ids).where('active', '=', 1).orderBy('id').execute();
+    return (await people.byIds(db, ids)).filter((u) => u.active === 1).map((u) => ({ id: u.id, display_name: u.display_name, email: u.email }));
   },
 
   async insertInbox(db: Q, rows: Insertable<Database['notifications']>[]) {

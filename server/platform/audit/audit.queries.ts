@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { paged } from '../../db/paging';
 
@@ -21,4 +21,9 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter, paging: { 
   if (f.from) base = base.where('at', '>=', new Date(f.from).toISOString());
   if (f.to) base = base.where('at', '<=', new Date(f.to).toISOString());
   return paged(base.selectAll().orderBy('id', 'desc'), base, paging);
+}
+
+/** Appends entries; pass the transaction so they commit or roll back with the change they describe. */
+export async function insertAuditRows(db: Kysely<Database>, rows: Insertable<Database['audit_log']>[]): Promise<void> {
+  if (rows.length) await db.insertInto('audit_log').values(rows).execute();
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { RequestContext } from '../permissions/actor';
 import type { Clock } from '../time';
+import { insertAuditRows } from './audit.queries';
 
 export type Changes = Record<string, [unknown, unknown]>;
 
@@ -60,13 +61,13 @@ export function createAuditService(clock: Clock) {
   return {
     /** Writes one entry; pass the transaction so the entry commits or rolls back with the change it describes. */
     async record(db: Kysely<Database>, who: AuditActorInfo, input: AuditInput): Promise<void> {
-      await db.insertInto('audit_log').values(row(who, input, clock.now().toISOString())).execute();
+      await insertAuditRows(db, [row(who, input, clock.now().toISOString())]);
     },
     /** Many entries in few statements (bulk work such as an import). */
     async recordMany(db: Kysely<Database>, who: AuditActorInfo, inputs: AuditInput[]): Promise<void> {
       const at = clock.now().toISOString();
       for (let i = 0; i < inputs.length; i += ROWS_PER_STATEMENT) {
-        await db.insertInto('audit_log').values(inputs.slice(i, i + ROWS_PER_STATEMENT).map((input) => row(who, input, at))).execute();
+        await insertAuditRows(db, inputs.slice(i, i + ROWS_PER_STATEMENT).map((input) => row(who, input, at)));
       }
     },
   };

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { LANGS } from '../http/i18n';
 import { requestContext } from '../http/guard';
 import type { Actor } from '../permissions/actor';
+import { authQueries } from './auth.queries';
 import { CSRF_COOKIE, SESSION_COOKIE, type AuthService } from './auth.service';
 import { meResponse } from './auth.schemas';
 
@@ -38,7 +39,7 @@ export async function authRoutes(root: FastifyInstance, deps: { auth: AuthServic
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth 登录'];
   const localeOf = async (id: number) =>
-    (await db.selectFrom('users').select('locale').where('id', '=', id).executeTakeFirst())?.locale ?? 'zh-CN';
+    (await authQueries.userLocale(db, id)) ?? 'zh-CN';
 
   app.post('/api/auth/login', {
     config: { policy: { public: true } },
@@ -97,7 +98,7 @@ export async function authRoutes(root: FastifyInstance, deps: { auth: AuthServic
     schema: { tags, body: z.object({ locale: z.enum(LANGS as [string, ...string[]]) }).strict() },
     handler: async (req, reply) => {
       const ctx = requestContext(req);
-      await db.updateTable('users').set({ locale: req.body.locale }).where('id', '=', ctx.actor.id).execute();
+      await authQueries.setUserLocale(db, ctx.actor.id, req.body.locale);
       reply.setCookie('gx_lang', req.body.locale, { ...cookieOptions(req, false), maxAge: 365 * 86400 });
       return reply.status(204).send();
     },

@@ -6,6 +6,7 @@ import { AppError, errors } from '../http/errors';
 import { type Actor, type RequestContext, loadActor } from '../permissions/actor';
 import type { SettingsService } from '../settings/settings.service';
 import type { Clock } from '../time';
+import { authQueries } from './auth.queries';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import type { RateLimiter } from './rate-limit';
 
@@ -42,7 +43,7 @@ export function createAuthService(deps: {
         throw errors.rateLimited();
       }
       const now = clock.now();
-      const user = await db.selectFrom('users').selectAll().where('username', '=', input.username.trim()).executeTakeFirst();
+      const user = await authQueries.userByUsername(db, input.username.trim());
       if (!user) {
         await verifyPassword(input.password, await dummyPasswordHash());
         await audit.record(db, who, { action: 'login.failure', entityType: 'session', summary: `unknown user ${input.username}` });
@@ -58,21 +59,9 @@ export function createAuthService(deps: {
       if (!ok) {
         const threshold = await settings.number('security.lockoutThreshold');
         const lockMinutes = await settings.number('security.lockoutMinutes');
-        // Atomic increment: failures arriving at several app instances at once all count.
-        const { failed_logins: failures } = await db
-          .updateTable('users')
-          .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-          .where('id', '=', user.id)
-          .returning('failed_logins')
-          .executeTakeFirstOrThrow();
+        const failures = await authQueries.countFailedLogin(db, user.id);
         const lock = failures >= threshold;
-        if (lock) {
-          await db
-            .updateTable('users')
-            .set({ failed_logins: 0, locked_until: new Date(now.getTime() + lockMinutes * 60000).toISOString() })
-            .where('id', '=', user.id)
-            .execute();
-        }
+        if (lock) await authQueries.lockUser(db, user.id, new Date(now.getTime() + lockMinutes * 60000).toISOString());
         await audit.record(db, userWho, {
           action: 'login.failure',
           entityType: 'user',
@@ -90,9 +79,7 @@ export function createAuthService(deps: {
       const csrfToken = token();
       const sessionId = sha256(sessionToken);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('sessions')
-          .values({
+        await authQueries.insertSession(trx, {
             id: sessionId,
             user_id: user.id,
             csrf_token: csrfToken,
@@ -100,13 +87,8 @@ export function createAuthService(deps: {
             last_seen_at: now.toISOString(),
             ip: input.ip,
             user_agent: input.userAgent?.slice(0, 300) ?? null,
-          })
-          .execute();
-        await trx
-          .updateTable('users')
-          .set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() })
-          .where('id', '=', user.id)
-          .execute();
+        });
+        await authQueries.markSignedIn(trx, user.id, now.toISOString());
         await audit.record(trx, userWho, { action: 'login.success', entityType: 'user', entityId: user.id });
       });
       return { sessionToken, csrfToken, actor: await loadActor(db, user, { sessionId, csrfToken }) };
@@ -116,36 +98,37 @@ export function createAuthService(deps: {
     async authenticate(sessionToken: string | undefined): Promise<Actor> {
       if (!sessionToken) throw errors.unauthenticated();
       const sessionId = sha256(sessionToken);
-      const session = await db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+      const session = await authQueries.session(db, sessionId);
       if (!session) throw errors.unauthenticated('error.session_expired');
       const now = clock.now();
       const idleMs = (await settings.number('security.sessionIdleMinutes')) * 60000;
       const absoluteMs = (await settings.number('security.sessionAbsoluteHours')) * 3600000;
       const lastSeen = new Date(session.last_seen_at).getTime();
       if (now.getTime() - lastSeen > idleMs || now.getTime() - new Date(session.created_at).getTime() > absoluteMs) {
-        await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+        await authQueries.deleteSession(db, sessionId);
         throw errors.unauthenticated('error.session_expired');
       }
-      const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+      const user = await authQueries.userById(db, session.user_id);
       if (!user || user.active !== 1) {
-        await db.deleteFrom('sessions').where('user_id', '=', session.user_id).execute();
+        await authQueries.deleteUserSessions(db, session.user_id);
         throw errors.unauthenticated('error.session_expired');
       }
       if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
-        await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute();
+        await authQueries.touchSession(db, sessionId, now.toISOString());
       }
       return loadActor(db, user, { sessionId, csrfToken: session.csrf_token });
     },
 
     async logout(ctx: RequestContext): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('sessions').where('id', '=', ctx.actor.sessionId).execute();
+        await authQueries.deleteSession(trx, ctx.actor.sessionId);
         await audit.record(trx, actorInfo(ctx), { action: 'logout', entityType: 'user', entityId: ctx.actor.id });
       });
     },
 
     async changeOwnPassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<void> {
-      const user = await db.selectFrom('users').selectAll().where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+      const user = await authQueries.userById(db, ctx.actor.id);
+      if (!user) throw errors.notFound();
       if (!(await verifyPassword(currentPassword, user.password_hash))) {
         throw errors.field('currentPassword', 'auth.wrong_current_password');
       }
@@ -154,13 +137,9 @@ export function createAuthService(deps: {
       if (problems.length) throw errors.validation(problems.map((p) => ({ ...p, field: 'newPassword' })));
       const hash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ password_hash: hash, must_change_password: 0, password_changed_at: clock.now().toISOString(), version: user.version + 1 })
-          .where('id', '=', user.id)
-          .execute();
+        await authQueries.setOwnPassword(trx, user, hash, clock.now().toISOString());
         // Other sessions of this user end; the current one continues.
-        await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', ctx.actor.sessionId).execute();
+        await authQueries.deleteUserSessions(trx, user.id, ctx.actor.sessionId);
         await audit.record(trx, actorInfo(ctx), { action: 'password.change', entityType: 'user', entityId: user.id });
       });
     },
@@ -168,7 +147,7 @@ export function createAuthService(deps: {
     async pruneSessions(): Promise<void> {
       const absoluteMs = (await settings.number('security.sessionAbsoluteHours')) * 3600000;
       const cutoff = new Date(clock.now().getTime() - absoluteMs).toISOString();
-      await db.deleteFrom('sessions').where('created_at', '<', cutoff).execute();
+      await authQueries.deleteSessionsCreatedBefore(db, cutoff);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../time';
+import { authQueries } from './auth.queries';
 
 /**
  * Fixed-window counters in the database, so several app processes share one limit.
@@ -12,18 +12,12 @@ export function createRateLimiter(db: Kysely<Database>, clock: Clock) {
     async hit(key: string, windowSeconds: number): Promise<number> {
       const nowMs = clock.now().getTime();
       const windowStart = new Date(nowMs - (nowMs % (windowSeconds * 1000))).toISOString();
-      const row = await db
-        .insertInto('rate_limits')
-        .values({ key, window_start: windowStart, hits: 1 })
-        .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limits.hits + 1` }))
-        .returning('hits')
-        .executeTakeFirstOrThrow();
-      return row.hits;
+      return authQueries.rateLimitHit(db, key, windowStart);
     },
     /** Drops windows older than a day (called by the housekeeping job). */
     async prune(): Promise<void> {
       const cutoff = new Date(clock.now().getTime() - 24 * 3600 * 1000).toISOString();
-      await db.deleteFrom('rate_limits').where('window_start', '<', cutoff).execute();
+      await authQueries.deleteRateLimitsBefore(db, cutoff);
     },
   };
 }

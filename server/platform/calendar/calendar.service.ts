@@ -6,6 +6,7 @@ import { errors } from '../http/errors';
 import type { RequestContext } from '../permissions/actor';
 import type { SettingsService } from '../settings/settings.service';
 import { type Clock, shanghaiDate } from '../time';
+import { calendarQueries } from './calendar.queries';
 import {
   addWorkingDays,
   builtinData,
@@ -30,24 +31,15 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
   let cache: { stamp: string; data: CalendarData } | null = null;
 
   /** Changes whenever any instance adds, deletes or re-imports days, so the cache is never stale across processes. */
-  async function changeStamp(conn: Kysely<Database>): Promise<string> {
-    const r = await conn
-      .selectNoFrom((eb) => [
-        eb.selectFrom('calendar_days').select((e) => e.fn.countAll().as('n')).as('days'),
-        eb.selectFrom('calendar_days').select((e) => e.fn.max('id').as('m')).as('last_day'),
-        eb.selectFrom('calendar_years').select((e) => e.fn.max('imported_at').as('m')).as('last_import'),
-      ])
-      .executeTakeFirstOrThrow();
-    return `${r.days}|${r.last_day}|${r.last_import}`;
-  }
+  const changeStamp = calendarQueries.changeStamp;
 
   /** `conn`: pass the caller's transaction when inside one (SQLite has a single connection). */
   async function data(conn: Kysely<Database> = db): Promise<CalendarData> {
     const stamp = await changeStamp(conn);
     if (cache && cache.stamp === stamp) return cache.data;
     const [days, years] = await Promise.all([
-      conn.selectFrom('calendar_days').selectAll().execute(),
-      conn.selectFrom('calendar_years').select('year').execute(),
+      calendarQueries.allDays(conn),
+      calendarQueries.importedYears(conn),
     ]);
     const importedYears = new Set(years.map((y) => y.year));
     const holidays = new Map(BUILTIN.holidays);
@@ -110,7 +102,7 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
     },
     async years() {
       const cal = await data();
-      const imported = await db.selectFrom('calendar_years').selectAll().execute();
+      const imported = await calendarQueries.importedYears(db);
       const importedBy = new Map(imported.map((y) => [y.year, y]));
       const currentYear = yearOf(shanghaiDate(clock.now()));
       const out = [];
@@ -121,30 +113,21 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
       return out;
     },
     async listCompanyDays() {
-      return db.selectFrom('calendar_days').selectAll().where('source', '=', 'company').orderBy('day').execute();
+      return calendarQueries.companyDays(db);
     },
     async addCompanyDay(ctx: RequestContext, input: { date: string; kind: 'holiday' | 'workday'; name: string }) {
       if (!isValidDate(input.date)) throw errors.field('date', 'validation.date');
-      const exists = await db
-        .selectFrom('calendar_days')
-        .select('id')
-        .where('day', '=', input.date)
-        .where('source', '=', 'company')
-        .executeTakeFirst();
+      const exists = await calendarQueries.companyDayOn(db, input.date);
       if (exists) throw errors.conflict('calendar.day_exists', 'date');
       const row = await db.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto('calendar_days')
-          .values({
-            day: input.date,
-            kind: input.kind,
-            name: input.name,
-            source: 'company',
-            created_by: ctx.actor.id,
-            created_at: clock.now().toISOString(),
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const created = await calendarQueries.insertDay(trx, {
+          day: input.date,
+          kind: input.kind,
+          name: input.name,
+          source: 'company',
+          created_by: ctx.actor.id,
+          created_at: clock.now().toISOString(),
+        });
         await audit.record(trx, actorInfo(ctx), {
           action: 'create',
           entityType: 'calendar_day',
@@ -156,15 +139,10 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
       return row;
     },
     async deleteCompanyDay(ctx: RequestContext, id: number) {
-      const row = await db
-        .selectFrom('calendar_days')
-        .selectAll()
-        .where('id', '=', id)
-        .where('source', '=', 'company')
-        .executeTakeFirst();
+      const row = await calendarQueries.companyDay(db, id);
       if (!row) throw errors.notFound();
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('calendar_days').where('id', '=', id).execute();
+        await calendarQueries.deleteDay(trx, id);
         await audit.record(trx, actorInfo(ctx), {
           action: 'delete',
           entityType: 'calendar_day',
@@ -194,22 +172,11 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
       const yearStart = `${schedule.year}-01-01`;
       const yearEnd = `${schedule.year + 1}-01-31`; // a holiday range may run into January of the next year
       await db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom('calendar_days')
-          .where('source', '=', 'official')
-          .where('day', '>=', yearStart)
-          .where('day', '<=', yearEnd)
-          .execute();
         const rows = [
           ...[...holidays].map(([day, name]) => ({ day, name, kind: 'holiday' as const })),
           ...[...makeupWorkdays].map(([day, name]) => ({ day, name, kind: 'workday' as const })),
         ].map((r) => ({ ...r, source: 'official' as const, created_by: ctx.actor.id, created_at: now }));
-        if (rows.length) await trx.insertInto('calendar_days').values(rows).execute();
-        await trx
-          .insertInto('calendar_years')
-          .values({ year: schedule.year, imported_at: now, imported_by: ctx.actor.id })
-          .onConflict((oc) => oc.column('year').doUpdateSet({ imported_at: now, imported_by: ctx.actor.id }))
-          .execute();
+        await calendarQueries.replaceOfficialYear(trx, { year: schedule.year, from: yearStart, to: yearEnd, at: now, by: ctx.actor.id }, rows);
         await audit.record(trx, actorInfo(ctx), {
           action: 'update',
           entityType: 'calendar_year',

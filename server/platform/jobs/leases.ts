@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../time';
+import { leasesQueries } from './leases.queries';
 
 /**
  * Scheduled work lives in the database: a job runs only in the process that holds its lease, so
@@ -14,18 +15,7 @@ export function createLeases(db: Kysely<Database>, clock: Clock, holder = `${pro
     async acquire(name: string, leaseMs: number): Promise<boolean> {
       const now = clock.now();
       const until = new Date(now.getTime() + leaseMs).toISOString();
-      await db
-        .insertInto('job_leases')
-        .values({ name, holder: '', lease_until: new Date(0).toISOString(), last_run_at: null })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-      const res = await db
-        .updateTable('job_leases')
-        .set({ holder, lease_until: until, last_run_at: now.toISOString() })
-        .where('name', '=', name)
-        .where((eb) => eb.or([eb('lease_until', '<', now.toISOString()), eb('holder', '=', holder)]))
-        .executeTakeFirst();
-      return Number(res.numUpdatedRows) === 1;
+      return leasesQueries.take(db, name, holder, now.toISOString(), until);
     },
   };
 }

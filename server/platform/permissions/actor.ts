@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema';
 import type { Lang } from '../http/i18n';
+import { permissionsQueries } from './permissions.queries';
 import { capabilitiesOf, isRole, widestScope, type Capability, type DataScope, type Role } from './roles';
 
 /** Who is asking: loaded from the session on every request. */
@@ -36,11 +37,8 @@ export async function loadActor(
   user: Pick<User, 'id' | 'username' | 'display_name' | 'department_id' | 'team_id' | 'must_change_password'>,
   session: { sessionId: string; csrfToken: string } = { sessionId: '', csrfToken: '' },
 ): Promise<Actor> {
-  const [roleRows, supervised] = await Promise.all([
-    db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute(),
-    db.selectFrom('teams').select('id').where('supervisor_id', '=', user.id).execute(),
-  ]);
-  const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
+  const [roleNames, supervised] = await Promise.all([permissionsQueries.roleNames(db, user.id), permissionsQueries.supervisedTeamIds(db, user.id)]);
+  const roles = roleNames.filter(isRole) as Role[];
   return {
     id: user.id,
     username: user.username,
@@ -49,7 +47,7 @@ export async function loadActor(
     capabilities: capabilitiesOf(roles),
     scope: widestScope(roles),
     departmentId: user.department_id,
-    teamIds: [...new Set([...(user.team_id ? [user.team_id] : []), ...supervised.map((t) => t.id)])],
+    teamIds: [...new Set([...(user.team_id ? [user.team_id] : []), ...supervised])],
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
     mustChangePassword: user.must_change_password === 1,

@@ -3,7 +3,8 @@ import type { Database } from '../../db/schema';
 import { errors } from '../http/errors';
 import type { Actor } from './actor';
 import type { Capability } from './roles';
-import { RESOURCES, scopeCondition, type ResourceType } from './scope';
+import { permissionsQueries } from './permissions.queries';
+import { RESOURCES, type ResourceType } from './scope';
 
 /**
  * Every route declares one of these in `config.policy`. A route under /api without one is refused at
@@ -34,11 +35,5 @@ export function hasCapability(actor: Actor, capability: Capability): boolean {
 export async function assertVisible(db: Kysely<Database>, actor: Actor, type: ResourceType, id: number): Promise<void> {
   const res = RESOURCES[type];
   if (!Number.isSafeInteger(id) || id <= 0) throw errors.notFound();
-  const row = await (db as Kysely<any>)
-    .selectFrom(res.table)
-    .select(res.id)
-    .where(res.id, '=', id)
-    .where(scopeCondition(actor, res))
-    .executeTakeFirst();
-  if (!row) throw errors.notFound();
+  if (!(await permissionsQueries.visible(db, actor, res, id))) throw errors.notFound();
 }

@@ -4,6 +4,7 @@ import { type AuditService, actorInfo } from '../audit/audit.service';
 import { errors } from '../http/errors';
 import type { RequestContext } from '../permissions/actor';
 import type { Clock } from '../time';
+import { settingsQueries } from './settings.queries';
 import { SETTINGS, SETTINGS_BY_KEY, crossCheck, type SettingValues } from './settings.registry';
 
 export interface SettingState {
@@ -22,7 +23,7 @@ export interface SettingState {
 export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
   const { db, audit, clock } = deps;
   async function load(conn: Kysely<Database> = db): Promise<Map<string, SettingState>> {
-    const rows = await conn.selectFrom('settings').selectAll().execute();
+    const rows = await settingsQueries.all(conn);
     const stored = new Map(rows.map((r) => [r.key, r]));
     const states = new Map<string, SettingState>();
     for (const d of SETTINGS) {
@@ -78,22 +79,12 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
       if (current.version !== version) throw errors.staleVersion();
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
-        if (version === 0) {
-          const inserted = await trx
-            .insertInto('settings')
-            .values({ key, value: JSON.stringify(parsed.data), version: 1, updated_at: now, updated_by: ctx.actor.id })
-            .onConflict((oc) => oc.column('key').doNothing())
-            .executeTakeFirst();
-          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw errors.staleVersion();
-        } else {
-          const res = await trx
-            .updateTable('settings')
-            .set({ value: JSON.stringify(parsed.data), version: version + 1, updated_at: now, updated_by: ctx.actor.id })
-            .where('key', '=', key)
-            .where('version', '=', version)
-            .executeTakeFirst();
-          if (Number(res.numUpdatedRows) === 0) throw errors.staleVersion();
-        }
+        const json = JSON.stringify(parsed.data);
+        const stored =
+          version === 0
+            ? await settingsQueries.insertFirst(trx, key, json, now, ctx.actor.id)
+            : await settingsQueries.updateAtVersion(trx, key, json, version, now, ctx.actor.id);
+        if (!stored) throw errors.staleVersion();
         await audit.record(trx, actorInfo(ctx), {
           action: 'update',
           entityType: 'setting',

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { CustomerImportTable } from '../customers.tables';
 import { paged } from '../../../db/paging';
@@ -108,6 +108,18 @@ export const importQueries = {
       out.push(...(await db.selectFrom('customer_contacts').select(['customer_id', 'mobile_digits']).where('mobile_digits', 'in', part).execute()));
     }
     return out;
+  },
+
+  /** Full rows of the given customers, by id. */
+  async customerRows(db: Q, ids: number[]) {
+    const out = new Map<number, Selectable<Database['customers']>>();
+    for (const part of chunks(ids)) for (const r of await db.selectFrom('customers').selectAll().where('id', 'in', part).execute()) out.set(r.id, r);
+    return out;
+  },
+
+  /** PostgreSQL: serialises transactions that commit the same file (held until the transaction ends). */
+  async lockFile(db: Q, sha256: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${Number.parseInt(sha256.slice(0, 13), 16)}::bigint)`.execute(db);
   },
 
   chunks,

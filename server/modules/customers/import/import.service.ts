@@ -5,7 +5,7 @@
  * batches, updateCustomer), so an imported customer is written exactly like one created by hand.
  */
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../../db/database';
 import type { Database } from '../../../db/schema';
 import type { Customer, CustomerImportTable } from '../customers.tables';
@@ -79,11 +79,7 @@ function differs(before: Record<string, unknown>, values: Record<string, unknown
   return Object.entries(values).some(([f, v]) => v !== undefined && JSON.stringify(before[f] ?? null) !== JSON.stringify(v ?? null));
 }
 
-async function currentRows(q: Kysely<Database>, ids: number[]): Promise<Map<number, Customer>> {
-  const out = new Map<number, Customer>();
-  for (const part of importQueries.chunks(ids)) for (const r of await q.selectFrom('customers').selectAll().where('id', 'in', part).execute()) out.set(r.id, r);
-  return out;
-}
+const currentRows = (q: Kysely<Database>, ids: number[]): Promise<Map<number, Customer>> => importQueries.customerRows(q, ids);
 
 const fileError = (status: number, code: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', key, [], params, status, { code });
@@ -342,7 +338,7 @@ export function createCustomerImportService(deps: { db: Db; customers: CustomerS
         result = await db.transaction().execute(async (trx) => {
           if (kind === 'postgres') {
             // Two uploads of the same file committed at once: the second waits and then finds the first.
-            await sql`select pg_advisory_xact_lock(${Number.parseInt(row.file_sha256.slice(0, 13), 16)}::bigint)`.execute(trx);
+            await importQueries.lockFile(trx, row.file_sha256);
           }
           const twin = await importQueries.committedTwin(trx, row.file_sha256, row.mapping, id, mode === 'update');
           if (twin?.result) {
