@@ -12,8 +12,6 @@ const SERVER = path.join(ROOT, 'server');
 const ALLOWED = new Map<string, string>([
   // The data-scope condition: one SQL fragment that every queries file composes into its own statements.
   ['server/platform/permissions/scope.ts', 'scope condition'],
-  // Wiring: the contract merge mover still sits beside the service registry.
-  ['server/app.ts', 'contract merge mover'],
 ]);
 
 const PATTERNS: [RegExp, string][] = [

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema';
 import type { Lang } from '../http/i18n';
-import { permissionsQueries } from './permissions.queries';
+import { actorQueries } from './actor.queries';
 import { capabilitiesOf, isRole, widestScope, type Capability, type DataScope, type Role } from './roles';
 
 /** Who is asking: loaded from the session on every request. */
@@ -37,7 +37,7 @@ export async function loadActor(
   user: Pick<User, 'id' | 'username' | 'display_name' | 'department_id' | 'team_id' | 'must_change_password'>,
   session: { sessionId: string; csrfToken: string } = { sessionId: '', csrfToken: '' },
 ): Promise<Actor> {
-  const [roleNames, supervised] = await Promise.all([permissionsQueries.roleNames(db, user.id), permissionsQueries.supervisedTeamIds(db, user.id)]);
+  const [roleNames, supervised] = await Promise.all([actorQueries.roleNames(db, user.id), actorQueries.supervisedTeamIds(db, user.id)]);
   const roles = roleNames.filter(isRole) as Role[];
   return {
     id: user.id,

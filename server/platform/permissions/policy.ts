@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import { errors } from '../http/errors';
 import type { Actor } from './actor';
 import type { Capability } from './roles';
-import { permissionsQueries } from './permissions.queries';
+import { visibleInScope } from './policy.queries';
 import { RESOURCES, type ResourceType } from './scope';
 
 /**
@@ -35,5 +35,5 @@ export function hasCapability(actor: Actor, capability: Capability): boolean {
 export async function assertVisible(db: Kysely<Database>, actor: Actor, type: ResourceType, id: number): Promise<void> {
   const res = RESOURCES[type];
   if (!Number.isSafeInteger(id) || id <= 0) throw errors.notFound();
-  if (!(await permissionsQueries.visible(db, actor, res, id))) throw errors.notFound();
+  if (!(await visibleInScope(db, actor, res, id))) throw errors.notFound();
 }
