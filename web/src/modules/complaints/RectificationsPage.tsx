@@ -1,10 +1,9 @@
-import { App, Button, Card, Checkbox, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Table, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, applyFieldErrors } from '../../api/client';
-import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';

@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Tabs, Typography } from 'antd';
-import type { FormInstance, TableColumnsType } from 'antd';
+import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Tabs, Typography } from 'antd';
+import type { FormInstance } from 'antd';
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { useIsMobile } from '../../app/useIsMobile';
 import { useDialogSaveError, useNotifyError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { formatDateTime } from '../../components/format';

@@ -1,10 +1,8 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useIsMobile } from '../../app/useIsMobile';
 import { useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { type ListColumn, ListPage, useListState } from '../../components/ListPage';

@@ -1,11 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Flex, Input, Select, Table, Tabs, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { Task, TaskStatus } from '../../api/contract/workflow';
-import { useIsMobile } from '../../app/useIsMobile';
 import { type ListColumn, ListPage, useListState } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { useCan, useCurrentUser } from '../auth/hooks';
