@@ -1,5 +1,6 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
+import type { TFunction } from 'i18next';
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -16,7 +17,7 @@ export interface CustomerHit {
 }
 
 /** "name（archive number）", or the name alone when the number is not known. */
-export const customerLabel = (c: { name: string; archiveNo?: string | null }) => (c.archiveNo ? `${c.name}（${c.archiveNo}）` : c.name);
+export const customerLabel = (t: TFunction, c: { name: string; archiveNo?: string | null }) => (c.archiveNo ? t('common.withNote', { text: c.name, note: c.archiveNo }) : c.name);
 
 interface BaseProps {
   id?: string;
@@ -101,7 +102,7 @@ export function CustomerPicker(props: SingleProps | MultipleProps) {
     // The chosen ones first, so the select shows their names even when the current search does not list them.
     ...chosen.filter((id) => !results.some((c) => c.id === id)).map((id) => byId.get(id) ?? { id, name: String(id) }),
     ...results,
-  ].map((c) => ({ value: c.id, label: customerLabel(c) }));
+  ].map((c) => ({ value: c.id, label: customerLabel(t, c) }));
 
   const remember = (ids: number[]) => {
     const next = new Map(picked);
