@@ -67,7 +67,7 @@ export function CustomerPicker(props: SingleProps | MultipleProps) {
 
   const found = useQuery({
     queryKey: ['customers', 'picker', q],
-    queryFn: ({ signal }) => api.get<{ items: CustomerHit[]; total: number }>('/api/customers', { q: q || undefined, page: 1, pageSize: CUSTOMER_PICKER_PAGE }, signal),
+    queryFn: ({ signal }) => api.get('/api/customers', { q: q || undefined, page: 1, pageSize: CUSTOMER_PICKER_PAGE }, signal),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -81,11 +81,11 @@ export function CustomerPicker(props: SingleProps | MultipleProps) {
       .filter((id) => !labelled.has(id))
       .map((id) => ({
         queryKey: ['customers', 'detail', id],
-        queryFn: () => api.get<CustomerHit>(`/api/customers/${id}`),
+        queryFn: () => api.get(`/api/customers/${id}`),
         staleTime: 60_000,
       })),
   });
-  const looked = lookups.map((l) => l.data).filter((c): c is CustomerHit => !!c);
+  const looked: CustomerHit[] = lookups.flatMap((l) => (l.data ? [l.data] : []));
 
   const byId = useMemo(() => {
     const map = new Map<number, CustomerHit | { id: number; name: string; archiveNo?: string | null }>();

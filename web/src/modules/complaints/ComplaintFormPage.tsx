@@ -12,7 +12,7 @@ import { useCan, useCurrentUser } from '../auth/hooks';
 import { useComplaintOptions, useCreateComplaint } from './hooks';
 import { SEVERITIES } from './labels';
 import { DepartmentSelect, HandlerSelect } from './pickers';
-import type { Channel, IntakeInput, Severity } from './types';
+import type { Channel, IntakeInput, Severity } from '../../api/contract/complaints';
 
 const CHANNELS: Channel[] = ['hotline', 'phone', 'email', 'visit', 'letter', 'online'];
 

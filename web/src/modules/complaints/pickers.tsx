@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RoleId } from '../../api/contract/platform';
 import type { CustomerListItem } from '../../api/contract/customers';
 import { useDepartments } from '../admin/org/hooks';
 import { useUserOptions } from '../admin/users/hooks';

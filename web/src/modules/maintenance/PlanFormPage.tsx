@@ -13,7 +13,7 @@ import { RecordGate } from '../../components/status';
 import { usePlan, useSavePlan } from './hooks';
 import { planPath } from './labels';
 import { StaffMultiSelect } from './pickers';
-import type { MaintenancePlan, PlanInput } from './types';
+import type { MaintenancePlan, PlanInput } from '../../api/contract/maintenance';
 
 const ISO = 'YYYY-MM-DD';
 
