@@ -6,11 +6,12 @@ import { useNavigate } from 'react-router-dom';
 import { applyFieldErrors } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
+import { CustomerPicker } from '../../components/CustomerPicker';
 import { PageContainer } from '../../components/PageContainer';
 import { useCan, useCurrentUser } from '../auth/hooks';
 import { useComplaintOptions, useCreateComplaint } from './hooks';
 import { SEVERITIES } from './labels';
-import { CustomerSelect, DepartmentSelect, HandlerSelect } from './pickers';
+import { DepartmentSelect, HandlerSelect } from './pickers';
 import type { Channel, IntakeInput, Severity } from '../../api/contract/complaints';
 
 const CHANNELS: Channel[] = ['hotline', 'phone', 'email', 'visit', 'letter', 'online'];
@@ -117,10 +118,12 @@ export default function ComplaintFormPage() {
         </Card>
         <Card size={isMobile ? 'small' : 'default'} title={t('complaints.form.sectionCustomer')} style={{ marginTop: 16 }}>
           <Form.Item name="customerId" label={t('complaints.fields.customer')} extra={t('complaints.form.customerHint')}>
-            <CustomerSelect
-              onChange={(id, name) => {
+            <CustomerPicker
+              placeholder={t('complaints.form.customerPlaceholder')}
+              notFound={t('complaints.form.noCustomer')}
+              onChange={(id, customer) => {
                 form.setFieldValue('customerId', id);
-                if (id && name && !form.getFieldValue('complainantCompany')) form.setFieldValue('complainantCompany', name);
+                if (id && customer && !form.getFieldValue('complainantCompany')) form.setFieldValue('complainantCompany', customer.name);
               }}
             />
           </Form.Item>

@@ -1,15 +1,14 @@
-import { App, Button, Card, Checkbox, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType, TableProps } from 'antd';
+import { App, Button, Flex, Form, Input, Table, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ApiError, applyFieldErrors } from '../../api/client';
-import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
+import { type ListColumn, ListPage, useListState } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
-import { LoadError } from '../../components/status';
 import { useReplyRectification, useRectifications } from './hooks';
 import type { Rectification } from '../../api/contract/complaints';
 
@@ -55,25 +54,25 @@ function ReplyDialog({ notice, onClose }: { notice: Rectification | null; onClos
   );
 }
 
-/** 问题整改通知单 as a table with the reply action, for the complaint page and the notices page. */
-export function RectificationTable({ items, showComplaint = true, focus, pagination = false }: { items: Rectification[]; showComplaint?: boolean; focus?: number; pagination?: TableProps<Rectification>['pagination'] }) {
-  const { t } = useTranslation();
-  const [replying, setReplying] = useState<Rectification | null>(null);
-  const columns: TableColumnsType<Rectification> = [
-    { title: t('complaints.rectification.noticeNo'), dataIndex: 'noticeNo', width: 190 },
+/** The columns of 问题整改通知单, with the reply button on the notices the user must answer. */
+function rectificationColumns(t: TFunction, { showComplaint, focus, onReply }: { showComplaint: boolean; focus?: number; onReply: (r: Rectification) => void }): ListColumn<Rectification>[] {
+  return [
+    { key: 'noticeNo', title: t('complaints.rectification.noticeNo'), dataIndex: 'noticeNo', width: 190 },
     ...(showComplaint
-      ? [{ title: t('complaints.fields.complaintNo'), dataIndex: 'complaintNo', width: 140, render: (v: string, r: Rectification) => <Link to={`/complaints/${r.complaintId}`}>{v}</Link> }]
+      ? [{ key: 'complaintNo', title: t('complaints.fields.complaintNo'), dataIndex: 'complaintNo', width: 140, render: (v: string, r: Rectification) => <Link to={`/complaints/${r.complaintId}`}>{v}</Link> }]
       : []),
-    { title: t('complaints.rectification.department'), dataIndex: 'departmentName', width: 110 },
-    { title: t('complaints.rectification.recipient'), dataIndex: 'recipientName', width: 100 },
-    { title: t('complaints.rectification.requirement'), dataIndex: 'requirement', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+    { key: 'department', title: t('complaints.rectification.department'), dataIndex: 'departmentName', width: 110 },
+    { key: 'recipient', title: t('complaints.rectification.recipient'), dataIndex: 'recipientName', width: 100 },
+    { key: 'requirement', title: t('complaints.rectification.requirement'), dataIndex: 'requirement', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
     {
+      key: 'dueDate',
       title: t('complaints.rectification.dueDate'),
       dataIndex: 'dueDate',
       width: 110,
       render: (v: string, r) => (r.overdue ? <Typography.Text type="danger">{v}</Typography.Text> : v),
     },
     {
+      key: 'status',
       title: t('complaints.rectification.status'),
       dataIndex: 'status',
       width: 220,
@@ -88,7 +87,7 @@ export function RectificationTable({ items, showComplaint = true, focus, paginat
           <Flex gap={8} align="center" wrap>
             <Tag color={r.overdue ? 'error' : 'processing'}>{t(r.overdue ? 'complaints.rectification.statusOverdue' : 'complaints.rectification.statusOpen')}</Tag>
             {r.canReply ? (
-              <Button size="small" type={focus === r.id ? 'primary' : 'default'} onClick={() => setReplying(r)}>
+              <Button size="small" type={focus === r.id ? 'primary' : 'default'} onClick={() => onReply(r)}>
                 {t('complaints.rectification.reply')}
               </Button>
             ) : null}
@@ -96,9 +95,15 @@ export function RectificationTable({ items, showComplaint = true, focus, paginat
         ),
     },
   ];
+}
+
+/** 问题整改通知单 of one complaint, with the reply action. */
+export function RectificationTable({ items, showComplaint = true, focus }: { items: Rectification[]; showComplaint?: boolean; focus?: number }) {
+  const { t } = useTranslation();
+  const [replying, setReplying] = useState<Rectification | null>(null);
   return (
     <>
-      <Table<Rectification> rowKey="id" size="small" pagination={pagination} dataSource={items} columns={columns} scroll={{ x: 900 }} />
+      <Table<Rectification> rowKey="id" size="small" pagination={false} dataSource={items} columns={rectificationColumns(t, { showComplaint, focus, onReply: setReplying })} scroll={{ x: 900 }} />
       <ReplyDialog notice={replying} onClose={() => setReplying(null)} />
     </>
   );
@@ -107,52 +112,34 @@ export function RectificationTable({ items, showComplaint = true, focus, paginat
 /** /complaints/rectifications — the notices the user issued or must answer (?focus= highlights one). */
 export default function RectificationsPage() {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
-  const status = (params.get('status') as 'open' | 'replied' | null) ?? undefined;
-  const mine = params.get('mine') === '1';
-  const page = Number(params.get('page') ?? 1) || 1;
-  const list = useRectifications({ status, mine, page, pageSize: 20 });
-  const focus = Number(params.get('focus')) || undefined;
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
+  const [replying, setReplying] = useState<Rectification | null>(null);
+  const list = useListState([
+    {
+      name: 'status',
+      kind: 'select',
+      allowed: ['open', 'replied'],
+      label: t('complaints.rectification.status'),
+      width: 120,
+      options: [
+        { value: 'open', label: t('complaints.rectification.statusOpen') },
+        { value: 'replied', label: t('complaints.rectification.statusReplied') },
+      ],
+    },
+    { name: 'mine', kind: 'flag', text: t('complaints.rectification.mine') },
+  ]);
+  const f = list.state.filters;
+  const notices = useRectifications({ status: f.status as 'open' | 'replied' | undefined, mine: !!f.mine, page: list.state.page, pageSize: list.state.pageSize });
+  const focus = Number(list.params.get('focus')) || undefined;
   return (
     <PageContainer title={t('complaints.rectification.listTitle')}>
-      <Card size={isMobile ? 'small' : 'default'}>
-        <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>
-          <label>
-            {t('complaints.rectification.status')}{' '}
-            <Select
-              allowClear
-              aria-label={t('complaints.rectification.status')}
-              placeholder={t('common.all')}
-              style={{ width: 120 }}
-              value={status}
-              onChange={(v: string | undefined) => set({ status: v, page: undefined })}
-              options={[
-                { value: 'open', label: t('complaints.rectification.statusOpen') },
-                { value: 'replied', label: t('complaints.rectification.statusReplied') },
-              ]}
-            />
-          </label>
-          <Checkbox checked={mine} onChange={(e) => set({ mine: e.target.checked ? '1' : undefined, page: undefined })}>
-            {t('complaints.rectification.mine')}
-          </Checkbox>
-        </Flex>
-        {list.isError && !list.data ? <LoadError error={list.error} onRetry={() => void list.refetch()} /> : (
-          <RectificationTable
-            items={list.data?.items ?? []}
-            focus={focus}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => set({ page: p > 1 ? String(p) : undefined }), showTotal: (total) => t('common.total', { total }) }}
-          />
-        )}
-      </Card>
+      <ListPage<Rectification>
+        list={list}
+        formName="rectificationFilters"
+        query={notices}
+        columns={rectificationColumns(t, { showComplaint: true, focus, onReply: setReplying })}
+        tableProps={{ size: 'small', scroll: { x: 900 } }}
+      />
+      <ReplyDialog notice={replying} onClose={() => setReplying(null)} />
     </PageContainer>
   );
 }

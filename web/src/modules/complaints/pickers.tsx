@@ -1,10 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import type { RoleId } from '../../api/contract/platform';
 import type { CustomerListItem } from '../../api/contract/customers';
-import type { Page, RoleId } from '../../api/contract/platform';
 import { useDepartments } from '../admin/org/hooks';
 import { useUserOptions } from '../admin/users/hooks';
 
@@ -12,40 +10,10 @@ interface SingleProps {
   id?: string;
   value?: number | null;
   onChange?: (value: number | null, label?: string) => void;
-  /** The label of the value chosen before (an edited complaint's customer), shown before any search. */
+  /** The label of the value chosen before (an edited complaint's handler), shown before any search. */
   known?: { id: number; name: string } | null;
   'aria-label'?: string;
   disabled?: boolean;
-}
-
-/** A customer of the archive, searched on the server (name, pinyin, initials, phone …) within the user's scope. */
-export function CustomerSelect({ known, onChange, ...props }: SingleProps) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['customers', 'picker', q],
-    queryFn: ({ signal }) => api.get('/api/customers', { q: q || undefined, pageSize: 20, page: 1 }, signal),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-  const options = useMemo(() => {
-    const map = new Map<number, { label: string; name: string }>();
-    if (known) map.set(known.id, { label: known.name, name: known.name });
-    for (const c of found.data?.items ?? []) map.set(c.id, { label: t('common.withNote', { text: c.name, note: c.archiveNo }), name: c.name });
-    return [...map].map(([value, v]) => ({ value, label: v.label, name: v.name }));
-  }, [known, found.data]);
-  return (
-    <Select
-      allowClear
-      placeholder={t('complaints.form.customerPlaceholder')}
-      {...props}
-      onChange={(v: number | undefined, opt) => onChange?.(v ?? null, (opt as { name?: string } | undefined)?.name)}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={found.isFetching}
-      options={options}
-      notFoundContent={t('complaints.form.noCustomer')}
-    />
-  );
 }
 
 const HANDLER_ROLES: RoleId[] = ['admin', 'director', 'manager', 'supervisor', 'specialist'];

@@ -8,10 +8,10 @@ import { ApiError, applyFieldErrors } from '../../api/client';
 import type { ContractDetail, Currency } from '../../api/contract/contracts';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
+import { CustomerPicker } from '../../components/CustomerPicker';
 import { PageContainer } from '../../components/PageContainer';
 import { NotFound, RecordGate } from '../../components/status';
 import { useCurrentUser } from '../auth/hooks';
-import { useCustomer, useCustomers } from '../customers/hooks';
 import { type ContractInput, useContract, useContractSigners, useSaveContract } from './hooks';
 import { CURRENCIES, currencyLabel } from './labels';
 
@@ -62,29 +62,6 @@ function toBody(v: Values): ContractInput {
   };
 }
 
-/** A customer picker searched on the server (name, pinyin, initials, archive number). */
-function CustomerSelect({ id, value, onChange, initialLabel, autoFocus }: { id?: string; value?: number; onChange?: (v: number | undefined) => void; initialLabel?: string; autoFocus?: boolean }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const found = useCustomers({ q: q || undefined, page: 1, pageSize: 20 });
-  const options = (found.data?.items ?? []).map((c) => ({ value: c.id, label: t('common.withNote', { text: c.name, note: c.archiveNo }) }));
-  if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
-  return (
-    <Select
-      id={id}
-      value={value}
-      onChange={onChange}
-      autoFocus={autoFocus}
-      allowClear
-      placeholder={t('contracts.customerPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={found.isFetching}
-      options={options}
-      notFoundContent={found.isFetching ? t('app.loading') : t('contracts.noCustomer')}
-    />
-  );
-}
-
 /** 新建 / 编辑合同 (a draft). Enter saves from a one-line field, Ctrl+Enter (⌘+Enter) from anywhere. */
 export default function ContractFormPage() {
   const { id: idParam } = useParams();
@@ -107,7 +84,6 @@ function ContractForm({ contract }: { contract: ContractDetail | null }) {
   const me = useCurrentUser();
   const [params] = useSearchParams();
   const presetCustomer = Number(params.get('customerId')) || undefined;
-  const preset = useCustomer(presetCustomer ?? 0);
   const [form] = Form.useForm<Values>();
   const save = useSaveContract();
   const describe = useDescribeError();
@@ -186,7 +162,12 @@ function ContractForm({ contract }: { contract: ContractDetail | null }) {
           <Row gutter={16}>
             <Col xs={24} lg={16}>
               <Form.Item label={t('contracts.fields.customer')} name="customerId" rules={[required]}>
-                <CustomerSelect autoFocus={!contract} initialLabel={contract ? t('common.withNote', { text: contract.customerName, note: contract.customerArchiveNo }) : preset.data ? t('common.withNote', { text: preset.data.name, note: preset.data.archiveNo }) : undefined} />
+                <CustomerPicker
+                  autoFocus={!contract}
+                  known={contract ? [{ id: contract.customerId, name: contract.customerName, archiveNo: contract.customerArchiveNo }] : undefined}
+                  placeholder={t('contracts.customerPlaceholder')}
+                  notFound={t('contracts.noCustomer')}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} lg={8}>

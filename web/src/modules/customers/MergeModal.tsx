@@ -1,13 +1,12 @@
-import { Alert, App, Card, Descriptions, Flex, Form, Input, Select, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Card, Descriptions, Flex, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../api/client';
 import type { Customer, CustomerListItem } from '../../api/contract/customers';
 import { useDescribeError } from '../../components/errors';
+import { CustomerPicker } from '../../components/CustomerPicker';
 import { FormModal } from '../../components/FormModal';
-import { useCustomerSearch, useMergeCustomer } from './hooks';
-
-const SEARCH_DELAY_MS = 300;
+import { useMergeCustomer } from './hooks';
 
 interface Values {
   mergedId: number;
@@ -53,29 +52,15 @@ export function MergeModal({ survivor, open, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const [q, setQ] = useState('');
   const [picked, setPicked] = useState<CustomerListItem | null>(null);
   const describe = useDescribeError();
   const merge = useMergeCustomer(survivor.id);
-  const search = useCustomerSearch(q, open);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   useEffect(() => {
     if (open) return;
     setError(null);
-    setQ('');
     setPicked(null);
   }, [open]);
-
-  const found = (search.data?.items ?? []).filter((c) => c.id !== survivor.id);
-  // The chosen one stays an option while the search moves on (else the select would show its bare id).
-  const candidates = picked && !found.some((c) => c.id === picked.id) ? [picked, ...found] : found;
-
-  const onSearch = (text: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setQ(text.trim()), SEARCH_DELAY_MS);
-  };
 
   const onFinish = (v: Values) => {
     setError(null);
@@ -107,15 +92,13 @@ export function MergeModal({ survivor, open, onClose }: Props) {
       danger
     >
       <Form.Item label={t('customers.merge.other')} name="mergedId" rules={[required]} extra={t('customers.merge.otherHint')}>
-        <Select<number>
+        <CustomerPicker
           autoFocus
-          allowClear
+          exclude={[survivor.id]}
           placeholder={t('customers.searchPlaceholder')}
-          showSearch={{ filterOption: false, onSearch }}
-          loading={search.isFetching}
-          notFoundContent={search.isFetching ? null : t('customers.merge.noMatch')}
-          options={candidates.map((c) => ({ value: c.id, label: t('common.withNote', { text: c.name, note: c.archiveNo }) }))}
-          onChange={(id) => setPicked(candidates.find((c) => c.id === id) ?? null)}
+          notFound={t('customers.merge.noMatch')}
+          // The picker hands back the search's list row: the brief beside shows its owner and masked phone.
+          onChange={(_id, customer) => setPicked((customer as CustomerListItem | undefined) ?? null)}
         />
       </Form.Item>
       <Flex gap={12} wrap style={{ marginBottom: 16 }} role="group" aria-label={t('customers.merge.compare')}>

@@ -179,16 +179,6 @@ export function useDeleteAttachment(customerId: number) {
 }
 
 // ── Merge 合并客户 ───────────────────────────────────────────────────────────────────────────────
-/** A few customers matching what was typed, for the merge picker. */
-export function useCustomerSearch(q: string, enabled = true) {
-  return useQuery({
-    queryKey: ['customers', 'search', q] as const,
-    queryFn: ({ signal }) => api.get('/api/customers', { q: q || undefined, pageSize: 20 }, signal),
-    enabled,
-    placeholderData: keepPreviousData,
-  });
-}
-
 /** Merges `mergedId` into `survivorId`: contacts, attachments and history move; the merged record disappears. */
 export function useMergeCustomer(survivorId: number) {
   const qc = useQueryClient();

@@ -1,15 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Tabs, Typography } from 'antd';
-import type { FormInstance, TableColumnsType } from 'antd';
+import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Tabs, Typography } from 'antd';
+import type { FormInstance } from 'antd';
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { useIsMobile } from '../../app/useIsMobile';
 import { useDialogSaveError, useNotifyError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { formatDateTime } from '../../components/format';
+import { type ListColumn, ListPage, useListState } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
-import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { useDeleteResearchPlan, useDeleteResearchReport, useResearchPlans, useResearchReports, useSaveResearchPlan, useSaveResearchReport } from './hooks';
 import { formatWan } from './labels';
@@ -44,24 +43,22 @@ export default function ResearchPage() {
 function PlansTab() {
   const { t } = useTranslation();
   const can = useCan();
-  const isMobile = useIsMobile();
   const notify = useNotifyError();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const list = useResearchPlans({ q: q || undefined, page, pageSize: 20 });
+  const list = useListState([{ name: 'q', kind: 'text', ariaLabel: t('development.research.search'), placeholder: t('development.research.search'), width: 280, search: true }]);
+  const plans = useResearchPlans({ q: list.state.filters.q, page: list.state.page, pageSize: list.state.pageSize });
   const remove = useDeleteResearchPlan();
   const [editing, setEditing] = useState<{ plan: ResearchPlan | null } | null>(null);
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const canWrite = can('development.write');
 
-  const columns: TableColumnsType<ResearchPlan> = [
-    { title: t('development.research.fields.title'), dataIndex: 'title', width: 220 },
-    { title: t('development.research.fields.goal'), dataIndex: 'goal', width: 240, ellipsis: true, render: (v: string | null) => v || none },
-    { title: t('development.research.fields.schedule'), dataIndex: 'schedule', width: 200, ellipsis: true, render: (v: string | null) => v || none },
-    { title: t('development.research.fields.budget'), dataIndex: 'budget', width: 120, align: 'right', render: (v: number | null) => (v === null ? none : formatWan(v)) },
-    { title: t('development.research.reportCount'), dataIndex: 'reportCount', width: 90, align: 'right' },
-    { title: t('development.fields.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v || none },
-    { title: t('development.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+  const columns: ListColumn<ResearchPlan>[] = [
+    { key: 'title', title: t('development.research.fields.title'), dataIndex: 'title', width: 220 },
+    { key: 'goal', title: t('development.research.fields.goal'), dataIndex: 'goal', width: 240, ellipsis: true, render: (v: string | null) => v || none },
+    { key: 'schedule', title: t('development.research.fields.schedule'), dataIndex: 'schedule', width: 200, ellipsis: true, render: (v: string | null) => v || none },
+    { key: 'budget', title: t('development.research.fields.budget'), dataIndex: 'budget', width: 120, align: 'right', render: (v: number | null) => (v === null ? none : formatWan(v)) },
+    { key: 'reportCount', title: t('development.research.reportCount'), dataIndex: 'reportCount', width: 90, align: 'right' },
+    { key: 'owner', title: t('development.fields.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v || none },
+    { key: 'createdAt', title: t('development.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     ...(canWrite
       ? [
           {
@@ -77,31 +74,23 @@ function PlansTab() {
   ];
 
   return (
-    <Card size={isMobile ? 'small' : 'default'}>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
-        <Input.Search allowClear aria-label={t('development.research.search')} placeholder={t('development.research.search')} onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: isMobile ? '100%' : 280 }} />
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ plan: null })}>
-            {t('development.research.newPlan')}
-          </Button>
-        ) : null}
-      </div>
-      {list.isError && !list.data ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<ResearchPlan>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 1200 }}
-          expandable={{ expandedRowRender: (r) => <TextFields keys={PLAN_TEXT} record={r} /> }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
-        />
-      )}
+    <>
+      <ListPage<ResearchPlan>
+        list={list}
+        formName="researchPlanFilters"
+        query={plans}
+        columns={columns}
+        filterExtra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ plan: null })}>
+              {t('development.research.newPlan')}
+            </Button>
+          ) : null
+        }
+        tableProps={{ scroll: { x: 1200 }, expandable: { expandedRowRender: (r) => <TextFields keys={PLAN_TEXT} record={r} /> } }}
+      />
       <ResearchPlanModal editing={editing} onClose={() => setEditing(null)} />
-    </Card>
+    </>
   );
 }
 
@@ -211,24 +200,25 @@ function ResearchPlanModal({ editing, onClose }: { editing: { plan: ResearchPlan
 function ReportsTab() {
   const { t } = useTranslation();
   const can = useCan();
-  const isMobile = useIsMobile();
   const notify = useNotifyError();
-  const [planId, setPlanId] = useState<number | undefined>();
-  const [page, setPage] = useState(1);
-  const list = useResearchReports({ planId, page, pageSize: 20 });
   const plans = useResearchPlans({ page: 1, pageSize: 200 });
   const remove = useDeleteResearchReport();
   const [editing, setEditing] = useState<{ report: ResearchReport | null } | null>(null);
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const canWrite = can('development.write');
   const planOptions = (plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }));
+  const list = useListState([
+    { name: 'planId', kind: 'number', ariaLabel: t('development.research.fields.plan'), placeholder: t('development.research.allPlans'), width: 280, options: planOptions },
+  ]);
+  const planId = list.state.filters.planId ? Number(list.state.filters.planId) : undefined;
+  const reports = useResearchReports({ planId, page: list.state.page, pageSize: list.state.pageSize });
 
-  const columns: TableColumnsType<ResearchReport> = [
-    { title: t('development.research.fields.title'), dataIndex: 'title', width: 220 },
-    { title: t('development.research.fields.plan'), dataIndex: 'planTitle', width: 220, render: (v: string | null) => v || none },
-    { title: t('development.research.fields.surveyPeriod'), dataIndex: 'surveyPeriod', width: 150, render: (v: string | null) => v || none },
-    { title: t('development.fields.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v || none },
-    { title: t('development.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+  const columns: ListColumn<ResearchReport>[] = [
+    { key: 'title', title: t('development.research.fields.title'), dataIndex: 'title', width: 220 },
+    { key: 'plan', title: t('development.research.fields.plan'), dataIndex: 'planTitle', width: 220, render: (v: string | null) => v || none },
+    { key: 'surveyPeriod', title: t('development.research.fields.surveyPeriod'), dataIndex: 'surveyPeriod', width: 150, render: (v: string | null) => v || none },
+    { key: 'owner', title: t('development.fields.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v || none },
+    { key: 'createdAt', title: t('development.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     ...(canWrite
       ? [
           {
@@ -244,39 +234,23 @@ function ReportsTab() {
   ];
 
   return (
-    <Card size={isMobile ? 'small' : 'default'}>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
-        <Select
-          allowClear
-          aria-label={t('development.research.fields.plan')}
-          placeholder={t('development.research.allPlans')}
-          options={planOptions}
-          value={planId}
-          onChange={(v) => (setPlanId(v ?? undefined), setPage(1))}
-          style={{ width: isMobile ? '100%' : 280 }}
-        />
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ report: null })} disabled={!planOptions.length} title={planOptions.length ? undefined : t('development.research.needPlan')}>
-            {t('development.research.newReport')}
-          </Button>
-        ) : null}
-      </div>
-      {list.isError && !list.data ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<ResearchReport>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 1000 }}
-          expandable={{ expandedRowRender: (r) => <TextFields keys={REPORT_TEXT} record={r} /> }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
-        />
-      )}
+    <>
+      <ListPage<ResearchReport>
+        list={list}
+        formName="researchReportFilters"
+        query={reports}
+        columns={columns}
+        filterExtra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ report: null })} disabled={!planOptions.length} title={planOptions.length ? undefined : t('development.research.needPlan')}>
+              {t('development.research.newReport')}
+            </Button>
+          ) : null
+        }
+        tableProps={{ scroll: { x: 1000 }, expandable: { expandedRowRender: (r) => <TextFields keys={REPORT_TEXT} record={r} /> } }}
+      />
       <ResearchReportModal editing={editing} planOptions={planOptions} defaultPlanId={planId} onClose={() => setEditing(null)} />
-    </Card>
+    </>
   );
 }
 

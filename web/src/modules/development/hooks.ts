@@ -35,11 +35,12 @@ export const developmentKeys = {
 };
 
 // ---- prospects ----
-export function useProspects(f: ProspectFilters) {
+export function useProspects(f: ProspectFilters, enabled = true) {
   return useQuery({
     queryKey: developmentKeys.list(f),
     queryFn: ({ signal }) => api.get('/api/prospects', { ...f }, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -7,11 +7,12 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, applyFieldErrors } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
+import { CustomerPicker } from '../../components/CustomerPicker';
 import { PageContainer } from '../../components/PageContainer';
 import { RecordGate } from '../../components/status';
 import { usePlan, useSavePlan } from './hooks';
 import { planPath } from './labels';
-import { CustomerMultiSelect, StaffMultiSelect } from './pickers';
+import { StaffMultiSelect } from './pickers';
 import type { MaintenancePlan, PlanInput } from '../../api/contract/maintenance';
 
 const ISO = 'YYYY-MM-DD';
@@ -148,7 +149,7 @@ function PlanForm({ plan }: { plan?: MaintenancePlan }) {
             </Col>
             <Col xs={24} lg={12}>
               <Form.Item label={t('maintenance.fields.customers')} name="customerIds" rules={[{ required: true, type: 'array', min: 1, message: t('maintenance.form.customersRequired') }]}>
-                <CustomerMultiSelect known={plan?.customers} />
+                <CustomerPicker mode="multiple" known={plan?.customers} placeholder={t('maintenance.form.customersPlaceholder')} notFound={t('maintenance.form.noCustomer')} />
               </Form.Item>
             </Col>
             <Col xs={24} lg={12}>

@@ -1,52 +1,38 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useIsMobile } from '../../app/useIsMobile';
 import { useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { type ListColumn, ListPage, useListState } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
-import { type CampaignFilters, useCampaigns, useTemplateAction, useTemplates } from './hooks';
+import { useCampaigns, useTemplateAction, useTemplates } from './hooks';
 import { CAMPAIGN_COLOR, TEMPLATE_COLOR, campaignPath, figure, label, percent, templatePath } from './labels';
 import { CAMPAIGN_STATUSES, type CampaignSummary, type TemplateSummary } from '../../api/contract/surveys';
-
-const int = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 
 function CampaignsTab() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
-  const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
-  const filters: CampaignFilters = useMemo(
-    () => ({ q: params.get('q') || undefined, status: params.get('status') || undefined, page: int(params.get('page')) ?? 1, pageSize: int(params.get('pageSize')) ?? 20 }),
-    [params],
-  );
-  const list = useCampaigns(filters);
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
-  const yearly = list.data?.yearly;
+  const list = useListState([
+    { name: 'q', kind: 'text', label: t('common.search'), width: 220, search: true },
+    { name: 'status', kind: 'select', allowed: CAMPAIGN_STATUSES, label: t('surveys.campaign.status'), width: 140, options: CAMPAIGN_STATUSES.map((s) => ({ value: s, label: label(t, 'campaignStatus', s) })) },
+  ]);
+  const campaigns = useCampaigns({ q: list.state.filters.q, status: list.state.filters.status, page: list.state.page, pageSize: list.state.pageSize });
+  const yearly = campaigns.data?.yearly;
 
-  const columns: TableColumnsType<CampaignSummary> = [
-    { title: t('surveys.campaign.title'), dataIndex: 'title', width: 200, render: (v: string, r) => <Link to={campaignPath(r.id)}>{v}</Link> },
-    { title: t('surveys.campaign.template'), key: 'template', width: 170, render: (_, r) => t('surveys.template.nameVersion', { name: r.templateName, version: r.templateVersionNo }) },
-    { title: t('surveys.campaign.status'), dataIndex: 'status', width: 80, render: (v: CampaignSummary['status']) => <Tag color={CAMPAIGN_COLOR[v]}>{label(t, 'campaignStatus', v)}</Tag> },
-    { title: t('surveys.campaign.period'), key: 'period', width: 180, render: (_, r) => t('surveys.campaign.periodValue', { start: r.startDate, end: r.endDate }) },
-    { title: t('surveys.results.targets'), dataIndex: 'targets', width: 80, align: 'right' },
-    { title: t('surveys.results.responses'), dataIndex: 'responses', width: 70, align: 'right' },
-    { title: t('surveys.results.responseRate'), dataIndex: 'responseRate', width: 80, align: 'right', render: (v: number | null) => percent(v) },
-    { title: t('surveys.results.index'), dataIndex: 'index', width: 100, align: 'right', render: (v: number | null) => figure(v) },
+  const columns: ListColumn<CampaignSummary>[] = [
+    { key: 'title', title: t('surveys.campaign.title'), dataIndex: 'title', width: 200, render: (v: string, r) => <Link to={campaignPath(r.id)}>{v}</Link> },
+    { key: 'template', title: t('surveys.campaign.template'), width: 170, render: (_, r) => t('surveys.template.nameVersion', { name: r.templateName, version: r.templateVersionNo }) },
+    { key: 'status', title: t('surveys.campaign.status'), dataIndex: 'status', width: 80, render: (v: CampaignSummary['status']) => <Tag color={CAMPAIGN_COLOR[v]}>{label(t, 'campaignStatus', v)}</Tag> },
+    { key: 'period', title: t('surveys.campaign.period'), width: 180, render: (_, r) => t('surveys.campaign.periodValue', { start: r.startDate, end: r.endDate }) },
+    { key: 'targets', title: t('surveys.results.targets'), dataIndex: 'targets', width: 80, align: 'right' },
+    { key: 'responses', title: t('surveys.results.responses'), dataIndex: 'responses', width: 70, align: 'right' },
+    { key: 'responseRate', title: t('surveys.results.responseRate'), dataIndex: 'responseRate', width: 80, align: 'right', render: (v: number | null) => percent(v) },
+    { key: 'index', title: t('surveys.results.index'), dataIndex: 'index', width: 100, align: 'right', render: (v: number | null) => figure(v) },
   ];
 
   return (
@@ -58,39 +44,21 @@ function CampaignsTab() {
           title={t(yearly.missing > 0 ? 'surveys.yearly.missing' : 'surveys.yearly.ok', { year: yearly.year, started: yearly.started, required: yearly.required, missing: yearly.missing })}
         />
       ) : null}
-      <Flex justify="space-between" wrap gap={8}>
-        <Form name="survey-campaign-filters" layout={isMobile ? 'vertical' : 'inline'} initialValues={{ q: filters.q, status: filters.status }} onFinish={(v) => set({ q: v.q?.trim(), status: v.status })}>
-          <Form.Item name="q" label={t('common.search')}>
-            <Input.Search allowClear onSearch={(q) => set({ q: q.trim() || undefined })} style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item name="status" label={t('surveys.campaign.status')}>
-            <Select allowClear style={{ width: 140 }} onChange={(v?: string) => set({ status: v })} options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: label(t, 'campaignStatus', s) }))} />
-          </Form.Item>
-        </Form>
-        {can('surveys.manage') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/surveys/campaigns/new')}>
-            {t('surveys.campaign.new')}
-          </Button>
-        ) : null}
-      </Flex>
-      {list.isError && !list.data ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<CampaignSummary>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
-          scroll={{ x: 960 }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data?.total,
-            showSizeChanger: true,
-            onChange: (page, pageSize) => set({ page: page === 1 ? undefined : String(page), pageSize: pageSize === 20 ? undefined : String(pageSize) }),
-          }}
-        />
-      )}
+      <ListPage<CampaignSummary>
+        list={list}
+        formName="survey-campaign-filters"
+        query={campaigns}
+        columns={columns}
+        card={false}
+        filterExtra={
+          can('surveys.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/surveys/campaigns/new')}>
+              {t('surveys.campaign.new')}
+            </Button>
+          ) : null
+        }
+        tableProps={{ size: 'large', scroll: { x: 960 } }}
+      />
     </Flex>
   );
 }

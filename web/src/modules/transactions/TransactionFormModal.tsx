@@ -1,12 +1,13 @@
-import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../api/client';
+import { CustomerPicker } from '../../components/CustomerPicker';
 import { FormModal } from '../../components/FormModal';
 import { useDescribeError } from '../../components/errors';
 import { useCurrentUser } from '../auth/hooks';
-import { useCreateTransaction, useCustomerOptions } from './hooks';
+import { useCreateTransaction } from './hooks';
 
 const ISO = 'YYYY-MM-DD';
 
@@ -19,28 +20,6 @@ interface Values {
   unitPrice?: number | null;
   amount?: number | null;
   sourceDocNo?: string;
-}
-
-/** A customer picker searched on the server (name, pinyin, initials, archive number). */
-function CustomerSelect({ id, value, onChange, autoFocus }: { id?: string; value?: number; onChange?: (v: number | undefined) => void; autoFocus?: boolean }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const found = useCustomerOptions(q);
-  const options = (found.data?.items ?? []).map((c) => ({ value: c.id, label: t('common.withNote', { text: c.name, note: c.archiveNo }) }));
-  return (
-    <Select
-      id={id}
-      value={value}
-      onChange={onChange}
-      autoFocus={autoFocus}
-      allowClear
-      placeholder={t('transactions.customerPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={found.isFetching}
-      options={options}
-      notFoundContent={found.isFetching ? t('app.loading') : t('transactions.noCustomer')}
-    />
-  );
 }
 
 /**
@@ -97,7 +76,7 @@ export function TransactionFormModal({ open, onClose, customerId }: { open: bool
     >
       {customerId ? null : (
         <Form.Item label={t('transactions.fields.customer')} name="customerId" rules={[required]}>
-          <CustomerSelect autoFocus />
+          <CustomerPicker autoFocus placeholder={t('transactions.customerPlaceholder')} notFound={t('transactions.noCustomer')} />
         </Form.Item>
       )}
       <Form.Item label={t('transactions.fields.date')} name="date" rules={[required]}>

@@ -36,18 +36,6 @@ export function useCustomerReturns(customerId: number, page: number) {
   });
 }
 
-/**
- * Customers for the form's picker, searched on the server. Read here rather than through the archive's hooks,
- * which the customer page (holding this module's tab) already depends on.
- */
-export function useCustomerOptions(q: string) {
-  return useQuery({
-    queryKey: ['customers', 'list', 'options', q],
-    queryFn: ({ signal }) => api.get('/api/customers', { q: q || undefined, page: 1, pageSize: 20 }, signal),
-    placeholderData: keepPreviousData,
-  });
-}
-
 /** Class by amount, yearly totals and class history of one customer. */
 export function useTransactionSummary(customerId: number) {
   return useQuery({

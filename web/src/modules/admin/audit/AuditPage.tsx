@@ -1,18 +1,17 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Select, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Select, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../api/contract/platform';
 import { formatDateTime } from '../../../components/format';
 import { useIsMobile } from '../../../app/useIsMobile';
+import { type ListColumn, ListPage, useListState } from '../../../components/ListPage';
 import { PageContainer } from '../../../components/PageContainer';
-import { LoadError } from '../../../components/status';
 import zhCN from './messages/zh-CN';
 import { useUserOptions } from '../users/hooks';
-import { type AuditFilters, useAuditLog } from './hooks';
+import { useAuditLog } from './hooks';
 
 // The filter lists offer every action and record type the catalogue knows a label for.
 const ACTIONS = Object.keys(zhCN.audit.actions);
@@ -70,14 +69,6 @@ function Changes({ entry }: { entry: AuditEntry }) {
   );
 }
 
-interface FilterValues {
-  actorId?: number;
-  entityType?: string;
-  entityId?: string;
-  action?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
-
 function ActorSelect(props: { id?: string; value?: number; onChange?: (v: number | undefined) => void; style?: CSSProperties }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -98,31 +89,32 @@ function ActorSelect(props: { id?: string; value?: number; onChange?: (v: number
 export default function AuditPage() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const field = (w: number) => ({ width: isMobile ? '100%' : w });
-  const [form] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 50 });
-  const audit = useAuditLog(filters);
+  const list = useListState(
+    [
+      { name: 'actorId', kind: 'number', label: t('audit.actor'), input: <ActorSelect style={{ width: isMobile ? '100%' : 180 }} /> },
+      { name: 'entityType', kind: 'select', label: t('audit.entityType'), width: 150, options: ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(t, e) })) },
+      { name: 'action', kind: 'select', label: t('audit.action'), width: 160, searchable: true, options: ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) })) },
+      { name: 'range', kind: 'dateRange', range: ['from', 'to'], label: t('audit.dateRange') },
+    ],
+    { pageSize: 50 },
+  );
+  const f = list.state.filters;
+  const audit = useAuditLog({
+    page: list.state.page,
+    pageSize: list.state.pageSize,
+    actorId: f.actorId ? Number(f.actorId) : undefined,
+    entityType: f.entityType,
+    action: f.action,
+    // Whole local days, sent as UTC instants.
+    from: f.from ? dayjs(f.from).startOf('day').toISOString() : undefined,
+    to: f.to ? dayjs(f.to).endOf('day').toISOString() : undefined,
+  });
 
-  const apply = () => {
-    const v = form.getFieldsValue();
-    const [start, end] = v.range ?? [];
-    setFilters((f) => ({
-      page: 1,
-      pageSize: f.pageSize,
-      actorId: v.actorId ?? undefined,
-      entityType: v.entityType ?? undefined,
-      entityId: v.entityId?.trim() || undefined,
-      action: v.action ?? undefined,
-      // Whole local days, sent as UTC instants.
-      from: start ? start.startOf('day').toISOString() : undefined,
-      to: end ? end.endOf('day').toISOString() : undefined,
-    }));
-  };
-
-  const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
+  const columns: ListColumn<AuditEntry>[] = [
+    { key: 'at', title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
+    { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
     {
+      key: 'action',
       title: t('audit.action'),
       dataIndex: 'action',
       width: 140,
@@ -139,7 +131,7 @@ export default function AuditPage() {
         </span>
       ),
     },
-    { title: t('audit.summary'), dataIndex: 'summary', width: 220, render: (v: string | null) => v ?? '' },
+    { key: 'summary', title: t('audit.summary'), dataIndex: 'summary', width: 220, render: (v: string | null) => v ?? '' },
     { title: t('audit.changes'), key: 'changes', width: 320, render: (_, e) => <Changes entry={e} /> },
   ];
 
@@ -152,49 +144,7 @@ export default function AuditPage() {
         </Button>
       }
     >
-      <Card size={isMobile ? 'small' : 'default'}>
-        <Form<FilterValues> form={form} name="auditFilters" layout={isMobile ? 'vertical' : 'inline'} onValuesChange={apply} onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
-          <Form.Item label={t('audit.actor')} name="actorId">
-            <ActorSelect style={field(180)} />
-          </Form.Item>
-          <Form.Item label={t('audit.entityType')} name="entityType">
-            <Select allowClear placeholder={t('common.all')} style={field(150)} options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(t, e) }))} />
-          </Form.Item>
-          <Form.Item label={t('audit.action')} name="action">
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              style={field(160)}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('audit.dateRange')} name="range">
-            <DatePicker.RangePicker allowEmpty={[true, true]} style={isMobile ? { width: '100%' } : undefined} />
-          </Form.Item>
-        </Form>
-        {audit.isError && !audit.data ? (
-          <LoadError error={audit.error} onRetry={() => void audit.refetch()} />
-        ) : (
-          <Table<AuditEntry>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={audit.data?.items ?? []}
-            loading={audit.isFetching}
-            scroll={{ x: 1120 }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total: audit.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) => setFilters((f) => ({ ...f, page: pageSize !== f.pageSize ? 1 : page, pageSize })),
-            }}
-          />
-        )}
-      </Card>
+      <ListPage<AuditEntry> list={list} formName="auditFilters" query={audit} columns={columns} pageSizeOptions={[20, 50, 100, 200]} tableProps={{ size: 'small', scroll: { x: 1120 } }} />
     </PageContainer>
   );
 }

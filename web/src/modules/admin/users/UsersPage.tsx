@@ -1,55 +1,60 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleId, UserRecord } from '../../../api/contract/platform';
 import { useIsMobile } from '../../../app/useIsMobile';
 import { useNotifyError } from '../../../components/errors';
 import { formatDateTime } from '../../../components/format';
+import { type ListColumn, ListPage, useListState } from '../../../components/ListPage';
 import { PageContainer } from '../../../components/PageContainer';
-import { LoadError } from '../../../components/status';
 import { useDepartments } from '../org/hooks';
-import { type UserFilters, useRoles, useUserAction, useUsers } from './hooks';
+import { useRoles, useUserAction, useUsers } from './hooks';
 import { STATUS_COLOR, roleLabel, statusLabel, userStatus } from './labels';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { RolesModal } from './RolesModal';
 import { UserFormDrawer } from './UserFormDrawer';
 
-type ActiveFilter = 'all' | 'active' | 'inactive';
-
-interface FilterValues {
-  q?: string;
-  departmentId?: number;
-  role?: RoleId;
-  active: ActiveFilter;
-}
-
 export default function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
-  const field = (w: number) => ({ width: isMobile ? '100%' : w });
   const notifyError = useNotifyError();
-  const [filterForm] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<UserFilters>({ page: 1, pageSize: 20 });
-  const users = useUsers(filters);
   const departments = useDepartments();
   const roles = useRoles();
+  // Selects apply at once; the search box applies on Enter / the search button.
+  const list = useListState([
+    { name: 'q', kind: 'text', label: t('users.searchLabel'), placeholder: t('users.searchPlaceholder'), width: 280, search: t('common.search') },
+    { name: 'departmentId', kind: 'number', label: t('users.department'), width: 160, searchable: true, options: (departments.data ?? []).map((d) => ({ value: d.id, label: d.name })) },
+    { name: 'role', kind: 'select', label: t('users.role'), width: 160, options: (roles.data ?? []).map((r) => ({ value: r, label: roleLabel(t, r) })) },
+    {
+      name: 'active',
+      kind: 'select',
+      allowed: ['all', 'active', 'inactive'],
+      defaultValue: 'all',
+      required: true,
+      label: t('users.status'),
+      width: 110,
+      options: [
+        { value: 'all', label: t('common.all') },
+        { value: 'active', label: t('users.statusActive') },
+        { value: 'inactive', label: t('users.statusInactive') },
+      ],
+    },
+  ]);
+  const f = list.state.filters;
+  const users = useUsers({
+    q: f.q,
+    departmentId: f.departmentId ? Number(f.departmentId) : undefined,
+    role: f.role as RoleId | undefined,
+    active: f.active === 'all' ? undefined : f.active === 'active',
+    page: list.state.page,
+    pageSize: list.state.pageSize,
+  });
   const action = useUserAction();
   const [editing, setEditing] = useState<{ open: boolean; user: UserRecord | null }>({ open: false, user: null });
   const [resetting, setResetting] = useState<UserRecord | null>(null);
   const [roleEditing, setRoleEditing] = useState<UserRecord | null>(null);
-
-  const applyFilters = (v: FilterValues) =>
-    setFilters((f) => ({
-      page: 1,
-      pageSize: f.pageSize,
-      q: v.q?.trim() || undefined,
-      departmentId: v.departmentId ?? undefined,
-      role: v.role ?? undefined,
-      active: v.active === 'all' ? undefined : v.active === 'active',
-    }));
 
   const runAction = (user: UserRecord, kind: 'deactivate' | 'activate' | 'unlock') =>
     action.mutateAsync(
@@ -60,12 +65,13 @@ export default function UsersPage() {
       },
     ).catch(() => undefined);
 
-  const columns: TableColumnsType<UserRecord> = [
-    { title: t('users.username'), dataIndex: 'username', width: 130, fixed: isMobile ? undefined : 'left' },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
-    { title: t('users.department'), dataIndex: 'departmentName', width: 140, render: (v: string | null) => v ?? t('common.none') },
-    { title: t('users.team'), dataIndex: 'teamName', width: 140, render: (v: string | null) => v ?? t('common.none') },
+  const columns: ListColumn<UserRecord>[] = [
+    { key: 'username', title: t('users.username'), dataIndex: 'username', width: 130, fixed: isMobile ? undefined : 'left' },
+    { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
+    { key: 'departmentName', title: t('users.department'), dataIndex: 'departmentName', width: 140, render: (v: string | null) => v ?? t('common.none') },
+    { key: 'teamName', title: t('users.team'), dataIndex: 'teamName', width: 140, render: (v: string | null) => v ?? t('common.none') },
     {
+      key: 'roles',
       title: t('users.roles'),
       dataIndex: 'roles',
       width: 220,
@@ -89,6 +95,7 @@ export default function UsersPage() {
       },
     },
     {
+      key: 'lastLogin',
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
       width: 150,
@@ -153,67 +160,7 @@ export default function UsersPage() {
         </Button>
       }
     >
-      <Card size={isMobile ? 'small' : 'default'}>
-        <Form<FilterValues>
-          form={filterForm}
-          name="userFilters"
-          layout={isMobile ? 'vertical' : 'inline'}
-          initialValues={{ active: 'all' }}
-          onFinish={applyFilters}
-          onValuesChange={(changed) => {
-            // Selects apply at once; the search box applies on Enter / the search button.
-            if (!('q' in changed)) applyFilters(filterForm.getFieldsValue());
-          }}
-          style={{ marginBottom: 16, rowGap: 8 }}
-        >
-          <Form.Item label={t('users.searchLabel')} name="q">
-            <Input.Search placeholder={t('users.searchPlaceholder')} allowClear enterButton={t('common.search')} onSearch={() => filterForm.submit()} style={field(280)} />
-          </Form.Item>
-          <Form.Item label={t('users.department')} name="departmentId">
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              style={field(160)}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('users.role')} name="role">
-            <Select allowClear placeholder={t('common.all')} style={field(160)} options={(roles.data ?? []).map((r) => ({ value: r, label: roleLabel(t, r) }))} />
-          </Form.Item>
-          <Form.Item label={t('users.status')} name="active">
-            <Select
-              style={field(110)}
-              options={[
-                { value: 'all', label: t('common.all') },
-                { value: 'active', label: t('users.statusActive') },
-                { value: 'inactive', label: t('users.statusInactive') },
-              ]}
-            />
-          </Form.Item>
-        </Form>
-        {users.isError && !users.data ? (
-          <LoadError error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table<UserRecord>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={users.data?.items ?? []}
-            loading={users.isFetching}
-            scroll={{ x: 1320 }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total: users.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) => setFilters((f) => ({ ...f, page: pageSize !== f.pageSize ? 1 : page, pageSize })),
-            }}
-          />
-        )}
-      </Card>
+      <ListPage<UserRecord> list={list} formName="userFilters" query={users} columns={columns} tableProps={{ scroll: { x: 1320 } }} />
       <UserFormDrawer open={editing.open} user={editing.user} onClose={() => setEditing((e) => ({ ...e, open: false }))} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <RolesModal user={roleEditing} onClose={() => setRoleEditing(null)} />
