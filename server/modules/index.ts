@@ -1,6 +1,7 @@
 import { approvalsModule } from './approvals/approvals.module';
 import { complaintsModule } from './complaints/complaints.module';
 import { contractsModule } from './contracts/contracts.module';
+import { creditModule } from './credit/credit.module';
 import { customersModule } from './customers/customers.module';
 import { developmentModule } from './development/development.module';
 import { individualsModule } from './individuals/individuals.module';
@@ -26,4 +27,5 @@ export const MODULES = [
   maintenanceModule,
   surveysModule,
   complaintsModule,
+  creditModule,
 ] as const;
