@@ -14,7 +14,7 @@ let otherTeamCustomer: number;
 let otherTeamIndividual: number;
 let otherTeamTask: number;
 /** One record of every later module, made by team B (issue 4): contract, plans, prospect, research, records. */
-let otherTeamWork: Record<'contract' | 'transaction' | 'maintenance_plan' | 'prospect' | 'research_plan' | 'research_report' | 'development_plan' | 'development_record' | 'complaint' | 'complaint_rectification', number>;
+let otherTeamWork: Record<'contract' | 'transaction' | 'maintenance_plan' | 'prospect' | 'research_plan' | 'research_report' | 'development_plan' | 'development_record' | 'complaint' | 'complaint_rectification' | 'credit_risk' | 'credit_survey', number>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -61,7 +61,13 @@ async function makeOtherTeamWork(sales: Client): Promise<typeof otherTeamWork> {
   const notice = await supervisorB.client.post(`/api/complaints/${handled}/rectifications`, { departmentId: 2, recipientId: otherTeamUser, requirement: '改进送货' });
   expect(notice.statusCode, notice.body).toBe(200);
   const transaction = await created(await sales.post('/api/transactions', { customerId: otherTeamCustomer, date: '2026-12-01', product: '客房', quantity: 1, unitPrice: 500 }));
+  const creditRisk = await created(await supervisorB.client.post('/api/credit-risks', { customerId: otherTeamCustomer, category: 'credit', title: '回款延迟', likelihood: 2, impact: 2 }));
+  const creditSurvey = await created(
+    await supervisorB.client.post(`/api/customers/${otherTeamCustomer}/credit-surveys`, { surveyDate: '2026-12-01', registeredCapitalWan: 500, yearsInBusiness: 6, paymentRecord: 'good', overdueWan: 0, bankRating: 'A' }),
+  );
   return {
+    credit_risk: creditRisk,
+    credit_survey: creditSurvey,
     transaction,
     complaint,
     complaint_rectification: notice.json().rectifications[0].id,

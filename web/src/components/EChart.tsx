@@ -13,14 +13,18 @@ export type ChartOption = echarts.EChartsCoreOption;
  * One ECharts canvas that follows its container's width. The figures are also in the tables next to
  * it; `label` names the chart for screen readers (role img). Animations stop under reduced motion.
  */
-export function EChart({ option, height = 280, label }: { option: ChartOption; height?: number; label: string }) {
+export function EChart({ option, height = 280, label, onClick }: { option: ChartOption; height?: number; label: string; onClick?: (params: { data?: unknown; value?: unknown }) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // The latest handler, so the chart is not rebuilt when the page re-renders.
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     if (!ref.current) return;
     const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (p) => click.current?.(p as { data?: unknown; value?: unknown }));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
     return () => {

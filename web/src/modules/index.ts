@@ -8,6 +8,7 @@ import { authModule } from './auth';
 import { calendarModule } from './calendar';
 import { complaintsModule } from './complaints';
 import { contractsModule } from './contracts';
+import { creditModule } from './credit';
 import { customersModule } from './customers';
 import { developmentModule } from './development';
 import { homeModule } from './home';
@@ -39,4 +40,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   settingsModule,
   auditModule,
   calendarModule,
+  creditModule,
 ];

@@ -6,6 +6,7 @@
 import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
 import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicComplaint, Rectification } from './complaints';
 import type { Contract, ContractDetail, ContractSigner } from './contracts';
+import type { AccuracyReport, CreditSurvey, CustomerCredit, Risk, RiskMatrixAnswer } from './credit';
 import type {
   Customer,
   CustomerAttachment,
@@ -241,7 +242,17 @@ export type Routes =
   | Route<'GET', `/api/transactions`, Page<Transaction>> // /api/transactions
   | Route<'POST', `/api/transactions`, Transaction> // /api/transactions
   | Route<'GET', `/api/transaction-returns`, Page<TransactionReturn>> // /api/transaction-returns
-  | Route<'POST', `/api/transaction-returns`, TransactionReturn> // /api/transaction-returns;
+  | Route<'POST', `/api/transaction-returns`, TransactionReturn> // /api/transaction-returns
+  | Route<'GET', `/api/customers/${number}/credit`, CustomerCredit> // /api/customers/:id/credit
+  | Route<'POST', `/api/customers/${number}/credit-surveys`, CreditSurvey> // /api/customers/:id/credit-surveys
+  | Route<'GET', `/api/credit-surveys/${number}`, CreditSurvey> // /api/credit-surveys/:id
+  | Route<'GET', `/api/credit-risks/matrix`, RiskMatrixAnswer> // /api/credit-risks/matrix
+  | Route<'GET', `/api/credit-risks/accuracy`, AccuracyReport> // /api/credit-risks/accuracy
+  | Route<'GET', `/api/credit-risks/${number}`, Risk> // /api/credit-risks/:id
+  | Route<'PUT', `/api/credit-risks/${number}`, Risk> // /api/credit-risks/:id
+  | Route<'POST', `/api/credit-risks/${number}/close`, Risk> // /api/credit-risks/:id/close
+  | Route<'GET', `/api/credit-risks`, Page<Risk>> // /api/credit-risks
+  | Route<'POST', `/api/credit-risks`, Risk> // /api/credit-risks;
 
 /** The paths of one method, as template types (`/api/customers/${number}`). */
 export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];

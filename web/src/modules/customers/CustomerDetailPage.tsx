@@ -16,6 +16,7 @@ import { ContactsTab } from './ContactsTab';
 import { type FieldDef, SECTIONS, fieldLabel, sectionLabel } from './fields';
 import { HistoryTab } from './HistoryTab';
 import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
+import { CustomerCreditTab } from '../credit/CustomerCreditTab';
 import { CustomerPlansTab } from '../maintenance/CustomerPlansTab';
 import { CustomerTransactionsTab } from '../transactions/CustomerTransactionsTab';
 import { MergeModal } from './MergeModal';
@@ -24,8 +25,8 @@ import { STATUS_COLOR, optionLabel, statusLabel } from './labels';
 import { RevealValue } from './RevealValue';
 import { TransferModal } from './TransferModal';
 
-type TabKey = 'basic' | 'contacts' | 'attachments' | 'history' | 'contracts' | 'transactions' | 'maintenance';
-const TABS: TabKey[] = ['basic', 'contacts', 'attachments', 'history', 'contracts', 'transactions', 'maintenance'];
+type TabKey = 'basic' | 'contacts' | 'attachments' | 'history' | 'contracts' | 'transactions' | 'maintenance' | 'credit';
+const TABS: TabKey[] = ['basic', 'contacts', 'attachments', 'history', 'contracts', 'transactions', 'maintenance', 'credit'];
 
 function FieldValue({ customer, def, options }: { customer: Customer; def: FieldDef; options?: CustomerOptions }) {
   const { t } = useTranslation();
@@ -193,6 +194,7 @@ function CustomerDetail({ customer }: { customer: Customer }) {
             ...(can('contracts.read') ? [{ key: 'contracts', label: t('contracts.tab'), children: <CustomerContractsTab customerId={customer.id} /> }] : []),
             ...(can('transactions.read') ? [{ key: 'transactions', label: t('transactions.tab'), children: <CustomerTransactionsTab customerId={customer.id} /> }] : []),
             ...(can('maintenance.read') ? [{ key: 'maintenance', label: t('maintenance.customerTab.label'), children: <CustomerPlansTab customerId={customer.id} /> }] : []),
+            ...(can('credit.read') ? [{ key: 'credit', label: t('credit.tab'), children: <CustomerCreditTab customerId={customer.id} /> }] : []),
             { key: 'history', label: t('customers.tabs.history'), children: <HistoryTab customerId={customer.id} /> },
           ]}
         />

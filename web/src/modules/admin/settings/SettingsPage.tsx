@@ -26,6 +26,9 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
   const lang = currentLang();
   // Text settings (webhook addresses …) may be blank, which switches the feature off.
   const isText = typeof item.default === 'string';
+  // Tables (the credit rating table, the risk matrix) are edited as JSON; the server checks their shape.
+  const isTable = typeof item.default === 'object' && item.default !== null;
+  const shown = (v: unknown) => (isTable ? JSON.stringify(v, null, 1) : v) as number | string | null;
   const [form] = Form.useForm<{ value: number | string | null }>();
   const save = useSaveSetting();
   const describe = useDescribeError();
@@ -35,13 +38,23 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
 
   // After a save or a reload the server's value is the truth.
   useEffect(() => {
-    form.setFieldsValue({ value: item.value });
+    form.setFieldsValue({ value: shown(item.value) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [item.value, item.version, form]);
 
   const value = Form.useWatch('value', form);
-  const dirty = value !== undefined && value !== item.value;
+  const dirty = value !== undefined && value !== shown(item.value);
 
-  const onFinish = ({ value: v }: { value: number | string | null }) => {
+  const onFinish = ({ value: raw }: { value: number | string | null }) => {
+    let v: unknown = raw;
+    if (isTable) {
+      try {
+        v = JSON.parse(String(raw));
+      } catch {
+        form.setFields([{ name: 'value', errors: [t('settings.invalidJson')] }]);
+        return;
+      }
+    }
     if (v === null || v === undefined) {
       if (!isText) return;
       v = '';
@@ -63,7 +76,7 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
   };
 
   return (
-    <Form form={form} name={`setting-${item.key}`} layout={isMobile ? 'vertical' : 'horizontal'} onFinish={onFinish} initialValues={{ value: item.value }} requiredMark={false}>
+    <Form form={form} name={`setting-${item.key}`} layout={isMobile || isTable ? 'vertical' : 'horizontal'} onFinish={onFinish} initialValues={{ value: shown(item.value) }} requiredMark={false}>
       <Flex wrap gap={isMobile ? 0 : 12} align="flex-start" style={{ paddingBlock: 8, borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
         <Form.Item
           name="value"
@@ -80,7 +93,7 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
           }
           extra={
             <Space size={8}>
-              <span>{t('settings.defaultHint', { value: `${item.default}${unit ? ` ${unit}` : ''}` })}</span>
+              {isTable ? null : <span>{t('settings.defaultHint', { value: `${item.default}${unit ? ` ${unit}` : ''}` })}</span>}
               {item.isDefault ? <Tag>{t('settings.isDefault')}</Tag> : <Tag color="blue">{t('settings.changed')}</Tag>}
             </Space>
           }
@@ -89,7 +102,9 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
           labelCol={isMobile ? undefined : { flex: '260px' }}
           labelAlign="left"
         >
-          {isText ? (
+          {isTable ? (
+            <Input.TextArea id={inputId} rows={8} style={{ width: '100%', fontFamily: 'monospace', fontSize: 12 }} readOnly={!editable} />
+          ) : isText ? (
             <Input id={inputId} style={{ width: 300 }} readOnly={!editable} allowClear={editable} />
           ) : (
             <InputNumber id={inputId} style={{ width: 200 }} suffix={unit || undefined} readOnly={!editable} />

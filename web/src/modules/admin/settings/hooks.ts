@@ -16,7 +16,7 @@ export function useSettings() {
 export function useSaveSetting() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, value, version }: { key: string; value: number | string; version: number }) =>
+    mutationFn: ({ key, value, version }: { key: string; value: unknown; version: number }) =>
       api.put(`/api/settings/${encodeURIComponent(key)}`, { value, version }),
     // Reload after failures as well: a 409 means our version is stale.
     onSettled: () => qc.invalidateQueries({ queryKey: settingsKeys.all }),

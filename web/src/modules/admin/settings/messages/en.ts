@@ -18,6 +18,7 @@ const en: Messages = {
     },
     readOnly: 'You can view the settings; changing them needs the “manage settings” permission.',
     defaultHint: 'Default: {{value}}',
+    invalidJson: 'Not valid JSON',
     source: 'Source: {{source}}',
     isDefault: 'Default',
     changed: 'Changed',

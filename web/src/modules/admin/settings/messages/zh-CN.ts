@@ -18,6 +18,7 @@ const zhCN = {
     },
     readOnly: '您只能查看系统设置，修改需要“系统设置管理”权限。',
     defaultHint: '默认：{{value}}',
+    invalidJson: '格式不正确（须为 JSON）',
     source: '依据：{{source}}',
     isDefault: '默认值',
     changed: '已修改',

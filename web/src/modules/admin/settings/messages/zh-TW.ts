@@ -18,6 +18,7 @@ const zhTW: Messages = {
     },
     readOnly: '您只能檢視系統設定，修改需要「系統設定管理」權限。',
     defaultHint: '預設：{{value}}',
+    invalidJson: '格式不正確（須為 JSON）',
     source: '依據：{{source}}',
     isDefault: '預設值',
     changed: '已修改',
