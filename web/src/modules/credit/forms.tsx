@@ -104,6 +104,7 @@ export function SurveyFormModal({ customerId, open, onClose }: { customerId: num
 }
 
 const GRADES = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }));
+const gradeGroup = (label: string) => <Radio.Group optionType="button" options={GRADES} aria-label={label} />;
 
 /** Records a risk for a customer, or re-assesses one: the level follows the matrix in the settings as the user picks. */
 export function RiskFormModal({ customerId, risk, open, onClose }: { customerId?: number; risk?: Risk; open: boolean; onClose: () => void }) {
@@ -149,12 +150,12 @@ export function RiskFormModal({ customerId, risk, open, onClose }: { customerId?
       <Space.Compact block style={{ gap: 12 }}>
         <div style={{ flex: 1 }}>
           <Form.Item name="likelihood" label={t('credit.risk.likelihood')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={GRADES} />
+            {gradeGroup(t('credit.risk.likelihood'))}
           </Form.Item>
         </div>
         <div style={{ flex: 1 }}>
           <Form.Item name="impact" label={t('credit.risk.impact')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={GRADES} />
+            {gradeGroup(t('credit.risk.impact'))}
           </Form.Item>
         </div>
       </Space.Compact>
