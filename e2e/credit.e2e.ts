@@ -35,8 +35,8 @@ describe('credit: record a risk → see it on the heat map', () => {
     await page.getByRole('button', { name: '登记风险' }).click();
     const dialog = page.getByRole('dialog', { name: '登记风险' });
     await dialog.getByLabel('风险事项').fill('大额应收账款逾期');
-    await dialog.getByLabel('可能性（1–5）').first().getByRole('radio', { name: '4' }).check();
-    await dialog.getByLabel('影响程度（1–5）').first().getByRole('radio', { name: '5' }).check();
+    await dialog.getByLabel('可能性（1–5）').first().getByText('4', { exact: true }).click();
+    await dialog.getByLabel('影响程度（1–5）').first().getByText('5', { exact: true }).click();
     // The matrix says high: the response becomes required.
     await dialog.getByText('高风险：密切关注，调整或终止合作（必填）').first().waitFor();
     await dialog.getByRole('button', { name: '保存' }).click();
@@ -50,10 +50,19 @@ describe('credit: record a risk → see it on the heat map', () => {
 
     await page.getByRole('menuitem', { name: '信用与风险' }).click();
     await page.getByRole('heading', { name: '风险矩阵', level: 2 }).waitFor();
-    await page.getByRole('img', { name: '全部客户风险热力图：可能性 × 影响程度' }).locator('canvas').waitFor();
+    const chart = page.getByRole('img', { name: '全部客户风险热力图：可能性 × 影响程度' }).locator('canvas').last(); // the top layer takes the pointer
+    await chart.waitFor();
+    // The grid beside the chart holds the same figure, coloured by the matrix setting.
     const cell = page.getByRole('button', { name: '可能性 4 × 影响 5：1 项' });
-    await cell.click();
+    await cell.waitFor();
+    // Click the heat map's cell: impact 5 is the fifth column, likelihood 4 the fourth row from the bottom
+    // (the chart's grid leaves 70 px left, 20 right, 20 top and 70 bottom).
+    const box = (await chart.boundingBox())!;
+    const w = (box.width - 90) / 5;
+    const h = (box.height - 90) / 5;
+    await chart.click({ position: { x: 70 + 4.5 * w, y: 20 + 1.5 * h } });
     await page.getByText('可能性 4 × 影响程度 5 的风险').waitFor();
+    expect(await cell.getAttribute('aria-pressed')).toBe('true');
     const listed = page.getByRole('row', { name: /大额应收账款逾期/ });
     await listed.waitFor();
     expect(await listed.textContent()).toContain(CUSTOMER);
