@@ -99,7 +99,9 @@ describe('credit rating (docs/regulations.md §5)', () => {
     expect(credit).toMatchObject({ rating: { label: 'AAA', score: 97 }, creditLimitWan: 500, paymentTermsDays: 90 });
 
     // The company renames its top band and raises its threshold above 97.
-    const setting = json(await ctx.admin.get('/api/settings')).groups.flatMap((g: { items: { key: string; version: number }[] }) => g.items).find((i: { key: string }) => i.key === 'credit.ratingRules');
+    const all = await ctx.admin.get('/api/settings');
+    expect(all.statusCode, all.body.slice(0, 300)).toBe(200);
+    const setting = json(all).groups.flatMap((g: { items: { key: string; version: number }[] }) => g.items).find((i: { key: string }) => i.key === 'credit.ratingRules');
     const bands = [
       { minScore: 98, label: '特优', limitWan: 800, termDays: 120 },
       { minScore: 75, label: '优良', limitWan: 300, termDays: 60 },
@@ -137,7 +139,9 @@ describe('low-risk re-assessment (docs/regulations.md §5)', () => {
   });
 
   it('creates one task for the owner when the review is due, even with two app processes running the job', async () => {
-    const setting = json(await ctx.admin.get('/api/settings')).groups.flatMap((g: { items: { key: string; version: number }[] }) => g.items).find((i: { key: string }) => i.key === 'credit.lowRiskReviewDays');
+    const all = await ctx.admin.get('/api/settings');
+    expect(all.statusCode, all.body.slice(0, 300)).toBe(200);
+    const setting = json(all).groups.flatMap((g: { items: { key: string; version: number }[] }) => g.items).find((i: { key: string }) => i.key === 'credit.lowRiskReviewDays');
     expect((await ctx.admin.put('/api/settings/credit.lowRiskReviewDays', { value: 30, version: setting.version })).statusCode).toBe(200);
     const r = await record(specA, { title: '付款审批流程变慢', category: 'cooperation', likelihood: 1, impact: 1 });
     expect(r).toMatchObject({ level: 'low', reviewDue: '2027-01-06' });

@@ -7,8 +7,9 @@ export const settingOut = z.object({
   key: z.string(),
   label: text,
   unit: text.nullable(),
-  value: z.union([z.number(), z.string()]),
-  default: z.union([z.number(), z.string()]),
+  // Numbers and texts, or a table (a module's rule table or matrix, e.g. credit.ratingRules) as JSON.
+  value: z.union([z.number(), z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
+  default: z.union([z.number(), z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
   version: z.number(),
   isDefault: z.boolean(),
   updatedAt: z.string().nullable(),
