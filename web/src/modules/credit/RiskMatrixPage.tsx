@@ -87,7 +87,7 @@ export default function RiskMatrixPage() {
               <thead>
                 <tr>
                   <th scope="col" style={{ fontWeight: 400, fontSize: 12 }}>
-                    {t('credit.matrix.likelihood')} ＼ {t('credit.matrix.impact')}
+                    {t('credit.matrix.corner')}
                   </th>
                   {GRADES.map((i) => (
                     <th key={i} scope="col">

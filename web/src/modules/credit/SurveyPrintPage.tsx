@@ -54,13 +54,11 @@ function SurveySheet({ survey: s }: { survey: CreditSurvey }) {
         <h1>{t('credit.survey.title')}</h1>
         <div className="gx-a4-meta">
           <span>{t('credit.survey.number', { id: s.id })}</span>
-          <span>
-            {t('credit.survey.surveyDate')}：{s.surveyDate}
-          </span>
+          <span>{t('credit.labelled', { label: t('credit.survey.surveyDate'), value: s.surveyDate })}</span>
         </div>
         <table>
           <tbody>
-            {pair(t('credit.risk.customer'), `${s.customerName}（${s.customerArchiveNo}）`, t('credit.survey.legalRepresentative'), s.legalRepresentative ?? '')}
+            {pair(t('credit.risk.customer'), t('common.withNote', { text: s.customerName, note: s.customerArchiveNo }), t('credit.survey.legalRepresentative'), s.legalRepresentative ?? '')}
             {pair(t('credit.survey.registeredCapitalWan'), String(s.registeredCapitalWan), t('credit.survey.yearsInBusiness'), String(s.yearsInBusiness))}
             {pair(t('credit.survey.bankName'), s.bankName ?? '', t('credit.survey.bankAccount'), s.bankAccount ?? '')}
             {pair(t('credit.survey.paymentRecord'), t(`credit.survey.payment.${s.paymentRecord}`), t('credit.survey.overdueWan'), String(s.overdueWan))}
@@ -108,7 +106,7 @@ function SurveySheet({ survey: s }: { survey: CreditSurvey }) {
           </tbody>
         </table>
         <div className="gx-a4-footer">
-          {t('credit.survey.surveyedBy')}：{s.surveyedByName ?? ''}
+          {t('credit.labelled', { label: t('credit.survey.surveyedBy'), value: s.surveyedByName ?? '' })}
         </div>
       </article>
     </div>

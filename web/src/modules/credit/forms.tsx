@@ -166,7 +166,7 @@ export function RiskFormModal({ customerId, risk, open, onClose }: { customerId?
           style={{ marginBottom: 16 }}
           title={
             <span>
-              {t('credit.risk.level')}：<Tag color={LEVEL_COLOR[level]}>{t(`credit.risk.levels.${level}`)}</Tag> {t(`credit.risk.responseHint.${level}`)}
+              {t('credit.risk.level')} <Tag color={LEVEL_COLOR[level]}>{t(`credit.risk.levels.${level}`)}</Tag> {t(`credit.risk.responseHint.${level}`)}
             </span>
           }
         />

@@ -22,6 +22,7 @@ const en: Messages = {
     noRisks: 'No open risks',
     notFound: 'No such risk, or it is outside your data scope.',
     surveyNotFound: 'No such credit survey, or it is outside your data scope.',
+    labelled: '{{label}}: {{value}}',
     saved: 'Saved',
     survey: {
       title: 'Customer credit survey',
@@ -85,6 +86,7 @@ const en: Messages = {
       chart: 'Heat map of all customers’ risks: likelihood × impact',
       likelihood: 'Likelihood',
       impact: 'Impact',
+      corner: 'Likelihood \\ impact',
       cell: 'Likelihood {{likelihood}} × impact {{impact}}: {{count}}',
       selected: 'Risks of likelihood {{likelihood}} × impact {{impact}}',
       pick: 'Click a cell of the heat map or the table to list its risks',

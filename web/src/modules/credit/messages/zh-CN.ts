@@ -22,6 +22,7 @@ const zhCN = {
     noRisks: '没有未关闭的风险',
     notFound: '风险不存在，或您无权查看。',
     surveyNotFound: '信用调查表不存在，或您无权查看。',
+    labelled: '{{label}}：{{value}}',
     saved: '已保存',
     survey: {
       title: '客户信用调查表',
@@ -85,6 +86,7 @@ const zhCN = {
       chart: '全部客户风险热力图：可能性 × 影响程度',
       likelihood: '可能性',
       impact: '影响程度',
+      corner: '可能性 ＼ 影响程度',
       cell: '可能性 {{likelihood}} × 影响 {{impact}}：{{count}} 项',
       selected: '可能性 {{likelihood}} × 影响程度 {{impact}} 的风险',
       pick: '点击热力图或表格中的格子查看其中的风险',

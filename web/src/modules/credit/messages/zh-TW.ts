@@ -22,6 +22,7 @@ const zhTW: Messages = {
     noRisks: '沒有未關閉的風險',
     notFound: '風險不存在，或您無權查看。',
     surveyNotFound: '信用調查表不存在，或您無權查看。',
+    labelled: '{{label}}：{{value}}',
     saved: '已儲存',
     survey: {
       title: '客戶信用調查表',
@@ -85,6 +86,7 @@ const zhTW: Messages = {
       chart: '全部客戶風險熱力圖：可能性 × 影響程度',
       likelihood: '可能性',
       impact: '影響程度',
+      corner: '可能性 ＼ 影響程度',
       cell: '可能性 {{likelihood}} × 影響 {{impact}}：{{count}} 項',
       selected: '可能性 {{likelihood}} × 影響程度 {{impact}} 的風險',
       pick: '點擊熱力圖或表格中的格子查看其中的風險',
