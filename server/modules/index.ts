@@ -10,6 +10,7 @@ import { orgModule } from './org/org.module';
 import { surveysModule } from './surveys/surveys.module';
 import { transactionsModule } from './transactions/transactions.module';
 import { workflowModule } from './workflow/workflow.module';
+import { evaluationsModule } from './evaluations/evaluations.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -28,4 +29,5 @@ export const MODULES = [
   surveysModule,
   complaintsModule,
   creditModule,
+  evaluationsModule,
 ] as const;
