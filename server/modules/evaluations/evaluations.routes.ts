@@ -74,8 +74,9 @@ export async function evaluationRoutes(root: FastifyInstance, deps: { evaluation
     handler: async (req) => ({ items: (await evaluations.listTemplates(req.query.includeSuperseded === 'true')).map(presentTemplate) }),
   });
 
+  // Scorecards are the company's, not a team's: one per company, readable by every evaluator.
   app.get('/api/evaluation-templates/:id', {
-    config: { policy: { capability: 'evaluations.read' } },
+    config: { policy: { capability: 'evaluations.read', companyWide: true } },
     schema: { tags, params: idParams, response: { 200: s.templateOut } },
     handler: async (req) => presentTemplate(await evaluations.getTemplate(req.params.id)),
   });
@@ -87,7 +88,7 @@ export async function evaluationRoutes(root: FastifyInstance, deps: { evaluation
   });
 
   app.put('/api/evaluation-templates/:id', {
-    config: { policy: { capability: 'evaluations.templates' } },
+    config: { policy: { capability: 'evaluations.templates', companyWide: true } },
     schema: { tags, summary: 'Edit a scorecard; one already used is kept and the edit becomes a new version (answered)', params: idParams, body: s.templateUpdateBody, response: { 200: s.templateOut } },
     handler: async (req) => presentTemplate(await evaluations.updateTemplate(requestContext(req), req.params.id, req.body)),
   });

@@ -14,7 +14,7 @@ let otherTeamCustomer: number;
 let otherTeamIndividual: number;
 let otherTeamTask: number;
 /** One record of every later module, made by team B (issue 4): contract, plans, prospect, research, records. */
-let otherTeamWork: Record<'contract' | 'transaction' | 'maintenance_plan' | 'prospect' | 'research_plan' | 'research_report' | 'development_plan' | 'development_record' | 'complaint' | 'complaint_rectification' | 'credit_risk' | 'credit_survey', number>;
+let otherTeamWork: Record<'contract' | 'transaction' | 'evaluation' | 'maintenance_plan' | 'prospect' | 'research_plan' | 'research_report' | 'development_plan' | 'development_record' | 'complaint' | 'complaint_rectification' | 'credit_risk' | 'credit_survey', number>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -65,10 +65,15 @@ async function makeOtherTeamWork(sales: Client): Promise<typeof otherTeamWork> {
   const creditSurvey = await created(
     await supervisorB.client.post(`/api/customers/${otherTeamCustomer}/credit-surveys`, { surveyDate: '2026-12-01', registeredCapitalWan: 500, yearsInBusiness: 6, paymentRecord: 'good', overdueWan: 0, bankRating: 'A' }),
   );
+  const template = json(await supervisorB.client.get('/api/evaluation-templates')).items[0] as { id: number; indicators: { id: number }[] };
+  const evaluation = await created(
+    await supervisorB.client.post('/api/evaluations', { customerId: otherTeamCustomer, templateId: template.id, evaluatedOn: '2026-12-01', scores: template.indicators.map((i) => ({ indicatorId: i.id, score: 70 })) }),
+  );
   return {
     credit_risk: creditRisk,
     credit_survey: creditSurvey,
     transaction,
+    evaluation,
     complaint,
     complaint_rectification: notice.json().rectifications[0].id,
     contract,
