@@ -70,8 +70,8 @@ export async function evaluationRoutes(root: FastifyInstance, deps: { evaluation
 
   app.get('/api/evaluation-templates', {
     config: { policy: { capability: 'evaluations.read' } },
-    schema: { tags, summary: 'Scorecards (the active versions; includeSuperseded=true for all)', querystring: s.templateListQuery, response: { 200: z.object({ items: z.array(s.templateOut) }) } },
-    handler: async (req) => ({ items: (await evaluations.listTemplates(req.query.includeSuperseded === 'true')).map(presentTemplate) }),
+    schema: { tags, summary: 'Scorecards (the active versions; includeSuperseded=true for all) and the bands in force', querystring: s.templateListQuery, response: { 200: s.templatesOut } },
+    handler: async (req) => ({ items: (await evaluations.listTemplates(req.query.includeSuperseded === 'true')).map(presentTemplate), bands: await evaluations.readBands() }),
   });
 
   // Scorecards are the company's, not a team's: one per company, readable by every evaluator.

@@ -42,6 +42,10 @@ export const templateOut = z.object({
   updatedAt: z.string(),
 });
 
+const bandsOut = z.object({ maintainMin: z.number(), terminateBelow: z.number() });
+/** The form shows the live recommendation while scoring, so the bands come with the scorecards. */
+export const templatesOut = z.object({ items: z.array(templateOut), bands: bandsOut });
+
 export const scoreIn = z
   .object({
     indicatorId: id,
@@ -149,6 +153,6 @@ export const evaluationDetailOut = evaluationOut.extend({
     }),
   ),
   /** The bands in force now (the recommendation was decided with the bands when last saved). */
-  bands: z.object({ maintainMin: z.number(), terminateBelow: z.number() }),
+  bands: bandsOut,
   can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
 });

@@ -17,6 +17,7 @@ import { maintenanceModule } from './maintenance';
 import { surveysModule } from './surveys';
 import { transactionsModule } from './transactions';
 import { workflowModule } from './workflow';
+import { evaluationsModule } from './evaluations';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -41,4 +42,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   auditModule,
   calendarModule,
   creditModule,
+  evaluationsModule,
 ];

@@ -62,6 +62,7 @@ import type {
   TemplateSummary,
 } from './surveys';
 import type { Transaction, TransactionBatchResult, TransactionReturn, TransactionSummary } from './transactions';
+import type { Evaluation, EvaluationDetail, EvaluationTemplate, TemplatesAnswer } from './evaluations';
 import type { NotificationPage, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -252,7 +253,16 @@ export type Routes =
   | Route<'PUT', `/api/credit-risks/${number}`, Risk> // /api/credit-risks/:id
   | Route<'POST', `/api/credit-risks/${number}/close`, Risk> // /api/credit-risks/:id/close
   | Route<'GET', `/api/credit-risks`, Page<Risk>> // /api/credit-risks
-  | Route<'POST', `/api/credit-risks`, Risk> // /api/credit-risks;
+  | Route<'POST', `/api/credit-risks`, Risk> // /api/credit-risks
+  | Route<'GET', `/api/evaluation-templates`, TemplatesAnswer> // /api/evaluation-templates
+  | Route<'POST', `/api/evaluation-templates`, EvaluationTemplate> // /api/evaluation-templates
+  | Route<'PUT', `/api/evaluation-templates/${number}`, EvaluationTemplate> // /api/evaluation-templates/:id
+  | Route<'GET', `/api/evaluations`, Page<Evaluation>> // /api/evaluations
+  | Route<'POST', `/api/evaluations`, EvaluationDetail> // /api/evaluations
+  | Route<'GET', `/api/customers/${number}/evaluations`, Page<Evaluation>> // /api/customers/:id/evaluations
+  | Route<'GET', `/api/evaluations/${number}`, EvaluationDetail> // /api/evaluations/:id
+  | Route<'PUT', `/api/evaluations/${number}`, EvaluationDetail> // /api/evaluations/:id
+  | Route<'POST', `/api/evaluations/${number}/${'submit' | 'confirm' | 'return'}`, EvaluationDetail>; // /api/evaluations/:id/submit|confirm|return
 
 /** The paths of one method, as template types (`/api/customers/${number}`). */
 export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];

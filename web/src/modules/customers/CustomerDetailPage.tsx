@@ -19,14 +19,15 @@ import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
 import { CustomerCreditTab } from '../credit/CustomerCreditTab';
 import { CustomerPlansTab } from '../maintenance/CustomerPlansTab';
 import { CustomerTransactionsTab } from '../transactions/CustomerTransactionsTab';
+import { CustomerEvaluationsTab } from '../evaluations/CustomerEvaluationsTab';
 import { MergeModal } from './MergeModal';
 import { useCustomer, useCustomerOptions } from './hooks';
 import { STATUS_COLOR, optionLabel, statusLabel } from './labels';
 import { RevealValue } from './RevealValue';
 import { TransferModal } from './TransferModal';
 
-type TabKey = 'basic' | 'contacts' | 'attachments' | 'history' | 'contracts' | 'transactions' | 'maintenance' | 'credit';
-const TABS: TabKey[] = ['basic', 'contacts', 'attachments', 'history', 'contracts', 'transactions', 'maintenance', 'credit'];
+type TabKey = 'basic' | 'contacts' | 'attachments' | 'history' | 'contracts' | 'transactions' | 'maintenance' | 'credit' | 'evaluations';
+const TABS: TabKey[] = ['basic', 'contacts', 'attachments', 'history', 'contracts', 'transactions', 'maintenance', 'credit', 'evaluations'];
 
 function FieldValue({ customer, def, options }: { customer: Customer; def: FieldDef; options?: CustomerOptions }) {
   const { t } = useTranslation();
@@ -195,6 +196,7 @@ function CustomerDetail({ customer }: { customer: Customer }) {
             ...(can('transactions.read') ? [{ key: 'transactions', label: t('transactions.tab'), children: <CustomerTransactionsTab customerId={customer.id} /> }] : []),
             ...(can('maintenance.read') ? [{ key: 'maintenance', label: t('maintenance.customerTab.label'), children: <CustomerPlansTab customerId={customer.id} /> }] : []),
             ...(can('credit.read') ? [{ key: 'credit', label: t('credit.tab'), children: <CustomerCreditTab customerId={customer.id} /> }] : []),
+            ...(can('evaluations.read') ? [{ key: 'evaluations', label: t('evaluations.tab'), children: <CustomerEvaluationsTab customerId={customer.id} /> }] : []),
             { key: 'history', label: t('customers.tabs.history'), children: <HistoryTab customerId={customer.id} /> },
           ]}
         />

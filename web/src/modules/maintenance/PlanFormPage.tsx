@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { KeyboardEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, applyFieldErrors } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
@@ -81,6 +81,9 @@ function PlanForm({ plan }: { plan?: MaintenancePlan }) {
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const locked = plan && !plan.can.edit;
+  // ?customerId= presets the customer (a relationship evaluation that recommends improving or ending it starts a plan).
+  const [params] = useSearchParams();
+  const presetId = plan ? 0 : Number(params.get('customerId')) || 0;
 
   const onFinish = (values: Values) => {
     setFormError(null);
@@ -127,7 +130,7 @@ function PlanForm({ plan }: { plan?: MaintenancePlan }) {
         form={form}
         name="maintenancePlan"
         layout="vertical"
-        initialValues={toValues(plan)}
+        initialValues={presetId ? { ...toValues(plan), customerIds: [presetId] } : toValues(plan)}
         onFinish={onFinish}
         onFinishFailed={({ errorFields }) => {
           if (errorFields[0]) form.scrollToField(errorFields[0].name, { block: 'center', focus: true });

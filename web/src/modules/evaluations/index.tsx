@@ -1,0 +1,31 @@
+import { AuditOutlined, ProfileOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { WebModule } from '../../app/module';
+import en from './messages/en';
+import zhCN from './messages/zh-CN';
+import zhTW from './messages/zh-TW';
+
+const EvaluationsPage = lazy(() => import('./EvaluationsPage'));
+const EvaluationFormPage = lazy(() => import('./EvaluationFormPage'));
+const EvaluationDetailPage = lazy(() => import('./EvaluationDetailPage'));
+const EvaluationPrintPage = lazy(() => import('./EvaluationPrintPage'));
+const TemplatesPage = lazy(() => import('./TemplatesPage'));
+
+/** Relationship evaluation (客户关系评估, docs/regulations.md §4). */
+export const evaluationsModule: WebModule = {
+  id: 'evaluations',
+  routes: [
+    { path: '/evaluations', page: EvaluationsPage, capability: 'evaluations.read' },
+    { path: '/evaluations/new', page: EvaluationFormPage, capability: 'evaluations.write' },
+    { path: '/evaluations/:id', page: EvaluationDetailPage, capability: 'evaluations.read' },
+    { path: '/evaluations/:id/edit', page: EvaluationFormPage, capability: 'evaluations.write' },
+    // A4 view outside the frame: only the document prints.
+    { path: '/evaluations/:id/print', page: EvaluationPrintPage, capability: 'evaluations.read', frame: 'bare' },
+    { path: '/admin/evaluation-templates', page: TemplatesPage, capability: 'evaluations.templates' },
+  ],
+  menu: [
+    { path: '/evaluations', labelKey: 'evaluations.nav', icon: <AuditOutlined />, capability: 'evaluations.read', group: 'business', order: 25 },
+    { path: '/admin/evaluation-templates', labelKey: 'evaluations.templates.nav', icon: <ProfileOutlined />, capability: 'evaluations.templates', group: 'admin', order: 35 },
+  ],
+  messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
+};
