@@ -1,6 +1,8 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { paged } from '../../db/paging';
+import { customerLookups } from '../customers/customers.queries';
+import { people } from '../org/org.queries';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import type { EvaluationStatus, Recommendation } from './evaluations.rules';
@@ -125,19 +127,16 @@ export const evaluationQueries = {
   },
 
   customer(db: Q, id: number) {
-    return db.selectFrom('customers').select(['id', 'name', 'archive_no', 'owner_id', 'team_id', 'department_id']).where('id', '=', id).executeTakeFirst();
+    return customerLookups.byId(db, id);
   },
   async customerVisible(db: Q, actor: Actor, id: number) {
-    return !!(await db.selectFrom('customers').select('id').where('id', '=', id).where(scopeCondition(actor, RESOURCES.customer)).executeTakeFirst());
+    return !!(await customerLookups.inScope(db, actor, id));
   },
-  /** The supervisor named on the customer's team, with their language (for the to-confirm notice). */
-  teamSupervisor(db: Q, teamId: number) {
-    return db
-      .selectFrom('teams')
-      .innerJoin('users', 'users.id', 'teams.supervisor_id')
-      .select(['users.id', 'users.locale'])
-      .where('teams.id', '=', teamId)
-      .where('users.active', '=', 1)
-      .executeTakeFirst();
+  /** The active supervisor named on the customer's team, with their language (for the to-confirm notice). */
+  async teamSupervisor(db: Q, teamId: number) {
+    const id = await people.teamSupervisorId(db, teamId);
+    if (id === null) return undefined;
+    const [user] = await people.byIds(db, [id]);
+    return user && user.active ? { id: user.id, locale: user.locale } : undefined;
   },
 };
