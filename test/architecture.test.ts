@@ -33,6 +33,28 @@ export function sqlLines(source: string): string[] {
   return out;
 }
 
+/**
+ * The users and customers tables belong to their modules; any other queries file reads them through
+ * the owner's view (user_directory, customer_directory) or exported lookups (docs/architecture.md).
+ */
+const OWNERS: [table: string, owners: string[]][] = [
+  ['users', ['server/modules/org/', 'server/platform/']],
+  ['customers', ['server/modules/customers/']],
+];
+const TABLE_CALL = /\.(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|using)\s*\(\s*['"`]([a-z_]+)(\s+as\s+[a-z_]+)?['"`]/g;
+
+/** Each query builder call of `source` that names `table` (optionally aliased), as "line: text". */
+export function tableUses(source: string, table: string): string[] {
+  const lines = source.split('\n');
+  const out: string[] = [];
+  for (const m of source.matchAll(TABLE_CALL)) {
+    if (m[2] !== table) continue;
+    const line = source.slice(0, m.index).split('\n').length;
+    out.push(`${line}: ${lines[line - 1].trim()}`);
+  }
+  return out;
+}
+
 function serverFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
@@ -63,6 +85,31 @@ describe('architecture', () => {
       for (const line of sqlLines(fs.readFileSync(file, 'utf8'))) offenders.push(`${rel}:${line}`);
     }
     expect(offenders, `SQL outside *.queries.ts:\n${offenders.join('\n')}`).toEqual([]);
+  });
+
+  it('finds the users table in a join, an aliased join and a multi-line selectFrom, not a view or a column', () => {
+    const source = [
+      "db.selectFrom('tasks').leftJoin('users as owner', 'owner.id', 'tasks.owner_id')",
+      "  .innerJoin('users', 'users.id', 'tasks.creator_id')",
+      "db.selectFrom(",
+      "  'users')",
+      "db.selectFrom('user_directory as users').select('users.id')",
+    ].join('\n');
+    expect(tableUses(source, 'users').map((l) => l.split(':')[0])).toEqual(['1', '2', '3']);
+  });
+
+  it('reads users and customers only in their own modules; others go through the directory views', () => {
+    const offenders: string[] = [];
+    for (const file of serverFiles(SERVER)) {
+      const rel = path.relative(ROOT, file).split(path.sep).join('/');
+      if (!rel.endsWith('.queries.ts')) continue;
+      const source = fs.readFileSync(file, 'utf8');
+      for (const [table, owners] of OWNERS) {
+        if (owners.some((o) => rel.startsWith(o))) continue;
+        for (const line of tableUses(source, table)) offenders.push(`${rel}:${line}`);
+      }
+    }
+    expect(offenders, `the users / customers table outside its module:\n${offenders.join('\n')}`).toEqual([]);
   });
 
   it('lists only exceptions that still exist and still hold SQL', () => {

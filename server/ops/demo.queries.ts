@@ -8,11 +8,11 @@ export const demoQueries = {
   departmentIdByName: async (db: Q, name: string) => (await db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirst())?.id,
   teamIdByName: async (db: Q, departmentId: number, name: string) =>
     (await db.selectFrom('teams').select('id').where('department_id', '=', departmentId).where('name', '=', name).executeTakeFirst())?.id,
-  userByUsername: (db: Q, username: string) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
-  hasCustomers: async (db: Q) => !!(await db.selectFrom('customers').select('id').limit(1).executeTakeFirst()),
+  userByUsername: (db: Q, username: string) => db.selectFrom('user_directory').selectAll().where('username', '=', username).executeTakeFirst(),
+  hasCustomers: async (db: Q) => !!(await db.selectFrom('customer_directory').select('id').limit(1).executeTakeFirst()),
   firstAdmin: (db: Q) =>
     db
-      .selectFrom('users')
+      .selectFrom('user_directory as users')
       .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
       .select(['users.id', 'users.username', 'users.display_name', 'users.department_id', 'users.team_id'])
       .where('user_roles.role', '=', 'admin')

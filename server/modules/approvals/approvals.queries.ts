@@ -74,7 +74,7 @@ export const approvalQueries = {
   actions(db: Q, requestId: number) {
     return db
       .selectFrom('approval_actions')
-      .innerJoin('users', 'users.id', 'approval_actions.actor_id')
+      .innerJoin('user_directory as users', 'users.id', 'approval_actions.actor_id')
       .select([
         'approval_actions.id',
         'approval_actions.round',
@@ -183,7 +183,7 @@ export const approvalQueries = {
   allChains(db: Q) {
     return db
       .selectFrom('approval_chains')
-      .leftJoin('users', 'users.id', 'approval_chains.created_by')
+      .leftJoin('user_directory as users', 'users.id', 'approval_chains.created_by')
       .select([
         'approval_chains.id',
         'approval_chains.document_type',
@@ -222,7 +222,7 @@ export const approvalQueries = {
     if (!groupIds.length) return Promise.resolve([]);
     return db
       .selectFrom('approval_group_members')
-      .innerJoin('users', 'users.id', 'approval_group_members.user_id')
+      .innerJoin('user_directory as users', 'users.id', 'approval_group_members.user_id')
       .select(['approval_group_members.group_id', 'users.id', 'users.display_name', 'users.active'])
       .where('approval_group_members.group_id', 'in', groupIds)
       .orderBy('users.display_name')

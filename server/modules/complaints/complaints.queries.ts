@@ -39,11 +39,11 @@ const OPEN_STATUSES = ['received', 'processing', 'opinion_pending', 'opinion_app
 function detailQuery(db: Q) {
   return db
     .selectFrom('complaints')
-    .leftJoin('users as handler', 'handler.id', 'complaints.handler_id')
-    .leftJoin('users as creator', 'creator.id', 'complaints.created_by')
+    .leftJoin('user_directory as handler', 'handler.id', 'complaints.handler_id')
+    .leftJoin('user_directory as creator', 'creator.id', 'complaints.created_by')
     .leftJoin('teams', 'teams.id', 'complaints.team_id')
     .leftJoin('departments as fault', 'fault.id', 'complaints.fault_department_id')
-    .leftJoin('customers', 'customers.id', 'complaints.customer_id')
+    .leftJoin('customer_directory as customers', 'customers.id', 'complaints.customer_id')
     .selectAll('complaints')
     .select([
       'handler.display_name as handler_name',
@@ -151,7 +151,7 @@ export const complaintQueries = {
   opinions: (db: Q, complaintId: number) =>
     db
       .selectFrom('complaint_opinions')
-      .leftJoin('users', 'users.id', 'complaint_opinions.drafted_by')
+      .leftJoin('user_directory as users', 'users.id', 'complaint_opinions.drafted_by')
       .selectAll('complaint_opinions')
       .select('users.display_name as drafted_by_name')
       .where('complaint_id', '=', complaintId)
@@ -170,7 +170,7 @@ export const complaintQueries = {
   extensions: (db: Q, complaintId: number) =>
     db
       .selectFrom('complaint_extensions')
-      .leftJoin('users', 'users.id', 'complaint_extensions.requested_by')
+      .leftJoin('user_directory as users', 'users.id', 'complaint_extensions.requested_by')
       .selectAll('complaint_extensions')
       .select('users.display_name as requested_by_name')
       .where('complaint_id', '=', complaintId)
@@ -190,7 +190,7 @@ export const complaintQueries = {
   meeting: (db: Q, complaintId: number) =>
     db
       .selectFrom('complaint_meetings')
-      .leftJoin('users', 'users.id', 'complaint_meetings.recorded_by')
+      .leftJoin('user_directory as users', 'users.id', 'complaint_meetings.recorded_by')
       .selectAll('complaint_meetings')
       .select('users.display_name as recorded_by_name')
       .where('complaint_id', '=', complaintId)
@@ -324,9 +324,9 @@ export const complaintQueries = {
   analysisRows: (db: Q, actor: Actor, from: string, to: string) =>
     db
       .selectFrom('complaints')
-      .leftJoin('customers', 'customers.id', 'complaints.customer_id')
+      .leftJoin('customer_directory as customers', 'customers.id', 'complaints.customer_id')
       .leftJoin('departments as fault', 'fault.id', 'complaints.fault_department_id')
-      .leftJoin('users as handler', 'handler.id', 'complaints.handler_id')
+      .leftJoin('user_directory as handler', 'handler.id', 'complaints.handler_id')
       .select([
         'complaints.id',
         'complaints.category',
@@ -377,9 +377,9 @@ function rectificationQuery(db: Q) {
   return db
     .selectFrom('complaint_rectifications')
     .innerJoin('complaints', 'complaints.id', 'complaint_rectifications.complaint_id')
-    .leftJoin('users as recipient', 'recipient.id', 'complaint_rectifications.recipient_id')
-    .leftJoin('users as issuer', 'issuer.id', 'complaint_rectifications.issued_by')
-    .leftJoin('users as replier', 'replier.id', 'complaint_rectifications.replied_by')
+    .leftJoin('user_directory as recipient', 'recipient.id', 'complaint_rectifications.recipient_id')
+    .leftJoin('user_directory as issuer', 'issuer.id', 'complaint_rectifications.issued_by')
+    .leftJoin('user_directory as replier', 'replier.id', 'complaint_rectifications.replied_by')
     .selectAll('complaint_rectifications')
     .select([
       'complaints.complaint_no',

@@ -33,11 +33,11 @@ export type ContractSortField = keyof typeof CONTRACT_SORT;
 function base(db: Q) {
   return db
     .selectFrom('contracts')
-    .innerJoin('customers', 'customers.id', 'contracts.customer_id')
-    .leftJoin('users as signer', 'signer.id', 'contracts.signer_id')
-    .leftJoin('users as owner', 'owner.id', 'contracts.owner_id')
-    .leftJoin('users as creator', 'creator.id', 'contracts.created_by')
-    .leftJoin('users as terminator', 'terminator.id', 'contracts.terminated_by')
+    .innerJoin('customer_directory as customers', 'customers.id', 'contracts.customer_id')
+    .leftJoin('user_directory as signer', 'signer.id', 'contracts.signer_id')
+    .leftJoin('user_directory as owner', 'owner.id', 'contracts.owner_id')
+    .leftJoin('user_directory as creator', 'creator.id', 'contracts.created_by')
+    .leftJoin('user_directory as terminator', 'terminator.id', 'contracts.terminated_by')
     .selectAll('contracts')
     .select([
       'customers.name as customer_name',
@@ -172,7 +172,7 @@ export const contractQueries = {
     return db
       .selectFrom('contract_attachments')
       .innerJoin('customer_attachments', 'customer_attachments.id', 'contract_attachments.attachment_id')
-      .leftJoin('users', 'users.id', 'customer_attachments.uploaded_by')
+      .leftJoin('user_directory as users', 'users.id', 'customer_attachments.uploaded_by')
       .selectAll('customer_attachments')
       .select('users.display_name as uploaded_by_name')
       .where('contract_attachments.contract_id', '=', contractId)

@@ -11,6 +11,7 @@ import { customerArchive20261123 } from './migrations/20261123_02_customer_archi
 import { customerAttachmentsMerges20261123 } from './migrations/20261123_03_customer_attachments_merges';
 import { customerImports20261123 } from './migrations/20261123_04_customer_imports';
 import { customerIndexes20261123 } from './migrations/20261123_05_customer_indexes';
+import { customerDirectory20261207 } from './migrations/20261207_21_customer_directory';
 import './customers.tables';
 
 // Everyone who works with customers reads the archive within their scope (docs/regulations.md §1, §2);
@@ -30,7 +31,7 @@ export type CustomerServices = ReturnType<typeof build>;
 /** The customer archive 客户档案: companies, contacts, attachments, merges, import and export. */
 export const customersModule = defineModule({
   name: 'customers',
-  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind)],
+  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind)],
   resources: {
     customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id' },
   },

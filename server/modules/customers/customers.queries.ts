@@ -81,7 +81,7 @@ export function customerQueries(kind: DialectKind) {
       const base = filtered(db, actor, f);
       return paged(
         base
-          .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+          .leftJoin('user_directory as owner', 'owner.id', 'customers.owner_id')
           .leftJoin('teams', 'teams.id', 'customers.team_id')
           .selectAll('customers')
           .select(detailColumns)
@@ -95,9 +95,9 @@ export function customerQueries(kind: DialectKind) {
     async get(db: Q, id: number) {
       return db
         .selectFrom('customers')
-        .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+        .leftJoin('user_directory as owner', 'owner.id', 'customers.owner_id')
         .leftJoin('teams', 'teams.id', 'customers.team_id')
-        .leftJoin('users as creator', 'creator.id', 'customers.created_by')
+        .leftJoin('user_directory as creator', 'creator.id', 'customers.created_by')
         .selectAll('customers')
         .select([...detailColumns, 'creator.display_name as created_by_name'])
         .where('customers.id', '=', id)

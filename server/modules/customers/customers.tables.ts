@@ -125,6 +125,19 @@ export interface CustomerImportTable {
 }
 
 
+/** Read-only: a view over customers (its migration 20261207_21); other modules read customers through it. */
+type ReadOnly<T> = ColumnType<T, never, never>;
+export interface CustomerDirectoryView {
+  id: ReadOnly<number>;
+  name: ReadOnly<string>;
+  name_pinyin: ReadOnly<string>;
+  archive_no: ReadOnly<string>;
+  owner_id: ReadOnly<number>;
+  team_id: ReadOnly<number | null>;
+  department_id: ReadOnly<number | null>;
+  status: ReadOnly<string>;
+}
+
 export type Customer = Selectable<CustomerTable>;
 export type CustomerContact = Selectable<CustomerContactTable>;
 
@@ -135,6 +148,7 @@ export interface CustomerTables {
   customer_attachments: CustomerAttachmentTable;
   customer_merges: CustomerMergeTable;
   customer_imports: CustomerImportTable;
+  customer_directory: CustomerDirectoryView;
 }
 
 // Adds these tables to the one Database type every query is checked against; the platform names no module.

@@ -61,8 +61,8 @@ function prospectsIn(db: Q, actor: Actor, f: ProspectFilter) {
 
 function withNames<O>(qb: SelectQueryBuilder<Database, 'prospects', O>) {
   return qb
-    .leftJoin('users as owner', 'owner.id', 'prospects.owner_id')
-    .leftJoin('customers', 'customers.id', 'prospects.customer_id')
+    .leftJoin('user_directory as owner', 'owner.id', 'prospects.owner_id')
+    .leftJoin('customer_directory as customers', 'customers.id', 'prospects.customer_id')
     .leftJoin('development_records as rec', 'rec.prospect_id', 'prospects.id')
     .selectAll('prospects')
     .select(['owner.display_name as owner_name', 'customers.archive_no as customer_archive_no', 'customers.name as customer_name', 'rec.id as record_id']);
@@ -72,16 +72,16 @@ function withNames<O>(qb: SelectQueryBuilder<Database, 'prospects', O>) {
 const recordsFrom = (db: Q) => db.selectFrom('development_records as rec');
 function recordWithNames(qb: ReturnType<typeof recordsFrom>) {
   return qb
-    .leftJoin('users as owner', 'owner.id', 'rec.owner_id')
-    .leftJoin('users as instructor', 'instructor.id', 'rec.instruction_by')
-    .leftJoin('customers', 'customers.id', 'rec.customer_id')
+    .leftJoin('user_directory as owner', 'owner.id', 'rec.owner_id')
+    .leftJoin('user_directory as instructor', 'instructor.id', 'rec.instruction_by')
+    .leftJoin('customer_directory as customers', 'customers.id', 'rec.customer_id')
     .selectAll('rec')
     .select(['owner.display_name as owner_name', 'instructor.display_name as instruction_by_name', 'customers.archive_no as customer_archive_no']);
 }
 
 function researchPlanWithNames(qb: SelectQueryBuilder<Database, 'research_plans', {}>) {
   return qb
-    .leftJoin('users as owner', 'owner.id', 'research_plans.owner_id')
+    .leftJoin('user_directory as owner', 'owner.id', 'research_plans.owner_id')
     .selectAll('research_plans')
     .select((eb) => [
       'owner.display_name as owner_name',
@@ -91,7 +91,7 @@ function researchPlanWithNames(qb: SelectQueryBuilder<Database, 'research_plans'
 
 function researchReportWithNames(qb: SelectQueryBuilder<Database, 'research_reports', {}>) {
   return qb
-    .leftJoin('users as owner', 'owner.id', 'research_reports.owner_id')
+    .leftJoin('user_directory as owner', 'owner.id', 'research_reports.owner_id')
     .leftJoin('research_plans as plan', 'plan.id', 'research_reports.plan_id')
     .selectAll('research_reports')
     .select(['owner.display_name as owner_name', 'plan.title as plan_title']);
@@ -100,7 +100,7 @@ function researchReportWithNames(qb: SelectQueryBuilder<Database, 'research_repo
 const plansFrom = (db: Q) => db.selectFrom('development_plans as plan');
 function planWithNames(qb: ReturnType<typeof plansFrom>) {
   return qb
-    .leftJoin('users as owner', 'owner.id', 'plan.owner_id')
+    .leftJoin('user_directory as owner', 'owner.id', 'plan.owner_id')
     .leftJoin('departments as dept', 'dept.id', 'plan.department_id')
     .selectAll('plan')
     .select((eb) => [

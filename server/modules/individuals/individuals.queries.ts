@@ -12,7 +12,7 @@ export const individualQueries = {
   async list(db: Q, actor: Actor, f: { q?: string; initial?: string }, p: { page: number; pageSize: number }) {
     let qb = db
       .selectFrom('individual_customers')
-      .leftJoin('users as owner', 'owner.id', 'individual_customers.owner_id')
+      .leftJoin('user_directory as owner', 'owner.id', 'individual_customers.owner_id')
       .where(scopeCondition(actor, RESOURCES.individual));
     if (f.initial) qb = qb.where('individual_customers.initial', '=', f.initial);
     if (f.q) {
@@ -45,7 +45,7 @@ export const individualQueries = {
   async get(db: Q, id: number) {
     return db
       .selectFrom('individual_customers')
-      .leftJoin('users as owner', 'owner.id', 'individual_customers.owner_id')
+      .leftJoin('user_directory as owner', 'owner.id', 'individual_customers.owner_id')
       .selectAll('individual_customers')
       .select('owner.display_name as owner_name')
       .where('individual_customers.id', '=', id)

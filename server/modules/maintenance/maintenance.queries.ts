@@ -35,7 +35,7 @@ export const maintenanceQueries = {
     if (f.q) qb = qb.where(containsText('maintenance_plans.title', f.q));
     return paged(
       qb
-        .leftJoin('users as owner', 'owner.id', 'maintenance_plans.owner_id')
+        .leftJoin('user_directory as owner', 'owner.id', 'maintenance_plans.owner_id')
         .selectAll('maintenance_plans')
         .select('owner.display_name as owner_name')
         .orderBy(SORTS[p.sort.field], p.sort.direction)
@@ -48,9 +48,9 @@ export const maintenanceQueries = {
   async get(db: Q, id: number) {
     return db
       .selectFrom('maintenance_plans')
-      .leftJoin('users as owner', 'owner.id', 'maintenance_plans.owner_id')
+      .leftJoin('user_directory as owner', 'owner.id', 'maintenance_plans.owner_id')
       .leftJoin('teams', 'teams.id', 'maintenance_plans.team_id')
-      .leftJoin('users as closer', 'closer.id', 'maintenance_plans.closed_by')
+      .leftJoin('user_directory as closer', 'closer.id', 'maintenance_plans.closed_by')
       .selectAll('maintenance_plans')
       .select(['owner.display_name as owner_name', 'teams.name as team_name', 'closer.display_name as closed_by_name'])
       .where('maintenance_plans.id', '=', id)
@@ -67,7 +67,7 @@ export const maintenanceQueries = {
     if (planIds.length === 0) return [];
     return db
       .selectFrom('maintenance_plan_customers as pc')
-      .innerJoin('customers', 'customers.id', 'pc.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'pc.customer_id')
       .select(['pc.plan_id', 'customers.id', 'customers.name', 'customers.archive_no', 'customers.owner_id'])
       .where('pc.plan_id', 'in', planIds)
       .orderBy('pc.plan_id')
@@ -79,7 +79,7 @@ export const maintenanceQueries = {
     if (planIds.length === 0) return [];
     return db
       .selectFrom('maintenance_plan_staff as ps')
-      .innerJoin('users', 'users.id', 'ps.user_id')
+      .innerJoin('user_directory as users', 'users.id', 'ps.user_id')
       .select(['ps.plan_id', 'users.id', 'users.display_name'])
       .where('ps.plan_id', 'in', planIds)
       .orderBy('ps.plan_id')
@@ -126,8 +126,8 @@ export const maintenanceQueries = {
     return db
       .selectFrom('maintenance_plan_tasks as t')
       .innerJoin('tasks', 'tasks.id', 't.task_id')
-      .innerJoin('users as assignee', 'assignee.id', 't.assignee_id')
-      .leftJoin('customers', 'customers.id', 't.customer_id')
+      .innerJoin('user_directory as assignee', 'assignee.id', 't.assignee_id')
+      .leftJoin('customer_directory as customers', 'customers.id', 't.customer_id')
       .selectAll('t')
       // The workflow task is the truth about status and deadline (it may be completed or moved there too).
       .select(['tasks.status', 'tasks.due_date as task_due_date', 'tasks.completed_at', 'assignee.display_name as assignee_name', 'customers.name as customer_name'])
@@ -162,8 +162,8 @@ export const maintenanceQueries = {
     let qb = db
       .selectFrom('maintenance_plan_records as r')
       .innerJoin('maintenance_plans', 'maintenance_plans.id', 'r.plan_id')
-      .innerJoin('users as author', 'author.id', 'r.created_by')
-      .leftJoin('customers', 'customers.id', 'r.customer_id')
+      .innerJoin('user_directory as author', 'author.id', 'r.created_by')
+      .leftJoin('customer_directory as customers', 'customers.id', 'r.customer_id')
       .leftJoin('maintenance_plan_tasks as t', 't.id', 'r.plan_task_id')
       .selectAll('r')
       .select(['author.display_name as author_name', 'customers.name as customer_name', 't.title as task_title', 'maintenance_plans.title as plan_title']);
@@ -179,7 +179,7 @@ export const maintenanceQueries = {
   async expenses(db: Q, planId: number) {
     return db
       .selectFrom('maintenance_plan_expenses as e')
-      .innerJoin('users as author', 'author.id', 'e.created_by')
+      .innerJoin('user_directory as author', 'author.id', 'e.created_by')
       .selectAll('e')
       .select('author.display_name as author_name')
       .where('e.plan_id', '=', planId)

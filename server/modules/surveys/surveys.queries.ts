@@ -39,7 +39,7 @@ export const surveyQueries = {
   // Templates
 
   async templates(db: Q, f: { all?: boolean; status?: string; q?: string }) {
-    let qb = db.selectFrom('survey_templates as t').leftJoin('users as creator', 'creator.id', 't.created_by').selectAll('t').select('creator.display_name as created_by_name');
+    let qb = db.selectFrom('survey_templates as t').leftJoin('user_directory as creator', 'creator.id', 't.created_by').selectAll('t').select('creator.display_name as created_by_name');
     if (!f.all) {
       // The newest version of each family (of those with the status asked for).
       qb = qb.where((eb) => {
@@ -56,8 +56,8 @@ export const surveyQueries = {
   async template(db: Q, id: number) {
     return db
       .selectFrom('survey_templates as t')
-      .leftJoin('users as creator', 'creator.id', 't.created_by')
-      .leftJoin('users as publisher', 'publisher.id', 't.published_by')
+      .leftJoin('user_directory as creator', 'creator.id', 't.created_by')
+      .leftJoin('user_directory as publisher', 'publisher.id', 't.published_by')
       .selectAll('t')
       .select(['creator.display_name as created_by_name', 'publisher.display_name as published_by_name'])
       .where('t.id', '=', id)
@@ -93,7 +93,7 @@ export const surveyQueries = {
     return paged(
       qb
         .innerJoin('survey_templates as t', 't.id', 'c.template_id')
-        .leftJoin('users as owner', 'owner.id', 'c.owner_id')
+        .leftJoin('user_directory as owner', 'owner.id', 'c.owner_id')
         .selectAll('c')
         .select(['t.name as template_name', 't.version_no as template_version_no', 'owner.display_name as owner_name'])
         .orderBy('c.start_date', 'desc')
@@ -122,7 +122,7 @@ export const surveyQueries = {
     return db
       .selectFrom('survey_campaigns as c')
       .innerJoin('survey_templates as t', 't.id', 'c.template_id')
-      .leftJoin('users as owner', 'owner.id', 'c.owner_id')
+      .leftJoin('user_directory as owner', 'owner.id', 'c.owner_id')
       .selectAll('c')
       .select(['t.name as template_name', 't.version_no as template_version_no', 't.definition', 't.intro', 'owner.display_name as owner_name'])
       .where('c.id', '=', id)
@@ -168,14 +168,14 @@ export const surveyQueries = {
   async targets(db: Q, actor: Actor, campaignId: number, f: TargetListFilter, p: { page: number; pageSize: number }) {
     let qb = db
       .selectFrom('survey_targets as st')
-      .innerJoin('customers', 'customers.id', 'st.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'st.customer_id')
       .where('st.campaign_id', '=', campaignId)
       .where(scopeCondition(actor, RESOURCES.customer));
     if (f.status) qb = qb.where('st.status', '=', f.status);
     if (f.q) qb = qb.where((eb) => eb.or([containsText('customers.name', f.q!), eb('customers.archive_no', '=', f.q!)]));
     return paged(
       qb
-        .leftJoin('users as owner', 'owner.id', 'st.owner_id')
+        .leftJoin('user_directory as owner', 'owner.id', 'st.owner_id')
         .leftJoin('survey_responses as r', 'r.target_id', 'st.id')
         .leftJoin('survey_scores as s', 's.response_id', 'r.id')
         .selectAll('st')
@@ -198,7 +198,7 @@ export const surveyQueries = {
   async target(db: Q, actor: Actor, campaignId: number, targetId: number) {
     return db
       .selectFrom('survey_targets as st')
-      .innerJoin('customers', 'customers.id', 'st.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'st.customer_id')
       .selectAll('st')
       .select(['customers.name as customer_name', 'customers.archive_no'])
       .where('st.campaign_id', '=', campaignId)
@@ -212,7 +212,7 @@ export const surveyQueries = {
     if (!ids.length) return [];
     return db
       .selectFrom('survey_targets as st')
-      .innerJoin('customers', 'customers.id', 'st.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'st.customer_id')
       .selectAll('st')
       .select(['customers.name as customer_name', 'customers.archive_no'])
       .where('st.campaign_id', '=', campaignId)
@@ -224,7 +224,7 @@ export const surveyQueries = {
   async pendingTargetIdsWithoutLink(db: Q, actor: Actor, campaignId: number) {
     const rows = await db
       .selectFrom('survey_targets as st')
-      .innerJoin('customers', 'customers.id', 'st.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'st.customer_id')
       .select('st.id')
       .where('st.campaign_id', '=', campaignId)
       .where('st.status', '=', 'pending')
@@ -239,7 +239,7 @@ export const surveyQueries = {
       .selectFrom('survey_targets as st')
       .innerJoin('survey_campaigns as c', 'c.id', 'st.campaign_id')
       .innerJoin('survey_templates as t', 't.id', 'c.template_id')
-      .innerJoin('customers', 'customers.id', 'st.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'st.customer_id')
       .selectAll('st')
       .select(['c.title as campaign_title', 'c.status as campaign_status', 'c.end_date', 'c.template_id', 't.name as template_name', 't.intro', 't.definition', 'customers.name as customer_name'])
       .where('st.link_hash', '=', hash)
@@ -268,7 +268,7 @@ export const surveyQueries = {
   async targetFacts(db: Q, campaignId: number) {
     return db
       .selectFrom('survey_targets as st')
-      .leftJoin('users as owner', 'owner.id', 'st.owner_id')
+      .leftJoin('user_directory as owner', 'owner.id', 'st.owner_id')
       .select(['st.id', 'st.owner_id', 'st.team_id', 'st.department_id', 'st.province', 'st.customer_status', 'owner.display_name as owner_name'])
       .where('st.campaign_id', '=', campaignId)
       .orderBy('st.id')
@@ -300,9 +300,9 @@ export const surveyQueries = {
     let qb = db
       .selectFrom('survey_responses as r')
       .innerJoin('survey_targets as st', 'st.id', 'r.target_id')
-      .innerJoin('customers', 'customers.id', 'r.customer_id')
-      .leftJoin('users as owner', 'owner.id', 'st.owner_id')
-      .leftJoin('users as enterer', 'enterer.id', 'r.entered_by')
+      .innerJoin('customer_directory as customers', 'customers.id', 'r.customer_id')
+      .leftJoin('user_directory as owner', 'owner.id', 'st.owner_id')
+      .leftJoin('user_directory as enterer', 'enterer.id', 'r.entered_by')
       .leftJoin('survey_scores as s', 's.response_id', 'r.id')
       .selectAll('r')
       .select([
@@ -350,7 +350,7 @@ export const surveyQueries = {
   // Scores for the KPI module (issue 5 point 12)
 
   async scores(db: Q, actor: Actor, f: { customerId?: number; ownerId?: number; campaignId?: number; from?: string; to?: string }, p: { page: number; pageSize: number }) {
-    let qb = db.selectFrom('survey_scores as s').innerJoin('customers', 'customers.id', 's.customer_id').where(scopeCondition(actor, RESOURCES.customer));
+    let qb = db.selectFrom('survey_scores as s').innerJoin('customer_directory as customers', 'customers.id', 's.customer_id').where(scopeCondition(actor, RESOURCES.customer));
     if (f.customerId) qb = qb.where('s.customer_id', '=', f.customerId);
     if (f.ownerId) qb = qb.where('s.owner_id', '=', f.ownerId);
     if (f.campaignId) qb = qb.where('s.campaign_id', '=', f.campaignId);
@@ -359,7 +359,7 @@ export const surveyQueries = {
     return paged(
       qb
         .innerJoin('survey_campaigns as c', 'c.id', 's.campaign_id')
-        .leftJoin('users as owner', 'owner.id', 's.owner_id')
+        .leftJoin('user_directory as owner', 'owner.id', 's.owner_id')
         .selectAll('s')
         .select(['customers.name as customer_name', 'c.title as campaign_title', 'owner.display_name as owner_name'])
         .orderBy('s.answered_at', 'desc')
@@ -374,7 +374,7 @@ export const surveyQueries = {
   async plans(db: Q, campaignId: number) {
     return db
       .selectFrom('survey_improvement_plans as p')
-      .leftJoin('users as owner', 'owner.id', 'p.owner_id')
+      .leftJoin('user_directory as owner', 'owner.id', 'p.owner_id')
       .selectAll('p')
       .select('owner.display_name as owner_name')
       .where('p.campaign_id', '=', campaignId)
@@ -386,7 +386,7 @@ export const surveyQueries = {
     return db
       .selectFrom('survey_improvement_plans as p')
       .innerJoin('survey_campaigns as c', 'c.id', 'p.campaign_id')
-      .leftJoin('users as owner', 'owner.id', 'p.owner_id')
+      .leftJoin('user_directory as owner', 'owner.id', 'p.owner_id')
       .selectAll('p')
       .select(['owner.display_name as owner_name', 'c.title as campaign_title'])
       .where('p.id', '=', id)
@@ -400,7 +400,7 @@ export const surveyQueries = {
   async items(db: Q, planId: number) {
     return db
       .selectFrom('survey_improvement_items as i')
-      .innerJoin('users as assignee', 'assignee.id', 'i.assignee_id')
+      .innerJoin('user_directory as assignee', 'assignee.id', 'i.assignee_id')
       .leftJoin('tasks', 'tasks.id', 'i.task_id')
       .selectAll('i')
       .select(['assignee.display_name as assignee_name', 'tasks.status as task_status', 'tasks.due_date as task_due_date', 'tasks.completed_at as task_completed_at'])
@@ -452,7 +452,7 @@ export const surveyQueries = {
     return db
       .selectFrom('survey_targets as st')
       .innerJoin('survey_campaigns as c', 'c.id', 'st.campaign_id')
-      .innerJoin('customers', 'customers.id', 'st.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'st.customer_id')
       .select(['c.id', 'c.title', 'c.end_date', (eb) => eb.fn.countAll<number>().as('n')])
       .where('c.status', '=', 'active')
       .where('st.status', '=', 'pending')

@@ -26,8 +26,8 @@ export type TransactionSortField = keyof typeof TRANSACTION_SORT;
 function base(db: Q) {
   return db
     .selectFrom('transactions')
-    .innerJoin('customers', 'customers.id', 'transactions.customer_id')
-    .leftJoin('users as salesperson', 'salesperson.id', 'transactions.salesperson_id')
+    .innerJoin('customer_directory as customers', 'customers.id', 'transactions.customer_id')
+    .leftJoin('user_directory as salesperson', 'salesperson.id', 'transactions.salesperson_id')
     .leftJoin('contracts', 'contracts.id', 'transactions.contract_id')
     .selectAll('transactions')
     .select(['customers.name as customer_name', 'customers.archive_no as customer_archive_no', 'salesperson.display_name as salesperson_name', 'contracts.contract_no as contract_no']);
@@ -37,9 +37,9 @@ export type TransactionRow = Awaited<ReturnType<ReturnType<typeof base>['execute
 function returnsBase(db: Q) {
   return db
     .selectFrom('transaction_returns')
-    .innerJoin('customers', 'customers.id', 'transaction_returns.customer_id')
+    .innerJoin('customer_directory as customers', 'customers.id', 'transaction_returns.customer_id')
     .leftJoin('transactions', 'transactions.id', 'transaction_returns.transaction_id')
-    .leftJoin('users as creator', 'creator.id', 'transaction_returns.created_by')
+    .leftJoin('user_directory as creator', 'creator.id', 'transaction_returns.created_by')
     .selectAll('transaction_returns')
     .select(['customers.name as customer_name', 'transactions.source_doc_no as transaction_doc_no', 'transactions.product as transaction_product', 'creator.display_name as created_by_name']);
 }
@@ -72,7 +72,7 @@ export const transactionQueries = {
   async visible(db: Q, actor: Actor, id: number) {
     return !!(await db
       .selectFrom('transactions')
-      .innerJoin('customers', 'customers.id', 'transactions.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'transactions.customer_id')
       .select('transactions.id')
       .where('transactions.id', '=', id)
       .where(scopeCondition(actor, RESOURCES.customer))
@@ -104,7 +104,7 @@ export const transactionQueries = {
   async visibleCustomers(db: Q, actor: Actor, ids: number[], archiveNos: string[]) {
     if (!ids.length && !archiveNos.length) return [];
     return db
-      .selectFrom('customers')
+      .selectFrom('customer_directory as customers')
       .select(['customers.id', 'customers.archive_no'])
       .where((eb) => eb.or([...(ids.length ? [eb('customers.id', 'in', ids)] : []), ...(archiveNos.length ? [eb('customers.archive_no', 'in', archiveNos)] : [])]))
       .where(scopeCondition(actor, RESOURCES.customer))
@@ -121,12 +121,12 @@ export const transactionQueries = {
   },
 
   activeUser(db: Q, id: number) {
-    return db.selectFrom('users').select(['id', 'display_name']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+    return db.selectFrom('user_directory').select(['id', 'display_name']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
   },
 
   activeUsersByName(db: Q, usernames: string[]) {
     if (!usernames.length) return Promise.resolve([] as { id: number; username: string }[]);
-    return db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).where('active', '=', 1).execute();
+    return db.selectFrom('user_directory').select(['id', 'username']).where('username', 'in', usernames).where('active', '=', 1).execute();
   },
 
   async insertReturn(db: Q, values: Insertable<Database['transaction_returns']>) {
@@ -215,7 +215,7 @@ export const transactionQueries = {
   classChanges(db: Q, customerId: number) {
     return db
       .selectFrom('customer_class_changes')
-      .leftJoin('users', 'users.id', 'customer_class_changes.actor_id')
+      .leftJoin('user_directory as users', 'users.id', 'customer_class_changes.actor_id')
       .selectAll('customer_class_changes')
       .select('users.display_name as actor_name')
       .where('customer_class_changes.customer_id', '=', customerId)
@@ -232,7 +232,7 @@ export const transactionQueries = {
   /** Customers that have purchases or a class, in id order from `afterId` (the nightly run's batches). */
   async classifiableAfter(db: Q, afterId: number, limit: number) {
     const rows = await db
-      .selectFrom('customers')
+      .selectFrom('customer_directory as customers')
       .select('customers.id')
       .where('customers.id', '>', afterId)
       .where((eb) =>

@@ -20,9 +20,9 @@ export interface TaskFilters {
 const taskColumns = (db: Q) =>
   db
     .selectFrom('tasks')
-    .innerJoin('users as assignee', 'assignee.id', 'tasks.assignee_id')
-    .innerJoin('users as creator', 'creator.id', 'tasks.creator_id')
-    .leftJoin('users as completer', 'completer.id', 'tasks.completed_by');
+    .innerJoin('user_directory as assignee', 'assignee.id', 'tasks.assignee_id')
+    .innerJoin('user_directory as creator', 'creator.id', 'tasks.creator_id')
+    .leftJoin('user_directory as completer', 'completer.id', 'tasks.completed_by');
 
 /** The only SQL of tasks. */
 export const taskQueries = {
@@ -76,7 +76,7 @@ export const taskQueries = {
   async teamOverdue(db: Q, supervisorId: number, today: string, limit: number) {
     return db
       .selectFrom('tasks')
-      .innerJoin('users as assignee', 'assignee.id', 'tasks.assignee_id')
+      .innerJoin('user_directory as assignee', 'assignee.id', 'tasks.assignee_id')
       .innerJoin('teams', 'teams.id', 'assignee.team_id')
       .select(['tasks.id', 'tasks.title', 'tasks.due_date', 'assignee.display_name as assignee_name'])
       .where('teams.supervisor_id', '=', supervisorId)
@@ -103,7 +103,7 @@ export const taskQueries = {
   async comments(db: Q, taskId: number) {
     return db
       .selectFrom('task_comments')
-      .innerJoin('users', 'users.id', 'task_comments.author_id')
+      .innerJoin('user_directory as users', 'users.id', 'task_comments.author_id')
       .select(['task_comments.id', 'task_comments.body', 'task_comments.author_id', 'users.display_name as author_name', 'task_comments.created_at'])
       .where('task_comments.task_id', '=', taskId)
       .orderBy('task_comments.id')

@@ -67,7 +67,7 @@ export const importQueries = {
   async committedTwin(db: Q, sha256: string, mapping: string, exceptId: number, updateOnly = false) {
     let qb = db
       .selectFrom('customer_imports')
-      .leftJoin('users', 'users.id', 'customer_imports.created_by')
+      .leftJoin('user_directory as users', 'users.id', 'customer_imports.created_by')
       .select(['customer_imports.id', 'customer_imports.result', 'customer_imports.committed_at', 'customer_imports.duplicates_mode', 'users.display_name as created_by_name'])
       .where('customer_imports.file_sha256', '=', sha256)
       .where('customer_imports.status', '=', 'committed')
