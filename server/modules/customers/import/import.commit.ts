@@ -1,0 +1,153 @@
+/** The import's commit: every valid row in one transaction, duplicates skipped, updated or refused (issue point 10). */
+import type { Customer } from '../customers.tables';
+import { actorInfo } from '../../../platform/audit/audit.service';
+import { errors } from '../../../platform/http/errors';
+import type { RequestContext } from '../../../platform/permissions/actor';
+import { hasCapability } from '../../../platform/permissions/policy';
+import { customerValues } from '../customers.service';
+import { importQueries } from './import.queries';
+import { duplicateKeys, mappingProblem, type CustomerValues } from './import.rules';
+import type { DuplicateMode } from './import.schemas';
+import { type ImportCore, type StoredResult, CHUNK_ROWS, STALE_COMMIT_MS, currentRows, differs } from './import.core';
+
+export function createImportCommit(core: ImportCore) {
+  const { db, kind, customers, audit, clock, now, running, own, stored, validateAll, loadIndex, resultAnswer } = core;
+  return {
+    /**
+     * Imports every valid row in one transaction; bad rows are left out and reported. Idempotent: the
+     * same import committed again, or another upload of a file already committed with the same mapping,
+     * answers the earlier result with alreadyImported and changes nothing.
+     */
+    async commit(ctx: RequestContext, id: number, mode: DuplicateMode) {
+      if (mode === 'update' && !hasCapability(ctx.actor, 'customers.update')) throw errors.forbidden();
+      const row = await own(ctx, id);
+      const table = stored(row);
+      const validated = validateAll(table);
+      if (row.status === 'committed' && row.result) {
+        return resultAnswer(ctx, row, table, validated, { ...(JSON.parse(row.result) as StoredResult), alreadyImported: true });
+      }
+      const problem = mappingProblem(table.mapping, table.headers.length);
+      if (problem) throw errors.field('mapping', problem);
+      if (!table.mapping.includes('name')) throw errors.field('mapping', 'import.name_not_mapped');
+      const placement = await customers.ownerPlacement(ctx.actor.id);
+      const claimedAt = now();
+      if (!(await importQueries.claim(db, id, claimedAt, new Date(clock.now().getTime() - STALE_COMMIT_MS).toISOString()))) {
+        throw errors.conflict('import.in_progress');
+      }
+      const total = table.rows.length;
+      running.set(id, { processed: 0, total });
+      const reportProgress = async (processed: number) => {
+        running.set(id, { processed, total });
+        // PostgreSQL: written through another connection, so every instance can answer the poll.
+        // SQLite has one connection, held by the transaction: the progress stays in this process.
+        if (kind === 'postgres') await importQueries.update(db, id, { progress_processed: processed, updated_at: now() });
+      };
+      let result: StoredResult;
+      try {
+        result = await db.transaction().execute(async (trx) => {
+          if (kind === 'postgres') {
+            // Two uploads of the same file committed at once: the second waits and then finds the first.
+            await importQueries.lockFile(trx, row.file_sha256);
+          }
+          const twin = await importQueries.committedTwin(trx, row.file_sha256, row.mapping, id, mode === 'update');
+          if (twin?.result) {
+            const earlier = { ...(JSON.parse(twin.result) as StoredResult), alreadyImported: true };
+            await importQueries.update(trx, id, { status: 'committed', duplicates_mode: earlier.mode, result: JSON.stringify(earlier), committed_at: now(), updated_at: now(), progress_processed: total });
+            return earlier;
+          }
+          const { index, visible } = await loadIndex(trx, ctx, validated);
+          const current = mode === 'update' ? await currentRows(trx, [...visible]) : new Map<number, Customer>();
+          const r: StoredResult = { mode, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, commitIssues: [] };
+          // New customers are written in batches; until then the index knows them by a negative placeholder.
+          const pending: { placeholder: number; values: CustomerValues }[] = [];
+          const realId = new Map<number, number>();
+          const resolve = (ids: number[]) => [...new Set(ids.map((x) => realId.get(x) ?? x))];
+          const flush = async () => {
+            if (!pending.length) return;
+            const ids = await customers.insertCustomers(trx, ctx, pending.map((p) => p.values), placement);
+            pending.forEach((p, k) => {
+              realId.set(p.placeholder, ids[k]);
+              visible.add(ids[k]);
+            });
+            pending.length = 0;
+          };
+          for (let i = 0; i < total; i++) {
+            if (i > 0 && i % CHUNK_ROWS === 0) {
+              await flush();
+              await reportProgress(i);
+            }
+            const v = validated[i];
+            if (!v.values) {
+              r.failed++;
+              continue;
+            }
+            const keys = duplicateKeys(v.values, v.archiveNo);
+            if (mode !== 'create') {
+              let matches = resolve(index.match(keys));
+              if (matches.length && mode === 'skip') {
+                r.skipped++;
+                continue;
+              }
+              if (matches.length) {
+                if (matches.some((x) => x < 0)) {
+                  await flush(); // the row updates one created earlier in this file
+                  matches = resolve(matches);
+                }
+                if (matches.length > 1 || !visible.has(matches[0])) {
+                  // Never guess which record to change, nor change one outside the caller's data scope.
+                  r.failed++;
+                  r.commitIssues.push({ index: i, key: matches.length > 1 ? 'import.duplicate_ambiguous' : 'import.duplicate_hidden' });
+                  continue;
+                }
+                const before = current.get(matches[0]);
+                if (before && !differs(customerValues(before), v.values)) {
+                  r.unchanged++; // the same values again: nothing written, no audit entry
+                  continue;
+                }
+                const changes = await customers.updateCustomer(trx, ctx, matches[0], null, v.values);
+                current.delete(matches[0]);
+                if (Object.keys(changes).length) {
+                  r.updated++;
+                  index.add(matches[0], keys);
+                } else r.unchanged++;
+                continue;
+              }
+            }
+            const placeholder = -(i + 1);
+            pending.push({ placeholder, values: v.values });
+            index.add(placeholder, keys);
+            r.created++;
+          }
+          await flush();
+          const at = now();
+          await importQueries.update(trx, id, { status: 'committed', duplicates_mode: mode, result: JSON.stringify(r), committed_at: at, updated_at: at, progress_processed: total });
+          await audit.record(trx, actorInfo(ctx), {
+            action: 'import',
+            entityType: 'customer_import',
+            entityId: id,
+            summary: `${row.filename}: created ${r.created}, updated ${r.updated}, skipped ${r.skipped}, failed ${r.failed}`,
+            changes: {
+              filename: [null, row.filename],
+              sha256: [null, row.file_sha256],
+              duplicates: [null, mode],
+              rows: [null, total],
+              created: [null, r.created],
+              updated: [null, r.updated],
+              unchanged: [null, r.unchanged],
+              skipped: [null, r.skipped],
+              failed: [null, r.failed],
+            },
+          });
+          return r;
+        });
+      } catch (err) {
+        await importQueries.update(db, id, { status: 'previewed', progress_processed: 0, updated_at: now() }).catch(() => undefined);
+        throw err;
+      } finally {
+        running.delete(id);
+      }
+      const after = (await importQueries.summary(db, id))!;
+      return resultAnswer(ctx, after, table, validated, result);
+    },
+  };
+}
