@@ -11,7 +11,7 @@ import { customerArchive20261123 } from './migrations/20261123_02_customer_archi
 import { customerAttachmentsMerges20261123 } from './migrations/20261123_03_customer_attachments_merges';
 import { customerImports20261123 } from './migrations/20261123_04_customer_imports';
 import { customerIndexes20261123 } from './migrations/20261123_05_customer_indexes';
-import { customerDirectory20261207 } from './migrations/20261207_21_customer_directory';
+import { customerDirectory20261207 } from './migrations/20261207_96_customer_directory';
 import './customers.tables';
 
 // Everyone who works with customers reads the archive within their scope (docs/regulations.md §1, §2);

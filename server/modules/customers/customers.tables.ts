@@ -125,7 +125,7 @@ export interface CustomerImportTable {
 }
 
 
-/** Read-only: a view over customers (its migration 20261207_21); other modules read customers through it. */
+/** Read-only: a view over customers (its migration 20261207_96); other modules read customers through it. */
 type ReadOnly<T> = ColumnType<T, never, never>;
 export interface CustomerDirectoryView {
   id: ReadOnly<number>;

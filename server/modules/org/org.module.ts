@@ -1,7 +1,7 @@
 import { defineModule } from '../../platform/modules/manifest';
 import { orgRoutes } from './org.routes';
 import { createOrgService } from './org.service';
-import { userDirectory20261207 } from './migrations/20261207_20_user_directory';
+import { userDirectory20261207 } from './migrations/20261207_95_user_directory';
 import './org.tables';
 
 /** Departments, teams and users (the directory); its capabilities are the platform's own. */

@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { Flag } from '../../db/schema';
 
-/** Read-only: a view over users (its migration 20261207_20); other modules read people through it. */
+/** Read-only: a view over users (its migration 20261207_95); other modules read people through it. */
 type ReadOnly<T> = ColumnType<T, never, never>;
 export interface UserDirectoryView {
   id: ReadOnly<number>;

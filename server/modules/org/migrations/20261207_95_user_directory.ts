@@ -9,7 +9,7 @@ import type { NamedMigration } from '../../../db/migrations/helpers';
  */
 export function userDirectory20261207(_kind: DialectKind): NamedMigration {
   return {
-    name: '20261207_20_user_directory',
+    name: '20261207_95_user_directory',
     async up(db: Kysely<any>) {
       await sql`CREATE VIEW user_directory AS SELECT id, display_name, username, department_id, team_id, active FROM users`.execute(db);
     },

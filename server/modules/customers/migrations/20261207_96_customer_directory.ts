@@ -9,7 +9,7 @@ import type { NamedMigration } from '../../../db/migrations/helpers';
  */
 export function customerDirectory20261207(_kind: DialectKind): NamedMigration {
   return {
-    name: '20261207_21_customer_directory',
+    name: '20261207_96_customer_directory',
     async up(db: Kysely<any>) {
       await sql`CREATE VIEW customer_directory AS SELECT id, name, name_pinyin, archive_no, owner_id, team_id, department_id, status FROM customers`.execute(db);
     },
