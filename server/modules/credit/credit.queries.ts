@@ -3,6 +3,7 @@ import { paged } from '../../db/paging';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { people } from '../org/org.queries';
 import type { RiskCategory, RiskLevel } from './credit.rules';
 import type { CreditRiskTable, CreditSurveyTable } from './credit.tables';
 
@@ -20,8 +21,8 @@ export interface RiskFilters {
 function surveys(db: Q) {
   return db
     .selectFrom('credit_surveys')
-    .innerJoin('customers', 'customers.id', 'credit_surveys.customer_id')
-    .leftJoin('users as surveyor', 'surveyor.id', 'credit_surveys.surveyed_by')
+    .innerJoin('customer_directory as customers', 'customers.id', 'credit_surveys.customer_id')
+    .leftJoin('user_directory as surveyor', 'surveyor.id', 'credit_surveys.surveyed_by')
     .selectAll('credit_surveys')
     .select(['customers.name as customer_name', 'customers.archive_no as customer_archive_no', 'surveyor.display_name as surveyed_by_name']);
 }
@@ -30,11 +31,11 @@ export type SurveyRow = Awaited<ReturnType<ReturnType<typeof surveys>['executeTa
 function risks(db: Q) {
   return db
     .selectFrom('credit_risks')
-    .innerJoin('customers', 'customers.id', 'credit_risks.customer_id')
+    .innerJoin('customer_directory as customers', 'customers.id', 'credit_risks.customer_id')
     .innerJoin('credit_risk_scope', 'credit_risk_scope.id', 'credit_risks.id')
-    .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
-    .leftJoin('users as creator', 'creator.id', 'credit_risks.created_by')
-    .leftJoin('users as closer', 'closer.id', 'credit_risks.closed_by')
+    .leftJoin('user_directory as owner', 'owner.id', 'customers.owner_id')
+    .leftJoin('user_directory as creator', 'creator.id', 'credit_risks.created_by')
+    .leftJoin('user_directory as closer', 'closer.id', 'credit_risks.closed_by')
     .selectAll('credit_risks')
     .select([
       'customers.name as customer_name',
@@ -56,7 +57,7 @@ export const creditQueries = {
   },
 
   async customerVisible(db: Q, actor: Actor, customerId: number) {
-    const row = await db.selectFrom('customers').select(['id', 'owner_id']).where('id', '=', customerId).where(scopeCondition(actor, RESOURCES.customer)).executeTakeFirst();
+    const row = await db.selectFrom('customer_directory as customers').select(['id', 'owner_id']).where('id', '=', customerId).where(scopeCondition(actor, RESOURCES.customer)).executeTakeFirst();
     return row ?? null;
   },
 
@@ -116,7 +117,7 @@ export const creditQueries = {
   dueReviews: (db: Q, today: string) =>
     db
       .selectFrom('credit_risks')
-      .innerJoin('customers', 'customers.id', 'credit_risks.customer_id')
+      .innerJoin('customer_directory as customers', 'customers.id', 'credit_risks.customer_id')
       .select(['credit_risks.id', 'credit_risks.title', 'credit_risks.review_due', 'credit_risks.created_by', 'customers.owner_id', 'customers.name as customer_name'])
       .where('credit_risks.status', '=', 'open')
       .where('credit_risks.level', '=', 'low')
@@ -140,5 +141,5 @@ export const creditQueries = {
     await db.updateTable('credit_risks').set({ review_task_id: taskId }).where('id', '=', id).execute();
   },
 
-  user: (db: Q, id: number) => db.selectFrom('users').select(['id', 'username', 'display_name', 'department_id', 'team_id', 'must_change_password', 'active']).where('id', '=', id).executeTakeFirst(),
+  user: async (db: Q, id: number) => (await people.byIds(db, [id]))[0],
 };

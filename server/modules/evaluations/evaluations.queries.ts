@@ -18,12 +18,12 @@ export interface EvaluationFilters {
 function base(db: Q) {
   return db
     .selectFrom('evaluations')
-    .innerJoin('customers', 'customers.id', 'evaluations.customer_id')
+    .innerJoin('customer_directory as customers', 'customers.id', 'evaluations.customer_id')
     .innerJoin('evaluation_templates as tpl', 'tpl.id', 'evaluations.template_id')
-    .leftJoin('users as owner', 'owner.id', 'evaluations.owner_id')
-    .leftJoin('users as creator', 'creator.id', 'evaluations.created_by')
-    .leftJoin('users as submitter', 'submitter.id', 'evaluations.submitted_by')
-    .leftJoin('users as reviewer', 'reviewer.id', 'evaluations.reviewed_by')
+    .leftJoin('user_directory as owner', 'owner.id', 'evaluations.owner_id')
+    .leftJoin('user_directory as creator', 'creator.id', 'evaluations.created_by')
+    .leftJoin('user_directory as submitter', 'submitter.id', 'evaluations.submitted_by')
+    .leftJoin('user_directory as reviewer', 'reviewer.id', 'evaluations.reviewed_by')
     .selectAll('evaluations')
     .select([
       'customers.name as customer_name',
