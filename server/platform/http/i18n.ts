@@ -1,3 +1,5 @@
+import { createOwnership } from '../ownership';
+
 /** Server-side messages in the three interface languages. Keys are stable codes; the web app has its own catalogue. */
 export type Lang = 'zh-CN' | 'zh-TW' | 'en';
 export const LANGS: Lang[] = ['zh-CN', 'zh-TW', 'en'];
@@ -67,14 +69,12 @@ const messages: Catalogue = {
   'role.qa': ['质检员', '質檢員', 'QA'],
 };
 
-const keyOwners = new Map<string, string>(Object.keys(messages).map((k) => [k, 'platform']));
+const keyOwners = createOwnership('Message', Object.keys(messages));
 
 /** Adds a module's messages; a key already declared by another owner stops the start-up. */
 export function registerMessages(owner: string, catalogue: Catalogue): void {
   for (const [key, entry] of Object.entries(catalogue)) {
-    const existing = keyOwners.get(key);
-    if (existing && existing !== owner) throw new Error(`Message ${key} of ${owner} is already declared by ${existing}`);
-    keyOwners.set(key, owner);
+    keyOwners.claim(key, owner);
     messages[key] = entry;
   }
 }

@@ -56,26 +56,23 @@ export function buildModules(modules: readonly ModuleManifest<any>[], platform: 
     byModule.set(m.name, { manifest: m, services: own, ctx });
   }
   // Extension points (approval types, to-do providers, merge movers …): owners receive every module's items.
-  const items = new Map<string, unknown[]>();
+  const built: BuiltModules = { services, byModule };
+  const owned = new Set<ExtensionPoint>();
   for (const { manifest, services: own } of byModule.values()) {
-    for (const [point, contribute] of Object.entries(manifest.contributes ?? {}) as [string, ((s: object) => unknown[]) | undefined][]) {
-      if (!contribute) continue;
-      items.set(point, [...(items.get(point) ?? []), ...contribute(own)]);
-    }
-  }
-  const owned = new Set<string>();
-  for (const { manifest, services: own } of byModule.values()) {
-    for (const [point, collect] of Object.entries(manifest.collects ?? {}) as [string, ((s: object, items: unknown[]) => void) | undefined][]) {
+    for (const point of Object.keys(manifest.collects ?? {}) as ExtensionPoint[]) {
+      const collect = manifest.collects?.[point] as ((s: object, items: unknown[]) => void) | undefined;
       if (!collect) continue;
       if (owned.has(point)) throw new Error(`Extension point ${point} is collected by two modules`);
       owned.add(point);
-      collect(own, items.get(point) ?? []);
+      collect(own, contributions(built, point));
     }
   }
-  for (const point of items.keys()) {
-    if (!owned.has(point)) throw new Error(`Items were contributed to ${point as ExtensionPoint}, but no listed module collects them`);
+  for (const { manifest } of byModule.values()) {
+    for (const [point, contribute] of Object.entries(manifest.contributes ?? {}) as [string, unknown][]) {
+      if (contribute && !owned.has(point as ExtensionPoint)) throw new Error(`Items were contributed to ${point}, but no listed module collects them`);
+    }
   }
-  return { services, byModule };
+  return built;
 }
 
 /** Start-up check: a route may only name capabilities and record types some manifest declared. */

@@ -1,3 +1,5 @@
+import { createOwnership } from '../ownership';
+
 /**
  * Roles, their capabilities and their data scope (docs/regulations.md §1). Roles are fixed in code because
  * the regulations name them; which users hold them is data. Capabilities come from the platform and from
@@ -45,15 +47,15 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
 };
 
 /** capability → the roles holding it by default; filled from the platform and the module manifests. */
-const holders = new Map<Capability, { owner: string; roles: readonly Role[] }>();
+const holders = new Map<Capability, readonly Role[]>();
+const owners = createOwnership('Capability');
 
 /** Adds a module's capabilities. The same owner may register again (one process, several apps); another may not reuse a name. */
 export function registerCapabilities(owner: string, capabilities: Record<string, readonly Role[]>): void {
   for (const [name, roles] of Object.entries(capabilities)) {
-    const existing = holders.get(name);
-    if (existing && existing.owner !== owner) throw new Error(`Capability ${name} of ${owner} is already declared by ${existing.owner}`);
+    owners.claim(name, owner);
     for (const r of roles) if (!isRole(r)) throw new Error(`Capability ${name} of ${owner} names an unknown role ${r}`);
-    holders.set(name, { owner, roles });
+    holders.set(name, roles);
   }
 }
 registerCapabilities('platform', PLATFORM_CAPABILITIES);
@@ -70,7 +72,7 @@ export function allCapabilities(): Capability[] {
 /** What a role holds: the administrator everything, the others what the manifests give them. */
 export function roleCapabilities(role: Role): Capability[] {
   if (role === 'admin') return allCapabilities();
-  return [...holders].filter(([, h]) => h.roles.includes(role)).map(([name]) => name);
+  return [...holders].filter(([, roles]) => roles.includes(role)).map(([name]) => name);
 }
 
 export function widestScope(roles: readonly Role[]): DataScope {

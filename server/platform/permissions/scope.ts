@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Actor } from './actor';
+import { createOwnership } from '../ownership';
 
 /**
  * How a record type maps onto the data scopes of docs/regulations.md §1. Each level names the column
@@ -32,13 +33,11 @@ export const RESOURCES: Record<string, ScopedResource> = {
 /** A record type name such as 'customer'. Routes naming an unregistered one stop the app at start-up. */
 export type ResourceType = string;
 
-const resourceOwners = new Map<string, string>(Object.keys(RESOURCES).map((k) => [k, 'platform']));
+const resourceOwners = createOwnership('Record type', Object.keys(RESOURCES));
 
 export function registerResources(owner: string, resources: Record<string, ScopedResource>): void {
   for (const [name, def] of Object.entries(resources)) {
-    const existing = resourceOwners.get(name);
-    if (existing && existing !== owner) throw new Error(`Record type ${name} of ${owner} is already declared by ${existing}`);
-    resourceOwners.set(name, owner);
+    resourceOwners.claim(name, owner);
     RESOURCES[name] = def;
   }
 }

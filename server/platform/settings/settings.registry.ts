@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../http/errors';
+import { createOwnership } from '../ownership';
 
 /**
  * Every blank the regulations leave ([X], _%) becomes a typed setting with a default (docs/regulations.md).
@@ -48,7 +49,8 @@ export const SETTINGS: SettingDefinition[] = [];
 export const SETTINGS_BY_KEY = new Map<string, SettingDefinition>();
 /** Groups in the order the admin page shows them. */
 export const SETTING_GROUPS: SettingGroupDefinition[] = [];
-const owners = new Map<string, string>();
+const groupOwners = createOwnership('Settings group');
+const settingOwners = createOwnership('Setting');
 const checks = new Map<string, (values: SettingValues) => FieldError[]>();
 
 /** Adds an owner's (the platform's or a module's) groups, settings and cross-setting check; the same owner may register again. */
@@ -59,17 +61,11 @@ export function registerSettings(
   check?: (values: SettingValues) => FieldError[],
 ): void {
   for (const g of groups) {
-    const existing = owners.get(`group:${g.key}`);
-    if (existing && existing !== owner) throw new Error(`Settings group ${g.key} of ${owner} is already declared by ${existing}`);
-    owners.set(`group:${g.key}`, owner);
-    if (!existing) SETTING_GROUPS.push(g);
+    if (groupOwners.claim(g.key, owner)) SETTING_GROUPS.push(g);
   }
   for (const s of settings) {
-    const existing = owners.get(s.key);
-    if (existing && existing !== owner) throw new Error(`Setting ${s.key} of ${owner} is already declared by ${existing}`);
-    if (!SETTING_GROUPS.some((g) => g.key === s.group)) throw new Error(`Setting ${s.key} of ${owner} names an unknown group ${s.group}`);
-    owners.set(s.key, owner);
-    if (!existing) SETTINGS.push(s);
+    if (!groupOwners.has(s.group)) throw new Error(`Setting ${s.key} of ${owner} names an unknown group ${s.group}`);
+    if (settingOwners.claim(s.key, owner)) SETTINGS.push(s);
     SETTINGS_BY_KEY.set(s.key, s);
   }
   if (check) checks.set(owner, check);
