@@ -62,6 +62,15 @@ describe('transactions: enter a sale → the customer’s tab', () => {
     await panel.getByRole('img', { name: '年度净采购额柱状图' }).waitFor();
     expect(await panel.getByRole('row', { name: /\d{4}.*¥1,200,000\.00.*¥0\.00.*¥1,200,000\.00/ }).count()).toBe(1);
 
+    // The value panel gathers the class with its reason next to the credit and evaluation sections.
+    await page.getByRole('tab', { name: '客户价值' }).click();
+    const value = page.getByRole('tabpanel');
+    await value.getByText('采购分类').waitFor();
+    await value.getByText(/^\d{4} 年采购额 ¥1,200,000 ≥ 大客户线 ¥1,000,000$/).waitFor();
+    await value.getByText('大客户', { exact: true }).waitFor();
+    await value.getByText('尚未评估').waitFor();
+    await value.getByText('信用与风险').waitFor();
+
     // The change of class is in the customer's history too.
     await page.getByRole('tab', { name: '变更记录' }).click();
     await page.getByText(/客户分类：未分类 → 大客户。\d{4} 年采购额 ¥1,200,000 ≥ 大客户线 ¥1,000,000/).waitFor();

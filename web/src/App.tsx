@@ -14,6 +14,7 @@ import { createQueryClient } from './app/queryClient';
 import { RequireAuth, RequireCapability } from './app/RequireAuth';
 import { SessionEffects } from './app/SessionEffects';
 import { useMediaQuery } from './app/useIsMobile';
+import { WebModulesProvider } from './app/WebModulesContext';
 import { FullPageSpin, NotFound } from './components/status';
 import { currentLang } from './i18n';
 import { WEB_MODULES } from './modules';
@@ -50,6 +51,7 @@ export function App() {
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>
+          <WebModulesProvider modules={WEB_MODULES}>
           <BrowserRouter>
             <SessionEffects />
             <Routes>
@@ -75,6 +77,7 @@ export function App() {
               </Route>
             </Routes>
           </BrowserRouter>
+          </WebModulesProvider>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

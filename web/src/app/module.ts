@@ -15,6 +15,35 @@ export interface WebModule {
   menuGroups?: MenuGroup[];
   /** Keys are the same nested paths pages pass to t(); a key may be defined by one module (or the shell) only. */
   messages: Record<Lang, MessageTree>;
+  /** Tabs this module adds to the customer's page (its contracts, transactions, credit …). */
+  customerTabs?: CustomerPageItem[];
+  /** Sections this module adds to the customer's value panel 客户价值 (class, grade, evaluation, credit, tier …). */
+  customerValue?: CustomerPageItem[];
+}
+
+/** A tab or value-panel section on the customer's page, contributed by the module that owns the data. */
+export interface CustomerPageItem {
+  /** Unique per kind; a tab's key is its `?tab=` value in the address. */
+  key: string;
+  /** i18n key of the tab's label or the section's title. */
+  labelKey: string;
+  /** Shown only to holders of this capability. */
+  capability?: Capability;
+  /** Position, smaller first (the customer module's own tabs: basic 0, contacts 10, attachments 20, history 1000). */
+  order: number;
+  component: ComponentType<{ customerId: number }>;
+}
+
+/** The customer-page items of every module for one user, in order. */
+export function customerPageItems(
+  modules: readonly WebModule[],
+  kind: 'customerTabs' | 'customerValue',
+  can: (capability: Capability) => boolean,
+): CustomerPageItem[] {
+  return modules
+    .flatMap((m) => m[kind] ?? [])
+    .filter((item) => !item.capability || can(item.capability))
+    .sort((a, b) => a.order - b.order);
 }
 
 export type RouteFrame = 'app' | 'bare' | 'public';

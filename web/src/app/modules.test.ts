@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capability } from '../api/contract/platform';
 import { messageResources } from '../i18n/resources';
 import { WEB_MODULES } from '../modules';
-import { moduleRoutes, type WebModule } from './module';
+import { customerPageItems, moduleRoutes, type WebModule } from './module';
 import { menuFor, selectedNavKey } from './nav';
 
 const ScratchPage = () => null;
@@ -16,6 +16,8 @@ const scratchModule: WebModule = {
     { path: '/scratch/:id/print', page: ScratchPage, capability: 'audit.read', frame: 'bare' },
   ],
   menu: [{ path: '/scratch', labelKey: 'scratch.nav', icon: null, capability: 'audit.read', group: 'business', order: 25 }],
+  customerTabs: [{ key: 'scratch', labelKey: 'scratch.nav', capability: 'audit.read', order: 115, component: ScratchPage }],
+  customerValue: [{ key: 'scratch', labelKey: 'scratch.nav', capability: 'audit.read', order: 1, component: ScratchPage }],
   messages: {
     'zh-CN': { scratch: { nav: '试验台', hello: '你好，{{name}}' } },
     'zh-TW': { scratch: { nav: '試驗臺', hello: '你好，{{name}}' } },
@@ -41,6 +43,20 @@ describe('web modules', () => {
     expect(menuFor(withScratch, holder('audit.read')).some((g) => g.labelKey === 'nav.business')).toBe(true);
     expect(menuFor(withScratch, holder()).some((g) => g.labelKey === 'nav.business')).toBe(false);
     expect(selectedNavKey(withScratch, '/scratch/7')).toBe('/scratch');
+  });
+
+  it("a module added to the list adds its tab and value section to the customer's page, in its place, for holders of its capability", () => {
+    const tabs = (can: (c: Capability) => boolean) => customerPageItems(withScratch, 'customerTabs', can).map((i) => i.key);
+    expect(tabs(holder('audit.read', 'contracts.read', 'transactions.read', 'maintenance.read'))).toEqual(['contracts', 'transactions', 'scratch', 'maintenance']);
+    expect(tabs(holder('contracts.read', 'transactions.read', 'maintenance.read'))).toEqual(['contracts', 'transactions', 'maintenance']);
+    const value = (can: (c: Capability) => boolean) => customerPageItems(withScratch, 'customerValue', can).map((i) => i.key);
+    expect(value(holder('audit.read', 'transactions.read', 'credit.read'))[0]).toBe('scratch');
+    expect(value(holder('transactions.read', 'credit.read'))).toEqual(['class', 'credit']);
+    // Every key is unique within its kind: a tab's key is its address (?tab=…).
+    for (const kind of ['customerTabs', 'customerValue'] as const) {
+      const keys = customerPageItems(WEB_MODULES, kind, () => true).map((i) => i.key);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 
   it('a module added to the list gets its routes in the frame it asks for', () => {

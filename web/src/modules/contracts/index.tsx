@@ -9,6 +9,8 @@ const ContractsPage = lazy(() => import('./ContractsPage'));
 const ContractDetailPage = lazy(() => import('./ContractDetailPage'));
 const ContractFormPage = lazy(() => import('./ContractFormPage'));
 
+const CustomerContractsTab = lazy(() => import('./CustomerContractsTab').then((m) => ({ default: m.CustomerContractsTab })));
+
 /** Contracts (合同). */
 export const contractsModule: WebModule = {
   id: 'contracts',
@@ -19,5 +21,6 @@ export const contractsModule: WebModule = {
     { path: '/contracts/:id/edit', page: ContractFormPage, capability: 'contracts.manage' },
   ],
   menu: [{ path: '/contracts', labelKey: 'nav.contracts', icon: <FileProtectOutlined />, capability: 'contracts.read', group: 'business', order: 10 }],
+  customerTabs: [{ key: 'contracts', labelKey: 'contracts.tab', capability: 'contracts.read', order: 100, component: CustomerContractsTab }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

@@ -9,6 +9,9 @@ const RiskMatrixPage = lazy(() => import('./RiskMatrixPage'));
 const RiskDetailPage = lazy(() => import('./RiskDetailPage'));
 const SurveyPrintPage = lazy(() => import('./SurveyPrintPage'));
 
+const CustomerCreditTab = lazy(() => import('./CustomerCreditTab').then((m) => ({ default: m.CustomerCreditTab })));
+const CreditValueSection = lazy(() => import('./CreditValueSection').then((m) => ({ default: m.CreditValueSection })));
+
 /** Credit and risk (信用与风险, docs/regulations.md §5); the customer page's tab is CustomerCreditTab. */
 export const creditModule: WebModule = {
   id: 'credit',
@@ -18,5 +21,7 @@ export const creditModule: WebModule = {
     { path: '/credit/surveys/:id/print', page: SurveyPrintPage, capability: 'credit.read', frame: 'bare' },
   ],
   menu: [{ path: '/credit/risks', labelKey: 'credit.nav', icon: <SafetyCertificateOutlined />, capability: 'credit.read', group: 'business', order: 60 }],
+  customerTabs: [{ key: 'credit', labelKey: 'credit.tab', capability: 'credit.read', order: 130, component: CustomerCreditTab }],
+  customerValue: [{ key: 'credit', labelKey: 'credit.value.title', capability: 'credit.read', order: 40, component: CreditValueSection }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

@@ -1,33 +1,29 @@
 import { EditOutlined, MergeOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Progress, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Progress, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Customer, CustomerOptions } from '../../api/contract/customers';
+import { customerPageItems } from '../../app/module';
 import { useIsMobile } from '../../app/useIsMobile';
+import { useWebModules } from '../../app/WebModulesContext';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { NotFound, RecordGate } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { AttachmentsTab } from './AttachmentsTab';
 import { ContactsTab } from './ContactsTab';
+import { CustomerValueTab } from './CustomerValueTab';
 import { type FieldDef, SECTIONS, fieldLabel, sectionLabel } from './fields';
 import { HistoryTab } from './HistoryTab';
-import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
-import { CustomerCreditTab } from '../credit/CustomerCreditTab';
-import { CustomerPlansTab } from '../maintenance/CustomerPlansTab';
-import { CustomerTransactionsTab } from '../transactions/CustomerTransactionsTab';
-import { CustomerEvaluationsTab } from '../evaluations/CustomerEvaluationsTab';
 import { MergeModal } from './MergeModal';
 import { useCustomer, useCustomerOptions } from './hooks';
 import { STATUS_COLOR, optionLabel, statusLabel } from './labels';
 import { RevealValue } from './RevealValue';
 import { TransferModal } from './TransferModal';
 
-type TabKey = 'basic' | 'contacts' | 'attachments' | 'history' | 'contracts' | 'transactions' | 'maintenance' | 'credit' | 'evaluations';
-const TABS: TabKey[] = ['basic', 'contacts', 'attachments', 'history', 'contracts', 'transactions', 'maintenance', 'credit', 'evaluations'];
 
 function FieldValue({ customer, def, options }: { customer: Customer; def: FieldDef; options?: CustomerOptions }) {
   const { t } = useTranslation();
@@ -105,8 +101,28 @@ function CustomerDetail({ customer }: { customer: Customer }) {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
-  const tabParam = params.get('tab') as TabKey | null;
-  const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'basic';
+  const modules = useWebModules();
+  const hasValue = customerPageItems(modules, 'customerValue', can).length > 0;
+  // The archive's own tabs, the value panel when some module contributes to it, and other modules' tabs (their order).
+  const tabs: { key: string; order: number; label: string; children: ReactNode }[] = [
+    { key: 'basic', order: 0, label: t('customers.tabs.basic'), children: <BasicTab customer={customer} /> },
+    ...(hasValue ? [{ key: 'value', order: 5, label: t('customers.tabs.value'), children: <CustomerValueTab customerId={customer.id} /> }] : []),
+    { key: 'contacts', order: 10, label: t('customers.tabs.contacts'), children: <ContactsTab customerId={customer.id} /> },
+    { key: 'attachments', order: 20, label: t('customers.tabs.attachments'), children: <AttachmentsTab customerId={customer.id} /> },
+    ...customerPageItems(modules, 'customerTabs', can).map(({ key, order, labelKey, component: Tab }) => ({
+      key,
+      order,
+      label: t(labelKey),
+      children: (
+        <Suspense fallback={<Spin />}>
+          <Tab customerId={customer.id} />
+        </Suspense>
+      ),
+    })),
+    { key: 'history', order: 1000, label: t('customers.tabs.history'), children: <HistoryTab customerId={customer.id} /> },
+  ].sort((a, b) => a.order - b.order);
+  const tabParam = params.get('tab');
+  const tab = tabs.some((x) => x.key === tabParam) ? tabParam! : 'basic';
   const [transferring, setTransferring] = useState(false);
   const [merging, setMerging] = useState(false);
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
@@ -188,17 +204,7 @@ function CustomerDetail({ customer }: { customer: Customer }) {
             setParams(next, { replace: true });
           }}
           destroyOnHidden
-          items={[
-            { key: 'basic', label: t('customers.tabs.basic'), children: <BasicTab customer={customer} /> },
-            { key: 'contacts', label: t('customers.tabs.contacts'), children: <ContactsTab customerId={customer.id} /> },
-            { key: 'attachments', label: t('customers.tabs.attachments'), children: <AttachmentsTab customerId={customer.id} /> },
-            ...(can('contracts.read') ? [{ key: 'contracts', label: t('contracts.tab'), children: <CustomerContractsTab customerId={customer.id} /> }] : []),
-            ...(can('transactions.read') ? [{ key: 'transactions', label: t('transactions.tab'), children: <CustomerTransactionsTab customerId={customer.id} /> }] : []),
-            ...(can('maintenance.read') ? [{ key: 'maintenance', label: t('maintenance.customerTab.label'), children: <CustomerPlansTab customerId={customer.id} /> }] : []),
-            ...(can('credit.read') ? [{ key: 'credit', label: t('credit.tab'), children: <CustomerCreditTab customerId={customer.id} /> }] : []),
-            ...(can('evaluations.read') ? [{ key: 'evaluations', label: t('evaluations.tab'), children: <CustomerEvaluationsTab customerId={customer.id} /> }] : []),
-            { key: 'history', label: t('customers.tabs.history'), children: <HistoryTab customerId={customer.id} /> },
-          ]}
+          items={tabs.map(({ key, label, children }) => ({ key, label, children }))}
         />
       </Card>
       <TransferModal customerIds={transferring ? [customer.id] : []} onClose={() => setTransferring(false)} />

@@ -11,6 +11,9 @@ const EvaluationDetailPage = lazy(() => import('./EvaluationDetailPage'));
 const EvaluationPrintPage = lazy(() => import('./EvaluationPrintPage'));
 const TemplatesPage = lazy(() => import('./TemplatesPage'));
 
+const CustomerEvaluationsTab = lazy(() => import('./CustomerEvaluationsTab').then((m) => ({ default: m.CustomerEvaluationsTab })));
+const EvaluationValueSection = lazy(() => import('./EvaluationValueSection').then((m) => ({ default: m.EvaluationValueSection })));
+
 /** Relationship evaluation (客户关系评估, docs/regulations.md §4). */
 export const evaluationsModule: WebModule = {
   id: 'evaluations',
@@ -27,5 +30,7 @@ export const evaluationsModule: WebModule = {
     { path: '/evaluations', labelKey: 'evaluations.nav', icon: <AuditOutlined />, capability: 'evaluations.read', group: 'business', order: 25 },
     { path: '/admin/evaluation-templates', labelKey: 'evaluations.templates.nav', icon: <ProfileOutlined />, capability: 'evaluations.templates', group: 'admin', order: 35 },
   ],
+  customerTabs: [{ key: 'evaluations', labelKey: 'evaluations.tab', capability: 'evaluations.read', order: 140, component: CustomerEvaluationsTab }],
+  customerValue: [{ key: 'evaluation', labelKey: 'evaluations.value.title', capability: 'evaluations.read', order: 30, component: EvaluationValueSection }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

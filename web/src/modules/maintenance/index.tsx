@@ -10,6 +10,8 @@ const PlanDetailPage = lazy(() => import('./PlanDetailPage'));
 const PlanFormPage = lazy(() => import('./PlanFormPage'));
 const PlanPrintPage = lazy(() => import('./PlanPrintPage'));
 
+const CustomerPlansTab = lazy(() => import('./CustomerPlansTab').then((m) => ({ default: m.CustomerPlansTab })));
+
 /** Maintenance plans (维护方案). */
 export const maintenanceModule: WebModule = {
   id: 'maintenance',
@@ -22,5 +24,6 @@ export const maintenanceModule: WebModule = {
     { path: '/maintenance-plans/:id/print', page: PlanPrintPage, capability: 'maintenance.read', frame: 'bare' },
   ],
   menu: [{ path: '/maintenance-plans', labelKey: 'maintenance.nav', icon: <HeartOutlined />, capability: 'maintenance.read', group: 'business', order: 20 }],
+  customerTabs: [{ key: 'maintenance', labelKey: 'maintenance.customerTab.label', capability: 'maintenance.read', order: 120, component: CustomerPlansTab }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** Credit and risk — English */
 const en: Messages = {
   credit: {
+    value: { title: 'Credit and risk', openRisks: 'Open risks', noOpenRisks: 'None', risksOfLevel: '{{level}}: {{count}}' },
     nav: 'Credit and risk',
     tab: 'Credit and risk',
     rating: 'Credit rating',

@@ -3,6 +3,7 @@ import type { MessageShape } from '../../../app/module';
 /** 信用与风险 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   credit: {
+    value: { title: '信用与风险', openRisks: '未关闭风险', noOpenRisks: '无', risksOfLevel: '{{level}} {{count}} 项' },
     nav: '信用与风险',
     tab: '信用与风险',
     rating: '信用等级',

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** 信用與風險 — 繁體中文 */
 const zhTW: Messages = {
   credit: {
+    value: { title: '信用與風險', openRisks: '未關閉風險', noOpenRisks: '無', risksOfLevel: '{{level}} {{count}} 項' },
     nav: '信用與風險',
     tab: '信用與風險',
     rating: '信用等級',

@@ -51,7 +51,9 @@ const en: Messages = {
     team: 'Team',
     region: 'Region',
     tagsPlaceholder: 'Type and press Enter to add a tag',
+    valuePanel: { empty: 'Nothing to show about this customer\'s value yet' },
     tabs: {
+      value: 'Value',
       basic: 'Details',
       contacts: 'Contacts',
       attachments: 'Attachments',

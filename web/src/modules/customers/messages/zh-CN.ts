@@ -51,7 +51,9 @@ const zhCN = {
     team: '团队',
     region: '地区',
     tagsPlaceholder: '输入后按回车添加标签',
+    valuePanel: { empty: '暂无可显示的客户价值信息' },
     tabs: {
+      value: '客户价值',
       basic: '基本资料',
       contacts: '联系人',
       attachments: '附件',

@@ -51,7 +51,9 @@ const zhTW: Messages = {
     team: '團隊',
     region: '地區',
     tagsPlaceholder: '輸入後按 Enter 新增標籤',
+    valuePanel: { empty: '暫無可顯示的客戶價值資訊' },
     tabs: {
+      value: '客戶價值',
       basic: '基本資料',
       contacts: '聯絡人',
       attachments: '附件',

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** Relationship evaluation — English */
 const en: Messages = {
   evaluations: {
+    value: { title: 'Relationship evaluation', none: 'Not evaluated yet', total: 'Latest total', status: 'Review' },
     nav: 'Relationship evaluation',
     title: 'Relationship evaluations',
     tab: 'Evaluation',

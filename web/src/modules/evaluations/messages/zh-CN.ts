@@ -3,6 +3,7 @@ import type { MessageShape } from '../../../app/module';
 /** 客户关系评估 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   evaluations: {
+    value: { title: '关系评估', none: '尚未评估', total: '最近评估总分', status: '审核状态' },
     nav: '客户关系评估',
     title: '客户关系评估',
     tab: '评估',

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** 客戶關係評估 — 繁體中文 */
 const zhTW: Messages = {
   evaluations: {
+    value: { title: '關係評估', none: '尚未評估', total: '最近評估總分', status: '審核狀態' },
     nav: '客戶關係評估',
     title: '客戶關係評估',
     tab: '評估',

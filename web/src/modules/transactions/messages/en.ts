@@ -3,6 +3,7 @@ import type { TransactionsMessages } from './zh-CN';
 /** Transactions — English. */
 const en: TransactionsMessages = {
   transactions: {
+    value: { title: 'Purchases class', class: 'Class by purchases', reason: 'Why', noPurchases: 'No transactions yet', netOfYear: 'Net purchases {{year}}' },
     nav: 'Transactions',
     title: 'Transactions',
     tab: 'Transactions',

@@ -3,6 +3,7 @@ import type { MessageShape } from '../../../app/module';
 /** 交易记录 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   transactions: {
+    value: { title: '采购分类', class: '按采购额分类', reason: '依据', noPurchases: '尚无交易记录', netOfYear: '{{year}} 年净采购额' },
     nav: '交易记录',
     title: '交易记录',
     tab: '交易记录',

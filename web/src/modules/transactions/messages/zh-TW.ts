@@ -3,6 +3,7 @@ import type { TransactionsMessages } from './zh-CN';
 /** 交易記錄 — 繁體中文. */
 const zhTW: TransactionsMessages = {
   transactions: {
+    value: { title: '採購分類', class: '按採購額分類', reason: '依據', noPurchases: '尚無交易記錄', netOfYear: '{{year}} 年淨採購額' },
     nav: '交易記錄',
     title: '交易記錄',
     tab: '交易記錄',
