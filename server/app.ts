@@ -105,7 +105,7 @@ export async function buildApp(
 
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', createGuard({ db: db.kysely, auth: services.auth, audit: services.audit }));
+  app.addHook('onRequest', createGuard({ db: db.kysely, auth: services.auth, audit: services.audit, publicApiDocs: config.publicApiDocs ?? false }));
   app.addHook('onSend', securityHeaders);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** E-mail notifications (issue 4 §4): smtp(s)://user:password@host:port; unset = no e-mail. Kept out of the settings table, which managers can read. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().min(3).optional(),
+  /** The OpenAPI document and its viewer (/api/docs) are for signed-in users unless this is 'true'. */
+  PUBLIC_API_DOCS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type Config = {
@@ -33,6 +35,7 @@ export type Config = {
   trustProxy: boolean;
   webDistDir: string;
   smtp?: { url: string; from: string } | null;
+  publicApiDocs?: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -62,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? 'dist/web'),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : null,
+    publicApiDocs: e.PUBLIC_API_DOCS,
   };
 }

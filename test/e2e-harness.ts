@@ -8,7 +8,7 @@ import { migrateToLatest } from '../server/db/migrate';
 import { MODULES } from '../server/modules';
 import { bootstrap } from '../server/platform/auth/bootstrap';
 import { systemClock } from '../server/platform/time';
-import { ADMIN_PASSWORD, freshDatabase, testConfig } from './harness';
+import { ADMIN_PASSWORD, freshDatabase, registerTestDatabase, testConfig } from './harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -24,6 +24,7 @@ export async function startTestServer() {
   await migrateToLatest(db, MODULES);
   await bootstrap(db.kysely, systemClock, { username: 'admin', password: ADMIN_PASSWORD });
   const { app, services } = await buildApp({ config, db, logger: false });
+  registerTestDatabase(app, db);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -98,6 +98,7 @@ export async function createTestContext(opts: { clock?: TestClock; modules?: rea
   await bootstrap(db.kysely, clock, { username: 'admin', password: ADMIN_PASSWORD });
   const { app, services, built, routes } = await buildApp({ config, db, clock, logger: false, modules: opts.modules });
   await app.ready();
+  databases.set(app, db);
   const admin = await login(app, 'admin', ADMIN_PASSWORD);
   return {
     app,
@@ -145,10 +146,24 @@ export class Client {
   del = (url: string, extra?: { csrf?: boolean; headers?: Record<string, string> }) => this.request('DELETE', url, undefined, extra);
 }
 
-export async function login(app: FastifyInstance, username: string, password: string, headers: Record<string, string> = {}): Promise<Client> {
+/** The database behind each test app, so `login` can settle the first-sign-in password change. */
+const databases = new WeakMap<FastifyInstance, Db>();
+export function registerTestDatabase(app: FastifyInstance, db: Db): void {
+  databases.set(app, db);
+}
+
+/**
+ * Signs in. Users made by the administrator must change their initial password before the API serves them;
+ * test users start as if they had (the flag is cleared in the database) unless `firstSignIn` keeps it.
+ */
+export async function login(app: FastifyInstance, username: string, password: string, headers: Record<string, string> = {}, opts: { firstSignIn?: boolean } = {}): Promise<Client> {
   const c = new Client(app, headers);
   const res = await c.post('/api/auth/login', { username, password });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const db = databases.get(app);
+  if (!opts.firstSignIn && db && res.json().user?.mustChangePassword) {
+    await db.kysely.updateTable('users').set({ must_change_password: 0 }).where('username', '=', username).execute();
+  }
   return c;
 }
 

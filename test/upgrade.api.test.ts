@@ -8,7 +8,7 @@ import { buildApp } from '../server/app';
 import { openDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { MODULES } from '../server/modules';
-import { ADMIN_PASSWORD, TEST_DB, TestClock, freshDatabase, json, login, testConfig, type Client } from './harness';
+import { ADMIN_PASSWORD, TEST_DB, TestClock, freshDatabase, json, login, registerTestDatabase, testConfig, type Client } from './harness';
 
 /**
  * An existing installation upgrades without change: a database written by the code of 2026-11-24
@@ -60,6 +60,7 @@ beforeAll(async () => {
   // The day after the fixture was made, so deadlines and sessions read the same on any day the test runs.
   const clock = new TestClock(new Date(Date.parse(manifest.clock) + 86_400_000));
   ({ app } = await buildApp({ config: testConfig(fresh.database, fresh.dataDir), db, clock, logger: false }));
+  registerTestDatabase(app, db);
   await app.ready();
   admin = await login(app, manifest.adminUsername, ADMIN_PASSWORD);
 });

@@ -19,13 +19,13 @@ export async function approvalRoutes(root: FastifyInstance, approvals: ApprovalE
   const tags = ['approvals 审批'];
 
   app.get('/api/approvals/queue', {
-    config: { policy: {} },
+    config: { policy: { capability: 'approvals.use' } },
     schema: { tags, response: { 200: z.object({ items: z.array(s.requestOut) }) } },
     handler: async (req) => ({ items: await approvals.queue(requestContext(req)) }),
   });
 
   app.get('/api/approvals', {
-    config: { policy: {} },
+    config: { policy: { capability: 'approvals.use' } },
     schema: {
       tags,
       querystring: z.object({ documentType, documentId: z.coerce.number().int().positive() }).strict(),
@@ -35,13 +35,13 @@ export async function approvalRoutes(root: FastifyInstance, approvals: ApprovalE
   });
 
   app.get('/api/approvals/:id', {
-    config: { policy: { companyWide: true } },
+    config: { policy: { capability: 'approvals.use', companyWide: true } },
     schema: { tags, params: idParams, response: { 200: s.requestOut } },
     handler: async (req) => approvals.get(requestContext(req), req.params.id),
   });
 
   app.post('/api/approvals/:id/actions', {
-    config: { policy: { companyWide: true } },
+    config: { policy: { capability: 'approvals.use', companyWide: true } },
     schema: { tags, params: idParams, body: s.actionBody, response: { 200: s.requestOut } },
     handler: async (req) => {
       const { action, ...input } = req.body;

@@ -40,6 +40,8 @@ export const complaintsModule = defineModule({
     'complaints.handle': handlers, // contact, investigate, draft the opinion, tell the customer, extensions, rectification notices
     'complaints.assign': leads, // give a complaint to a handler, act on any complaint in scope
     'complaints.meeting': ['director', 'manager'], // record the 经理办公会 special session on a serious complaint
+    // A rectification notice goes to any department (finance too): the recipient reads and answers their own.
+    'complaints.rectify': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'],
     'complaints.analyse': [...leads, 'qa'], // the analysis page and its exports
   },
   settingGroups: COMPLAINT_SETTING_GROUPS,

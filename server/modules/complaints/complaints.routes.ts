@@ -250,7 +250,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: { complaints:
   // ── 问题整改通知单: addressed to a person of the department at fault, who may not see the complaint itself ──
   const rectResource = { type: 'complaint_rectification' as const };
   app.get('/api/complaint-rectifications', {
-    config: { policy: {} },
+    config: { policy: { capability: 'complaints.rectify' } },
     schema: { tags, querystring: s.rectificationListQuery, response: { 200: page(s.rectificationOut) } },
     handler: async (req) => {
       const ctx = requestContext(req);
@@ -261,12 +261,12 @@ export async function complaintRoutes(root: FastifyInstance, deps: { complaints:
     },
   });
   app.get('/api/complaint-rectifications/:id', {
-    config: { policy: { resource: rectResource } },
+    config: { policy: { capability: 'complaints.rectify', resource: rectResource } },
     schema: { tags, params: idParams, response: { 200: s.rectificationOut } },
     handler: async (req) => presentRectification(await complaints.rectification(req.params.id), requestContext(req).actor, shanghaiDate(clock.now()), complaints.mayReply),
   });
   app.post('/api/complaint-rectifications/:id/reply', {
-    config: { policy: { resource: rectResource } },
+    config: { policy: { capability: 'complaints.rectify', resource: rectResource } },
     schema: { tags, params: idParams, body: s.replyBody, response: { 200: s.rectificationOut } },
     handler: async (req) => {
       await complaints.replyRectification(requestContext(req), req.params.id, req.body);

@@ -25,7 +25,7 @@ export const contractsModule = defineModule({
   migrations: (kind) => [contracts20261124(kind)],
   resources: {
     // A contract follows its customer's owner / team / department, copied when it is drafted (docs/regulations.md §13).
-    contract: { table: 'contracts', id: 'contracts.id', owner: 'contracts.owner_id', team: 'contracts.team_id', department: 'contracts.department_id' },
+    contract: { table: 'contracts', id: 'contracts.id', owner: 'contracts.owner_id', team: 'contracts.team_id', department: 'contracts.department_id', widerFor: { finance: 'all' } },
   },
   capabilities: {
     'contracts.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // finance reads all

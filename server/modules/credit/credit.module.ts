@@ -21,8 +21,8 @@ export const creditModule = defineModule({
   migrations: (kind) => [credit20261207(kind)],
   resources: {
     // Through views joining the customer (docs/regulations.md §1): whoever sees the customer sees its credit.
-    credit_survey: { table: 'credit_survey_scope', id: 'credit_survey_scope.id', owner: 'credit_survey_scope.owner_id', team: 'credit_survey_scope.team_id', department: 'credit_survey_scope.department_id' },
-    credit_risk: { table: 'credit_risk_scope', id: 'credit_risk_scope.id', owner: 'credit_risk_scope.owner_id', team: 'credit_risk_scope.team_id', department: 'credit_risk_scope.department_id' },
+    credit_survey: { table: 'credit_survey_scope', id: 'credit_survey_scope.id', owner: 'credit_survey_scope.owner_id', team: 'credit_survey_scope.team_id', department: 'credit_survey_scope.department_id', widerFor: { finance: 'all' } },
+    credit_risk: { table: 'credit_risk_scope', id: 'credit_risk_scope.id', owner: 'credit_risk_scope.owner_id', team: 'credit_risk_scope.team_id', department: 'credit_risk_scope.department_id', widerFor: { finance: 'all' } },
   },
   capabilities: {
     'credit.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // within the customer's scope; finance reads all

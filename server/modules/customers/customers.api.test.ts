@@ -192,7 +192,12 @@ describe('owner transfer (issue 3 §8)', () => {
   it('moves customers in bulk to a new owner with a reason, audited; specialists may not', async () => {
     const mine = json(await specialistA.client.get('/api/customers')).items.map((c: any) => c.id);
     expect((await specialistA.client.post('/api/customers/transfer', { customerIds: mine, ownerId: specialistB.id, reason: '调岗' })).statusCode).toBe(403);
-    const res = await supervisorA.client.post('/api/customers/transfer', { customerIds: mine, ownerId: specialistB.id, reason: '张三调岗，客户移交李四' });
+    // 李四 is in another department: beyond 王主管's teams (docs/regulations.md §1), so a manager hands them over.
+    const beyond = await supervisorA.client.post('/api/customers/transfer', { customerIds: mine, ownerId: specialistB.id, reason: '调岗' });
+    expect(beyond.statusCode).toBe(422);
+    expect(beyond.json().error.fields[0].field).toBe('ownerId');
+    const manager = await createUser(ctx, { username: 'mg.a', displayName: '赵经理', roles: ['manager'], departmentId: 1 });
+    const res = await manager.client.post('/api/customers/transfer', { customerIds: mine, ownerId: specialistB.id, reason: '张三调岗，客户移交李四' });
     expect(json(res)).toEqual({ transferred: mine.length });
     expect(json(await specialistA.client.get('/api/customers')).total).toBe(0);
     const moved = json(await specialistB.client.get(`/api/customers/${huayuan.id}`));

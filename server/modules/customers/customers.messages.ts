@@ -3,6 +3,7 @@ import type { Catalogue } from '../../platform/http/i18n';
 /** Server messages of the customers module in zh-CN / zh-TW / en, registered from its manifest. */
 export const CUSTOMER_MESSAGES: Catalogue = {
   'customer.duplicate': ['可能与已有客户重复，请核对后再保存', '可能與既有客戶重複，請核對後再儲存', 'This may duplicate an existing customer; check before saving'],
+  'customer.owner_out_of_scope': ['只能交给您所管理范围内的人员', '只能交給您所管理範圍內的人員', 'You can hand customers only to people within your scope'],
   'customer.owner_inactive': ['新负责人账号不存在或已停用', '新負責人帳號不存在或已停用', 'The new owner does not exist or is deactivated'],
   'customer.contact_not_found': ['联系人不存在', '聯絡人不存在', 'No such contact'],
   'customer.merge_self': ['不能与自身合并', '不能與自身合併', 'A customer cannot be merged with itself'],

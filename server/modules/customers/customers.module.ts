@@ -33,10 +33,11 @@ export const customersModule = defineModule({
   name: 'customers',
   migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind)],
   resources: {
-    customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id' },
+    customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id', widerFor: { finance: 'all' } },
   },
   capabilities: {
-    'customers.read': readers,
+    'customers.read': readers, // the record (finance: for billing — name, tax and bank fields)
+    'customers.archive': workers.concat('qa'), // contacts, attachments and the change history; not finance (docs/regulations.md §1)
     'customers.create': workers,
     'customers.update': workers,
     'customers.transfer': leads, // change the responsible person, one by one or in bulk

@@ -129,7 +129,7 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
   });
 
   app.get('/api/customers/:id/history', {
-    config: { policy: { capability: 'customers.read', resource: customer } },
+    config: { policy: { capability: 'customers.archive', resource: customer } },
     schema: { tags, params: idParams, response: { 200: s.historyOut } },
     handler: async (req) => ({ items: await customers.history(await merge.historyIds(req.params.id)) }),
   });
@@ -144,7 +144,7 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
   });
 
   app.get('/api/customers/:id/contacts', {
-    config: { policy: { capability: 'customers.read', resource: customer } },
+    config: { policy: { capability: 'customers.archive', resource: customer } },
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(s.contactOut) }) } },
     handler: async (req) => ({ items: (await customers.contacts(req.params.id)).map(presentContact) }),
   });
@@ -183,13 +183,13 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
   });
 
   app.get('/api/customers/:id/attachments', {
-    config: { policy: { capability: 'customers.read', resource: customer } },
+    config: { policy: { capability: 'customers.archive', resource: customer } },
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(attachmentOut) }) } },
     handler: async (req) => ({ items: (await attachments.list(req.params.id)).map(presentAttachment) }),
   });
 
   app.get('/api/customers/:id/attachments/:attachmentId', {
-    config: { policy: { capability: 'customers.read', resource: customer } },
+    config: { policy: { capability: 'customers.archive', resource: customer } },
     schema: { tags, params: attachmentParams },
     handler: async (req, reply) => sendAttachment(reply, await attachments.open(requestContext(req), req.params.id, req.params.attachmentId)),
   });

@@ -7,6 +7,8 @@ import { type AuditService, type Changes, actorInfo } from '../../platform/audit
 import { AppError, errors } from '../../platform/http/errors';
 import type { Actor, RequestContext } from '../../platform/permissions/actor';
 import { hasCapability } from '../../platform/permissions/policy';
+import { visibleInScope } from '../../platform/permissions/policy.queries';
+import { RESOURCES } from '../../platform/permissions/scope';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import { EDITABLE_COLUMNS, MASKED_FIELDS, type EditableField } from './customers.fields';
 import { orgQueries } from '../org/org.queries';
@@ -98,9 +100,11 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     );
   }
 
-  async function ownerPlacement(ownerId: number) {
+  async function ownerPlacement(ownerId: number, actor?: Actor) {
     const owner = await orgQueries.placement(db, ownerId);
     if (!owner || owner.active !== 1) throw errors.field('ownerId', 'customer.owner_inactive');
+    // Customers go only to people the actor oversees: a supervisor's own teams, a manager anyone (docs/regulations.md §1).
+    if (actor && owner.id !== actor.id && !(await visibleInScope(db, actor, RESOURCES.user, owner.id))) throw errors.field('ownerId', 'customer.owner_out_of_scope');
     return { owner_id: owner.id, team_id: owner.team_id, department_id: owner.department_id };
   }
 
@@ -216,7 +220,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
         const duplicates = await findDuplicates(ctx.actor, { name: fields.name, creditCode: fields.creditCode as string, phone: fields.phone as string });
         if (duplicates.length) throw new AppError('conflict', 'customer.duplicate', [], {}, 409, { code: 'duplicate', duplicates });
       }
-      const placement = await ownerPlacement(ownerId ?? ctx.actor.id);
+      const placement = await ownerPlacement(ownerId ?? ctx.actor.id, ctx.actor);
       const [id] = await db.transaction().execute((trx) => insertCustomers(trx, ctx, [fields], placement));
       return this.get(id);
     },
@@ -264,7 +268,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       const ids = [...new Set(customerIds)];
       const visible = await q.visibleIds(db, ctx.actor, ids);
       if (visible.size !== ids.length) throw errors.notFound();
-      const placement = await ownerPlacement(ownerId);
+      const placement = await ownerPlacement(ownerId, ctx.actor);
       await db.transaction().execute(async (trx) => {
         const rows = await q.owners(trx, ids);
         await q.setPlacement(trx, ids, placement, now());

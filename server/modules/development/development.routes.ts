@@ -378,7 +378,7 @@ export async function developmentRoutes(root: FastifyInstance, development: Deve
   // Readable beyond the data scope by those deciding it (department head, 经理办公会), so the service
   // checks the scope itself (plans.assertReadable) instead of the guard: hence `companyWide`.
   app.get('/api/development-plans/:id', {
-    config: { policy: { companyWide: true } },
+    config: { policy: { capability: 'development.read', companyWide: true } },
     schema: { tags, params: idParams, response: { 200: s.planOut } },
     handler: async (req) => {
       await plans.assertReadable(requestContext(req), req.params.id);

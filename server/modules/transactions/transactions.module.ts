@@ -20,7 +20,7 @@ export const transactionsModule = defineModule({
   migrations: (kind) => [transactions20261207(kind)],
   resources: {
     // Through a view joining the customer (docs/regulations.md §1): lists join customers the same way.
-    transaction: { table: 'transaction_scope', id: 'transaction_scope.id', owner: 'transaction_scope.owner_id', team: 'transaction_scope.team_id', department: 'transaction_scope.department_id' },
+    transaction: { table: 'transaction_scope', id: 'transaction_scope.id', owner: 'transaction_scope.owner_id', team: 'transaction_scope.team_id', department: 'transaction_scope.department_id', widerFor: { finance: 'all' } },
   },
   capabilities: {
     'transactions.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // within the customer's scope; finance reads all

@@ -28,6 +28,8 @@ export const workflowModule = defineModule({
     task: { table: 'tasks', id: 'tasks.id', owner: 'tasks.assignee_id', coOwners: ['tasks.creator_id'], team: 'tasks.team_id', department: 'tasks.department_id' },
   },
   capabilities: {
+    // Finance reads contracts and transactions (docs/regulations.md §1) and is given no tasks here.
+    'tasks.use': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'agent', 'qa'], // own tasks, tasks in scope, comments
     'tasks.manage': ['director', 'manager', 'supervisor'], // assign tasks to others within scope, edit and cancel them
   },
   settingGroups: WORKFLOW_SETTING_GROUPS,

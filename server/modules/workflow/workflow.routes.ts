@@ -68,7 +68,9 @@ const presentComment = (c: CommentRow): z.infer<typeof commentOut> => ({
 export async function workflowRoutes(root: FastifyInstance, deps: { notifications: NotificationsService; tasks: TasksService; todo: TodosService }) {
   const { notifications, tasks, todo } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const signedIn = { policy: {} };
+  // Notifications and the to-do list are the user's own; tasks are work, which finance does not do here.
+  const own = { policy: { self: true } } as const;
+  const taskWork = { policy: { capability: 'tasks.use' } };
 
   const presentTask = (actor: Actor, r: TaskRow, today: string): z.infer<typeof taskOut> => ({
     id: r.id,
@@ -98,7 +100,7 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
   {
     const tags = ['notifications 通知'];
     app.get('/api/notifications', {
-      config: signedIn,
+      config: own,
       schema: { tags, querystring: notificationQuery, response: { 200: page(notificationOut).extend({ unread: z.number() }) } },
       handler: async (req) => {
         const me = requestContext(req).actor.id;
@@ -109,13 +111,13 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     });
 
     app.get('/api/notifications/unread-count', {
-      config: signedIn,
+      config: own,
       schema: { tags, response: { 200: z.object({ count: z.number() }) } },
       handler: async (req) => ({ count: await notifications.unreadCount(requestContext(req).actor.id) }),
     });
 
     app.post('/api/notifications/read', {
-      config: signedIn,
+      config: own,
       schema: { tags, body: markReadBody, response: { 200: z.object({ unread: z.number() }) } },
       handler: async (req) => {
         const me = requestContext(req).actor.id;
@@ -125,7 +127,7 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     });
 
     app.post('/api/notifications/read-all', {
-      config: signedIn,
+      config: own,
       schema: { tags, response: { 200: z.object({ unread: z.number() }) } },
       handler: async (req) => {
         const me = requestContext(req).actor.id;
@@ -152,7 +154,7 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     const resource = { type: 'task' as const };
 
     app.get('/api/tasks', {
-      config: signedIn,
+      config: taskWork,
       schema: { tags, querystring: taskQuery, response: { 200: page(taskOut) } },
       handler: async (req) => {
         const ctx = requestContext(req);
@@ -164,13 +166,13 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     });
 
     app.get('/api/tasks/:id', {
-      config: { policy: { resource } },
+      config: { policy: { capability: 'tasks.use', resource } },
       schema: { tags, params: idParams, response: { 200: taskDetailOut } },
       handler: async (req) => detail(requestContext(req).actor, await tasks.get(req.params.id)),
     });
 
     app.post('/api/tasks', {
-      config: signedIn,
+      config: taskWork,
       schema: { tags, body: taskCreateBody, response: { 201: taskDetailOut } },
       handler: async (req, reply) => {
         const ctx = requestContext(req);
@@ -179,7 +181,7 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     });
 
     app.put('/api/tasks/:id', {
-      config: { policy: { resource } },
+      config: { policy: { capability: 'tasks.use', resource } },
       schema: { tags, params: idParams, body: taskUpdateBody, response: { 200: taskDetailOut } },
       handler: async (req) => {
         const ctx = requestContext(req);
@@ -188,7 +190,7 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     });
 
     app.post('/api/tasks/:id/complete', {
-      config: { policy: { resource } },
+      config: { policy: { capability: 'tasks.use', resource } },
       schema: { tags, params: idParams, body: taskCompleteBody, response: { 200: taskDetailOut } },
       handler: async (req) => {
         const ctx = requestContext(req);
@@ -197,7 +199,7 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     });
 
     app.post('/api/tasks/:id/comments', {
-      config: { policy: { resource } },
+      config: { policy: { capability: 'tasks.use', resource } },
       schema: { tags, params: idParams, body: taskCommentBody, response: { 201: z.object({ comments: z.array(commentOut) }) } },
       handler: async (req, reply) => {
         const comments = await tasks.comment(requestContext(req), req.params.id, req.body.body);
@@ -208,7 +210,7 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
 
   // ── The to-do home page (issue 4 §3) ───────────────────────────────────────────────────────
   app.get('/api/home/todo', {
-    config: signedIn,
+    config: own,
     schema: { tags: ['home 首页'], response: { 200: z.array(todoItemOut) } },
     handler: async (req) => {
       const ctx = requestContext(req);

@@ -180,7 +180,7 @@ describe('passwords', () => {
     const u = await createUser(ctx, { username: 'reset.me', roles: ['specialist'] });
     expect((await ctx.admin.post(`/api/users/${u.id}/reset-password`, { password: 'Temp-Pass-2026', mustChange: true })).statusCode).toBe(204);
     expect((await u.client.get('/api/auth/me')).statusCode).toBe(401);
-    const relogin = await login(ctx.app, 'reset.me', 'Temp-Pass-2026');
+    const relogin = await login(ctx.app, 'reset.me', 'Temp-Pass-2026', {}, { firstSignIn: true });
     expect(json(await relogin.get('/api/auth/me')).user.mustChangePassword).toBe(true);
   });
 });
@@ -210,7 +210,9 @@ describe('HTTP hygiene', () => {
   it('serves health, readiness and the OpenAPI document', async () => {
     expect(json(await ctx.app.inject({ url: '/api/health' }))).toEqual({ status: 'ok' });
     expect(json(await ctx.app.inject({ url: '/api/ready' })).status).toBe('ready');
-    const doc = json(await ctx.app.inject({ url: '/api/docs/json' }));
+    // The API description is for signed-in users (PUBLIC_API_DOCS=true would open it).
+    expect((await ctx.app.inject({ url: '/api/docs/json' })).statusCode).toBe(401);
+    const doc = json(await ctx.admin.get('/api/docs/json'));
     expect(Object.keys(doc.paths)).toContain('/api/users/{id}');
     expect(doc.paths['/api/users'].post.requestBody).toBeTruthy();
   });

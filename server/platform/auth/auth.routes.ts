@@ -63,7 +63,7 @@ export async function authRoutes(root: FastifyInstance, deps: { auth: AuthServic
   });
 
   app.post('/api/auth/logout', {
-    config: { policy: {} },
+    config: { policy: { self: true, beforePasswordChange: true } },
     schema: { tags },
     handler: async (req, reply) => {
       await auth.logout(requestContext(req));
@@ -73,7 +73,7 @@ export async function authRoutes(root: FastifyInstance, deps: { auth: AuthServic
   });
 
   app.get('/api/auth/me', {
-    config: { policy: {} },
+    config: { policy: { self: true, beforePasswordChange: true } },
     schema: { tags, response: { 200: meResponse } },
     handler: async (req) => {
       const ctx = requestContext(req);
@@ -82,7 +82,7 @@ export async function authRoutes(root: FastifyInstance, deps: { auth: AuthServic
   });
 
   app.put('/api/auth/password', {
-    config: { policy: {} },
+    config: { policy: { self: true, beforePasswordChange: true } },
     schema: {
       tags,
       body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }).strict(),
@@ -94,7 +94,7 @@ export async function authRoutes(root: FastifyInstance, deps: { auth: AuthServic
   });
 
   app.put('/api/auth/locale', {
-    config: { policy: {} },
+    config: { policy: { self: true, beforePasswordChange: true } },
     schema: { tags, body: z.object({ locale: z.enum(LANGS as [string, ...string[]]) }).strict() },
     handler: async (req, reply) => {
       const ctx = requestContext(req);

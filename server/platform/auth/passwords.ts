@@ -52,7 +52,9 @@ const COMMON = new Set(
 );
 
 /** Password rules (issue 2 §4): minimum length, not a common password, not built from the username. */
-export function checkPasswordPolicy(password: string, username: string, minLength: number): FieldError[] {
+export function checkPasswordPolicy(raw: string, username: string, minLength: number): FieldError[] {
+  // The rules judge what is hashed: ｐａｓｓｗｏｒｄ (full-width) is password once NFKC-folded.
+  const password = raw.normalize('NFKC');
   const errs: FieldError[] = [];
   if ([...password].length < minLength) errs.push({ field: 'password', message: 'password.too_short', params: { min: minLength } });
   const lower = password.toLowerCase();

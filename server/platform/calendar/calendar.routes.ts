@@ -13,7 +13,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
   const tags = ['calendar 工作日历'];
 
   app.get('/api/calendar/status', {
-    config: { policy: {} },
+    config: { policy: { capability: 'calendar.read' } },
     schema: {
       tags,
       response: {
@@ -24,13 +24,13 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
   });
 
   app.get('/api/calendar/month', {
-    config: { policy: {} },
+    config: { policy: { capability: 'calendar.read' } },
     schema: { tags, querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }), response: { 200: z.object({ days: z.array(dayInfoOut) }) } },
     handler: async (req) => ({ days: await calendar.month(req.query.month) }),
   });
 
   app.get('/api/calendar/add', {
-    config: { policy: {} },
+    config: { policy: { capability: 'calendar.read' } },
     schema: {
       tags,
       summary: 'The n-th working day after a date (Asia/Shanghai)',
@@ -41,7 +41,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
   });
 
   app.get('/api/calendar/between', {
-    config: { policy: {} },
+    config: { policy: { capability: 'calendar.read' } },
     schema: {
       tags,
       summary: 'Working days d with from < d ≤ to',
@@ -52,7 +52,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
   });
 
   app.get('/api/calendar/years', {
-    config: { policy: {} },
+    config: { policy: { capability: 'calendar.read' } },
     schema: {
       tags,
       response: {
@@ -77,7 +77,7 @@ export async function calendarRoutes(root: FastifyInstance, calendar: CalendarSe
   });
 
   app.get('/api/calendar/company-days', {
-    config: { policy: {} },
+    config: { policy: { capability: 'calendar.read' } },
     schema: { tags, response: { 200: z.object({ items: z.array(companyDayOut) }) } },
     handler: async () => ({ items: (await calendar.listCompanyDays()).map(present) }),
   });

@@ -58,4 +58,5 @@ export const errors = {
   rateLimited: (messageKey = 'error.rate_limited', params: Record<string, string | number> = {}) =>
     new AppError('rate_limited', messageKey, [], params),
   csrf: () => new AppError('csrf', 'error.csrf'),
+  passwordChangeRequired: () => new AppError('forbidden', 'error.password_change_required', [], {}, 403, { passwordChangeRequired: true }),
 };

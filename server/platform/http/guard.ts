@@ -38,14 +38,19 @@ function sameToken(a: string, b: string): boolean {
  * The one gate every /api request passes (issue 2 §5): language, authentication, CSRF,
  * the object-level scope check (404) and the capability check (403), in that order.
  */
-export function createGuard(deps: { db: Kysely<Database>; auth: AuthService; audit: AuditService }) {
-  const { db, auth, audit } = deps;
+export function createGuard(deps: { db: Kysely<Database>; auth: AuthService; audit: AuditService; publicApiDocs: boolean }) {
+  const { db, auth, audit, publicApiDocs } = deps;
 
   return async function guard(request: FastifyRequest, _reply: FastifyReply) {
     request.lang = pickLang(request.cookies?.gx_lang, request.headers['accept-language']);
     request.actor = null;
     const route = request.routeOptions.url ?? '';
-    if (request.is404 || !route.startsWith('/api/') || route.startsWith('/api/docs')) return;
+    if (request.is404 || !route.startsWith('/api/')) return;
+    if (route.startsWith('/api/docs')) {
+      // The API description names every route and field: for signed-in users unless made public (PUBLIC_API_DOCS).
+      if (!publicApiDocs) request.actor = await auth.authenticate(request.cookies?.[SESSION_COOKIE]);
+      return;
+    }
     const policy = request.routeOptions.config?.policy;
     if (!policy) {
       // Fail closed: a route without a declared policy serves nobody.
@@ -69,6 +74,8 @@ export function createGuard(deps: { db: Kysely<Database>; auth: AuthService; aud
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, actor.csrfToken)) throw errors.csrf();
     }
+    // Until the initial or reset password is changed, the account may only change it (or sign out).
+    if (actor.mustChangePassword && !policy.beforePasswordChange) throw errors.passwordChangeRequired();
     if (policy.resource) {
       const raw = (request.params as Record<string, string>)[policy.resource.param ?? 'id'];
       await assertVisible(db, actor, policy.resource.type, Number(raw));

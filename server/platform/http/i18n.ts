@@ -21,6 +21,7 @@ const messages: Catalogue = {
     'This record was changed by someone else; reload and try again',
   ],
   'error.conflict': ['与现有数据冲突', '與現有資料衝突', 'Conflicts with existing data'],
+  'error.password_change_required': ['请先修改初始密码', '請先修改初始密碼', 'Change your initial password first'],
   'error.csrf': ['安全校验失败，请刷新页面后重试', '安全校驗失敗，請重新整理頁面後重試', 'Security check failed; reload the page and try again'],
   'error.rate_limited': ['请求过于频繁，请稍后再试', '請求過於頻繁，請稍後再試', 'Too many requests; try again later'],
   'error.internal': ['服务器内部错误，请联系管理员并提供请求编号', '伺服器內部錯誤，請聯絡管理員並提供請求編號', 'Internal error; contact your administrator with the request id'],

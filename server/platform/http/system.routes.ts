@@ -37,7 +37,7 @@ export async function systemRoutes(root: FastifyInstance, deps: { db: Db; versio
   });
 
   app.get('/api/roles', {
-    config: { policy: {} },
+    config: { policy: { capability: 'users.manage' } },
     schema: {
       tags,
       response: { 200: rolesOut },

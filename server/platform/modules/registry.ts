@@ -80,6 +80,8 @@ export function checkRoutePolicies(routes: readonly { method: string; url: strin
   for (const r of routes) {
     const p = r.policy;
     if (!p || 'public' in p) continue;
+    // A data scope alone is no permission: finance sees every record of a type, and must still hold the capability.
+    if (!p.capability && !p.self) throw new Error(`${r.method} ${r.url} names no capability (or declares self)`);
     if (p.capability && !isCapability(p.capability)) throw new Error(`${r.method} ${r.url} names an undeclared capability ${p.capability}`);
     if (p.resource && !RESOURCES[p.resource.type]) throw new Error(`${r.method} ${r.url} names an undeclared record type ${p.resource.type}`);
   }

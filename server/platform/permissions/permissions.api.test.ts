@@ -95,6 +95,16 @@ describe('permissions: every route declares a policy', () => {
     expect(missing).toEqual([]);
   });
 
+  it('names a capability on every signed-in /api route, unless it serves only the user’s own things', () => {
+    const scopeOnly = ctx.routes
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && r.policy && !('public' in r.policy))
+      .filter((r) => !('capability' in r.policy! && r.policy.capability) && !('self' in r.policy! && r.policy.self))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(scopeOnly).toEqual([]);
+    const own = ctx.routes.filter((r) => r.policy && 'self' in r.policy && r.policy.self).map((r) => r.url);
+    expect(new Set(own)).toEqual(new Set(['/api/auth/logout', '/api/auth/me', '/api/auth/password', '/api/auth/locale', '/api/notifications', '/api/notifications/unread-count', '/api/notifications/read', '/api/notifications/read-all', '/api/home/todo']));
+  });
+
   it('ties every route that takes an :id to a scoped record type, or declares it company-wide', () => {
     const unscoped = ctx.routes
       .filter((r) => r.url.includes(':id') && r.policy && !('public' in r.policy) && !r.policy.resource && !r.policy.companyWide)
@@ -183,5 +193,64 @@ describe('permissions: data scope', () => {
     const res = await ctx.admin.put(`/api/users/${teamMate}`, { departmentId: 2, version: u.version });
     expect(res.statusCode).toBe(200);
     expect(json(res)).toMatchObject({ departmentId: 2, teamId: null });
+  });
+});
+
+describe('permissions: finance, first sign-in, owners and passwords (docs/regulations.md §1)', () => {
+  let finance: Client;
+  beforeAll(async () => {
+    const financeDept = 2;
+    finance = (await createUser(ctx, { username: 'qian.kuaiji', displayName: '钱会计', roles: ['finance'], departmentId: financeDept })).client;
+  });
+
+  it('lets finance read every contract and transaction, but not tasks, contacts, attachments or history', async () => {
+    expect((await finance.get(`/api/contracts/${otherTeamWork.contract}`)).statusCode).toBe(200);
+    expect((await finance.get(`/api/transactions/${otherTeamWork.transaction}`)).statusCode).toBe(200);
+    expect((await finance.get(`/api/customers/${otherTeamCustomer}`)).statusCode).toBe(200);
+    expect((await finance.get('/api/tasks')).statusCode).toBe(403);
+    // Outside finance's own scope the record is not found (404) before the missing capability (403) is asked.
+    expect([403, 404]).toContain((await finance.get(`/api/tasks/${otherTeamTask}`)).statusCode);
+    expect([403, 404]).toContain((await finance.post(`/api/tasks/${otherTeamTask}/comments`, { body: '看看' })).statusCode);
+    for (const part of ['attachments', 'contacts', 'history']) expect((await finance.get(`/api/customers/${otherTeamCustomer}/${part}`)).statusCode).toBe(403);
+    expect((await finance.get(`/api/development-plans/${otherTeamWork.development_plan}`)).statusCode).toBe(403);
+    expect([403, 404]).toContain((await finance.get(`/api/individual-customers/${otherTeamIndividual}`)).statusCode);
+  });
+
+  it('shows finance only the rectification notices sent to them, not every complaint’s', async () => {
+    expect((await finance.get(`/api/complaint-rectifications/${otherTeamWork.complaint_rectification}`)).statusCode).toBe(404);
+    expect(json(await finance.get('/api/complaint-rectifications')).items).toEqual([]);
+  });
+
+  it('serves a user who must still change the initial password nothing but the change, who-am-I and sign-out', async () => {
+    await ctx.admin.post('/api/users', { username: 'xin.yuangong', displayName: '新员工', password: USER_PASSWORD, roles: ['specialist'], teamId: teamA });
+    const fresh = await login(ctx.app, 'xin.yuangong', USER_PASSWORD, {}, { firstSignIn: true });
+    const blocked = await fresh.get('/api/customers');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.message).toBe('请先修改初始密码');
+    expect(json(await fresh.get('/api/auth/me')).user.mustChangePassword).toBe(true);
+    expect((await fresh.put('/api/auth/password', { currentPassword: USER_PASSWORD, newPassword: 'Xin-yuangong-2027' })).statusCode).toBe(204);
+    expect((await fresh.get('/api/customers')).statusCode).toBe(200);
+  });
+
+  it('refuses a full-width common password, since the hash would take it as the common one', async () => {
+    const res = await ctx.admin.post('/api/users', { username: 'kuan.zifu', displayName: '宽字符', password: 'ｐａｓｓｗｏｒｄ', roles: ['specialist'] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toContainEqual(expect.objectContaining({ field: 'password', message: expect.stringMatching(/常见|常用/) }));
+  });
+
+  it('lets a supervisor hand customers only to people of their own teams, and keeps the reason', async () => {
+    const mine = json(await supervisor.client.post('/api/customers', { name: '杭州主管自建客户有限公司' })).id as number;
+    const out = await supervisor.client.post('/api/customers/transfer', { customerIds: [mine], ownerId: otherTeamUser, reason: '调整' });
+    expect(out.statusCode).toBe(422);
+    expect(out.json().error.fields).toContainEqual(expect.objectContaining({ field: 'ownerId' }));
+    expect(json(await ctx.admin.get(`/api/customers/${mine}`)).ownerId).toBe(supervisor.id);
+    const inTeam = await supervisor.client.post('/api/customers/transfer', { customerIds: [mine], ownerId: specialist.id, reason: '按区域调整' });
+    expect(inTeam.statusCode, inTeam.body).toBe(200);
+    expect(json(await ctx.admin.get(`/api/customers/${mine}`)).ownerId).toBe(specialist.id);
+    const history = json(await ctx.admin.get(`/api/customers/${mine}/history`));
+    expect(JSON.stringify(history)).toContain('按区域调整');
+    // A manager may hand it to anyone.
+    const manager = await createUser(ctx, { username: 'sun.jingli', displayName: '孙经理', roles: ['manager'], departmentId: 1 });
+    expect((await manager.client.post('/api/customers/transfer', { customerIds: [mine], ownerId: otherTeamUser, reason: '跨部门交接' })).statusCode).toBe(200);
   });
 });

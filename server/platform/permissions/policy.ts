@@ -13,8 +13,15 @@ import { RESOURCES, type ResourceType } from './scope';
 export type RoutePolicy =
   | { public: true }
   | {
-      /** Omit for "any signed-in user". */
+      /** What the route needs besides being signed in. Every route names one, or declares `self`. */
       capability?: Capability;
+      /**
+       * The route serves only the signed-in user's own things (session, password, language, notifications,
+       * to-do list), so no capability is asked: a route without either is refused at start-up.
+       */
+      self?: true;
+      /** Usable while the user must still change the password (sign-out, who am I, the change itself). */
+      beforePasswordChange?: true;
       /** The record the route's `:id` (or `param`) names: checked against the actor's data scope first (404). */
       resource?: { type: ResourceType; param?: string };
       /** Declares that the `:id` names a company-wide record with no owner/team/department (e.g. a company holiday). */

@@ -20,6 +20,7 @@ const PLATFORM_CAPABILITIES: Record<string, readonly Role[]> = {
   'settings.read': ['director', 'manager'],
   'settings.manage': [],
   'audit.read': ['director', 'manager'], // managers read the audit log (issue 2 point 6)
+  'calendar.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'], // working days and holidays, for every form with a date
   'calendar.manage': [],
 };
 
@@ -33,7 +34,8 @@ interface RoleDefinition {
 }
 
 // 客户服务总监 and 经理: all customers; 主管: the team's; 专员, 销售, 座席员: their own; 质检员: the department's;
-// 财务 reads contracts and transactions company-wide (docs/regulations.md §1).
+// 财务 its own, widened to the whole company on the record types it reads there — customers (billing fields),
+// contracts, transactions, credit — by each record type's `widerFor` (docs/regulations.md §1).
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', grants: [...ROLES] },
   director: { scope: 'all', grants: [] },
@@ -41,7 +43,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   supervisor: { scope: 'team', grants: [] },
   specialist: { scope: 'own', grants: [] },
   sales: { scope: 'own', grants: [] },
-  finance: { scope: 'all', grants: [] },
+  finance: { scope: 'own', grants: [] },
   agent: { scope: 'own', grants: [] },
   qa: { scope: 'department', grants: [] },
 };

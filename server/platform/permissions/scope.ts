@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Actor } from './actor';
 import { createOwnership } from '../ownership';
+import { SCOPES, type DataScope, type Role } from './roles';
 
 /**
  * How a record type maps onto the data scopes of docs/regulations.md §1. Each level names the column
@@ -19,6 +20,21 @@ export interface ScopedResource {
   members?: { table: string; record: string; user: string };
   /** Further columns naming a user who sees the record whatever their scope level, e.g. a task's creator. */
   coOwners?: string[];
+  /**
+   * A wider scope some roles have on this record type only, e.g. finance reads every contract and transaction
+   * but, with its own scope, no one else's tasks or complaints (docs/regulations.md §1).
+   */
+  widerFor?: Partial<Record<Role, DataScope>>;
+}
+
+/** The actor's scope on one record type: their roles' scope, widened where the record type says so. */
+export function scopeOn(actor: Actor, resource: ScopedResource): DataScope {
+  let best = SCOPES.indexOf(actor.scope);
+  for (const r of actor.roles) {
+    const wider = resource.widerFor?.[r];
+    if (wider) best = Math.max(best, SCOPES.indexOf(wider));
+  }
+  return SCOPES[best];
 }
 
 /**
@@ -26,9 +42,10 @@ export interface ScopedResource {
  * (registerResources), so a route's `resource`, lists and the single-record check all read the same map.
  */
 export const RESOURCES: Record<string, ScopedResource> = {
-  user: { table: 'users', id: 'users.id', owner: 'users.id', team: 'users.team_id', department: 'users.department_id' },
-  team: { table: 'teams', id: 'teams.id', team: 'teams.id', department: 'teams.department_id' },
-  department: { table: 'departments', id: 'departments.id', department: 'departments.id' },
+  // Finance picks salespeople and reads names on every contract and transaction.
+  user: { table: 'users', id: 'users.id', owner: 'users.id', team: 'users.team_id', department: 'users.department_id', widerFor: { finance: 'all' } },
+  team: { table: 'teams', id: 'teams.id', team: 'teams.id', department: 'teams.department_id', widerFor: { finance: 'all' } },
+  department: { table: 'departments', id: 'departments.id', department: 'departments.id', widerFor: { finance: 'all' } },
 };
 /** A record type name such as 'customer'. Routes naming an unregistered one stop the app at start-up. */
 export type ResourceType = string;
@@ -48,9 +65,9 @@ export function registerResources(owner: string, resources: Record<string, Scope
  */
 export function scopeCondition(actor: Actor, resource: ScopedResource) {
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
-    if (actor.scope === 'all') return sql<SqlBool>`1 = 1`;
+    const level = scopeOn(actor, resource);
+    if (level === 'all') return sql<SqlBool>`1 = 1`;
     const ors: Expression<SqlBool>[] = [];
-    const level = actor.scope;
     if (resource.owner) ors.push(eb(eb.ref(resource.owner), '=', actor.id));
     for (const c of resource.coOwners ?? []) ors.push(eb(eb.ref(c), '=', actor.id));
     const useTeam = level === 'team' || (level === 'own' && !resource.owner);

@@ -107,8 +107,14 @@ function CustomerDetail({ customer }: { customer: Customer }) {
   const tabs: { key: string; order: number; label: string; children: ReactNode }[] = [
     { key: 'basic', order: 0, label: t('customers.tabs.basic'), children: <BasicTab customer={customer} /> },
     ...(hasValue ? [{ key: 'value', order: 5, label: t('customers.tabs.value'), children: <CustomerValueTab customerId={customer.id} /> }] : []),
-    { key: 'contacts', order: 10, label: t('customers.tabs.contacts'), children: <ContactsTab customerId={customer.id} /> },
-    { key: 'attachments', order: 20, label: t('customers.tabs.attachments'), children: <AttachmentsTab customerId={customer.id} /> },
+    // Contacts, attachments and history are the archive proper: finance reads only the billing record.
+    ...(can('customers.archive')
+      ? [
+          { key: 'contacts', order: 10, label: t('customers.tabs.contacts'), children: <ContactsTab customerId={customer.id} /> },
+          { key: 'attachments', order: 20, label: t('customers.tabs.attachments'), children: <AttachmentsTab customerId={customer.id} /> },
+          { key: 'history', order: 1000, label: t('customers.tabs.history'), children: <HistoryTab customerId={customer.id} /> },
+        ]
+      : []),
     ...customerPageItems(modules, 'customerTabs', can).map(({ key, order, labelKey, component: Tab }) => ({
       key,
       order,
@@ -119,7 +125,6 @@ function CustomerDetail({ customer }: { customer: Customer }) {
         </Suspense>
       ),
     })),
-    { key: 'history', order: 1000, label: t('customers.tabs.history'), children: <HistoryTab customerId={customer.id} /> },
   ].sort((a, b) => a.order - b.order);
   const tabParam = params.get('tab');
   const tab = tabs.some((x) => x.key === tabParam) ? tabParam! : 'basic';
