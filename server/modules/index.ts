@@ -5,6 +5,7 @@ import { creditModule } from './credit/credit.module';
 import { customersModule } from './customers/customers.module';
 import { developmentModule } from './development/development.module';
 import { individualsModule } from './individuals/individuals.module';
+import { membershipModule } from './membership/membership.module';
 import { maintenanceModule } from './maintenance/maintenance.module';
 import { orgModule } from './org/org.module';
 import { surveysModule } from './surveys/surveys.module';
@@ -30,4 +31,5 @@ export const MODULES = [
   complaintsModule,
   creditModule,
   evaluationsModule,
+  membershipModule,
 ] as const;

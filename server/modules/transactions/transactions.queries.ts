@@ -247,6 +247,29 @@ export const transactionQueries = {
     return rows.map((r) => r.id);
   },
 
+  /**
+   * What membership earns and takes back points from (docs/regulations.md §12): these customers'
+   * transactions and returns from a day on, read through this export so transactions names no reader.
+   */
+  async pointSources(db: Q, customerIds: number[], fromDate: string) {
+    if (!customerIds.length) return { transactions: [], returns: [] };
+    const transactions = await db
+      .selectFrom('transactions')
+      .select(['id', 'customer_id', 'date', 'amount_cents'])
+      .where('customer_id', 'in', customerIds)
+      .where('date', '>=', fromDate)
+      .orderBy('id')
+      .execute();
+    const returns = await db
+      .selectFrom('transaction_returns')
+      .select(['id', 'customer_id', 'transaction_id', 'date', 'amount_cents'])
+      .where('customer_id', 'in', customerIds)
+      .where('date', '>=', fromDate)
+      .orderBy('id')
+      .execute();
+    return { transactions, returns };
+  },
+
   /** A merge (查重) keeps the survivor: the merged customer's transactions, returns and class history follow it. */
   async moveCustomer(db: Q, fromId: number, toId: number) {
     await db.updateTable('transactions').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
