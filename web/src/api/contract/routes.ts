@@ -32,6 +32,7 @@ import type {
   StageHistoryEntry,
   StageSummary,
 } from './development';
+import type { CustomerMembership, MemberDetail, Member, MembershipRules, TierDistribution } from './membership';
 import type { Budget, MaintenancePlan, PlanExpense, PlanRecord, PlanSummary as MPlanSummary, PlanTask } from './maintenance';
 import type {
   AuditEntry,
@@ -254,6 +255,14 @@ export type Routes =
   | Route<'POST', `/api/credit-risks/${number}/close`, Risk> // /api/credit-risks/:id/close
   | Route<'GET', `/api/credit-risks`, Page<Risk>> // /api/credit-risks
   | Route<'POST', `/api/credit-risks`, Risk> // /api/credit-risks
+  | Route<'GET', `/api/members`, Page<Member>> // /api/members
+  | Route<'POST', `/api/members`, MemberDetail> // /api/members
+  | Route<'GET', `/api/members/distribution`, TierDistribution> // /api/members/distribution
+  | Route<'GET', `/api/membership/rules`, MembershipRules> // /api/membership/rules
+  | Route<'GET', `/api/members/${number}`, MemberDetail> // /api/members/:id
+  | Route<'POST', `/api/members/${number}/process`, { written: number }> // /api/members/:id/process
+  | Route<'POST', `/api/members/${number}/${'adjust' | 'redeem'}`, MemberDetail> // /api/members/:id/adjust|redeem
+  | Route<'GET', `/api/customers/${number}/membership`, CustomerMembership> // /api/customers/:id/membership
   | Route<'GET', `/api/evaluation-templates`, TemplatesAnswer> // /api/evaluation-templates
   | Route<'POST', `/api/evaluation-templates`, EvaluationTemplate> // /api/evaluation-templates
   | Route<'PUT', `/api/evaluation-templates/${number}`, EvaluationTemplate> // /api/evaluation-templates/:id
