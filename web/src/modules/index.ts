@@ -14,6 +14,7 @@ import { developmentModule } from './development';
 import { homeModule } from './home';
 import { individualsModule } from './individuals';
 import { maintenanceModule } from './maintenance';
+import { membershipModule } from './membership';
 import { surveysModule } from './surveys';
 import { transactionsModule } from './transactions';
 import { workflowModule } from './workflow';
@@ -43,4 +44,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   calendarModule,
   creditModule,
   evaluationsModule,
+  membershipModule,
 ];
