@@ -4,7 +4,7 @@ import { closeBrowser, launchBrowser, newPage, signIn, startTestServer } from '.
 import { ADMIN_PASSWORD, USER_PASSWORD, json, login } from '../test/harness';
 
 /**
- * Membership in a real browser (docs/regulations.md §12): a supervisor adjusts a member's points with a
+ * Membership in a real browser (docs/regulations.md §3): a supervisor adjusts a member's points with a
  * reason on the member page, the tier goes from 银卡 to 金卡, and the members list shows the new tier.
  */
 describe('membership: adjust points → the tier changes in the list', () => {

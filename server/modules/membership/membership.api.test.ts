@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../db/database';
 import { createTeam, createTestContext, createUser, json, TestClock, type Client, type TestContext } from '../../../test/harness';
 import { createLeases } from '../../platform/jobs/leases';
 
-// Membership tiers and the points ledger (docs/regulations.md §12) on SQLite and PostgreSQL.
+// Membership tiers and the points ledger (docs/regulations.md §3) on SQLite and PostgreSQL.
 // Default settings: 1 point per ¥1; 普通 0, 银卡 10,000, 金卡 50,000, 钻石 200,000; points valid 2 years.
 let ctx: TestContext;
 type U = { id: number; client: Client };
@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-describe('tiers and the points ledger (docs/regulations.md §12)', () => {
+describe('tiers and the points ledger (docs/regulations.md §3)', () => {
   it('points cross the 金卡 threshold and the tier changes with a ledger entry and a history entry', async () => {
     const res = await specA.client.post('/api/members', { customerId: customerA, joinedOn: '2026-01-01' });
     expect(res.statusCode, res.body).toBe(201);
@@ -144,7 +144,23 @@ describe('data scope (docs/regulations.md §1)', () => {
   });
 });
 
-describe('year end (docs/regulations.md §12)', () => {
+describe('customer merge (docs/regulations.md §3)', () => {
+  it("moves the merged customer's points into the survivor's membership and keeps one member", async () => {
+    const c = json(await specA.client.post('/api/customers', { name: '天津滨海物流有限公司' })).id;
+    const mc = json(await specA.client.post('/api/members', { customerId: c, joinedOn: '2026-01-01' })).id;
+    await sale(specA, c, 3_000);
+    expect(await process(specA, mc)).toBe(1);
+    const res = await ctx.admin.post(`/api/customers/${customerA}/merge`, { mergedId: c, reason: '重复建档' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await specA.client.get(`/api/members/${mc}`)).statusCode).toBe(404);
+    const m = await member(specA, memberA);
+    expect(m).toMatchObject({ balance: 52_000, accumulated: 54_000, tier: 'gold' });
+    expect(m.ledger.filter((e: { kind: string }) => e.kind === 'earned').map((e: { points: number }) => e.points)).toContain(3_000);
+    expect(json(await specA.client.get('/api/members?pageSize=100')).items.map((x: { id: number }) => x.id)).toEqual([memberA]);
+  });
+});
+
+describe('year end (docs/regulations.md §3)', () => {
   let secondDb: Db;
   let second: { app: FastifyInstance; services: Services };
   beforeAll(async () => {
@@ -169,7 +185,7 @@ describe('year end (docs/regulations.md §12)', () => {
     const d = await ctx.services.membership.detail(memberA, 'zh-CN');
     const expired = d.ledger.filter((e) => e.kind === 'expired');
     expect(expired).toHaveLength(1);
-    expect(Number(expired[0]!.points)).toBe(-49_000);
+    expect(Number(expired[0]!.points)).toBe(-52_000);
     expect(Number(d.member.balance)).toBe(0);
     expect(d.member.tier).toBe('regular');
     expect(d.changes[0]).toMatchObject({ old_tier: 'gold', new_tier: 'regular', cause: 'year_end' });

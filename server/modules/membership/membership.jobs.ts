@@ -6,7 +6,7 @@ const EVERY_MS = 10 * 60_000;
 
 /**
  * Points for new transactions and returns every 10 minutes, and the year end once after 1 January
- * (docs/regulations.md §12); both under database leases, so one process runs each.
+ * (docs/regulations.md §3); both under database leases, so one process runs each.
  */
 export function startMembershipJobs(deps: { membership: Pick<MembershipService, 'runProcessing' | 'runYearEnd'>; leases: Leases }, log: FastifyBaseLogger): () => void {
   const run = async () => {

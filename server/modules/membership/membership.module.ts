@@ -12,7 +12,7 @@ function build(ctx: BuildContext) {
 }
 
 /**
- * Membership tiers and the points ledger (docs/regulations.md §12) for company customers and VIP guests.
+ * Membership tiers and the points ledger (docs/regulations.md §3) for company customers and VIP guests.
  *
  * How points reach the ledger: membership reads transactions and returns through the transactions module's
  * exported `pointSources` query (a job every 10 minutes, on enrolment and on demand), and transactions knows

@@ -69,7 +69,7 @@ function presentChange(c: Change, tiers: Tier[], lang: Lang): z.infer<typeof s.t
   };
 }
 
-/** Members, their points ledger and tiers (docs/regulations.md §12). Every `:id` is checked against its holder's scope (404). */
+/** Members, their points ledger and tiers (docs/regulations.md §3). Every `:id` is checked against its holder's scope (404). */
 export async function membershipRoutes(root: FastifyInstance, deps: { membership: MembershipService }) {
   const { membership } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS, expiringPoints, formatMemberNo, nextTier, pointsFor, pointsTakenBack, tierAfter, tierFor, tierListProblems, totals } from './membership.rules';
 
-// Membership rules (docs/regulations.md §12) with the default tiers: 普通 0, 银卡 10,000, 金卡 50,000, 钻石 200,000.
+// Membership rules (docs/regulations.md §3) with the default tiers: 普通 0, 银卡 10,000, 金卡 50,000, 钻石 200,000.
 describe('tier by accumulated points', () => {
   it('gives 普通 below the silver line, 金卡 from exactly 50,000 and 钻石 from 200,000', () => {
     expect(tierFor(0, DEFAULT_TIERS).key).toBe('regular');

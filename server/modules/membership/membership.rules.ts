@@ -1,5 +1,5 @@
 /**
- * Membership rules (docs/regulations.md §12): tier by accumulated points, points earned per ¥, which
+ * Membership rules (docs/regulations.md §3): tier by accumulated points, points earned per ¥, which
  * points expire at a year end. Pure functions; the thresholds, rate and validity are settings.
  */
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateString, pagingQuery, sortQuery } from '../../platform/http/schemas';
 import { LEDGER_KINDS } from './membership.rules';
 
-/** Route schemas of membership (docs/regulations.md §12). */
+/** Route schemas of membership (docs/regulations.md §3). */
 export const enrolBody = z
   .object({ customerId: z.number().int().positive().optional(), individualId: z.number().int().positive().optional(), joinedOn: dateString.optional() })
   .strict();

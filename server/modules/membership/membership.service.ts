@@ -58,7 +58,7 @@ export function createMembershipService(deps: { db: Kysely<Database>; audit: Aud
   const tierLabel = (tiers: Tier[], key: string | null, lang: Lang) => (key ? (tiers.find((x) => x.key === key)?.label[lang] ?? key) : '—');
 
   /**
-   * Recomputes a member's tier after its points changed (docs/regulations.md §12). A change is kept with
+   * Recomputes a member's tier after its points changed (docs/regulations.md §3). A change is kept with
    * old → new, why and when, and for a company member also in the customer's history.
    */
   async function applyTier(trx: Kysely<Database>, memberId: number, cause: TierCause, ctx: RequestContext | null): Promise<boolean> {
@@ -85,7 +85,7 @@ export function createMembershipService(deps: { db: Kysely<Database>; audit: Aud
 
   /**
    * Earns points for the members' transactions and takes them back for returns not yet in the ledger
-   * (docs/regulations.md §12). Idempotent: the ledger holds one entry per transaction and per return, and an
+   * (docs/regulations.md §3). Idempotent: the ledger holds one entry per transaction and per return, and an
    * entry another process wrote meanwhile is skipped by the unique key. Returns the entries written.
    */
   async function processMembers(members: MemberRef[], ctx: RequestContext | null): Promise<number> {
@@ -187,7 +187,7 @@ export function createMembershipService(deps: { db: Kysely<Database>; audit: Aud
       return m ? { member: m, rules: await rules() } : null;
     },
 
-    /** Enrols a company customer or an individual guest within the caller's scope (docs/regulations.md §12). */
+    /** Enrols a company customer or an individual guest within the caller's scope (docs/regulations.md §3). */
     async enrol(ctx: RequestContext, input: EnrolInput) {
       if ((input.customerId === undefined) === (input.individualId === undefined)) throw errors.field('customerId', 'membership.holder_required');
       if (input.joinedOn && input.joinedOn > today()) throw errors.field('joinedOn', 'validation.date');
@@ -278,7 +278,7 @@ export function createMembershipService(deps: { db: Kysely<Database>; audit: Aud
     },
 
     /**
-     * The year end (docs/regulations.md §12): from 1 January (Shanghai), the process holding the lease
+     * The year end (docs/regulations.md §3): from 1 January (Shanghai), the process holding the lease
      * expires the previous year's due points and reviews every tier, once: a year done is marked, and a
      * member's expiry for a year is unique. Null when this process did not run it.
      */

@@ -3,7 +3,7 @@ import type { FieldError } from '../../platform/http/errors';
 import { def, int, UNITS, type SettingDefinition, type SettingGroupDefinition, type SettingValues } from '../../platform/settings/settings.registry';
 import { DEFAULT_GIFTS, DEFAULT_TIERS, type Gift, type Tier, tierListProblems } from './membership.rules';
 
-/** The blanks of docs/regulations.md §12 (membership) as settings, registered from the membership manifest. */
+/** The blanks of docs/regulations.md §3 (membership) as settings, registered from the membership manifest. */
 export const MEMBERSHIP_SETTING_GROUPS: SettingGroupDefinition[] = [{ key: 'membership', label: { 'zh-CN': '会员与积分', 'zh-TW': '會員與積分', en: 'Membership and points' } }];
 
 const name = z.string().trim().min(1).max(30);
@@ -24,7 +24,7 @@ export const MEMBERSHIP_SETTINGS = [
       'zh-TW': '會員等級（名稱與累計積分門檻：鑽石 / 金卡 / 銀卡 / 普通）',
       en: 'Membership tiers (names and accumulated-points thresholds: diamond / gold / silver / regular)',
     },
-    source: 'docs/regulations.md §12',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'membership.pointsPerYuan',
@@ -33,7 +33,7 @@ export const MEMBERSHIP_SETTINGS = [
     default: 1,
     unit: { 'zh-CN': '分 / 元', 'zh-TW': '分 / 元', en: 'points per ¥' },
     label: { 'zh-CN': '积分比例（每消费 1 元所得积分）', 'zh-TW': '積分比例（每消費 1 元所得積分）', en: 'Points earned per ¥1 spent' },
-    source: 'docs/regulations.md §12',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'membership.validityYears',
@@ -42,7 +42,7 @@ export const MEMBERSHIP_SETTINGS = [
     default: 2,
     unit: UNITS.years,
     label: { 'zh-CN': '积分有效期（到期年度年底清零）', 'zh-TW': '積分有效期（到期年度年底清零）', en: 'Points are valid for (expire at the year end)' },
-    source: 'docs/regulations.md §12',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'membership.tierDownAtYearEnd',
@@ -55,7 +55,7 @@ export const MEMBERSHIP_SETTINGS = [
       'zh-TW': '年底按累計積分降級（1 = 降級，0 = 保持原等級）',
       en: 'Lower the tier at the year end when the points no longer reach it (1 = lower, 0 = keep)',
     },
-    source: 'docs/regulations.md §12',
+    source: 'docs/regulations.md §3',
   }),
   def({
     key: 'membership.gifts',
@@ -63,7 +63,7 @@ export const MEMBERSHIP_SETTINGS = [
     schema: giftsSchema,
     default: DEFAULT_GIFTS,
     label: { 'zh-CN': '年终积分兑换礼品目录（礼品与所需积分）', 'zh-TW': '年終積分兌換禮品目錄（禮品與所需積分）', en: 'Year-end gift catalogue (gifts and the points each costs)' },
-    source: 'docs/regulations.md §12',
+    source: 'docs/regulations.md §3',
   }),
 ] as SettingDefinition[];
 

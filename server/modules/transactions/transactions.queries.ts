@@ -248,7 +248,7 @@ export const transactionQueries = {
   },
 
   /**
-   * What membership earns and takes back points from (docs/regulations.md §12): these customers'
+   * What membership earns and takes back points from (docs/regulations.md §3): these customers'
    * transactions and returns from a day on, read through this export so transactions names no reader.
    */
   async pointSources(db: Q, customerIds: number[], fromDate: string) {

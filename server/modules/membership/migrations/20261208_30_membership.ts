@@ -3,7 +3,7 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * Members, the points ledger and tier history (docs/regulations.md §12). A transaction or return earns or
+ * Members, the points ledger and tier history (docs/regulations.md §3). A transaction or return earns or
  * takes back points once: (source_kind, source_id) is unique; a year end expires points once per member.
  */
 export function membership20261208(kind: DialectKind): NamedMigration {

@@ -14,7 +14,7 @@ import { formatPoints, langOf, tierColor } from './labels';
 
 const HOLDERS = ['customer', 'individual'] as const;
 
-/** /members — members with tier and points balance (docs/regulations.md §12), the tier distribution above. */
+/** /members — members with tier and points balance (docs/regulations.md §3), the tier distribution above. */
 export default function MembersPage() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);

@@ -5,7 +5,7 @@ import { LoadError } from '../../components/status';
 import { useCustomerMembership, useMembershipRules } from './hooks';
 import { formatPoints, tierColor } from './labels';
 
-/** The value panel's 会员: tier, balance, next tier and the points missing (docs/regulations.md §12). */
+/** The value panel's 会员: tier, balance, next tier and the points missing (docs/regulations.md §3). */
 export function MembershipValueSection({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const q = useCustomerMembership(customerId);

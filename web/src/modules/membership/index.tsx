@@ -9,7 +9,7 @@ const MembersPage = lazy(() => import('./MembersPage'));
 const MemberDetailPage = lazy(() => import('./MemberDetailPage'));
 const MembershipValueSection = lazy(() => import('./MembershipValueSection').then((m) => ({ default: m.MembershipValueSection })));
 
-/** Membership tiers and points (会员, docs/regulations.md §12) for company customers and VIP guests. */
+/** Membership tiers and points (会员, docs/regulations.md §3) for company customers and VIP guests. */
 export const membershipModule: WebModule = {
   id: 'membership',
   routes: [
