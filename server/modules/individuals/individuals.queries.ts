@@ -52,6 +52,11 @@ export const individualQueries = {
       .executeTakeFirst();
   },
 
+  /** A guest inside the actor's scope, for other modules (membership enrols guests). */
+  inScope(db: Q, actor: Actor, id: number) {
+    return db.selectFrom('individual_customers').select(['individual_customers.id', 'individual_customers.name']).where('individual_customers.id', '=', id).where(scopeCondition(actor, RESOURCES.individual)).executeTakeFirst();
+  },
+
   /** Initial letters in use within the caller's scope, for the A–Z index bar. */
   async initials(db: Q, actor: Actor) {
     const rows = await db

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { customerLookups } from '../customers/customers.queries';
+import { individualQueries } from '../individuals/individuals.queries';
 import { transactionQueries } from '../transactions/transactions.queries';
 
 type Q = Kysely<Database>;
@@ -19,7 +20,6 @@ export const MEMBER_SORT = {
   memberNo: 'memberships.member_no',
   joinedOn: 'memberships.joined_on',
   balance: 'balance',
-  tier: 'memberships.tier',
 } as const;
 export type MemberSortField = keyof typeof MEMBER_SORT;
 
@@ -75,9 +75,7 @@ export const membershipQueries = {
 
   customerInScope: (db: Q, actor: Actor, id: number) => customerLookups.inScope(db, actor, id),
 
-  individualInScope(db: Q, actor: Actor, id: number) {
-    return db.selectFrom('individual_customers').select(['individual_customers.id', 'individual_customers.name']).where('individual_customers.id', '=', id).where(scopeCondition(actor, RESOURCES.individual)).executeTakeFirst();
-  },
+  individualInScope: (db: Q, actor: Actor, id: number) => individualQueries.inScope(db, actor, id),
 
   async nextMemberNo(db: Q, year: number): Promise<number> {
     const row = await db

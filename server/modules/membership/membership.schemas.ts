@@ -16,7 +16,7 @@ export const memberListQuery = z
     q: z.string().trim().max(100).optional(),
     tier: z.string().max(30).optional(),
     holder: z.enum(['customer', 'individual']).optional(),
-    sort: sortQuery(['memberNo', 'joinedOn', 'balance', 'tier']),
+    sort: sortQuery(['memberNo', 'joinedOn', 'balance']),
     ...pagingQuery,
   })
   .strict();

@@ -60,7 +60,7 @@ export default function MembersPage() {
       render: (v: string, r) => (r.customerId ? <Link to={`/customers/${r.customerId}`}>{v}</Link> : v),
     },
     { key: 'holderKind', title: t('membership.holderKind'), dataIndex: 'holderKind', width: 140, render: (v: Member['holderKind']) => t(`membership.holderKinds.${v}`) },
-    { key: 'tier', title: t('membership.fields.tier'), dataIndex: 'tierLabel', width: 100, sorter: true, render: (v: string, r) => <Tag color={tierColor(rules.data, r.tier)}>{v}</Tag> },
+    { key: 'tier', title: t('membership.fields.tier'), dataIndex: 'tierLabel', width: 100, render: (v: string, r) => <Tag color={tierColor(rules.data, r.tier)}>{v}</Tag> },
     { key: 'balance', title: t('membership.fields.balance'), dataIndex: 'balance', width: 120, align: 'right', sorter: true, render: (v: number) => formatPoints(v) },
     { key: 'accumulated', title: t('membership.fields.accumulated'), dataIndex: 'accumulated', width: 120, align: 'right', render: (v: number) => formatPoints(v) },
     {
