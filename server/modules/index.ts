@@ -12,6 +12,7 @@ import { surveysModule } from './surveys/surveys.module';
 import { transactionsModule } from './transactions/transactions.module';
 import { workflowModule } from './workflow/workflow.module';
 import { evaluationsModule } from './evaluations/evaluations.module';
+import { receptionModule } from './reception/reception.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -32,4 +33,5 @@ export const MODULES = [
   creditModule,
   evaluationsModule,
   membershipModule,
+  receptionModule,
 ] as const;
