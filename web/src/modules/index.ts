@@ -19,6 +19,7 @@ import { surveysModule } from './surveys';
 import { transactionsModule } from './transactions';
 import { workflowModule } from './workflow';
 import { evaluationsModule } from './evaluations';
+import { receptionModule } from './reception';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -45,4 +46,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   creditModule,
   evaluationsModule,
   membershipModule,
+  receptionModule,
 ];

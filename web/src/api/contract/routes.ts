@@ -7,6 +7,7 @@ import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
 import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicComplaint, Rectification } from './complaints';
 import type { Contract, ContractDetail, ContractSigner } from './contracts';
 import type { AccuracyReport, CreditSurvey, CustomerCredit, Risk, RiskMatrixAnswer } from './credit';
+import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
 import type {
   Customer,
   CustomerAttachment,
@@ -245,6 +246,23 @@ export type Routes =
   | Route<'POST', `/api/transactions`, Transaction> // /api/transactions
   | Route<'GET', `/api/transaction-returns`, Page<TransactionReturn>> // /api/transaction-returns
   | Route<'POST', `/api/transaction-returns`, TransactionReturn> // /api/transaction-returns
+  | Route<'GET', `/api/reception/visits`, Page<ReceptionVisit>> // /api/reception/visits
+  | Route<'POST', `/api/reception/visits`, ReceptionVisit> // /api/reception/visits
+  | Route<'GET', `/api/reception/visits/${number}`, ReceptionVisit> // /api/reception/visits/:id
+  | Route<'PUT', `/api/reception/visits/${number}`, ReceptionVisit> // /api/reception/visits/:id
+  | Route<'POST', `/api/reception/visits/${number}/reveal`, { value: string | null }> // /api/reception/visits/:id/reveal
+  | Route<'GET', `/api/reception/records`, Page<ReceptionRecord>> // /api/reception/records
+  | Route<'POST', `/api/reception/records`, ReceptionRecord> // /api/reception/records
+  | Route<'GET', `/api/reception/records/${number}`, ReceptionRecord> // /api/reception/records/:id
+  | Route<'GET', `/api/reception/tours`, Page<Tour>> // /api/reception/tours
+  | Route<'POST', `/api/reception/tours`, Tour> // /api/reception/tours
+  | Route<'GET', `/api/reception/tours/${number}`, Tour> // /api/reception/tours/:id
+  | Route<'POST', `/api/reception/tours/${number}/${'resubmit' | 'start' | 'complete'}`, Tour> // /api/reception/tours/:id/resubmit|start|complete
+  | Route<'GET', `/api/reception/tours/${number}/thank-you`, ThankYouLetter> // /api/reception/tours/:id/thank-you
+  | Route<'GET', `/api/reception/banquets`, Page<Banquet>> // /api/reception/banquets
+  | Route<'POST', `/api/reception/banquets`, Banquet> // /api/reception/banquets
+  | Route<'GET', `/api/reception/banquets/${number}`, Banquet> // /api/reception/banquets/:id
+  | Route<'POST', `/api/reception/banquets/${number}/${'resubmit' | 'held'}`, Banquet> // /api/reception/banquets/:id/resubmit|held
   | Route<'GET', `/api/customers/${number}/credit`, CustomerCredit> // /api/customers/:id/credit
   | Route<'POST', `/api/customers/${number}/credit-surveys`, CreditSurvey> // /api/customers/:id/credit-surveys
   | Route<'GET', `/api/credit-surveys/${number}`, CreditSurvey> // /api/credit-surveys/:id
