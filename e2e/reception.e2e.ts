@@ -65,7 +65,9 @@ describe('reception: apply for a tour → manager → general manager → print 
     await page.keyboard.press('Enter');
     const type = dialog.getByLabel('参观类型', { exact: true });
     await type.click();
-    await page.getByRole('option', { name: '重点客户' }).click();
+    await type.pressSequentially('重点');
+    await page.getByRole('option', { name: '重点客户' }).waitFor({ state: 'attached' });
+    await page.keyboard.press('Enter');
     await dialog.getByLabel('参观人数').fill('6');
     const date = dialog.getByLabel('参观日期', { exact: true });
     await date.click();

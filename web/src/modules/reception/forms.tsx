@@ -138,7 +138,7 @@ export function RecordFormModal({ open, onClose, visit }: { open: boolean; onClo
         <Input.TextArea rows={3} maxLength={5000} />
       </Form.Item>
       <Form.Item label={t('reception.fields.outcome')} name="outcome" rules={[{ required: true, message: t('reception.required') }]}>
-        <Select options={OUTCOMES.map((o) => ({ value: o, label: t(`reception.outcomes.${o}`) }))} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={OUTCOMES.map((o) => ({ value: o, label: t(`reception.outcomes.${o}`) }))} />
       </Form.Item>
       {outcome === 'promised' ? (
         <Form.Item label={t('reception.fields.promiseDays')} name="promiseDays" rules={[{ required: true, message: t('reception.required') }]} extra={t('reception.promiseHint')}>
@@ -221,7 +221,7 @@ export function TourFormModal({ open, onClose }: { open: boolean; onClose: () =>
     >
       <PartyFields autoFocus />
       <Form.Item label={t('reception.fields.tourType')} name="tourType" rules={[{ required: true, message: t('reception.required') }]} extra={t('reception.tours.noticeHint')}>
-        <Select options={TOUR_TYPES.map((o) => ({ value: o, label: t(`reception.tourTypes.${o}`) }))} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={TOUR_TYPES.map((o) => ({ value: o, label: t(`reception.tourTypes.${o}`) }))} />
       </Form.Item>
       <Form.Item label={t('reception.fields.visitorsCount')} name="visitorsCount" rules={[{ required: true, message: t('reception.required') }]}>
         <InputNumber min={1} max={10000} style={{ width: '100%' }} />

@@ -28,7 +28,7 @@ export const receptionKeys = {
   banquets: (f: Record<string, unknown>) => ['reception', 'banquets', f] as const,
 };
 
-const notFoundOnce = (n: number, err: unknown) => (err as { status?: number })?.status !== 404 && n < 2;
+const notFoundOnce = (n: number, err: Error) => (err as { status?: number })?.status !== 404 && n < 2;
 
 export function useVisits(f: { q?: string; page: number }) {
   return useQuery({ queryKey: receptionKeys.visits(f), queryFn: ({ signal }) => api.get('/api/reception/visits', { ...f, pageSize: 20 }, signal), placeholderData: keepPreviousData });
