@@ -12,6 +12,7 @@ const TourDetailPage = lazy(() => import('./TourDetailPage'));
 const TourPermitPrintPage = lazy(() => import('./TourPermitPrintPage'));
 const ThankYouPrintPage = lazy(() => import('./ThankYouPrintPage'));
 const BanquetsPage = lazy(() => import('./BanquetsPage'));
+const CustomerReceptionTab = lazy(() => import('./CustomerReceptionTab').then((m) => ({ default: m.CustomerReceptionTab })));
 
 const read = 'reception.read' as const;
 
@@ -35,5 +36,6 @@ export const receptionModule: WebModule = {
     { path: '/reception/tours', labelKey: 'reception.nav.tours', icon: <EnvironmentOutlined />, capability: read, group: 'reception', order: 30 },
     { path: '/reception/banquets', labelKey: 'reception.nav.banquets', icon: <CoffeeOutlined />, capability: read, group: 'reception', order: 40 },
   ],
+  customerTabs: [{ key: 'reception', labelKey: 'reception.tab', capability: read, order: 150, component: CustomerReceptionTab }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

@@ -3,6 +3,7 @@ import type { ReceptionMessages } from './zh-CN';
 /** Reception — English. */
 const en: ReceptionMessages = {
   reception: {
+    tab: 'Reception',
     nav: { group: 'Reception', visits: 'Visitor log', records: 'Reception records', tours: 'Tours', banquets: 'Banquets' },
     fields: {
       customer: 'Customer (archive)',

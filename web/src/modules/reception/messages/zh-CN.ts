@@ -3,6 +3,7 @@ import type { MessageShape } from '../../../app/module';
 /** 接待 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   reception: {
+    tab: '接待',
     nav: { group: '接待', visits: '来访登记', records: '接待记录', tours: '参观', banquets: '宴请' },
     fields: {
       customer: '客户（档案）',

@@ -3,6 +3,7 @@ import type { ReceptionMessages } from './zh-CN';
 /** 接待 — 繁體中文. */
 const zhTW: ReceptionMessages = {
   reception: {
+    tab: '接待',
     nav: { group: '接待', visits: '來訪登記', records: '接待記錄', tours: '參觀', banquets: '宴請' },
     fields: {
       customer: '客戶（檔案）',
