@@ -27,7 +27,7 @@ export const membershipModule = defineModule({
   migrations: (kind) => [membership20261208(kind)],
   resources: {
     // Through a view joining the holder (docs/regulations.md §1): the customer's or the guest's scope.
-    member: { table: 'member_scope', id: 'member_scope.id', owner: 'member_scope.owner_id', team: 'member_scope.team_id', department: 'member_scope.department_id' },
+    member: { table: 'member_scope', id: 'member_scope.id', owner: 'member_scope.owner_id', team: 'member_scope.team_id', department: 'member_scope.department_id', widerFor: { finance: 'all' } },
   },
   capabilities: {
     'membership.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // within the holder's scope
