@@ -13,6 +13,7 @@ import { transactionsModule } from './transactions/transactions.module';
 import { workflowModule } from './workflow/workflow.module';
 import { evaluationsModule } from './evaluations/evaluations.module';
 import { receptionModule } from './reception/reception.module';
+import { gradingModule } from './grading/grading.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -34,4 +35,5 @@ export const MODULES = [
   evaluationsModule,
   membershipModule,
   receptionModule,
+  gradingModule,
 ] as const;

@@ -29,6 +29,7 @@ export const TEXT_FIELDS = {
   contactFrequency: 'contact_frequency',
   relationshipPotential: 'relationship_potential',
   cooperationIntention: 'cooperation_intention',
+  cooperationSince: 'cooperation_since', // YYYY-MM-DD
 } as const;
 
 export const NUMBER_FIELDS = {

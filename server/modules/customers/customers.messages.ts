@@ -63,4 +63,5 @@ export const CUSTOMER_MESSAGES: Catalogue = {
   'import.report_errors': ['错误原因', '錯誤原因', 'Problems'],
   'export.too_many_rows': ['符合条件的客户有 {count} 个，超过单次导出上限 {max} 个，请缩小筛选范围', '符合條件的客戶有 {count} 個，超過單次匯出上限 {max} 個，請縮小篩選範圍', '{count} customers match, more than the export limit of {max}: narrow the filter'],
   'export.unknown_field': ['不能导出的字段：{field}', '不能匯出的欄位：{field}', 'Not an exportable field: {field}'],
+  'settings.grade_codes_distinct': ['等级代码不能重复', '等級代碼不能重複', 'Grade codes must be distinct'],
 };

@@ -12,6 +12,7 @@ import { customerAttachmentsMerges20261123 } from './migrations/20261123_03_cust
 import { customerImports20261123 } from './migrations/20261123_04_customer_imports';
 import { customerIndexes20261123 } from './migrations/20261123_05_customer_indexes';
 import { customerDirectory20261207 } from './migrations/20261207_96_customer_directory';
+import { customerGrade20261208 } from './migrations/20261208_10_customer_grade';
 import './customers.tables';
 
 // Everyone who works with customers reads the archive within their scope (docs/regulations.md §1, §2);
@@ -31,7 +32,7 @@ export type CustomerServices = ReturnType<typeof build>;
 /** The customer archive 客户档案: companies, contacts, attachments, merges, import and export. */
 export const customersModule = defineModule({
   name: 'customers',
-  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind)],
+  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind)],
   resources: {
     customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id', widerFor: { finance: 'all' } },
   },
@@ -52,7 +53,7 @@ export const customersModule = defineModule({
   messages: CUSTOMER_MESSAGES,
   build,
   routes: async (app, s, ctx) => {
-    await customerRoutes(app, s);
+    await customerRoutes(app, { ...s, settings: ctx.settings });
     await customerImportRoutes(app, { db: ctx.database, clock: ctx.clock, customers: s.customers, audit: ctx.audit });
   },
   contributes: {
@@ -62,6 +63,9 @@ export const customersModule = defineModule({
   collects: {
     customerMerge: (s, behaviours) => {
       for (const b of behaviours) if (b.move) s.merge.onMerge(b.move);
+    },
+    customerChanged: (s, listeners) => {
+      for (const l of listeners) s.customers.onChange(l);
     },
   },
 });

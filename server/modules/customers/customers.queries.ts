@@ -20,6 +20,7 @@ export interface CustomerFilter {
   province?: string;
   city?: string;
   industry?: string;
+  grade?: string;
   incomplete?: boolean;
   createdFrom?: string;
   createdTo?: string;
@@ -66,6 +67,7 @@ export function customerQueries(kind: DialectKind) {
     if (f.province) qb = qb.where('customers.province', '=', f.province);
     if (f.city) qb = qb.where('customers.city', '=', f.city);
     if (f.industry) qb = qb.where('customers.industry', '=', f.industry);
+    if (f.grade) qb = qb.where('customers.grade', '=', f.grade);
     if (f.incomplete) qb = qb.where('customers.completeness', '<', 100);
     if (f.createdFrom) qb = qb.where('customers.created_at', '>=', f.createdFrom);
     if (f.createdTo) qb = qb.where('customers.created_at', '<', f.createdTo);
@@ -196,6 +198,15 @@ export function customerQueries(kind: DialectKind) {
         .where('entity_id', 'in', customerIds.map(String))
         .orderBy('id', 'desc')
         .limit(500)
+        .execute();
+    },
+
+    grades: (db: Q, ids: number[]) => db.selectFrom('customers').select(['id', 'grade', 'version']).where('id', 'in', ids).execute(),
+    async setGrade(db: Q, id: number, grade: string | null, at: string) {
+      await db
+        .updateTable('customers')
+        .set((eb) => ({ grade, version: eb('version', '+', 1), updated_at: at }))
+        .where('id', '=', id)
         .execute();
     },
 

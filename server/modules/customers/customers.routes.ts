@@ -8,6 +8,8 @@ import { COMPANY_NATURES, COMPANY_SIZES, INDUSTRIES, SOURCE_CHANNELS, STATUSES }
 import type { CustomerSortField } from './customers.queries';
 import { completeness, maskAccount, maskPhone } from './customers.rules';
 import * as s from './customers.schemas';
+import type { Grades } from './customers.settings';
+import type { SettingsService } from '../../platform/settings/settings.service';
 import { customerValues, type CustomerService } from './customers.service';
 import type { MergeService } from './customers.merge';
 import type { AttachmentService } from './attachments.service';
@@ -41,6 +43,7 @@ function presentCustomer(r: Row): z.infer<typeof s.customerOut> {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
+    grade: r.grade ?? null,
     ...(r.matched_contact !== undefined ? { matchedContact: r.matched_contact } : {}),
   };
 }
@@ -61,8 +64,8 @@ function presentContact(c: CustomerContact): z.infer<typeof s.contactOut> {
   };
 }
 
-export async function customerRoutes(root: FastifyInstance, deps: { customers: CustomerService; merge: MergeService; attachments: AttachmentService }) {
-  const { customers, merge, attachments } = deps;
+export async function customerRoutes(root: FastifyInstance, deps: { customers: CustomerService; merge: MergeService; attachments: AttachmentService; settings: SettingsService }) {
+  const { customers, merge, attachments, settings } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['customers 客户档案'];
   const customer = { type: 'customer' as const };
@@ -71,7 +74,14 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
   app.get('/api/customer-options', {
     config: { policy: { capability: 'customers.read' } },
     schema: { tags, response: { 200: s.optionsOut } },
-    handler: async () => ({ statuses: STATUSES, sourceChannels: SOURCE_CHANNELS, industries: INDUSTRIES, companyNatures: COMPANY_NATURES, companySizes: COMPANY_SIZES }),
+    handler: async () => ({
+      statuses: STATUSES,
+      sourceChannels: SOURCE_CHANNELS,
+      industries: INDUSTRIES,
+      companyNatures: COMPANY_NATURES,
+      companySizes: COMPANY_SIZES,
+      grades: (await settings.values())['archive.grades'] as Grades,
+    }),
   });
 
   app.get('/api/customers', {

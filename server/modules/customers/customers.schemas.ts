@@ -62,6 +62,8 @@ export const customerFields = {
   contactFrequency: text(50),
   relationshipPotential: text(100),
   cooperationIntention: text(100),
+  // 合作起始日期: the cooperation-years class counts from it or the first transaction (docs/regulations.md §3)
+  cooperationSince: dateString.nullable().optional(),
 };
 
 export const customerCreate = z
@@ -107,6 +109,8 @@ export const customerOut = z.object({
   contactFrequency: nullableString,
   relationshipPotential: nullableString,
   cooperationIntention: nullableString,
+  cooperationSince: nullableString,
+  grade: nullableString,
   tags: z.array(z.string()),
   ownerId: z.number(),
   ownerName: nullableString,
@@ -131,6 +135,7 @@ export const customerListQuery = z
     province: z.string().trim().max(30).optional(),
     city: z.string().trim().max(30).optional(),
     industry: z.string().trim().max(50).optional(),
+    grade: z.string().trim().min(1).max(20).optional(),
     incomplete: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     createdFrom: dateString.optional(),
     createdTo: dateString.optional(),
@@ -196,4 +201,5 @@ export const optionsOut = z.object({
   industries: z.array(z.string()),
   companyNatures: z.array(z.string()),
   companySizes: z.array(z.string()),
+  grades: z.array(z.object({ code: z.string(), label: z.string() })),
 });

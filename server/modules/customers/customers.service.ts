@@ -64,10 +64,41 @@ function fieldChanges(before: Record<string, unknown> | null, after: Record<stri
   return out;
 }
 
+/**
+ * A module whose derived data depends on archive fields (the classes of docs/regulations.md §3 on the
+ * industry and the cooperation start) recomputes it in the same transaction when those fields change.
+ */
+export interface CustomerChangeListener {
+  fields: EditableField[];
+  onChange(trx: Kysely<Database>, ctx: RequestContext | null, customerIds: number[]): Promise<unknown>;
+}
+
+// The archive owns the `customerChanged` extension point.
+declare module '../../platform/modules/manifest' {
+  interface ExtensionPoints {
+    customerChanged: CustomerChangeListener;
+  }
+}
+
+/** One confirmed grade: the customer, the new grade and why (docs/regulations.md §3). */
+export interface GradeChange {
+  customerId: number;
+  grade: string;
+  reason: string;
+}
+
 export function createCustomerService(deps: { db: Kysely<Database>; kind: DialectKind; audit: AuditService; clock: Clock }) {
   const { db, kind, audit, clock } = deps;
   const q = customerQueries(kind);
   const now = () => clock.now().toISOString();
+  const listeners: CustomerChangeListener[] = [];
+
+  async function notify(trx: Kysely<Database>, ctx: RequestContext | null, changed: { id: number; fields: string[] }[]) {
+    for (const l of listeners) {
+      const ids = changed.filter((c) => c.fields.some((f) => (l.fields as string[]).includes(f))).map((c) => c.id);
+      if (ids.length) await l.onChange(trx, ctx, ids);
+    }
+  }
 
   /** Columns derived from the editable values: search keys, duplicate keys, completeness. */
   function derived(values: Record<string, unknown>) {
@@ -166,6 +197,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
         changes: { ...fieldChanges(null, p.values), ownerId: [null, placement.owner_id] },
       })),
     );
+    await notify(trx, ctx, prepared.map((p, i) => ({ id: ids[i], fields: Object.keys(p.values).filter((f) => p.values[f] != null) })));
     return ids;
   }
 
@@ -181,12 +213,17 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     await updateVersioned(trx, 'customers', id, version ?? before.version, { ...toColumns(fields), ...derived({ ...beforeValues, ...given }) }, now());
     await reindex(trx, id);
     if (Object.keys(changes).length) await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'customer', entityId: id, changes });
+    await notify(trx, ctx, [{ id, fields: Object.keys(changes) }]);
     return changes;
   }
 
   return {
     insertCustomers,
     updateCustomer,
+    /** Registered from the manifest's `customerChanged` contributions. */
+    onChange(listener: CustomerChangeListener) {
+      listeners.push(listener);
+    },
     reindex,
     ownerPlacement,
     findDuplicatesFor: findDuplicates,
@@ -280,6 +317,27 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     },
 
     contacts: (customerId: number) => q.contacts(db, customerId),
+
+    /**
+     * The grade column belongs to the archive: other modules (grading) set it only here, inside their
+     * transaction. Each change is written to the customer's history with old → new and the reason;
+     * the previous grades are returned (unchanged ones are left alone and omitted).
+     */
+    async setGrades(trx: Kysely<Database>, ctx: RequestContext | null, items: GradeChange[]): Promise<Map<number, string | null>> {
+      const out = new Map<number, string | null>();
+      if (!items.length) return out;
+      const before = new Map((await q.grades(trx, items.map((i) => i.customerId))).map((r) => [r.id, r.grade]));
+      const t = now();
+      for (const it of items) {
+        if (!before.has(it.customerId)) throw errors.notFound();
+        const old = before.get(it.customerId) ?? null;
+        if (old === it.grade) continue;
+        await q.setGrade(trx, it.customerId, it.grade, t);
+        await audit.record(trx, actorInfo(ctx), { action: 'grade', entityType: 'customer', entityId: it.customerId, summary: it.reason, changes: { grade: [old, it.grade] } });
+        out.set(it.customerId, old);
+      }
+      return out;
+    },
 
     async addContact(ctx: RequestContext, customerId: number, input: ContactInput) {
       const t = now();

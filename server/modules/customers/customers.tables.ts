@@ -41,6 +41,8 @@ export interface CustomerTable {
   peak_month_amount: number | null;
   low_month_amount: number | null;
   tags: ColumnType<string, string | undefined, string>; // JSON array
+  cooperation_since: string | null; // YYYY-MM-DD, when cooperation began (docs/regulations.md §3)
+  grade: string | null; // the confirmed grade code (docs/regulations.md §3); set only by setGrades
   completeness: ColumnType<number, number | undefined, number>;
   owner_id: number;
   team_id: number | null;
@@ -125,7 +127,7 @@ export interface CustomerImportTable {
 }
 
 
-/** Read-only: a view over customers (its migration 20261207_96); other modules read customers through it. */
+/** Read-only: a view over customers (its migrations 20261207_96, 20261208_10); other modules read customers through it. */
 type ReadOnly<T> = ColumnType<T, never, never>;
 export interface CustomerDirectoryView {
   id: ReadOnly<number>;
@@ -136,6 +138,9 @@ export interface CustomerDirectoryView {
   team_id: ReadOnly<number | null>;
   department_id: ReadOnly<number | null>;
   status: ReadOnly<string>;
+  grade: ReadOnly<string | null>; // from migration 20261208_10
+  industry: ReadOnly<string | null>;
+  cooperation_since: ReadOnly<string | null>;
 }
 
 export type Customer = Selectable<CustomerTable>;

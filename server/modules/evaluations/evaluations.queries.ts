@@ -40,6 +40,20 @@ export type EvaluationRow = Awaited<ReturnType<ReturnType<typeof base>['executeT
 
 /** The only SQL of evaluations; every call takes the transaction when there is one. */
 export const evaluationQueries = {
+  /** The latest confirmed evaluation of each customer (by date, then id): its total in hundredths. */
+  async latestConfirmed(db: Q, customerIds: number[]) {
+    if (!customerIds.length) return [];
+    return db
+      .selectFrom('evaluations')
+      .select(['customer_id', 'id', 'evaluated_on', 'total_hundredths'])
+      .where('customer_id', 'in', customerIds)
+      .where('status', '=', 'confirmed')
+      .orderBy('customer_id')
+      .orderBy('evaluated_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  },
+
   /** A merge (查重) keeps the survivor: the merged customer's evaluations follow it. */
   async moveCustomer(db: Q, fromId: number, toId: number) {
     await db.updateTable('evaluations').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();

@@ -132,6 +132,15 @@ export function createEvaluationService(deps: EvaluationDeps) {
   return {
     readBands: () => readBands(settings),
 
+    /** For grading (docs/regulations.md §3): each customer's latest confirmed evaluation, total 0–100. */
+    async latestScores(conn: Kysely<Database>, customerIds: number[]): Promise<Map<number, { evaluationId: number; evaluatedOn: string; score: number }>> {
+      const out = new Map<number, { evaluationId: number; evaluatedOn: string; score: number }>();
+      for (const r of await q.latestConfirmed(conn, customerIds)) {
+        if (!out.has(r.customer_id)) out.set(r.customer_id, { evaluationId: r.id, evaluatedOn: r.evaluated_on, score: Number(r.total_hundredths) / 100 });
+      }
+      return out;
+    },
+
     // --- templates (评估模板)
     async listTemplates(includeSuperseded: boolean) {
       return templatesWithIndicators(db, await q.templates(db, includeSuperseded));

@@ -5,6 +5,7 @@ import { transactionRoutes } from './transactions.routes';
 import { createTransactionService } from './transactions.service';
 import { TRANSACTION_SETTING_GROUPS, TRANSACTION_SETTINGS, transactionSettingsCheck } from './transactions.settings';
 import { transactions20261207 } from './migrations/20261207_10_transactions';
+import { classDimensions20261208 } from './migrations/20261208_11_class_dimensions';
 import './transactions.tables';
 
 function build(ctx: BuildContext) {
@@ -17,7 +18,7 @@ export const transactionsModule = defineModule({
   name: 'transactions',
   // A transaction may name a contract (its table is referenced); the services of neither are used.
   dependsOn: ['customers', 'contracts'],
-  migrations: (kind) => [transactions20261207(kind)],
+  migrations: (kind) => [transactions20261207(kind), classDimensions20261208(kind)],
   resources: {
     // Through a view joining the customer (docs/regulations.md §1): lists join customers the same way.
     transaction: { table: 'transaction_scope', id: 'transaction_scope.id', owner: 'transaction_scope.owner_id', team: 'transaction_scope.team_id', department: 'transaction_scope.department_id', widerFor: { finance: 'all' } },
@@ -37,9 +38,11 @@ export const transactionsModule = defineModule({
   contributes: {
     customerMerge: (s) => [
       {
-        columns: ['transactions.customer_id', 'transaction_returns.customer_id', 'customer_classes.customer_id', 'customer_class_changes.customer_id'],
+        columns: ['transactions.customer_id', 'transaction_returns.customer_id', 'customer_classes.customer_id', 'customer_class_changes.customer_id', 'customer_dimension_classes.customer_id'],
         move: (db, fromId, toId) => s.transactions.moveCustomer(db, fromId, toId),
       },
     ],
+    // A new industry or cooperation start date reclassifies the customer at once (docs/regulations.md §3).
+    customerChanged: (s) => [{ fields: ['industry', 'cooperationSince'], onChange: (trx, ctx, ids) => s.transactions.reclassify(trx, ids, 'customer', ctx) }],
   },
 });

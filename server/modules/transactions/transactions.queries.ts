@@ -224,12 +224,51 @@ export const transactionQueries = {
       .execute();
   },
 
+  /** What the industry and cooperation classes are computed from: the archive's fields and the first transaction. */
+  async dimensionInputs(db: Q, customerIds: number[]) {
+    if (!customerIds.length) return [];
+    const first = db
+      .selectFrom('transactions')
+      .select(['customer_id', (eb) => eb.fn.min<string>('date').as('first_date')])
+      .where('customer_id', 'in', customerIds)
+      .groupBy('customer_id')
+      .as('first');
+    return db
+      .selectFrom('customer_directory as customers')
+      .leftJoin(first, 'first.customer_id', 'customers.id')
+      .select(['customers.id', 'customers.industry', 'customers.cooperation_since', 'first.first_date'])
+      .where('customers.id', 'in', customerIds)
+      .execute();
+  },
+
+  dimensionClassesOf(db: Q, customerIds: number[]) {
+    if (!customerIds.length) return Promise.resolve([]);
+    return db.selectFrom('customer_dimension_classes').selectAll().where('customer_id', 'in', customerIds).execute();
+  },
+
+  async upsertDimensionClass(db: Q, values: Insertable<Database['customer_dimension_classes']>) {
+    const { customer_id, ...rest } = values;
+    await db
+      .insertInto('customer_dimension_classes')
+      .values(values)
+      .onConflict((oc) => oc.column('customer_id').doUpdateSet(rest))
+      .execute();
+  },
+
+  async deleteDimensionClass(db: Q, customerId: number) {
+    await db.deleteFrom('customer_dimension_classes').where('customer_id', '=', customerId).execute();
+  },
+
+  async touchDimensionClasses(db: Q, customerIds: number[], now: string) {
+    if (customerIds.length) await db.updateTable('customer_dimension_classes').set({ computed_at: now }).where('customer_id', 'in', customerIds).execute();
+  },
+
   /** When the nightly run last started (its lease row), if ever. */
   async lastRunAt(db: Q, name: string) {
     return (await db.selectFrom('job_leases').select('last_run_at').where('name', '=', name).executeTakeFirst())?.last_run_at ?? null;
   },
 
-  /** Customers that have purchases or a class, in id order from `afterId` (the nightly run's batches). */
+  /** Customers that have purchases, an industry, a cooperation start or a class, in id order from `afterId` (the nightly run's batches). */
   async classifiableAfter(db: Q, afterId: number, limit: number) {
     const rows = await db
       .selectFrom('customer_directory as customers')
@@ -239,6 +278,9 @@ export const transactionQueries = {
         eb.or([
           eb.exists(eb.selectFrom('transactions').select('transactions.id').whereRef('transactions.customer_id', '=', 'customers.id')),
           eb.exists(eb.selectFrom('customer_classes').select('customer_classes.customer_id').whereRef('customer_classes.customer_id', '=', 'customers.id')),
+          eb('customers.industry', 'is not', null),
+          eb('customers.cooperation_since', 'is not', null),
+          eb.exists(eb.selectFrom('customer_dimension_classes').select('customer_dimension_classes.customer_id').whereRef('customer_dimension_classes.customer_id', '=', 'customers.id')),
         ]),
       )
       .orderBy('customers.id')
@@ -276,5 +318,6 @@ export const transactionQueries = {
     await db.updateTable('transaction_returns').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
     await db.updateTable('customer_class_changes').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
     await db.deleteFrom('customer_classes').where('customer_id', '=', fromId).execute();
+    await db.deleteFrom('customer_dimension_classes').where('customer_id', '=', fromId).execute();
   },
 };

@@ -118,6 +118,9 @@ export async function transactionRoutes(root: FastifyInstance, deps: { transacti
         amountClass: c
           ? { amountClass: c.amountClass, year: c.year, net: fromCents(c.netCents), largeLine: fromCents(c.largeLineCents), smallLine: fromCents(c.smallLineCents), reason: c.reason, changedAt: c.changedAt, computedAt: c.computedAt }
           : null,
+        industryClass: sum.industryClass,
+        cooperationClass: sum.cooperationClass,
+        dimensionChanges: sum.dimensionChanges,
         years: sum.years.map((y) => ({ year: y.year, gross: fromCents(y.grossCents), returned: fromCents(y.returnedCents), net: fromCents(netOf(y)) })),
         changes: sum.changes.map((x) => ({
           at: x.at,

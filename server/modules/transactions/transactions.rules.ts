@@ -118,3 +118,76 @@ export function returnFits(transactionCents: number, earlierReturnsCents: number
 
 /** The calendar year of a YYYY-MM-DD date. */
 export const yearOf = (date: string) => Number(date.slice(0, 4));
+
+// ── Industry class A / B / C (docs/regulations.md §3) ─────────────────────────
+export const INDUSTRY_CLASSES = ['A', 'B', 'C'] as const;
+export type IndustryClass = (typeof INDUSTRY_CLASSES)[number];
+export interface IndustryRow {
+  industry: string;
+  class: IndustryClass;
+}
+
+export interface IndustryClassification {
+  industryClass: IndustryClass;
+  industry: string;
+  /** False when the industry is not in the table and the default class applied. */
+  listed: boolean;
+}
+
+/** The class of the industry by the table; an industry not in it gets the default class; no industry, no class. */
+export function classifyByIndustry(industry: string | null, table: readonly IndustryRow[], defaultClass: IndustryClass): IndustryClassification | null {
+  const name = industry?.trim();
+  if (!name) return null;
+  const row = table.find((r) => r.industry.trim() === name);
+  return row ? { industryClass: row.class, industry: name, listed: true } : { industryClass: defaultClass, industry: name, listed: false };
+}
+
+/** "所属行业 制造业 → A 类" as a message key and its parameters. */
+export function industryReason(c: IndustryClassification): { key: string; params: Record<string, string | number> } {
+  return { key: c.listed ? 'transaction.reason.industry' : 'transaction.reason.industry_default', params: { industry: c.industry, class: c.industryClass } };
+}
+
+// ── Cooperation years long / medium / short (docs/regulations.md §3) ─────────
+export const COOPERATION_CLASSES = ['long', 'medium', 'short'] as const;
+export type CooperationClass = (typeof COOPERATION_CLASSES)[number];
+
+export interface CooperationLines {
+  longYears: number;
+  shortYears: number;
+}
+
+export interface CooperationClassification {
+  cooperationClass: CooperationClass;
+  /** The day cooperation is counted from: the earlier of the first transaction and the archive's start date. */
+  from: string;
+  years: number;
+  longYears: number;
+  shortYears: number;
+}
+
+/** Whole years from one YYYY-MM-DD to another (an anniversary counts on its day; 29 February on 1 March). */
+export function fullYears(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  let years = ty - fy;
+  if (tm < fm || (tm === fm && td < fd)) years--;
+  return Math.max(0, years);
+}
+
+/**
+ * long > X years, short < Y years, medium between, counted in whole years up to today from the first
+ * transaction or the cooperation start date in the archive, whichever is earlier. Neither: no class.
+ */
+export function classifyByCooperation(firstTransaction: string | null, cooperationSince: string | null, today: string, lines: CooperationLines): CooperationClassification | null {
+  const starts = [firstTransaction, cooperationSince].filter((d): d is string => !!d && d <= today).sort();
+  if (!starts.length) return null;
+  const from = starts[0];
+  const years = fullYears(from, today);
+  const cooperationClass: CooperationClass = years > lines.longYears ? 'long' : years < lines.shortYears ? 'short' : 'medium';
+  return { cooperationClass, from, years, longYears: lines.longYears, shortYears: lines.shortYears };
+}
+
+/** "合作 6 年 > 长期线 5 年" as a message key and its parameters. */
+export function cooperationReason(c: CooperationClassification): { key: string; params: Record<string, string | number> } {
+  return { key: `transaction.reason.cooperation_${c.cooperationClass}`, params: { years: c.years, from: c.from, long: c.longYears, short: c.shortYears } };
+}

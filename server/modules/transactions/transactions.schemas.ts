@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pagingQuery, sortQuery } from '../../platform/http/schemas';
-import { AMOUNT_CLASSES, RETURN_KINDS } from './transactions.rules';
+import { AMOUNT_CLASSES, COOPERATION_CLASSES, INDUSTRY_CLASSES, RETURN_KINDS } from './transactions.rules';
 
 /**
  * Route schemas of transactions and returns. Numbers and dates are only type-checked here: their
@@ -135,5 +135,14 @@ export const summaryOut = z.object({
   years: z.array(z.object({ year: z.number(), gross: z.number(), returned: z.number(), net: z.number() })),
   changes: z.array(
     z.object({ at: z.string(), oldClass: amountClass.nullable(), newClass: amountClass.nullable(), cause: z.string(), actorName: z.string().nullable(), reason: z.string().nullable() }),
+  ),
+  /** The industry class A / B / C and the cooperation-years class (docs/regulations.md §3), with their reasons. */
+  industryClass: z.object({ industryClass: z.enum(INDUSTRY_CLASSES), industry: z.string(), listed: z.boolean(), reason: z.string() }).nullable(),
+  cooperationClass: z
+    .object({ cooperationClass: z.enum(COOPERATION_CLASSES), from: z.string(), years: z.number(), longYears: z.number(), shortYears: z.number(), reason: z.string() })
+    .nullable(),
+  /** Changes of the industry and cooperation classes, newest first. */
+  dimensionChanges: z.array(
+    z.object({ at: z.string(), dimension: z.enum(['industry', 'cooperation']), oldClass: z.string().nullable(), newClass: z.string().nullable(), cause: z.string(), actorName: z.string().nullable(), reason: z.string().nullable() }),
   ),
 });

@@ -12,9 +12,17 @@ import {
   type AmountClass,
   type AmountClassification,
   type ClassLines,
+  type CooperationClassification,
+  type IndustryClass,
+  type IndustryClassification,
+  type IndustryRow,
   type ReturnKind,
   classificationReason,
   classifyByAmount,
+  classifyByCooperation,
+  classifyByIndustry,
+  cooperationReason,
+  industryReason,
   formatYuan,
   lineAmountCents,
   returnFits,
@@ -60,7 +68,7 @@ export interface ReturnInput {
   responsibleParty: string;
 }
 
-export type ClassCause = 'transaction' | 'return' | 'nightly' | 'merge';
+export type ClassCause = 'transaction' | 'return' | 'nightly' | 'merge' | 'customer';
 
 /** The nightly reclassification starts at 02:00 Shanghai time, once a day across all processes. */
 export const NIGHTLY_JOB = 'transactions.classification';
@@ -83,6 +91,100 @@ export function createTransactionService(deps: TransactionDeps) {
   async function lines(conn: Kysely<Database>): Promise<ClassLines> {
     const v = await settings.values(conn);
     return { largeMinWan: Number(v['classification.largeMinAnnualWan']), smallMaxWan: Number(v['classification.smallMaxAnnualWan']) };
+  }
+
+  async function dimensionRules(conn: Kysely<Database>) {
+    const v = await settings.values(conn);
+    return {
+      table: v['classification.industryClasses'] as IndustryRow[],
+      defaultClass: v['classification.industryDefaultClass'] as IndustryClass,
+      longYears: Number(v['classification.longCooperationYears']),
+      shortYears: Number(v['classification.shortCooperationYears']),
+    };
+  }
+
+  const industryName = (lang: Lang, c: string | null) => (c ? t(lang, 'transaction.industry_class', { class: c }) : t(lang, 'transaction.industry_class.none'));
+  const cooperationName = (lang: Lang, c: string | null) => t(lang, `transaction.cooperation_class.${c ?? 'none'}`);
+  const industryText = (lang: Lang, c: IndustryClassification | null) => {
+    if (!c) return t(lang, 'transaction.reason.no_industry');
+    const r = industryReason(c);
+    return t(lang, r.key, r.params);
+  };
+  const cooperationText = (lang: Lang, c: CooperationClassification | null) => {
+    if (!c) return t(lang, 'transaction.reason.no_cooperation');
+    const r = cooperationReason(c);
+    return t(lang, r.key, r.params);
+  };
+
+  /**
+   * The industry class (by the settings table) and the cooperation-years class (from the first
+   * transaction or the archive's start date) of these customers, in the caller's transaction
+   * (docs/regulations.md §3). Each change lands in the class history and the customer's history with
+   * the reason in words; returns the number of changes.
+   */
+  async function reclassifyDimensions(trx: Kysely<Database>, customerIds: number[], cause: ClassCause, ctx: RequestContext | null): Promise<number> {
+    const rules = await dimensionRules(trx);
+    const now = clock.now().toISOString();
+    const today = shanghaiDate(clock.now());
+    const inputs = await q.dimensionInputs(trx, customerIds);
+    const current = new Map((await q.dimensionClassesOf(trx, customerIds)).map((r) => [r.customer_id, r]));
+    const untouched: number[] = [];
+    const entries: AuditInput[] = [];
+    for (const c of inputs) {
+      const before = current.get(c.id);
+      const ind = classifyByIndustry(c.industry, rules.table, rules.defaultClass);
+      const coop = classifyByCooperation(c.first_date ?? null, c.cooperation_since, today, rules);
+      const row = {
+        industry: ind?.industry ?? null,
+        industry_class: ind?.industryClass ?? null,
+        industry_listed: ind ? (ind.listed ? 1 : 0) : null,
+        cooperation_class: coop?.cooperationClass ?? null,
+        cooperation_from: coop?.from ?? null,
+        cooperation_years: coop?.years ?? null,
+        long_years: coop ? rules.longYears : null,
+        short_years: coop ? rules.shortYears : null,
+      };
+      const oldIndustry = before?.industry_class ?? null;
+      const oldCooperation = before?.cooperation_class ?? null;
+      const same = before && (Object.keys(row) as (keyof typeof row)[]).every((k) => (before[k] ?? null) === row[k]);
+      if (same) {
+        untouched.push(c.id);
+        continue;
+      }
+      if (!before && !ind && !coop) continue;
+      const classChanged = oldIndustry !== row.industry_class || oldCooperation !== row.cooperation_class;
+      if (!ind && !coop) await q.deleteDimensionClass(trx, c.id);
+      else await q.upsertDimensionClass(trx, { customer_id: c.id, ...row, changed_at: classChanged || !before ? now : before.changed_at, computed_at: now });
+      const change = (dimension: 'industry' | 'cooperation', from: string | null, to: string | null, reason: string, summary: string) => {
+        entries.push({ action: `classify.${dimension}`, entityType: 'customer', entityId: c.id, summary });
+        return q.insertClassChange(trx, {
+          customer_id: c.id,
+          dimension,
+          old_class: from,
+          new_class: to,
+          year: null,
+          net_cents: null,
+          large_line_cents: 0,
+          small_line_cents: 0,
+          cause,
+          actor_id: ctx?.actor.id ?? null,
+          at: now,
+          reason,
+        });
+      };
+      // The archive's history is kept in the default language, like every other entry of the audit log.
+      if (oldIndustry !== row.industry_class) {
+        const reason = industryText('zh-CN', ind);
+        await change('industry', oldIndustry, row.industry_class, reason, t('zh-CN', 'transaction.history.industry', { from: industryName('zh-CN', oldIndustry), to: industryName('zh-CN', row.industry_class), reason }));
+      }
+      if (oldCooperation !== row.cooperation_class) {
+        const reason = cooperationText('zh-CN', coop);
+        await change('cooperation', oldCooperation, row.cooperation_class, reason, t('zh-CN', 'transaction.history.cooperation', { from: cooperationName('zh-CN', oldCooperation), to: cooperationName('zh-CN', row.cooperation_class), reason }));
+      }
+    }
+    await q.touchDimensionClasses(trx, untouched, now);
+    if (entries.length) await audit.recordMany(trx, actorInfo(ctx), entries);
+    return entries.length;
   }
 
   const className = (lang: Lang, c: string | null) => (c ? t(lang, `transaction.class.${c}`) : t(lang, 'transaction.class.none'));
@@ -156,7 +258,7 @@ export function createTransactionService(deps: TransactionDeps) {
     }
     await q.touchClasses(trx, untouched, now);
     if (entries.length) await audit.recordMany(trx, actorInfo(ctx), entries);
-    return entries.length;
+    return entries.length + (await reclassifyDimensions(trx, customerIds, cause, ctx));
   }
 
   /** Every customer with purchases or a class, in batches of its own transaction each. */
@@ -205,6 +307,24 @@ export function createTransactionService(deps: TransactionDeps) {
   return {
     reclassify,
     reclassifyAll,
+
+    /** The three classes of these customers as last computed, for grading (docs/regulations.md §3). */
+    async classesOf(conn: Kysely<Database>, customerIds: number[]) {
+      const amount = new Map((await q.classesOf(conn, customerIds)).map((r) => [r.customer_id, r]));
+      const dims = new Map((await q.dimensionClassesOf(conn, customerIds)).map((r) => [r.customer_id, r]));
+      return new Map(
+        customerIds.map((id) => [
+          id,
+          {
+            amountClass: (amount.get(id)?.amount_class ?? null) as AmountClass | null,
+            amountReason: amount.get(id)?.reason ?? null,
+            industryClass: (dims.get(id)?.industry_class ?? null) as IndustryClass | null,
+            cooperationClass: (dims.get(id)?.cooperation_class ?? null) as CooperationClassification['cooperationClass'] | null,
+            cooperationYears: dims.get(id)?.cooperation_years ?? null,
+          },
+        ]),
+      );
+    },
 
     list(ctx: RequestContext, f: TransactionFilters, p: { page: number; pageSize: number; sort: { field: TransactionSortField; direction: 'asc' | 'desc' } }) {
       return q.list(db, ctx.actor, f, p);
@@ -343,7 +463,14 @@ export function createTransactionService(deps: TransactionDeps) {
     async summary(lang: Lang, customerId: number) {
       const years = (await q.yearTotals(db, [customerId])).get(customerId) ?? [];
       const cls = await q.classOf(db, customerId);
-      const changes = await q.classChanges(db, customerId);
+      const allChanges = await q.classChanges(db, customerId);
+      const changes = allChanges.filter((c) => c.dimension === 'amount');
+      const dims = (await q.dimensionClassesOf(db, [customerId]))[0];
+      const ind: IndustryClassification | null = dims?.industry_class ? { industryClass: dims.industry_class as IndustryClass, industry: dims.industry ?? '', listed: dims.industry_listed === 1 } : null;
+      const coop: CooperationClassification | null =
+        dims?.cooperation_class && dims.cooperation_from
+          ? { cooperationClass: dims.cooperation_class as CooperationClassification['cooperationClass'], from: dims.cooperation_from, years: Number(dims.cooperation_years), longYears: Number(dims.long_years), shortYears: Number(dims.short_years) }
+          : null;
       const asClassification = (x: { amount_class: string; amount_year: number; amount_net_cents: number; large_line_cents: number; small_line_cents: number }): AmountClassification => ({
         amountClass: x.amount_class as AmountClass,
         year: x.amount_year,
@@ -354,6 +481,12 @@ export function createTransactionService(deps: TransactionDeps) {
       return {
         amountClass: cls ? { ...asClassification(cls), reason: reasonText(lang, asClassification(cls)), changedAt: cls.changed_at, computedAt: cls.computed_at } : null,
         years,
+        industryClass: ind ? { ...ind, reason: industryText(lang, ind) } : null,
+        cooperationClass: coop ? { ...coop, reason: cooperationText(lang, coop) } : null,
+        // Kept in words (zh-CN) when computed: the lines in force then may have changed since.
+        dimensionChanges: allChanges
+          .filter((c) => c.dimension !== 'amount')
+          .map((c) => ({ at: c.at, dimension: c.dimension as 'industry' | 'cooperation', oldClass: c.old_class, newClass: c.new_class, cause: c.cause, actorName: c.actor_name ?? null, reason: c.reason })),
         changes: changes.map((c) => ({
           ...c,
           reason:

@@ -49,16 +49,32 @@ export interface CustomerClassTable {
 export interface CustomerClassChangeTable {
   id: Generated<number>;
   customer_id: number;
-  dimension: string; // 'amount' (industry and cooperation years come later)
+  dimension: string; // amount | industry | cooperation
   old_class: string | null;
   new_class: string | null;
   year: number | null;
   net_cents: number | null;
   large_line_cents: number;
   small_line_cents: number;
-  cause: string; // transaction | return | nightly | merge
+  cause: string; // transaction | return | nightly | merge | customer
   actor_id: number | null;
   at: Instant;
+  reason: string | null; // industry and cooperation: the reason in words, zh-CN (migration 20261208_11)
+}
+
+/** The customer's industry class and cooperation-years class beside the class by amount (docs/regulations.md §3). */
+export interface CustomerDimensionClassTable {
+  customer_id: number;
+  industry: string | null;
+  industry_class: string | null; // A | B | C
+  industry_listed: number | null; // 1: by the table, 0: the default class
+  cooperation_class: string | null; // long | medium | short
+  cooperation_from: string | null;
+  cooperation_years: number | null;
+  long_years: number | null; // the lines in force when it was computed
+  short_years: number | null;
+  changed_at: Instant;
+  computed_at: Instant;
 }
 
 /** A view: each transaction with its customer's owner / team / department (the data scope). */
@@ -75,6 +91,7 @@ export interface TransactionTables {
   transaction_returns: TransactionReturnTable;
   customer_classes: CustomerClassTable;
   customer_class_changes: CustomerClassChangeTable;
+  customer_dimension_classes: CustomerDimensionClassTable;
 }
 
 // Adds these tables to the one Database type every query is checked against; the platform names no module.

@@ -79,6 +79,8 @@ const COLUMN_LIST: Column[] = [
   { key: 'contactFrequency', label: FIELD_LABELS.contactFrequency, ...text('contact_frequency', 12) },
   { key: 'relationshipPotential', label: FIELD_LABELS.relationshipPotential, ...text('relationship_potential') },
   { key: 'cooperationIntention', label: FIELD_LABELS.cooperationIntention, ...text('cooperation_intention') },
+  { key: 'cooperationSince', label: FIELD_LABELS.cooperationSince, ...text('cooperation_since', 12) },
+  { key: 'grade', label: '客户等级', width: 10, value: (r) => r.grade },
   { key: 'ownerName', label: '负责人', width: 10, value: (r) => r.owner_name ?? null },
   { key: 'teamName', label: '团队', width: 14, value: (r) => r.team_name ?? null },
   { key: 'completeness', label: '资料完整度（%）', width: 10, value: (r) => r.completeness },

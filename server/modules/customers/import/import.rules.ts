@@ -64,6 +64,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   contactFrequency: '沟通频率',
   relationshipPotential: '关系发展潜力',
   cooperationIntention: '合作意向',
+  cooperationSince: '合作起始日期',
 };
 
 export const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = { potential: '潜在', formal: '正式', dormant: '休眠', lost: '流失' };
@@ -115,6 +116,7 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   contactFrequency: ['沟通频率', '溝通頻率', '联系频率', 'contact frequency'],
   relationshipPotential: ['关系发展潜力', '關係發展潛力', '关系潜力', 'relationship potential'],
   cooperationIntention: ['合作意向', 'cooperation intention'],
+  cooperationSince: ['合作起始日期', '合作開始日期', '合作开始日期', 'cooperation since'],
 };
 
 /** 客户名称* / 客户名称（必填） / Customer_Name → comparable text: NFKC, lower case, no spaces, punctuation or "required" marks. */

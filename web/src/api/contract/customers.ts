@@ -38,7 +38,7 @@ export type ImportStatus = Out<typeof imp.statusOut>;
 /** The fields a person edits on the customer form (the create body without its switches). */
 export type CustomerEditable = Omit<CustomerCreateInput, 'ownerId' | 'confirmDuplicate'>;
 /** One entry of a value list of `GET /api/customer-options`: the server sends plain codes and texts. */
-export type OptionValue = CustomerOptions[keyof CustomerOptions][number];
+export type OptionValue = CustomerOptions[Exclude<keyof CustomerOptions, 'grades'>][number];
 export type AttachmentKind = In<typeof attachmentUploadQuery>['kind'];
 /** The editable fields of an individual customer (POST body; PUT sends the changed ones plus `version`). */
 export type IndividualEditable = Partial<IndividualInput>;

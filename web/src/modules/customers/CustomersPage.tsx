@@ -12,7 +12,7 @@ import { useCan } from '../auth/hooks';
 import { fieldLabel } from './fields';
 import { ExportButton } from './ExportButton';
 import { type CustomerFilters, useCustomerOptions, useCustomers } from './hooks';
-import { STATUS_COLOR, STATUSES, selectOptions, statusLabel } from './labels';
+import { STATUS_COLOR, STATUSES, gradeLabel, selectOptions, statusLabel } from './labels';
 import { OwnerSelect } from './OwnerSelect';
 import { SavedFilters } from './SavedFilters';
 import { TransferModal } from './TransferModal';
@@ -38,6 +38,14 @@ export default function CustomersPage() {
       { name: 'ownerId', kind: 'number', label: t('customers.owner'), collapsible: true, input: <OwnerSelect style={{ width: isMobile ? '100%' : 180 }} /> },
       { name: 'province', kind: 'text', label: t('customers.province'), width: 120, live: true, collapsible: true },
       { name: 'industry', kind: 'select', label: fieldLabel(t, 'industry'), width: 150, searchable: true, collapsible: true, options: selectOptions(t, 'industries', options.data) },
+      {
+        name: 'grade',
+        kind: 'select',
+        label: fieldLabel(t, 'grade'),
+        width: 130,
+        collapsible: true,
+        options: (options.data?.grades ?? []).map((g) => ({ value: g.code, label: gradeLabel(t, g.code, options.data) })),
+      },
       { name: 'created', kind: 'dateRange', range: ['createdFrom', 'createdTo'], label: t('customers.createdRange'), collapsible: true },
       { name: 'incomplete', kind: 'flag', on: 'true', text: t('customers.incomplete'), collapsible: true },
     ],
@@ -50,6 +58,7 @@ export default function CustomersPage() {
     ownerId: state.filters.ownerId ? Number(state.filters.ownerId) : undefined,
     province: state.filters.province,
     industry: state.filters.industry,
+    grade: state.filters.grade,
     incomplete: state.filters.incomplete ? true : undefined,
     createdFrom: state.filters.createdFrom,
     createdTo: state.filters.createdTo,
@@ -97,6 +106,7 @@ export default function CustomersPage() {
       render: (_, c) => [c.province, c.city, c.district].filter(Boolean).join(' ') || none,
     },
     { key: 'industry', title: fieldLabel(t, 'industry'), dataIndex: 'industry', width: 120, render: (v: string | null) => v || none },
+    { key: 'grade', title: fieldLabel(t, 'grade'), dataIndex: 'grade', width: 110, render: (v: string | null) => (v ? <Tag color="gold">{gradeLabel(t, v, options.data)}</Tag> : none) },
     { key: 'phone', title: fieldLabel(t, 'phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v || none },
     {
       key: 'completeness',

@@ -82,6 +82,8 @@ export const SECTIONS: SectionDef[] = [
       { key: 'contactFrequency', kind: 'text', max: 50 },
       { key: 'relationshipPotential', kind: 'text', max: 100 },
       { key: 'cooperationIntention', kind: 'text', max: 100 },
+      // YYYY-MM-DD; the cooperation-years class counts from it (docs/regulations.md §3)
+      { key: 'cooperationSince', kind: 'text', max: 10 },
     ],
   },
 ];

@@ -12,6 +12,7 @@ export interface CustomerFilters {
   province?: string;
   city?: string;
   industry?: string;
+  grade?: string;
   incomplete?: boolean;
   createdFrom?: string;
   createdTo?: string;

@@ -26,7 +26,15 @@ export const DEFAULT_OPTIONS: CustomerOptions = {
   industries: [],
   companyNatures: [],
   companySizes: [],
+  grades: [],
 };
+
+/** "A 重点客户": a grade code with its name from the settings (docs/regulations.md §3). */
+export function gradeLabel(t: TFunction, grade: string | null | undefined, options?: CustomerOptions): string {
+  if (!grade) return t('common.none');
+  const g = options?.grades.find((x) => x.code === grade);
+  return g ? `${g.code} ${g.label}` : grade;
+}
 
 // The server sends every value list as plain codes or texts (no labels of its own).
 const valueOf = (o: OptionValue): string => o;

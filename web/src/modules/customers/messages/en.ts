@@ -126,6 +126,8 @@ const en: Messages = {
       contactFrequency: 'Contact frequency',
       relationshipPotential: 'Relationship potential',
       cooperationIntention: 'Cooperation intention',
+      cooperationSince: 'Cooperating since',
+      grade: 'Grade',
       ownerId: 'Owner',
       ownerName: 'Owner',
       teamId: 'Team',

@@ -126,6 +126,8 @@ const zhCN = {
       contactFrequency: '沟通频率',
       relationshipPotential: '关系发展潜力',
       cooperationIntention: '合作意向',
+      cooperationSince: '合作起始日期',
+      grade: '客户等级',
       ownerId: '负责人',
       ownerName: '负责人',
       teamId: '团队',

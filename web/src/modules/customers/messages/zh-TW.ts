@@ -126,6 +126,8 @@ const zhTW: Messages = {
       contactFrequency: '溝通頻率',
       relationshipPotential: '關係發展潛力',
       cooperationIntention: '合作意向',
+      cooperationSince: '合作起始日期',
+      grade: '客戶等級',
       ownerId: '負責人',
       ownerName: '負責人',
       teamId: '團隊',
