@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classificationReason, classifyByAmount, formatYuan, lineAmountCents, returnFits, toCents, validateTransaction } from './transactions.rules';
+import { DEFAULT_INDUSTRY_CLASSES } from './transactions.settings';
+import { classificationReason, classifyByAmount, classifyByCooperation, classifyByIndustry, cooperationReason, formatYuan, fullYears, industryReason, lineAmountCents, returnFits, toCents, validateTransaction } from './transactions.rules';
 
 // The default lines of docs/regulations.md §3: large from 100 万元, small below 10 万元.
 const LINES = { largeMinWan: 100, smallMaxWan: 10 };
@@ -59,5 +60,48 @@ describe('amounts', () => {
   it('refuses returns beyond what is left of the transaction', () => {
     expect(returnFits(100_000, 60_000, 40_000)).toBe(true);
     expect(returnFits(100_000, 60_000, 40_001)).toBe(false);
+  });
+});
+
+describe('industry class A / B / C (docs/regulations.md §3)', () => {
+  it('puts manufacturing and finance in A, retail and services in B, and an industry not in the table in the default class', () => {
+    expect(classifyByIndustry('制造业', DEFAULT_INDUSTRY_CLASSES, 'C')).toEqual({ industryClass: 'A', industry: '制造业', listed: true });
+    expect(classifyByIndustry('金融业', DEFAULT_INDUSTRY_CLASSES, 'C')!.industryClass).toBe('A');
+    expect(classifyByIndustry('批发和零售业', DEFAULT_INDUSTRY_CLASSES, 'C')!.industryClass).toBe('B');
+    expect(classifyByIndustry('住宿和餐饮业', DEFAULT_INDUSTRY_CLASSES, 'C')!.industryClass).toBe('B');
+    expect(classifyByIndustry('航天', DEFAULT_INDUSTRY_CLASSES, 'B')).toEqual({ industryClass: 'B', industry: '航天', listed: false });
+    expect(classifyByIndustry(null, DEFAULT_INDUSTRY_CLASSES, 'C')).toBeNull();
+    expect(industryReason(classifyByIndustry('制造业', DEFAULT_INDUSTRY_CLASSES, 'C')!)).toEqual({ key: 'transaction.reason.industry', params: { industry: '制造业', class: 'A' } });
+  });
+
+  it('follows a changed table: manufacturing moved to B is B', () => {
+    const table = DEFAULT_INDUSTRY_CLASSES.map((r) => (r.industry === '制造业' ? { ...r, class: 'B' as const } : r));
+    expect(classifyByIndustry('制造业', table, 'C')!.industryClass).toBe('B');
+  });
+});
+
+describe('cooperation-years class (docs/regulations.md §3)', () => {
+  const LINES = { longYears: 5, shortYears: 1 };
+  it('counts whole years: an anniversary counts on its day, not the day before', () => {
+    expect(fullYears('2020-06-15', '2026-06-15')).toBe(6);
+    expect(fullYears('2020-06-16', '2026-06-15')).toBe(5);
+    expect(fullYears('2024-02-29', '2025-02-28')).toBe(0);
+    expect(fullYears('2024-02-29', '2025-03-01')).toBe(1);
+  });
+
+  it('makes 6 years long (> 5), exactly 5 years medium, under 1 year short, and names the years and the line', () => {
+    const c = classifyByCooperation(null, '2020-06-15', '2026-06-15', LINES)!;
+    expect(c).toMatchObject({ cooperationClass: 'long', years: 6, from: '2020-06-15' });
+    expect(cooperationReason(c)).toEqual({ key: 'transaction.reason.cooperation_long', params: { years: 6, from: '2020-06-15', long: 5, short: 1 } });
+    expect(classifyByCooperation(null, '2021-06-15', '2026-06-15', LINES)!.cooperationClass).toBe('medium');
+    expect(classifyByCooperation('2026-01-10', null, '2026-06-15', LINES)!.cooperationClass).toBe('short');
+  });
+
+  it('counts from the earlier of the first transaction and the archive start date; neither gives no class', () => {
+    expect(classifyByCooperation('2019-03-01', '2023-01-01', '2026-06-15', LINES)).toMatchObject({ from: '2019-03-01', years: 7, cooperationClass: 'long' });
+    expect(classifyByCooperation('2025-03-01', '2018-01-01', '2026-06-15', LINES)).toMatchObject({ from: '2018-01-01', cooperationClass: 'long' });
+    expect(classifyByCooperation(null, null, '2026-06-15', LINES)).toBeNull();
+    // A start date in the future is not cooperation yet.
+    expect(classifyByCooperation(null, '2027-01-01', '2026-06-15', LINES)).toBeNull();
   });
 });
