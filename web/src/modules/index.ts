@@ -20,6 +20,7 @@ import { transactionsModule } from './transactions';
 import { workflowModule } from './workflow';
 import { evaluationsModule } from './evaluations';
 import { receptionModule } from './reception';
+import { gradingModule } from './grading';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -47,4 +48,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   evaluationsModule,
   membershipModule,
   receptionModule,
+  gradingModule,
 ];

@@ -8,6 +8,7 @@ import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicCom
 import type { Contract, ContractDetail, ContractSigner } from './contracts';
 import type { AccuracyReport, CreditSurvey, CustomerCredit, Risk, RiskMatrixAnswer } from './credit';
 import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
+import type { CustomerGrade, GradingBoardItem } from './grading';
 import type {
   Customer,
   CustomerAttachment,
@@ -289,7 +290,11 @@ export type Routes =
   | Route<'GET', `/api/customers/${number}/evaluations`, Page<Evaluation>> // /api/customers/:id/evaluations
   | Route<'GET', `/api/evaluations/${number}`, EvaluationDetail> // /api/evaluations/:id
   | Route<'PUT', `/api/evaluations/${number}`, EvaluationDetail> // /api/evaluations/:id
-  | Route<'POST', `/api/evaluations/${number}/${'submit' | 'confirm' | 'return'}`, EvaluationDetail>; // /api/evaluations/:id/submit|confirm|return
+  | Route<'POST', `/api/evaluations/${number}/${'submit' | 'confirm' | 'return'}`, EvaluationDetail> // /api/evaluations/:id/submit|confirm|return
+  | Route<'GET', `/api/grading/board`, Page<GradingBoardItem>> // /api/grading/board
+  | Route<'POST', `/api/grading/propose`, { changed: number }> // /api/grading/propose
+  | Route<'POST', `/api/grading/confirm`, { confirmed: number }> // /api/grading/confirm
+  | Route<'GET', `/api/customers/${number}/grade`, CustomerGrade>; // /api/customers/:id/grade
 
 /** The paths of one method, as template types (`/api/customers/${number}`). */
 export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];

@@ -20,7 +20,7 @@ import { type FieldDef, SECTIONS, fieldLabel, sectionLabel } from './fields';
 import { HistoryTab } from './HistoryTab';
 import { MergeModal } from './MergeModal';
 import { useCustomer, useCustomerOptions } from './hooks';
-import { STATUS_COLOR, optionLabel, statusLabel } from './labels';
+import { STATUS_COLOR, gradeLabel, optionLabel, statusLabel } from './labels';
 import { RevealValue } from './RevealValue';
 import { TransferModal } from './TransferModal';
 
@@ -98,6 +98,7 @@ export default function CustomerDetailPage() {
 function CustomerDetail({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
   const can = useCan();
+  const options = useCustomerOptions().data;
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
@@ -135,6 +136,7 @@ function CustomerDetail({ customer }: { customer: Customer }) {
   const summary: { key: string; label: string; children: ReactNode }[] = [
     { key: 'archiveNo', label: t('customers.archiveNo'), children: <Typography.Text copyable>{customer.archiveNo}</Typography.Text> },
     { key: 'status', label: t('customers.status'), children: <Tag color={STATUS_COLOR[customer.status]}>{statusLabel(t, customer.status)}</Tag> },
+    { key: 'grade', label: t('customers.fields.grade'), children: customer.grade ? <Tag color="gold">{gradeLabel(t, customer.grade, options)}</Tag> : none },
     { key: 'owner', label: t('customers.owner'), children: customer.ownerName || none },
     { key: 'team', label: t('customers.team'), children: customer.teamName || none },
     {
