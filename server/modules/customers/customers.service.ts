@@ -96,7 +96,8 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
   async function notify(trx: Kysely<Database>, ctx: RequestContext | null, changed: { id: number; fields: string[] }[]) {
     for (const l of listeners) {
       const ids = changed.filter((c) => c.fields.some((f) => (l.fields as string[]).includes(f))).map((c) => c.id);
-      if (ids.length) await l.onChange(trx, ctx, ids);
+      // In slices, so an import of tens of thousands stays within both databases' parameter limits.
+      for (let i = 0; i < ids.length; i += 500) await l.onChange(trx, ctx, ids.slice(i, i + 500));
     }
   }
 

@@ -5,6 +5,7 @@ import { LoadError } from '../../components/status';
 import { useCustomerOptions } from '../customers/hooks';
 import { gradeLabel } from '../customers/labels';
 import { useCustomerGrade } from './hooks';
+import { amountLabel, cooperationLabel, industryLabel } from './labels';
 
 /** The value panel's grade: the current grade, the proposal and why, and every confirmed change (docs/regulations.md §3). */
 export function GradeValueSection({ customerId }: { customerId: number }) {
@@ -21,6 +22,15 @@ export function GradeValueSection({ customerId }: { customerId: number }) {
         column={1}
         items={[
           { key: 'current', label: t('grading.current'), children: g?.current ? <Tag color="gold">{label(g.current)}</Tag> : <Typography.Text type="secondary">{t('grading.noGrade')}</Typography.Text> },
+          ...(g?.proposal
+            ? [
+                {
+                  key: 'classes',
+                  label: t('grading.classes'),
+                  children: [amountLabel(t, g.proposal.amountClass), industryLabel(t, g.proposal.industryClass), cooperationLabel(t, g.proposal.cooperationClass)].join(' / '),
+                },
+              ]
+            : []),
           {
             key: 'proposed',
             label: t('grading.proposed'),

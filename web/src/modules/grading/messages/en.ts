@@ -27,6 +27,7 @@ const en: GradingMessages = {
     confirmSelected: 'Confirm selected ({{count}})',
     confirmHint: 'Confirms the proposed grades of the selected customers; each change goes into the customer history.',
     confirmed: 'Grades of {{count}} customers confirmed',
+    classes: 'Classes (amount / industry / cooperation)',
     history: 'Grade history',
     change: '{{from}} → {{to}} ({{who}}, {{at}})',
     overridden: 'Not as proposed',

@@ -27,6 +27,7 @@ const zhCN = {
     confirmSelected: '确认所选（{{count}}）',
     confirmHint: '按建议等级确认所选客户，变更记入客户历史。',
     confirmed: '已确认 {{count}} 个客户的等级',
+    classes: '分类（金额 / 行业 / 合作年限）',
     history: '等级变更记录',
     change: '{{from}} → {{to}}（{{who}}，{{at}}）',
     overridden: '未按建议',

@@ -27,6 +27,7 @@ const zhTW: GradingMessages = {
     confirmSelected: '確認所選（{{count}}）',
     confirmHint: '按建議等級確認所選客戶，變更記入客戶歷史。',
     confirmed: '已確認 {{count}} 個客戶的等級',
+    classes: '分類（金額 / 行業 / 合作年限）',
     history: '等級變更記錄',
     change: '{{from}} → {{to}}（{{who}}，{{at}}）',
     overridden: '未按建議',
