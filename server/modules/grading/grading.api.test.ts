@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, createTeam, createTestContext, createUser, json, login, TestClock, USER_PASSWORD, type Client, type TestContext } from '../../../test/harness';
+import { readXlsx } from '../../../test/fixtures/customer-files';
 import { createLeases } from '../../platform/jobs/leases';
 
 // The grade 等级 (docs/regulations.md §3). Default standard: row 1 = large + industry class A + latest
@@ -87,6 +88,12 @@ describe('confirmation by the supervisor (docs/regulations.md §3)', () => {
     const byGrade = async (grade: string) => (json(await specA.client.get(`/api/customers?grade=${grade}`)).items as { id: number; grade: string }[]).map((c) => [c.id, c.grade]);
     expect(await byGrade('A')).toEqual([[big, 'A']]);
     expect(await byGrade('B')).toEqual([[plain, 'B']]);
+    // The export takes the same filter and carries the grade.
+    const xlsx = await specA.client.get('/api/customers/export.xlsx?grade=A&fields=name,grade');
+    expect(xlsx.statusCode).toBe(200);
+    const ws = await readXlsx(xlsx.rawPayload);
+    expect([ws.getRow(1).values, ws.getRow(2).values].map((v) => (v as unknown[]).slice(1))).toEqual([['客户名称', '客户等级'], ['苏州精工机械制造有限公司', 'A']]);
+    expect(ws.rowCount).toBe(2);
     // Confirmed: no longer on the board.
     expect((await board(supervisorA)).map((i) => i.customerId)).not.toContain(big);
   });

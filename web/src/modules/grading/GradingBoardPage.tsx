@@ -13,6 +13,7 @@ import { useCustomerOptions } from '../customers/hooks';
 import { gradeLabel } from '../customers/labels';
 import { type BoardFilters, useConfirmGrades, useGradingBoard, useProposeGrades } from './hooks';
 import { amountLabel, cooperationLabel, industryLabel } from './labels';
+import { OverrideModal } from './OverrideModal';
 
 /**
  * 客户分级 (docs/regulations.md §3): customers whose proposed grade differs from the current one, with the
@@ -27,6 +28,7 @@ export default function GradingBoardPage() {
   const teams = useTeams();
   const [filters, setFilters] = useState<BoardFilters>({ page: 1, pageSize: 50 });
   const [selected, setSelected] = useState<number[]>([]);
+  const [overriding, setOverriding] = useState<GradingBoardItem | null>(null);
   const board = useGradingBoard(filters);
   const confirm = useConfirmGrades();
   const propose = useProposeGrades();
@@ -43,6 +45,20 @@ export default function GradingBoardPage() {
     { key: 'cooperation', title: t('grading.cooperationClass'), dataIndex: 'cooperationClass', width: 100, render: (v: string | null) => cooperationLabel(t, v) },
     { key: 'score', title: t('grading.score'), dataIndex: 'evaluationScore', width: 90, render: (v: number | null) => (v === null ? t('common.none') : t('grading.scoreValue', { score: v })) },
     { key: 'reason', title: t('grading.reason'), dataIndex: 'reason', width: 320 },
+    ...(canConfirm
+      ? [
+          {
+            key: 'actions',
+            title: t('grading.actions'),
+            width: 110,
+            render: (_: unknown, r: GradingBoardItem) => (
+              <Button size="small" onClick={() => setOverriding(r)}>
+                {t('grading.override')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const onConfirm = async () => {
@@ -112,6 +128,13 @@ export default function GradingBoardPage() {
           )}
         </Flex>
       </Card>
+      <OverrideModal
+        item={overriding}
+        onClose={(done) => {
+          if (done) void message.success(t('grading.confirmed', { count: 1 }));
+          setOverriding(null);
+        }}
+      />
     </PageContainer>
   );
 }
