@@ -94,8 +94,9 @@ describe('confirmation by the supervisor (docs/regulations.md §3)', () => {
     const ws = await readXlsx(xlsx.rawPayload);
     expect([ws.getRow(1).values, ws.getRow(2).values].map((v) => (v as unknown[]).slice(1))).toEqual([['客户名称', '客户等级'], ['苏州精工机械制造有限公司', 'A']]);
     expect(ws.rowCount).toBe(2);
-    // Confirmed: no longer on the board.
+    // Decided, as proposed or not: no longer on the board.
     expect((await board(supervisorA)).map((i) => i.customerId)).not.toContain(big);
+    expect((await board(supervisorA)).map((i) => i.customerId)).not.toContain(plain);
   });
 
   it('moves a confirmed customer back onto the board when a regrade proposes another grade', async () => {

@@ -16,13 +16,14 @@ export interface BoardFilters {
 export const gradingQueries = {
   /**
    * The grading board: customers in the caller's scope whose proposed grade differs from the current
-   * one (a customer with no grade yet counts as different).
+   * one (a customer with no grade yet counts as different) and on which no supervisor has decided yet.
    */
   board(db: Q, actor: Actor, f: BoardFilters, p: { page: number; pageSize: number }) {
     let qb = db
       .selectFrom('grade_proposals')
       .innerJoin('customer_directory as customers', 'customers.id', 'grade_proposals.customer_id')
       .where(scopeCondition(actor, RESOURCES.customer))
+      .where('grade_proposals.decided_at', 'is', null)
       .where((eb) => eb.or([eb('customers.grade', 'is', null), eb('customers.grade', '!=', eb.ref('grade_proposals.proposed_grade'))]));
     if (f.teamId) qb = qb.where('customers.team_id', '=', f.teamId);
     if (f.grade) qb = qb.where('customers.grade', '=', f.grade);
@@ -67,6 +68,10 @@ export const gradingQueries = {
       .values(values)
       .onConflict((oc) => oc.column('customer_id').doUpdateSet(rest))
       .execute();
+  },
+
+  async markDecided(db: Q, ids: number[], at: string) {
+    if (ids.length) await db.updateTable('grade_proposals').set({ decided_at: at }).where('customer_id', 'in', ids).execute();
   },
 
   async insertChange(db: Q, values: Insertable<Database['grade_changes']>) {

@@ -84,7 +84,7 @@ export function createGradingService(deps: GradingDeps) {
       };
       const old = before.get(id);
       if (old && (Object.keys(row) as (keyof typeof row)[]).every((k) => old[k] === row[k] || (k === 'score_hundredths' && Number(old[k]) === row[k]))) continue;
-      await q.upsertProposal(trx, { customer_id: id, ...row, proposed_at: now });
+      await q.upsertProposal(trx, { customer_id: id, ...row, proposed_at: now, decided_at: null });
       changed++;
     }
     return changed;
@@ -181,6 +181,8 @@ export function createGradingService(deps: GradingDeps) {
           ctx,
           plan.map((p) => ({ customerId: p.customerId, grade: p.grade, reason: t('zh-CN', 'grading.history', { reason: p.reason }) })),
         );
+        // Decided: off the board until a different proposal comes.
+        await q.markDecided(trx, plan.filter((p) => p.proposed !== null).map((p) => p.customerId), now);
         for (const p of plan) {
           if (!changed.has(p.customerId)) continue;
           await q.insertChange(trx, {

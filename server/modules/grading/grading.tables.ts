@@ -12,6 +12,8 @@ export interface GradeProposalTable {
   score_hundredths: number | null; // the latest confirmed evaluation's total
   reason: string; // in words, zh-CN
   proposed_at: Instant;
+  /** When a supervisor decided on this proposal (confirmed it or set another grade); a new proposal clears it. */
+  decided_at: Instant | null;
 }
 
 /** Every confirmed grade: who, when, old → new, what was proposed and why. */

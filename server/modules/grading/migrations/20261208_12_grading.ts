@@ -19,6 +19,7 @@ export function grading20261208(kind: DialectKind): NamedMigration {
         .addColumn('score_hundredths', 'integer')
         .addColumn('reason', 'text', (c) => c.notNull())
         .addColumn('proposed_at', d.instant, (c) => c.notNull())
+        .addColumn('decided_at', d.instant)
         .execute();
       await db.schema.createIndex('grade_proposals_grade_idx').on('grade_proposals').column('proposed_grade').execute();
 
