@@ -13,6 +13,7 @@ describe('grading: confirm a proposed grade → see it on the customer', () => {
   let page: Page;
   let customer: { id: number };
   const CUSTOMER = '苏州精工机械制造有限公司';
+  const SMALL = '杭州西湖茶业有限公司';
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -22,6 +23,7 @@ describe('grading: confirm a proposed grade → see it on the customer', () => {
     await server.db.kysely.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'zheng.zhuguan').execute();
     const sup = await login(server.app, 'zheng.zhuguan', USER_PASSWORD);
     customer = json(await sup.post('/api/customers', { name: CUSTOMER, industry: '制造业' }));
+    await sup.post('/api/customers', { name: SMALL, industry: '批发和零售业' });
     // 120 万元 this year: a large customer (no evaluation yet, so row 3 of the default standard: large → B).
     await sup.post('/api/transactions', { customerId: customer.id, date: new Date().toISOString().slice(0, 10), product: '数控机床', quantity: 2, unitPrice: 600000 });
     browser = await launchBrowser();
@@ -33,7 +35,7 @@ describe('grading: confirm a proposed grade → see it on the customer', () => {
     if (server) await server.stop();
   });
 
-  it('confirms the proposed grade on the board, then shows it and its history on the customer page', async () => {
+  it('confirms one proposed grade and sets another with a reason on the board, then shows the grade and its history on the customer page', async () => {
     await signIn(page, server.baseUrl, 'zheng.zhuguan', USER_PASSWORD);
     await page.getByRole('menuitem', { name: '客户分级' }).click();
     await page.getByRole('heading', { name: '客户分级', level: 2 }).waitFor();
@@ -49,6 +51,20 @@ describe('grading: confirm a proposed grade → see it on the customer', () => {
     await page.getByRole('button', { name: '确认所选（1）' }).click();
     await page.getByText('已确认 1 个客户的等级').waitFor();
     await row.waitFor({ state: 'detached' });
+
+    // Another grade than the proposal needs a reason.
+    const small = page.getByRole('row', { name: new RegExp(SMALL) });
+    expect(await small.textContent()).toContain('C 一般客户');
+    await small.getByRole('button', { name: '改定' }).click();
+    const dialog = page.getByRole('dialog', { name: `改定等级：${SMALL}` });
+    await dialog.getByLabel('等级').click();
+    await page.getByTitle('B 普通客户').click();
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await dialog.getByText('与建议等级不同时须填写理由').waitFor();
+    await dialog.getByLabel('理由').fill('老客户，明年计划扩大采购');
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await small.waitFor({ state: 'detached' });
 
     await page.goto(`${server.baseUrl}/customers/${customer.id}?tab=value`);
     const section = page.locator('[data-section="grade"]');
