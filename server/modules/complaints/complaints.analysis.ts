@@ -14,7 +14,7 @@ import { type Lang, t } from '../../platform/http/i18n';
 import type { RequestContext } from '../../platform/permissions/actor';
 import { maskPhone } from '../../platform/http/schemas';
 import { type Clock, shanghaiDate } from '../../platform/time';
-import { XlsxWriter, type CellInput } from '../customers/import/spreadsheet';
+import { XlsxWriter, type CellInput } from '../../platform/import/spreadsheet';
 import { asQ, complaintQueries as q } from './complaints.queries';
 import { SATISFIED_FROM, SEVERITIES, average, monthsBetween, rate } from './complaints.rules';
 import type { ANALYSIS_TABLES } from './complaints.schemas';

@@ -10,7 +10,7 @@ import { type AuditService, actorInfo } from '../../platform/audit/audit.service
 import type { RequestContext } from '../../platform/permissions/actor';
 import type { Clock } from '../../platform/time';
 import { STATUS_LABELS } from '../customers/import/import.rules';
-import { XlsxWriter, type CellInput } from '../customers/import/spreadsheet';
+import { XlsxWriter, type CellInput } from '../../platform/import/spreadsheet';
 import { type SurveyService, answerCell } from './surveys.service';
 import { questionsOf } from './surveys.rules';
 

@@ -6,6 +6,8 @@ import { createTransactionService } from './transactions.service';
 import { TRANSACTION_SETTING_GROUPS, TRANSACTION_SETTINGS, transactionSettingsCheck } from './transactions.settings';
 import { transactions20261207 } from './migrations/20261207_10_transactions';
 import { classDimensions20261208 } from './migrations/20261208_11_class_dimensions';
+import { transactionImports20261208 } from './migrations/20261208_20_transaction_imports';
+import { transactionImportRoutes } from './import/import.routes';
 import './transactions.tables';
 
 function build(ctx: BuildContext) {
@@ -18,14 +20,14 @@ export const transactionsModule = defineModule({
   name: 'transactions',
   // A transaction may name a contract (its table is referenced); the services of neither are used.
   dependsOn: ['customers', 'contracts'],
-  migrations: (kind) => [transactions20261207(kind), classDimensions20261208(kind)],
+  migrations: (kind) => [transactions20261207(kind), classDimensions20261208(kind), transactionImports20261208(kind)],
   resources: {
     // Through a view joining the customer (docs/regulations.md §1): lists join customers the same way.
     transaction: { table: 'transaction_scope', id: 'transaction_scope.id', owner: 'transaction_scope.owner_id', team: 'transaction_scope.team_id', department: 'transaction_scope.department_id', widerFor: { finance: 'all' } },
   },
   capabilities: {
     'transactions.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // within the customer's scope; finance reads all
-    'transactions.manage': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // enter transactions and returns by hand
+    'transactions.manage': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance'], // enter transactions and returns by hand or import them, within the scope
     'transactions.push': ['director', 'manager', 'finance'], // the ERP's account pushes batches
   },
   settingGroups: TRANSACTION_SETTING_GROUPS,
@@ -33,7 +35,10 @@ export const transactionsModule = defineModule({
   settingsCheck: transactionSettingsCheck,
   messages: TRANSACTION_MESSAGES,
   build,
-  routes: (app, s) => transactionRoutes(app, s),
+  routes: async (app, s, ctx) => {
+    await transactionRoutes(app, s);
+    await transactionImportRoutes(app, { db: ctx.database, clock: ctx.clock, audit: ctx.audit, transactions: s.transactions });
+  },
   jobs: (s, ctx) => startTransactionJobs({ transactions: s.transactions, leases: ctx.leases }, ctx.log),
   contributes: {
     customerMerge: (s) => [

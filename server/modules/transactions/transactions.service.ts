@@ -68,7 +68,7 @@ export interface ReturnInput {
   responsibleParty: string;
 }
 
-export type ClassCause = 'transaction' | 'return' | 'nightly' | 'merge' | 'customer';
+export type ClassCause = 'transaction' | 'return' | 'import' | 'nightly' | 'merge' | 'customer';
 
 /** The nightly reclassification starts at 02:00 Shanghai time, once a day across all processes. */
 export const NIGHTLY_JOB = 'transactions.classification';

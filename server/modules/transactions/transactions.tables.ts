@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Instant } from '../../db/schema';
+import type { ImportStoreTable } from '../../platform/import/import.store.queries';
 
 /** The transactions module's tables (column types as Kysely sees them). */
 export interface TransactionTable {
@@ -28,6 +29,8 @@ export interface TransactionReturnTable {
   amount_cents: number; // whole 分, taken off the purchases
   reason: string;
   responsible_party: string;
+  source_system: ColumnType<string, string | undefined, string>; // 'manual' or 'excel' (imported)
+  source_doc_no: string | null;
   created_by: number | null;
   created_at: Instant;
 }
@@ -56,7 +59,7 @@ export interface CustomerClassChangeTable {
   net_cents: number | null;
   large_line_cents: number;
   small_line_cents: number;
-  cause: string; // transaction | return | nightly | merge | customer
+  cause: string; // transaction | return | import | nightly | merge | customer
   actor_id: number | null;
   at: Instant;
   reason: string | null; // industry and cooperation: the reason in words, zh-CN (migration 20261208_11)
@@ -85,7 +88,13 @@ export interface TransactionScopeView {
   department_id: number | null;
 }
 
+/** An Excel/CSV import of transactions or returns (the platform's import columns plus the kind). */
+export interface TransactionImportTable extends ImportStoreTable {
+  kind: string; // transactions | returns
+}
+
 export interface TransactionTables {
+  transaction_imports: TransactionImportTable;
   transaction_scope: TransactionScopeView;
   transactions: TransactionTable;
   transaction_returns: TransactionReturnTable;

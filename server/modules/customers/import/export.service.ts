@@ -16,7 +16,7 @@ import type { CustomerFilter, CustomerSortField } from '../customers.queries';
 import { maskAccount, maskPhone } from '../customers.rules';
 import type { CustomerService } from '../customers.service';
 import { FIELD_LABELS, SOURCE_CHANNEL_LABELS, STATUS_LABELS } from './import.rules';
-import { XlsxWriter, type CellInput } from './spreadsheet';
+import { XlsxWriter, type CellInput } from '../../../platform/import/spreadsheet';
 
 /** Most rows one export may hold: above it the user narrows the filter. */
 export const MAX_EXPORT_ROWS = 100_000;

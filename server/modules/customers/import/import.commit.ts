@@ -8,10 +8,10 @@ import { customerValues } from '../customers.service';
 import { importQueries } from './import.queries';
 import { duplicateKeys, mappingProblem, type CustomerValues } from './import.rules';
 import type { DuplicateMode } from './import.schemas';
-import { type ImportCore, type StoredResult, CHUNK_ROWS, STALE_COMMIT_MS, currentRows, differs } from './import.core';
+import { type ImportCore, type StoredResult, CHUNK_ROWS, currentRows, differs } from './import.core';
 
 export function createImportCommit(core: ImportCore) {
-  const { db, kind, customers, audit, clock, now, running, own, stored, validateAll, loadIndex, resultAnswer } = core;
+  const { db, kind, customers, audit, jobs, now, own, stored, validateAll, loadIndex, resultAnswer } = core;
   return {
     /**
      * Imports every valid row in one transaction; bad rows are left out and reported. Idempotent: the
@@ -30,29 +30,16 @@ export function createImportCommit(core: ImportCore) {
       if (problem) throw errors.field('mapping', problem);
       if (!table.mapping.includes('name')) throw errors.field('mapping', 'import.name_not_mapped');
       const placement = await customers.ownerPlacement(ctx.actor.id);
-      const claimedAt = now();
-      if (!(await importQueries.claim(db, id, claimedAt, new Date(clock.now().getTime() - STALE_COMMIT_MS).toISOString()))) {
-        throw errors.conflict('import.in_progress');
-      }
       const total = table.rows.length;
-      running.set(id, { processed: 0, total });
-      const reportProgress = async (processed: number) => {
-        running.set(id, { processed, total });
-        // PostgreSQL: written through another connection, so every instance can answer the poll.
-        // SQLite has one connection, held by the transaction: the progress stays in this process.
-        if (kind === 'postgres') await importQueries.update(db, id, { progress_processed: processed, updated_at: now() });
-      };
-      let result: StoredResult;
-      try {
-        result = await db.transaction().execute(async (trx) => {
+      const result: StoredResult = await jobs.runCommit(id, total, async (trx, reportProgress) => {
           if (kind === 'postgres') {
             // Two uploads of the same file committed at once: the second waits and then finds the first.
-            await importQueries.lockFile(trx, row.file_sha256);
+            await importQueries.store.lockFile(trx, row.file_sha256);
           }
-          const twin = await importQueries.committedTwin(trx, row.file_sha256, row.mapping, id, mode === 'update');
+          const twin = await importQueries.store.committedTwin(trx, row.file_sha256, row.mapping, id, mode === 'update' ? 'update' : undefined);
           if (twin?.result) {
             const earlier = { ...(JSON.parse(twin.result) as StoredResult), alreadyImported: true };
-            await importQueries.update(trx, id, { status: 'committed', duplicates_mode: earlier.mode, result: JSON.stringify(earlier), committed_at: now(), updated_at: now(), progress_processed: total });
+            await importQueries.store.update(trx, id, { status: 'committed', duplicates_mode: earlier.mode, result: JSON.stringify(earlier), committed_at: now(), updated_at: now(), progress_processed: total });
             return earlier;
           }
           const { index, visible } = await loadIndex(trx, ctx, validated);
@@ -120,7 +107,7 @@ export function createImportCommit(core: ImportCore) {
           }
           await flush();
           const at = now();
-          await importQueries.update(trx, id, { status: 'committed', duplicates_mode: mode, result: JSON.stringify(r), committed_at: at, updated_at: at, progress_processed: total });
+          await importQueries.store.update(trx, id, { status: 'committed', duplicates_mode: mode, result: JSON.stringify(r), committed_at: at, updated_at: at, progress_processed: total });
           await audit.record(trx, actorInfo(ctx), {
             action: 'import',
             entityType: 'customer_import',
@@ -139,14 +126,8 @@ export function createImportCommit(core: ImportCore) {
             },
           });
           return r;
-        });
-      } catch (err) {
-        await importQueries.update(db, id, { status: 'previewed', progress_processed: 0, updated_at: now() }).catch(() => undefined);
-        throw err;
-      } finally {
-        running.delete(id);
-      }
-      const after = (await importQueries.summary(db, id))!;
+      });
+      const after = (await importQueries.store.summary(db, id))!;
       return resultAnswer(ctx, after, table, validated, result);
     },
   };

@@ -4,7 +4,6 @@ import type { Db } from '../../../db/database';
 import type { Database } from '../../../db/schema';
 import type { Customer, CustomerImportTable } from '../customers.tables';
 import type { AuditService } from '../../../platform/audit/audit.service';
-import { AppError, errors } from '../../../platform/http/errors';
 import { t } from '../../../platform/http/i18n';
 import type { RequestContext } from '../../../platform/permissions/actor';
 import type { Clock } from '../../../platform/time';
@@ -15,35 +14,23 @@ import { importQueries } from './import.queries';
 import {
   DuplicateIndex,
   IMPORT_LIMITS,
-  decodeText,
   duplicateKeys,
-  inspectZip,
-  isWorkbookZip,
-  sniffFile,
   validateRow,
   type ImportField,
-  type ParsedTable,
   type RowIssue,
   type ValidatedRow,
   IMPORT_FIELDS,
 } from './import.rules';
 import type { DuplicateMode } from './import.schemas';
-import { readCsv, readXlsx } from './spreadsheet';
+import { type StoredTable as PlatformStoredTable, MAX_LISTED_ERRORS, createImportJobs } from '../../../platform/import/import.jobs';
 
 export type ImportRow = Selectable<CustomerImportTable>;
+export { MAX_LISTED_ERRORS };
 
-/** Rows listed in JSON answers; the downloadable report has all of them. */
-export const MAX_LISTED_ERRORS = 1000;
 /** Rows per chunk of the commit: progress is recorded after each. */
 export const CHUNK_ROWS = 500;
-/** Previews nobody committed are deleted after this long. */
-export const PREVIEW_RETENTION_MS = 7 * 24 * 3600 * 1000;
-/** A commit without progress for this long died with its process (its transaction was rolled back). */
-export const STALE_COMMIT_MS = 15 * 60 * 1000;
 
-export interface StoredTable extends ParsedTable {
-  mapping: (ImportField | null)[];
-}
+export type StoredTable = PlatformStoredTable<ImportField>;
 
 /** Issues found while committing (ambiguous or invisible duplicates), by data row index. */
 export interface CommitIssue {
@@ -70,9 +57,6 @@ export function differs(before: Record<string, unknown>, values: Record<string, 
 
 export const currentRows = (q: Kysely<Database>, ids: number[]): Promise<Map<number, Customer>> => importQueries.customerRows(q, ids);
 
-export const fileError = (status: number, code: string, key: string, params: Record<string, string | number> = {}) =>
-  new AppError('validation', key, [], params, status, { code });
-
 export interface ImportDeps {
   db: Db;
   customers: CustomerService;
@@ -81,29 +65,11 @@ export interface ImportDeps {
 }
 
 export function createImportCore(deps: ImportDeps) {
-  const { kysely: db, kind } = deps.db;
   const { customers, audit, clock } = deps;
+  const jobs = createImportJobs<object>({ db: deps.db, clock, store: importQueries.store, limits: IMPORT_LIMITS });
+  const { db, kind, now, running, own } = jobs;
   const cq = customerQueries(kind);
-  const now = () => clock.now().toISOString();
-  /** Progress of running commits in this process (SQLite cannot write it outside the open transaction). */
-  const running = new Map<number, { processed: number; total: number }>();
-
-  async function own(ctx: RequestContext, id: number): Promise<ImportRow> {
-    const row = await importQueries.get(db, id);
-    // An import belongs to whoever uploaded it: anyone else gets the same 404 as for a missing id.
-    if (!row || row.created_by !== ctx.actor.id) throw errors.notFound();
-    return row;
-  }
-
-  function stored(row: ImportRow): StoredTable {
-    return {
-      headers: JSON.parse(row.headers) as string[],
-      mapping: JSON.parse(row.mapping) as (ImportField | null)[],
-      rows: JSON.parse(row.rows) as string[][],
-      rowNumbers: JSON.parse(row.row_numbers) as number[],
-      flags: JSON.parse(row.cell_flags) as [number, number][],
-    };
-  }
+  const stored = (row: ImportRow): StoredTable => jobs.stored<ImportField>(row);
 
   function validateAll(table: StoredTable): ValidatedRow[] {
     const flagged = new Map<number, Set<number>>();
@@ -154,7 +120,7 @@ export function createImportCore(deps: ImportDeps) {
       if (index.match(keys).length) duplicates++;
       index.add(-(i + 1), keys); // a later row of the file meets this one
     });
-    const twin = await importQueries.committedTwin(db, row.file_sha256, row.mapping, row.id);
+    const twin = await importQueries.store.committedTwin(db, row.file_sha256, row.mapping, row.id);
     const validCount = validated.filter((v) => v.values).length;
     return {
       id: row.id,
@@ -183,29 +149,6 @@ export function createImportCore(deps: ImportDeps) {
     };
   }
 
-  /** The file → a table, judged by its bytes: .xlsx (a safe zip that is a workbook) or CSV text. */
-  async function parseFile(body: Buffer) {
-    const limits = { maxRows: IMPORT_LIMITS.maxRows, maxColumns: IMPORT_LIMITS.maxColumns };
-    const kindOfFile = sniffFile(body);
-    if (kindOfFile === 'xls') throw fileError(415, 'unsupported_media_type', 'import.legacy_xls');
-    if (kindOfFile === 'other') throw fileError(415, 'unsupported_media_type', 'import.unsupported_type');
-    if (kindOfFile === 'xlsx') {
-      const zip = inspectZip(body);
-      if (zip === 'zip_bomb') throw fileError(422, 'zip_bomb', 'import.zip_bomb', { mb: IMPORT_LIMITS.maxUnzippedBytes / 1024 / 1024, ratio: IMPORT_LIMITS.maxRatio });
-      if (zip === 'corrupt') throw fileError(422, 'corrupt_file', 'import.corrupt_xlsx');
-      if (!isWorkbookZip(zip.names)) throw fileError(415, 'unsupported_media_type', 'import.unsupported_type');
-      let table: Awaited<ReturnType<typeof readXlsx>>;
-      try {
-        table = await readXlsx(body, limits);
-      } catch {
-        throw fileError(422, 'corrupt_file', 'import.corrupt_xlsx');
-      }
-      return { table, fileType: 'xlsx' as const, encoding: null, sheetName: 'sheetName' in table ? (table.sheetName ?? null) : null };
-    }
-    const text = decodeText(body)!;
-    return { table: readCsv(text.text, limits), fileType: 'csv' as const, encoding: text.encoding, sheetName: null };
-  }
-
   function resultAnswer(ctx: RequestContext, row: Pick<ImportRow, 'id' | 'status' | 'committed_at'>, table: StoredTable, validated: ValidatedRow[], r: StoredResult) {
     return {
       id: row.id,
@@ -222,6 +165,6 @@ export function createImportCore(deps: ImportDeps) {
     };
   }
 
-  return { db, kind, customers, audit, clock, cq, now, running, own, stored, validateAll, listedErrors, loadIndex, preview, parseFile, resultAnswer };
+  return { db, kind, customers, audit, clock, cq, jobs, now, running, own, stored, validateAll, listedErrors, loadIndex, preview, resultAnswer };
 }
 export type ImportCore = ReturnType<typeof createImportCore>;

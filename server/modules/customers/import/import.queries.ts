@@ -1,13 +1,9 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../db/schema';
-import type { CustomerImportTable } from '../customers.tables';
-import { paged } from '../../../db/paging';
+import { importStoreQueries } from '../../../platform/import/import.store.queries';
 
 /** The only SQL of the import; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
-
-/** Everything but the stored cells. */
-const SUMMARY_COLUMNS = ['id', 'created_by', 'filename', 'file_type', 'encoding', 'sheet_name', 'status', 'row_count', 'duplicates_mode', 'result', 'progress_processed', 'progress_total', 'created_at', 'committed_at'] as const;
 
 /** IN lists stay well below SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
@@ -18,70 +14,8 @@ function chunks<T>(values: T[]): T[][] {
 }
 
 export const importQueries = {
-  async insert(db: Q, values: Insertable<CustomerImportTable>): Promise<number> {
-    const row = await db.insertInto('customer_imports').values(values).returning('id').executeTakeFirstOrThrow();
-    return row.id;
-  },
-
-  async get(db: Q, id: number) {
-    return db.selectFrom('customer_imports').selectAll().where('id', '=', id).executeTakeFirst();
-  },
-
-  /** Without the stored cells: for status polls and lists. */
-  async summary(db: Q, id: number) {
-    return db
-      .selectFrom('customer_imports')
-      .select(SUMMARY_COLUMNS)
-      .where('id', '=', id)
-      .executeTakeFirst();
-  },
-
-  async listOwn(db: Q, userId: number, page: number, pageSize: number) {
-    const base = db.selectFrom('customer_imports').where('created_by', '=', userId);
-    return paged(base.select(SUMMARY_COLUMNS).orderBy('id', 'desc'), base, { page, pageSize });
-  },
-
-  async update(db: Q, id: number, patch: Updateable<CustomerImportTable>) {
-    await db.updateTable('customer_imports').set(patch).where('id', '=', id).execute();
-  },
-
-  /**
-   * Claims a previewed import for committing (atomic: a second click or instance gets false). A commit
-   * whose process died (no progress for `staleBefore`) may be claimed again: its transaction was rolled back.
-   */
-  async claim(db: Q, id: number, now: string, staleBefore: string): Promise<boolean> {
-    const res = await db
-      .updateTable('customer_imports')
-      .set({ status: 'committing', progress_processed: 0, updated_at: now })
-      .where('id', '=', id)
-      .where((eb) => eb.or([eb('status', '=', 'previewed'), eb.and([eb('status', '=', 'committing'), eb('updated_at', '<', staleBefore)])]))
-      .executeTakeFirst();
-    return Number(res.numUpdatedRows) === 1;
-  },
-
-  /**
-   * An earlier committed import of the same file with the same mapping (idempotent re-import). With
-   * `updateOnly`, only one that also updated duplicates counts: "update" after an earlier "skip" applies
-   * the file's values to the duplicates that run left alone (and is itself idempotent).
-   */
-  async committedTwin(db: Q, sha256: string, mapping: string, exceptId: number, updateOnly = false) {
-    let qb = db
-      .selectFrom('customer_imports')
-      .leftJoin('user_directory as users', 'users.id', 'customer_imports.created_by')
-      .select(['customer_imports.id', 'customer_imports.result', 'customer_imports.committed_at', 'customer_imports.duplicates_mode', 'users.display_name as created_by_name'])
-      .where('customer_imports.file_sha256', '=', sha256)
-      .where('customer_imports.status', '=', 'committed')
-      .where('customer_imports.mapping', '=', mapping)
-      .where('customer_imports.id', '!=', exceptId)
-      .where('customer_imports.result', 'is not', null);
-    if (updateOnly) qb = qb.where('customer_imports.duplicates_mode', '=', 'update');
-    return qb.orderBy('customer_imports.id').executeTakeFirst();
-  },
-
-  /** Previews nobody committed, after `before`: their stored cells are not kept for ever. */
-  async purgeStalePreviews(db: Q, before: string) {
-    await db.deleteFrom('customer_imports').where('status', '=', 'previewed').where('created_at', '<', before).execute();
-  },
+  /** The table of the customer imports, through the platform's import queries. */
+  store: importStoreQueries('customer_imports'),
 
   // ── Duplicate keys of existing customers ──────────────────────────────────────
   async customersByKeys(db: Q, keys: { creditCodes: string[]; phoneDigits: string[]; names: string[]; archiveNos: string[] }) {
@@ -115,11 +49,6 @@ export const importQueries = {
     const out = new Map<number, Selectable<Database['customers']>>();
     for (const part of chunks(ids)) for (const r of await db.selectFrom('customers').selectAll().where('id', 'in', part).execute()) out.set(r.id, r);
     return out;
-  },
-
-  /** PostgreSQL: serialises transactions that commit the same file (held until the transaction ends). */
-  async lockFile(db: Q, sha256: string): Promise<void> {
-    await sql`select pg_advisory_xact_lock(${Number.parseInt(sha256.slice(0, 13), 16)}::bigint)`.execute(db);
   },
 
   chunks,

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/database';
 import type { AuditService } from '../../../platform/audit/audit.service';
-import { AppError } from '../../../platform/http/errors';
+import { registerUploadRoute, sendXlsx } from '../../../platform/import/import.http';
 import { requestContext } from '../../../platform/http/guard';
 import { idParams, page, parseSort } from '../../../platform/http/schemas';
 import type { Clock } from '../../../platform/time';
@@ -13,31 +13,6 @@ import { createCustomerExportService } from './export.service';
 import { IMPORT_LIMITS } from './import.rules';
 import * as s from './import.schemas';
 import { createCustomerImportService } from './import.service';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, filename: string, body: Buffer) {
-  return reply
-    .type(XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
-
-/** A file name for display only: no path, no control characters. */
-function cleanFilename(raw: string | undefined): string {
-  let name = raw ?? '';
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    /* keep it as sent */
-  }
-  name = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return name || 'upload';
-}
-
-const tooLarge = () =>
-  new AppError('validation', 'import.too_large', [], { mb: IMPORT_LIMITS.maxUploadBytes / 1024 / 1024 }, 413, { code: 'payload_too_large' });
 
 /** Excel/CSV import (issue point 10) and Excel export (issue point 11) of the customer archive. */
 export async function customerImportRoutes(root: FastifyInstance, deps: { db: Db; clock: Clock; customers: CustomerService; audit: AuditService }) {
@@ -75,30 +50,14 @@ export async function customerImportRoutes(root: FastifyInstance, deps: { db: Db
     },
   });
 
-  // The upload: the request body is the file itself (the web app sends the File as is), judged by its
-  // bytes, whatever the content type or name says. Parsers are scoped to this one route.
-  await root.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.maxUploadBytes }, (_req, body, done) => done(null, body));
-    scope.addHook('onRequest', async (req) => {
-      // Refused before a byte of the body is read, with the limit in the message.
-      if (Number(req.headers['content-length'] ?? 0) > IMPORT_LIMITS.maxUploadBytes) throw tooLarge();
-    });
-    scope.withTypeProvider<ZodTypeProvider>().post('/api/customer-imports', {
-      config: { policy: { capability: 'customers.import' } },
-      bodyLimit: IMPORT_LIMITS.maxUploadBytes,
-      schema: {
-        tags,
-        summary: 'Upload .xlsx or .csv (request body = the file; ?filename= or X-Filename header) → preview',
-        querystring: s.uploadQuery,
-        response: { 201: s.previewOut },
-      },
-      handler: async (req, reply) => {
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const filename = cleanFilename(req.query.filename ?? (req.headers['x-filename'] as string | undefined));
-        return reply.status(201).send(await imports.upload(requestContext(req), body, filename));
-      },
-    });
+  await registerUploadRoute(root, {
+    url: '/api/customer-imports',
+    capability: 'customers.import',
+    tags,
+    summary: 'Upload .xlsx or .csv (request body = the file; ?filename= or X-Filename header) → preview',
+    limits: IMPORT_LIMITS,
+    response: s.previewOut,
+    handler: (req, body, filename) => imports.upload(requestContext(req), body, filename),
   });
 
   app.get('/api/customer-imports', {

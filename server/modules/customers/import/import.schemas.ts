@@ -10,10 +10,6 @@ export const IMPORT_FIELDS = ['archiveNo', ...(Object.keys(EDITABLE_COLUMNS) as 
 export const DUPLICATE_MODES = ['skip', 'update', 'create'] as const;
 export type DuplicateMode = (typeof DUPLICATE_MODES)[number];
 
-export const uploadQuery = z
-  .object({ filename: z.string().trim().min(1).max(255).optional() })
-  .strict();
-
 export const mappingBody = z.object({ mapping: z.array(z.enum(IMPORT_FIELDS).nullable()).max(1000) }).strict();
 export const commitBody = z.object({ duplicates: z.enum(DUPLICATE_MODES) }).strict();
 export const listQuery = z.object({ ...pagingQuery }).strict();

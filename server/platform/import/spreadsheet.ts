@@ -1,6 +1,6 @@
 /**
- * Reading and writing .xlsx with ExcelJS, and reading CSV: the only file-format code of the import and
- * export. Every string cell written goes through one place that neutralises formulas.
+ * Reading and writing .xlsx with ExcelJS, and reading CSV: the only file-format code of the imports and
+ * exports of every module. Every string cell written goes through one place that neutralises formulas.
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
