@@ -64,7 +64,7 @@ import type {
   Template,
   TemplateSummary,
 } from './surveys';
-import type { Transaction, TransactionBatchResult, TransactionReturn, TransactionSummary } from './transactions';
+import type { Transaction, TransactionBatchResult, TransactionImportPreview, TransactionImportResult, TransactionImportStatus, TransactionReturn, TransactionSummary } from './transactions';
 import type { Evaluation, EvaluationDetail, EvaluationTemplate, TemplatesAnswer } from './evaluations';
 import type { NotificationPage, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
 
@@ -244,6 +244,10 @@ export type Routes =
   | Route<'GET', `/api/roles`, { items: RoleInfo[] }> // /api/roles
   | Route<'GET', `/api/settings`, { groups: SettingGroup[] }> // /api/settings
   | Route<'GET', `/api/transactions`, Page<Transaction>> // /api/transactions
+  | Route<'GET', `/api/transaction-imports/${number}/preview`, TransactionImportPreview> // /api/transaction-imports/:id/preview
+  | Route<'PUT', `/api/transaction-imports/${number}/mapping`, TransactionImportPreview> // /api/transaction-imports/:id/mapping
+  | Route<'POST', `/api/transaction-imports/${number}/commit`, TransactionImportResult> // /api/transaction-imports/:id/commit
+  | Route<'GET', `/api/transaction-imports/${number}`, TransactionImportStatus> // /api/transaction-imports/:id
   | Route<'POST', `/api/transactions`, Transaction> // /api/transactions
   | Route<'GET', `/api/transaction-returns`, Page<TransactionReturn>> // /api/transaction-returns
   | Route<'POST', `/api/transaction-returns`, TransactionReturn> // /api/transaction-returns

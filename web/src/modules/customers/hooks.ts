@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchFile, listOf, uploadFile } from '../../api/client';
 import type { AttachmentKind, CustomerEditable, Customer, CustomerAttachment, CustomerContact, CustomerHistoryEntry, CustomerListItem, CustomerOptions, CustomerStatus, DuplicateHit, ImportDuplicateMode, ImportPreview, ImportResult, ImportStatus } from '../../api/contract/customers';
+import { createImportHooks } from '../../components/import/importHooks';
 import type { Page } from '../../api/contract/platform';
 import { DEFAULT_OPTIONS } from './labels';
 
@@ -192,77 +193,11 @@ export function useMergeCustomer(survivorId: number) {
 }
 
 // ── Import 导入 / export 导出 ────────────────────────────────────────────────────────────────────
-export const importKeys = {
-  all: ['customer-imports'] as const,
-  preview: (id: number) => ['customer-imports', id, 'preview'] as const,
-  status: (id: number) => ['customer-imports', id, 'status'] as const,
-};
-
-/** The preview of an upload (columns, mapping, counts, sample, errors); kept fresh by the mapping mutation. */
-export function useImportPreview(id: number | undefined) {
-  return useQuery({
-    queryKey: importKeys.preview(id ?? 0),
-    queryFn: () => api.get(`/api/customer-imports/${id as number}/preview`), // runs only with an id (enabled)
-    enabled: !!id && id > 0,
-    staleTime: Infinity,
-  });
-}
-
-export interface ImportUpload {
-  file: Blob;
-  filename: string;
-  onProgress?: (percent: number) => void;
-  signal?: AbortSignal;
-}
-
-/** The file goes as the raw body; the server judges .xlsx / CSV by content and answers the preview (201). */
-export function useUploadImport() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ file, filename, onProgress, signal }: ImportUpload) =>
-      uploadFile<ImportPreview>('/api/customer-imports', file, { query: { filename }, onProgress, signal }),
-    onSuccess: (preview) => qc.setQueryData(importKeys.preview(preview.id), preview),
-  });
-}
-
-/** One field (or null = 不导入) per column, in file order; answers the re-validated preview. */
-export function useImportMapping(id: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (mapping: (string | null)[]) => api.put(`/api/customer-imports/${id}/mapping`, { mapping }),
-    onSuccess: (preview) => qc.setQueryData(importKeys.preview(id), preview),
-  });
-}
-
-/** Imports the valid rows in one transaction; the list (and any open customer) is stale afterwards. */
-export function useCommitImport(id: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (duplicates: ImportDuplicateMode) => api.post(`/api/customer-imports/${id}/commit`, { duplicates }),
-    onSettled: async () => {
-      await qc.invalidateQueries({ queryKey: customerKeys.all });
-      await qc.invalidateQueries({ queryKey: importKeys.preview(id) });
-    },
-  });
-}
-
-/**
- * Status and progress of an import, asked every second while `polling`. On SQLite the answer waits for
- * the commit's transaction, so the numbers may arrive only at the end.
- */
-export function useImportStatus(id: number, polling: boolean) {
-  return useQuery({
-    queryKey: importKeys.status(id),
-    queryFn: () => api.get(`/api/customer-imports/${id}`),
-    enabled: polling && id > 0,
-    refetchInterval: polling ? 1000 : false,
-    staleTime: 0,
-    gcTime: 0,
-  });
-}
-
-/** The bad rows as uploaded, with a column naming each problem (a plain download: same-origin cookie). */
-export const importReportUrl = (id: number) => `/api/customer-imports/${id}/report.xlsx`;
+/** The customer import's endpoints, through the shared wizard's hooks (components/import). */
+export const customerImport = createImportHooks<ImportPreview, ImportResult, ImportStatus, { duplicates: ImportDuplicateMode }>({
+  base: '/api/customer-imports',
+  afterCommit: (qc) => qc.invalidateQueries({ queryKey: customerKeys.all }),
+});
 
 /** The list's filters and sort, without paging: what GET /api/customers/export.xlsx accepts. */
 export function exportQuery(filters: CustomerFilters, unmasked = false) {

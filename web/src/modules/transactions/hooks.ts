@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { NewReturn, NewTransaction, Transaction, TransactionReturn, TransactionSummary } from '../../api/contract/transactions';
+import { api, fetchFile } from '../../api/client';
+import type { NewReturn, NewTransaction, TransactionImportPreview, TransactionImportResult, TransactionImportStatus } from '../../api/contract/transactions';
+import { createImportHooks } from '../../components/import/importHooks';
 import type { Page } from '../../api/contract/platform';
 
 export interface TransactionFilters {
@@ -63,5 +64,18 @@ export function useCreateReturn() {
   return useMutation({
     mutationFn: (body: NewReturn) => api.post('/api/transaction-returns', body),
     onSettled: invalidate,
+  });
+}
+
+/** The import of transactions and returns through the shared wizard's hooks (components/import). */
+export const transactionImport = createImportHooks<TransactionImportPreview, TransactionImportResult, TransactionImportStatus, Record<string, never>>({
+  base: '/api/transaction-imports',
+  afterCommit: (qc) => Promise.all([qc.invalidateQueries({ queryKey: transactionKeys.all }), qc.invalidateQueries({ queryKey: ['customers'] })]),
+});
+
+/** The filtered list as .xlsx (the same filters as the list, without paging). */
+export function useExportTransactions() {
+  return useMutation({
+    mutationFn: (f: Omit<TransactionFilters, 'page' | 'pageSize'>) => fetchFile('/api/transactions/export.xlsx', { ...f }),
   });
 }

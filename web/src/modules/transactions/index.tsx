@@ -6,6 +6,7 @@ import zhCN from './messages/zh-CN';
 import zhTW from './messages/zh-TW';
 
 const TransactionsPage = lazy(() => import('./TransactionsPage'));
+const TransactionImportPage = lazy(() => import('./TransactionImportPage'));
 
 const CustomerTransactionsTab = lazy(() => import('./CustomerTransactionsTab').then((m) => ({ default: m.CustomerTransactionsTab })));
 const ClassValueSection = lazy(() => import('./ClassValueSection').then((m) => ({ default: m.ClassValueSection })));
@@ -13,7 +14,10 @@ const ClassValueSection = lazy(() => import('./ClassValueSection').then((m) => (
 /** Transactions (交易记录), returns (退赔折价) and the class by annual purchases; the customer's tab is CustomerTransactionsTab. */
 export const transactionsModule: WebModule = {
   id: 'transactions',
-  routes: [{ path: '/transactions', page: TransactionsPage, capability: 'transactions.read' }],
+  routes: [
+    { path: '/transactions', page: TransactionsPage, capability: 'transactions.read' },
+    { path: '/transactions/import', page: TransactionImportPage, capability: 'transactions.manage' },
+  ],
   menu: [{ path: '/transactions', labelKey: 'transactions.nav', icon: <TransactionOutlined />, capability: 'transactions.read', group: 'business', order: 12 }],
   customerTabs: [{ key: 'transactions', labelKey: 'transactions.tab', capability: 'transactions.read', order: 110, component: CustomerTransactionsTab }],
   customerValue: [{ key: 'class', labelKey: 'transactions.value.title', capability: 'transactions.read', order: 10, component: ClassValueSection }],

@@ -1,17 +1,26 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Progress, Radio, Select, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Form, Progress, Select, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import type { TableColumnsType, UploadProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import type { ImportDuplicateMode, ImportPreview, ImportRowError } from '../../api/contract/customers';
 import { useIsMobile } from '../../app/useIsMobile';
-import { useDescribeError } from '../../components/errors';
-import { formatDateTime } from '../../components/format';
-import { useCan } from '../auth/hooks';
-import { fieldLabel } from './fields';
-import { importReportUrl, useImportMapping, useUploadImport } from './hooks';
+import { useDescribeError } from '../errors';
+import { formatDateTime } from '../format';
+import type { ImportPreviewBase, ImportRowError, ImportUpload } from './importHooks';
+
+/**
+ * The steps of the spreadsheet import wizard, shared by every import (customers, transactions …): upload,
+ * column mapping with samples, counts, the error table with the downloadable report. What differs per
+ * import comes in as props: its upload and mapping mutations, its field labels, its counts.
+ */
+type ImportPreview = ImportPreviewBase;
+type FieldLabel = (t: TFunction, field: string) => string;
+/** A mutation as the steps use it (react-query's useMutation result). */
+interface Mutation<A, T> {
+  mutateAsync: (args: A) => Promise<T>;
+}
 
 /** Narrows the file dialog only: the server judges the type by content, so dropped files are not filtered here. */
 const ACCEPT = { format: '.xlsx,.csv', filter: 'native' as const };
@@ -42,9 +51,8 @@ function useDescribeWithFields() {
 }
 
 // ── 1 上传文件 ─────────────────────────────────────────────────────────────────────────────────
-export function UploadStep({ onUploaded }: { onUploaded: (preview: ImportPreview) => void }) {
+export function UploadStep<P extends ImportPreview>({ upload, hint, onUploaded }: { upload: Mutation<ImportUpload, P>; hint: ReactNode; onUploaded: (preview: P) => void }) {
   const { t } = useTranslation();
-  const upload = useUploadImport();
   const describe = useDescribeWithFields();
   const inputId = useId();
   const [sending, setSending] = useState<{ filename: string; percent: number } | null>(null);
@@ -72,14 +80,14 @@ export function UploadStep({ onUploaded }: { onUploaded: (preview: ImportPreview
         if ((err as Error)?.name === 'AbortError') return;
         onError?.(err as Error);
         // 413 / 415 / 422: the server says why, in the user's language.
-        setError(t('customers.import.uploadFailed', { filename: f.name, reason: describe(err) }));
+        setError(t('importWizard.uploadFailed', { filename: f.name, reason: describe(err) }));
       });
     return { abort: () => controller.abort() };
   };
 
   return (
     <Form name="importUpload" layout="vertical" onFinish={() => undefined}>
-      <Form.Item label={t('customers.import.file')} htmlFor={inputId} style={{ marginBottom: 12 }}>
+      <Form.Item label={t('importWizard.file')} htmlFor={inputId} style={{ marginBottom: 12 }}>
         <Upload.Dragger
           id={inputId}
           accept={ACCEPT}
@@ -92,18 +100,18 @@ export function UploadStep({ onUploaded }: { onUploaded: (preview: ImportPreview
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p className="ant-upload-text">{t('customers.import.dragTitle')}</p>
+          <p className="ant-upload-text">{t('importWizard.dragTitle')}</p>
           <p className="ant-upload-hint" style={{ paddingInline: 12 }}>
-            {t('customers.import.dragHint')}
+            {hint}
           </p>
         </Upload.Dragger>
       </Form.Item>
       {sending ? (
         <div style={{ marginBottom: 12 }}>
           <Typography.Text>
-            {sending.percent < 100 ? t('customers.import.uploading', { filename: sending.filename }) : t('customers.import.reading', { filename: sending.filename })}
+            {sending.percent < 100 ? t('importWizard.uploading', { filename: sending.filename }) : t('importWizard.reading', { filename: sending.filename })}
           </Typography.Text>
-          <Progress percent={sending.percent} status="active" aria-label={t('customers.import.uploadProgress')} />
+          <Progress percent={sending.percent} status="active" aria-label={t('importWizard.uploadProgress')} />
         </div>
       ) : null}
       {error ? <Alert type="error" showIcon closable title={error} onClose={() => setError(null)} /> : null}
@@ -112,55 +120,56 @@ export function UploadStep({ onUploaded }: { onUploaded: (preview: ImportPreview
 }
 
 // ── shared: counts and errors ─────────────────────────────────────────────────────────────────
-export function ImportCounts({ preview }: { preview: ImportPreview }) {
-  const { t } = useTranslation();
+/** One figure of the counts row: its label, value and colour. */
+export interface CountItem {
+  key: string;
+  label: string;
+  value: number;
+  color?: string;
+}
+
+export function ImportCounts({ items }: { items: CountItem[] }) {
   const isMobile = useIsMobile();
-  const items = [
-    { key: 'rowCount', value: preview.rowCount },
-    { key: 'validCount', value: preview.validCount },
-    { key: 'errorRowCount', value: preview.errorRowCount, color: preview.errorRowCount ? '#cf1322' : undefined },
-    { key: 'duplicates', value: preview.duplicates, color: preview.duplicates ? '#d48806' : undefined },
-  ];
   return (
     <Flex wrap gap={isMobile ? 16 : 40} style={{ marginBottom: 16 }}>
       {items.map((i) => (
-        <Statistic key={i.key} title={t(`customers.import.${i.key}`)} value={i.value} styles={{ content: { color: i.color } }} />
+        <Statistic key={i.key} title={i.label} value={i.value} styles={{ content: { color: i.color } }} />
       ))}
     </Flex>
   );
 }
 
 function errorColumnText(t: TFunction, e: ImportRowError): string {
-  if (e.column === null || e.column === undefined) return t('customers.import.notMapped');
+  if (e.column === null || e.column === undefined) return t('importWizard.notMapped');
   return e.header ? `${columnLetter(e.column)} ${e.header}` : columnLetter(e.column);
 }
 
-export function ImportErrorsTable({ title, errors, total, importId }: { title?: string; errors: ImportRowError[]; total: number; importId: number }) {
+export function ImportErrorsTable({ title, errors, total, reportUrl, fieldLabel }: { title?: string; errors: ImportRowError[]; total: number; reportUrl: string; fieldLabel: FieldLabel }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   type Row = ImportRowError & { key: string };
-  const field: TableColumnsType<Row>[number] = { title: t('customers.import.errorField'), dataIndex: 'field', width: 130, render: (f: string) => fieldLabel(t, f) };
+  const field: TableColumnsType<Row>[number] = { title: t('importWizard.errorField'), dataIndex: 'field', width: 130, render: (f: string) => fieldLabel(t, f) };
   // Phones leave out the field (the column's header usually names it), so the reason is on screen.
   const columns: TableColumnsType<Row> = [
-    { title: t('customers.import.errorRow'), dataIndex: 'row', width: isMobile ? 56 : 70 },
-    { title: t('customers.import.errorColumn'), key: 'column', width: isMobile ? 110 : 160, render: (_, e) => errorColumnText(t, e) },
+    { title: t('importWizard.errorRow'), dataIndex: 'row', width: isMobile ? 56 : 70 },
+    { title: t('importWizard.errorColumn'), key: 'column', width: isMobile ? 110 : 160, render: (_, e) => errorColumnText(t, e) },
     ...(isMobile ? [] : [field]),
-    { title: t('customers.import.errorMessage'), dataIndex: 'message', width: isMobile ? 200 : 260 },
+    { title: t('importWizard.errorMessage'), dataIndex: 'message', width: isMobile ? 200 : 260 },
   ];
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
-          {title ?? t('customers.import.errorsTitle')}
+          {title ?? t('importWizard.errorsTitle')}
         </Typography.Title>
-        <a href={importReportUrl(importId)} download>
+        <a href={reportUrl} download>
           <DownloadOutlined style={{ marginInlineEnd: 4 }} />
-          {t('customers.import.downloadReport')}
+          {t('importWizard.downloadReport')}
         </a>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('customers.import.reportHint')}
-        {total > errors.length ? ` ${t('customers.import.errorsTruncated', { shown: errors.length, total })}` : ''}
+        {t('importWizard.reportHint')}
+        {total > errors.length ? ` ${t('importWizard.errorsTruncated', { shown: errors.length, total })}` : ''}
       </Typography.Paragraph>
       <Table
         rowKey="key"
@@ -182,17 +191,30 @@ interface ColumnRow {
   field: string | null;
 }
 
-export function MappingStep({ preview, onBack, onNext }: { preview: ImportPreview; onBack: () => void; onNext: () => void }) {
+export function MappingStep({
+  preview,
+  mapping,
+  fieldLabel,
+  counts,
+  onBack,
+  onNext,
+}: {
+  preview: ImportPreview;
+  mapping: Mutation<(string | null)[], unknown>;
+  fieldLabel: FieldLabel;
+  counts: CountItem[];
+  onBack: () => void;
+  onNext: () => void;
+}) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const mapping = useImportMapping(preview.id);
   const describe = useDescribeWithFields();
   const [error, setError] = useState<string | null>(null);
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-  const separator = t('customers.import.sampleSeparator');
+  const separator = t('importWizard.sampleSeparator');
 
   const fieldOptions = [
-    { value: NONE, label: t('customers.import.notImported') },
+    { value: NONE, label: t('importWizard.notImported') },
     ...preview.fields.map((f) => ({ value: f, label: fieldLabel(t, f) })),
   ];
 
@@ -240,7 +262,7 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
   const headerColumns: TableColumnsType<ColumnRow> = isMobile
     ? [
         {
-          title: t('customers.import.header'),
+          title: t('importWizard.header'),
           dataIndex: 'header',
           width: 120,
           render: (h: string, c) => (
@@ -252,19 +274,19 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
         },
       ]
     : [
-        { title: t('customers.import.column'), dataIndex: 'index', width: 56, render: (i: number) => columnLetter(i) },
-        { title: t('customers.import.header'), dataIndex: 'header', width: 170, render: (h: string) => h || none },
+        { title: t('importWizard.column'), dataIndex: 'index', width: 56, render: (i: number) => columnLetter(i) },
+        { title: t('importWizard.header'), dataIndex: 'header', width: 170, render: (h: string) => h || none },
       ];
   const columns: TableColumnsType<ColumnRow> = [
     ...headerColumns,
     {
-      title: t('customers.import.mappedField'),
+      title: t('importWizard.mappedField'),
       key: 'field',
       width: isMobile ? 180 : 210,
       render: (_, c) => (
         <Select
           value={shown[c.index] ?? NONE}
-          aria-label={t('customers.import.mappedFieldLabel', { header: c.header || columnLetter(c.index) })}
+          aria-label={t('importWizard.mappedFieldLabel', { header: c.header || columnLetter(c.index) })}
           options={fieldOptions}
           onChange={(v: string) => change(c.index, v)}
           showSearch={{ optionFilterProp: 'label' }}
@@ -273,12 +295,12 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
       ),
     },
     {
-      title: t('customers.import.samples'),
+      title: t('importWizard.samples'),
       key: 'samples',
       width: 280,
       render: (_, c) => {
         const field = shown[c.index];
-        if (!field) return <Typography.Text type="secondary">{t('customers.import.noSample')}</Typography.Text>;
+        if (!field) return <Typography.Text type="secondary">{t('importWizard.noSample')}</Typography.Text>;
         const values = samplesOf(field);
         return values.length ? (
           <Typography.Text ellipsis={{ tooltip: values.join(separator) }} style={{ maxWidth: 260 }}>
@@ -294,12 +316,12 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
   const mapped = preview.columns.filter((c) => c.field);
   type SampleRow = ImportPreview['sample'][number];
   const sampleColumns: TableColumnsType<SampleRow> = [
-    { title: t('customers.import.rowNo'), dataIndex: 'row', width: 64, fixed: isMobile ? undefined : 'left' },
+    { title: t('importWizard.rowNo'), dataIndex: 'row', width: 64, fixed: isMobile ? undefined : 'left' },
     {
-      title: t('customers.import.rowValid'),
+      title: t('importWizard.rowValid'),
       dataIndex: 'valid',
       width: 80,
-      render: (v: boolean) => (v ? <Tag color="green">{t('customers.import.valid')}</Tag> : <Tag color="red">{t('customers.import.invalid')}</Tag>),
+      render: (v: boolean) => (v ? <Tag color="green">{t('importWizard.valid')}</Tag> : <Tag color="red">{t('importWizard.invalid')}</Tag>),
     },
     ...mapped.map((c) => ({
       title: fieldLabel(t, c.field!),
@@ -318,20 +340,20 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('customers.import.alreadyImportedBefore', {
+          title={t('importWizard.alreadyImportedBefore', {
             at: formatDateTime(preview.alreadyImported.at),
             name: preview.alreadyImported.byName ?? t('common.none'),
           })}
         />
       ) : null}
-      <ImportCounts preview={preview} />
-      <Typography.Paragraph type="secondary">{t('customers.import.mappingHint')}</Typography.Paragraph>
+      <ImportCounts items={counts} />
+      <Typography.Paragraph type="secondary">{t('importWizard.mappingHint')}</Typography.Paragraph>
       {blocked ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('customers.import.unmappedRequired', { fields: preview.unmappedRequired.map((f) => fieldLabel(t, f)).join(t('common.listSeparator')) })}
+          title={t('importWizard.unmappedRequired', { fields: preview.unmappedRequired.map((f) => fieldLabel(t, f)).join(t('common.listSeparator')) })}
         />
       ) : null}
       {error ? <Alert type="error" showIcon closable title={error} onClose={() => setError(null)} style={{ marginBottom: 12 }} /> : null}
@@ -346,7 +368,7 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
       />
       {preview.sample.length && mapped.length ? (
         <>
-          <Typography.Title level={5}>{t('customers.import.sampleRows', { count: preview.sample.length })}</Typography.Title>
+          <Typography.Title level={5}>{t('importWizard.sampleRows', { count: preview.sample.length })}</Typography.Title>
           <Table<SampleRow>
             rowKey="row"
             size="small"
@@ -359,9 +381,9 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
         </>
       ) : null}
       <StepButtons>
-        <Button onClick={onBack}>{t('customers.import.reupload')}</Button>
+        <Button onClick={onBack}>{t('importWizard.reupload')}</Button>
         <Button type="primary" disabled={blocked || saving} loading={saving} onClick={onNext}>
-          {t('customers.import.next')}
+          {t('importWizard.next')}
         </Button>
       </StepButtons>
     </>
@@ -371,9 +393,9 @@ export function MappingStep({ preview, onBack, onNext }: { preview: ImportPrevie
 export function FileLine({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const parts = [
-    t('customers.import.fileInfo', { filename: preview.filename }),
-    preview.sheetName ? t('customers.import.sheet', { name: preview.sheetName }) : null,
-    preview.encoding ? t('customers.import.encoding', { encoding: preview.encoding.toUpperCase() }) : null,
+    t('importWizard.fileInfo', { filename: preview.filename }),
+    preview.sheetName ? t('importWizard.sheet', { name: preview.sheetName }) : null,
+    preview.encoding ? t('importWizard.encoding', { encoding: preview.encoding.toUpperCase() }) : null,
   ].filter(Boolean);
   return (
     <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
@@ -391,35 +413,35 @@ export function StepButtons({ children }: { children: ReactNode }) {
 }
 
 // ── 3 校验结果 ─────────────────────────────────────────────────────────────────────────────────
-export const DUPLICATE_MODES: ImportDuplicateMode[] = ['skip', 'update', 'create'];
-
 export function CheckStep({
   preview,
-  mode,
-  onModeChange,
+  counts,
+  fieldLabel,
+  reportUrl,
+  options,
   onBack,
   onStart,
 }: {
   preview: ImportPreview;
-  mode: ImportDuplicateMode;
-  onModeChange: (mode: ImportDuplicateMode) => void;
+  counts: CountItem[];
+  fieldLabel: FieldLabel;
+  reportUrl: string;
+  /** What the import asks before it starts (e.g. how to treat duplicate customers). */
+  options?: ReactNode;
   onBack: () => void;
   onStart: () => void;
 }) {
   const { t } = useTranslation();
-  const can = useCan();
-  const canUpdate = can('customers.update');
-  const modeGroupId = useId();
   const summary =
     preview.validCount === 0 ? (
-      <Alert type="error" showIcon title={t('customers.import.noneValid')} style={{ marginBottom: 12 }} />
+      <Alert type="error" showIcon title={t('importWizard.noneValid')} style={{ marginBottom: 12 }} />
     ) : preview.errorRowCount === 0 ? (
-      <Alert type="success" showIcon title={t('customers.import.allValid', { count: preview.rowCount })} style={{ marginBottom: 12 }} />
+      <Alert type="success" showIcon title={t('importWizard.allValid', { count: preview.rowCount })} style={{ marginBottom: 12 }} />
     ) : (
       <Alert
         type="warning"
         showIcon
-        title={t('customers.import.someInvalid', { errors: preview.errorRowCount, valid: preview.validCount })}
+        title={t('importWizard.someInvalid', { errors: preview.errorRowCount, valid: preview.validCount })}
         style={{ marginBottom: 12 }}
       />
     );
@@ -427,39 +449,14 @@ export function CheckStep({
   return (
     <>
       <FileLine preview={preview} />
-      <ImportCounts preview={preview} />
+      <ImportCounts items={counts} />
       {summary}
-      {preview.errorCount > 0 ? <ImportErrorsTable errors={preview.errors} total={preview.errorCount} importId={preview.id} /> : null}
-      <Typography.Title level={5} id={modeGroupId}>
-        {t('customers.import.duplicatesMode')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {preview.duplicates > 0 ? t('customers.import.duplicatesFound', { count: preview.duplicates }) : t('customers.import.duplicatesNone')}
-      </Typography.Paragraph>
-      <Radio.Group
-        aria-labelledby={modeGroupId}
-        value={mode}
-        onChange={(e) => onModeChange(e.target.value as ImportDuplicateMode)}
-        style={{ marginBottom: 16 }}
-      >
-        <Flex vertical gap={8}>
-          {DUPLICATE_MODES.map((m) => {
-            const disabled = m === 'update' && !canUpdate;
-            return (
-              <Radio key={m} value={m} disabled={disabled}>
-                {t(`customers.import.modes.${m}`)}
-                <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                  {disabled ? t('customers.import.updateNeedsRight') : t(`customers.import.modeHints.${m}`)}
-                </Typography.Text>
-              </Radio>
-            );
-          })}
-        </Flex>
-      </Radio.Group>
+      {preview.errorCount > 0 ? <ImportErrorsTable errors={preview.errors} total={preview.errorCount} reportUrl={reportUrl} fieldLabel={fieldLabel} /> : null}
+      {options}
       <StepButtons>
-        <Button onClick={onBack}>{t('customers.import.prev')}</Button>
+        <Button onClick={onBack}>{t('importWizard.prev')}</Button>
         <Button type="primary" disabled={preview.validCount === 0} onClick={onStart}>
-          {t('customers.import.start')}
+          {t('importWizard.start')}
         </Button>
       </StepButtons>
     </>
