@@ -12,7 +12,7 @@ import { AppError, errors } from '../http/errors';
 import { type Lang, t } from '../http/i18n';
 import type { RequestContext } from '../permissions/actor';
 import type { Clock } from '../time';
-import { type ImportLimits, type ParsedTable, decodeText, inspectZip, isWorkbookZip, mappingProblem, sniffFile } from './import.rules';
+import { type ImportLimits, type ParsedTable, decodeText, inspectZip, isWorkbookZip, mappingProblem, rememberedMapping, sniffFile } from './import.rules';
 import type { ImportStore, ImportStoreTable } from './import.store.queries';
 import { XlsxWriter, readCsv, readXlsx } from './spreadsheet';
 
@@ -20,6 +20,8 @@ import { XlsxWriter, readCsv, readXlsx } from './spreadsheet';
 export const PREVIEW_RETENTION_MS = 7 * 24 * 3600 * 1000;
 /** A commit without progress for this long died with its process (its transaction was rolled back). */
 export const STALE_COMMIT_MS = 15 * 60 * 1000;
+/** How many of the user's latest committed imports are read for remembered column choices. */
+const REMEMBERED_IMPORTS = 20;
 /** Rows listed in JSON answers; the downloadable report has all of them. */
 export const MAX_LISTED_ERRORS = 1000;
 
@@ -95,10 +97,18 @@ export function createImportJobs<Extra extends object = object>(deps: ImportJobD
     own,
     stored,
 
-    /** Parses the upload and keeps it as a preview mapped by `autoMap`; the new row. */
-    async upload(ctx: RequestContext, body: Buffer, filename: string, autoMap: (headers: string[]) => (string | null)[], extra: Extra): Promise<Row> {
+    /**
+     * Parses the upload and keeps it as a preview, mapped by `autoMap` and by the choices this user made by
+     * hand in earlier imports of the same table (for fields of `fields`); the new row.
+     */
+    async upload(ctx: RequestContext, body: Buffer, filename: string, autoMap: (headers: string[]) => (string | null)[], fields: readonly string[], extra: Extra): Promise<Row> {
       const { table, fileType, encoding, sheetName } = await parseFile(body, limits);
       if ('problem' in table) throw fileError(422, 'validation', table.problem, table.params);
+      const earlier = (await store.recentMappings(db, ctx.actor.id, REMEMBERED_IMPORTS)).map((r) => {
+        const headers = JSON.parse(r.headers) as string[];
+        return { headers, mapping: JSON.parse(r.mapping) as (string | null)[], automatic: autoMap(headers) };
+      });
+      const mapping = rememberedMapping(table.headers, autoMap(table.headers), earlier, fields);
       const t0 = now();
       await store.purgeStalePreviews(db, new Date(clock.now().getTime() - PREVIEW_RETENTION_MS).toISOString());
       const id = await store.insert(db, {
@@ -111,7 +121,7 @@ export function createImportJobs<Extra extends object = object>(deps: ImportJobD
         sheet_name: sheetName,
         status: 'previewed',
         headers: JSON.stringify(table.headers),
-        mapping: JSON.stringify(autoMap(table.headers)),
+        mapping: JSON.stringify(mapping),
         rows: JSON.stringify(table.rows),
         row_numbers: JSON.stringify(table.rowNumbers),
         cell_flags: JSON.stringify(table.flags),

@@ -76,6 +76,39 @@ export function headerMatcher<F extends string>(fields: readonly F[], labels: Re
   return { fieldForHeader, autoMap };
 }
 
+/**
+ * The automatic mapping, corrected by what this user chose before: a header they mapped by hand to another
+ * field in an earlier import (`earlier`, newest first) gets that field again, if it is one of `allowed`.
+ * A field still belongs to one column only.
+ */
+export function rememberedMapping<F extends string>(
+  headers: string[],
+  automatic: (F | null)[],
+  earlier: { headers: string[]; mapping: (string | null)[]; automatic: (string | null)[] }[],
+  allowed: readonly string[],
+): (F | null)[] {
+  const chosen = new Map<string, F>();
+  for (const e of earlier) {
+    e.headers.forEach((h, i) => {
+      const key = normalizeHeader(h);
+      const f = e.mapping[i];
+      if (key && f && f !== e.automatic[i] && allowed.includes(f) && !chosen.has(key)) chosen.set(key, f as F);
+    });
+  }
+  if (!chosen.size) return automatic;
+  const out = headers.map((h, i) => chosen.get(normalizeHeader(h)) ?? automatic[i]);
+  // A remembered field wins its column; the automatic one it displaces elsewhere is dropped.
+  const taken = new Set(headers.flatMap((h) => (chosen.has(normalizeHeader(h)) ? [chosen.get(normalizeHeader(h))!] : [])));
+  const seen = new Set<F>();
+  return out.map((f, i) => {
+    if (!f) return null;
+    if (taken.has(f) && !chosen.has(normalizeHeader(headers[i]))) return null;
+    if (seen.has(f)) return null;
+    seen.add(f);
+    return f;
+  });
+}
+
 /** A message key when the mapping cannot be used, else null. */
 export function mappingProblem(mapping: (string | null)[], columnCount: number): string | null {
   if (mapping.length !== columnCount) return 'import.mapping_length';

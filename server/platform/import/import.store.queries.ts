@@ -102,6 +102,11 @@ export function importStoreQueries<Extra extends object = object>(table: string)
       return qb.orderBy('imports.id').executeTakeFirst();
     },
 
+    /** The headers and mappings of the user's latest committed imports, newest first (remembered choices). */
+    recentMappings(db: Kysely<Database>, userId: number, limit: number) {
+      return s(db).selectFrom(T).select(['headers', 'mapping']).where('created_by', '=', userId).where('status', '=', 'committed').orderBy('id', 'desc').limit(limit).execute();
+    },
+
     /** Previews nobody committed, after `before`: their stored cells are not kept for ever. */
     async purgeStalePreviews(db: Kysely<Database>, before: string) {
       await s(db).deleteFrom(T).where('status', '=', 'previewed').where('created_at', '<', before).execute();

@@ -6,7 +6,7 @@
  */
 import { t } from '../../../platform/http/i18n';
 import type { RequestContext } from '../../../platform/permissions/actor';
-import { FIELD_LABELS, autoMap, type ImportField, type RowIssue } from './import.rules';
+import { FIELD_LABELS, IMPORT_FIELDS, autoMap, type ImportField, type RowIssue } from './import.rules';
 import { errorReport } from '../../../platform/import/import.jobs';
 import { createImportCommit } from './import.commit';
 import { type ImportDeps, type StoredResult, createImportCore } from './import.core';
@@ -17,7 +17,7 @@ export function createCustomerImportService(deps: ImportDeps) {
 
   return {
     async upload(ctx: RequestContext, body: Buffer, filename: string) {
-      return preview(ctx, await jobs.upload(ctx, body, filename, autoMap, {}));
+      return preview(ctx, await jobs.upload(ctx, body, filename, autoMap, IMPORT_FIELDS, {}));
     },
 
     async preview(ctx: RequestContext, id: number) {

@@ -172,6 +172,24 @@ describe('importing returns', () => {
   });
 });
 
+describe('column mapping', () => {
+  it('remembers a column the user mapped by hand, for their next file with that header', async () => {
+    const header = ['出货凭证', '客户档案编号', '交易日期', '产品名称', '数量', '单价'];
+    const first = json(await upload(specA, await xlsx([header, ['CH-0001', logistics.archiveNo, '2026-06-01', '客房', 1, 650]])));
+    expect(first.columns[0].field).toBeNull();
+    expect(first.unmappedRequired).toEqual(['sourceDocNo']);
+    const mapped = await specA.client.put(`/api/transaction-imports/${first.id}/mapping`, { mapping: ['sourceDocNo', ...first.columns.slice(1).map((c: { field: string }) => c.field)] });
+    expect(json(mapped)).toMatchObject({ unmappedRequired: [], validCount: 1 });
+    expect((await commit(specA, first.id)).statusCode).toBe(200);
+
+    const next = json(await upload(specA, await xlsx([header, ['CH-0002', logistics.archiveNo, '2026-06-02', '客房', 1, 650]])));
+    expect(next.columns[0].field).toBe('sourceDocNo');
+    expect(next).toMatchObject({ unmappedRequired: [], validCount: 1 });
+    // Another user's choices are theirs alone.
+    expect(json(await upload(specB, await xlsx([header, ['CH-0003', shipping.archiveNo, '2026-06-02', '客房', 1, 650]]))).columns[0].field).toBeNull();
+  });
+});
+
 describe('template and export', () => {
   it('hands out a template with Chinese headers and an example row that the import maps on its own', async () => {
     const res = await specA.client.get('/api/transaction-imports/template.xlsx?kind=transactions');

@@ -224,7 +224,7 @@ export function createTransactionImportService(deps: TransactionImportDeps) {
 
   return {
     async upload(ctx: RequestContext, kind: ImportKind, body: Buffer, filename: string) {
-      return preview(ctx, await jobs.upload(ctx, body, filename, autoMapFor(kind), { kind }));
+      return preview(ctx, await jobs.upload(ctx, body, filename, autoMapFor(kind), fieldsOf(kind), { kind }));
     },
 
     async preview(ctx: RequestContext, id: number) {
