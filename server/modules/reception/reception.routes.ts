@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { requestContext } from '../../platform/http/guard';
 import { t } from '../../platform/http/i18n';
 import { idParams, maskPhone, page } from '../../platform/http/schemas';
-import { XlsxWriter } from '../customers/import/spreadsheet';
+import { XlsxWriter } from '../../platform/import/spreadsheet';
 import type { BanquetRow, RecordRow, TourRow, VisitRow } from './reception.queries';
 import { type BanquetStatus, maskIdNumber, type Outcome, type TourStatus, type TourType } from './reception.rules';
 import * as s from './reception.schemas';
