@@ -6,7 +6,7 @@ import { createTransactionService } from './transactions.service';
 import { TRANSACTION_SETTING_GROUPS, TRANSACTION_SETTINGS, transactionSettingsCheck } from './transactions.settings';
 import { transactions20261207 } from './migrations/20261207_10_transactions';
 import { classDimensions20261208 } from './migrations/20261208_11_class_dimensions';
-import { transactionImports20261208 } from './migrations/20261208_20_transaction_imports';
+import { transactionImports20261208 } from './migrations/20261208_55_transaction_imports';
 import { transactionImportRoutes } from './import/import.routes';
 import './transactions.tables';
 

@@ -10,7 +10,7 @@ import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 export function transactionImports20261208(kind: DialectKind): NamedMigration {
   const d = ddl(kind);
   return {
-    name: '20261208_20_transaction_imports',
+    name: '20261208_55_transaction_imports',
     async up(db: Kysely<any>) {
       await d
         .id(db.schema.createTable('transaction_imports'))
