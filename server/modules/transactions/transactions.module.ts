@@ -8,6 +8,7 @@ import { transactions20261207 } from './migrations/20261207_10_transactions';
 import { classDimensions20261208 } from './migrations/20261208_11_class_dimensions';
 import { transactionImports20261208 } from './migrations/20261208_55_transaction_imports';
 import { transactionImportRoutes } from './import/import.routes';
+import { transactionIndexes20261208 } from './migrations/20261208_60_transaction_indexes';
 import './transactions.tables';
 
 function build(ctx: BuildContext) {
@@ -20,7 +21,7 @@ export const transactionsModule = defineModule({
   name: 'transactions',
   // A transaction may name a contract (its table is referenced); the services of neither are used.
   dependsOn: ['customers', 'contracts'],
-  migrations: (kind) => [transactions20261207(kind), classDimensions20261208(kind), transactionImports20261208(kind)],
+  migrations: (kind) => [transactions20261207(kind), classDimensions20261208(kind), transactionImports20261208(kind), transactionIndexes20261208()],
   resources: {
     // Through a view joining the customer (docs/regulations.md §1): lists join customers the same way.
     transaction: { table: 'transaction_scope', id: 'transaction_scope.id', owner: 'transaction_scope.owner_id', team: 'transaction_scope.team_id', department: 'transaction_scope.department_id', widerFor: { finance: 'all' } },

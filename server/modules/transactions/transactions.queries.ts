@@ -90,6 +90,25 @@ export const transactionQueries = {
     return row?.id;
   },
 
+  /**
+   * Many pushed documents in one statement per 500 rows (an ERP batch); those the source system already
+   * has are skipped. Returns the document numbers inserted, with their ids.
+   */
+  async insertManyIfNew(db: Q, rows: Insertable<Database['transactions']>[]) {
+    const out: { id: number; source_doc_no: string | null }[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      out.push(
+        ...(await db
+          .insertInto('transactions')
+          .values(rows.slice(i, i + 500))
+          .onConflict((oc) => oc.columns(['source_system', 'source_doc_no']).doNothing())
+          .returning(['id', 'source_doc_no'])
+          .execute()),
+      );
+    }
+    return out;
+  },
+
   async docNosTaken(db: Q, sourceSystem: string, docNos: string[]) {
     if (!docNos.length) return new Set<string>();
     const out = new Set<string>();
@@ -198,6 +217,36 @@ export const transactionQueries = {
       .values(values)
       .onConflict((oc) => oc.column('customer_id').doUpdateSet(rest))
       .execute();
+  },
+
+  /** The nightly run writes its classes set-based: one statement per 500 customers, not one per customer. */
+  async upsertClasses(db: Q, rows: Insertable<Database['customer_classes']>[]) {
+    for (let i = 0; i < rows.length; i += 500) {
+      await db
+        .insertInto('customer_classes')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) =>
+          oc.column('customer_id').doUpdateSet((eb) => ({
+            amount_class: eb.ref('excluded.amount_class'),
+            amount_year: eb.ref('excluded.amount_year'),
+            amount_net_cents: eb.ref('excluded.amount_net_cents'),
+            large_line_cents: eb.ref('excluded.large_line_cents'),
+            small_line_cents: eb.ref('excluded.small_line_cents'),
+            reason: eb.ref('excluded.reason'),
+            changed_at: eb.ref('excluded.changed_at'),
+            computed_at: eb.ref('excluded.computed_at'),
+          })),
+        )
+        .execute();
+    }
+  },
+
+  async deleteClasses(db: Q, customerIds: number[]) {
+    if (customerIds.length) await db.deleteFrom('customer_classes').where('customer_id', 'in', customerIds).execute();
+  },
+
+  async insertClassChanges(db: Q, rows: Insertable<Database['customer_class_changes']>[]) {
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('customer_class_changes').values(rows.slice(i, i + 500)).execute();
   },
 
   async touchClasses(db: Q, customerIds: number[], now: string) {

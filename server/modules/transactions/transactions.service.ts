@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { type AuditInput, type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { type FieldError, errors } from '../../platform/http/errors';
@@ -206,6 +206,9 @@ export function createTransactionService(deps: TransactionDeps) {
     const totals = await q.yearTotals(trx, customerIds);
     const current = new Map((await q.classesOf(trx, customerIds)).map((r) => [r.customer_id, r]));
     const untouched: number[] = [];
+    const removed: number[] = [];
+    const upserts: Insertable<Database['customer_classes']>[] = [];
+    const changes: Insertable<Database['customer_class_changes']>[] = [];
     const entries: AuditInput[] = [];
     for (const id of customerIds) {
       const before = current.get(id);
@@ -214,7 +217,7 @@ export function createTransactionService(deps: TransactionDeps) {
       const newClass = c?.amountClass ?? null;
       if (!c) {
         if (!before) continue;
-        await q.deleteClass(trx, id);
+        removed.push(id);
       } else {
         const sameFigures =
           before && before.amount_year === c.year && Number(before.amount_net_cents) === c.netCents && Number(before.large_line_cents) === c.largeLineCents && Number(before.small_line_cents) === c.smallLineCents;
@@ -222,7 +225,7 @@ export function createTransactionService(deps: TransactionDeps) {
           untouched.push(id);
           continue;
         }
-        await q.upsertClass(trx, {
+        upserts.push({
           customer_id: id,
           amount_class: c.amountClass,
           amount_year: c.year,
@@ -235,7 +238,7 @@ export function createTransactionService(deps: TransactionDeps) {
         });
       }
       if (oldClass === newClass) continue;
-      await q.insertClassChange(trx, {
+      changes.push({
         customer_id: id,
         dimension: 'amount',
         old_class: oldClass,
@@ -256,6 +259,10 @@ export function createTransactionService(deps: TransactionDeps) {
         summary: t('zh-CN', 'transaction.history', { from: className('zh-CN', oldClass), to: className('zh-CN', newClass), reason: c ? reasonText('zh-CN', c) : '' }),
       });
     }
+    // Set-based: a few statements per batch of customers, whatever their number (the nightly run covers all).
+    await q.deleteClasses(trx, removed);
+    await q.upsertClasses(trx, upserts);
+    await q.insertClassChanges(trx, changes);
     await q.touchClasses(trx, untouched, now);
     if (entries.length) await audit.recordMany(trx, actorInfo(ctx), entries);
     return entries.length + (await reclassifyDimensions(trx, customerIds, cause, ctx));
@@ -396,8 +403,14 @@ export function createTransactionService(deps: TransactionDeps) {
       await db.transaction().execute(async (trx) => {
         const entries: AuditInput[] = [];
         const touched = new Set<number>();
+        // One multi-row insert per 500 documents; those pushed by someone else meanwhile are skipped.
+        const inserted = await q.insertManyIfNew(
+          trx,
+          toInsert.map(({ input }) => values(ctx, input, sourceSystem, now)),
+        );
+        const idByDocNo = new Map(inserted.map((r) => [r.source_doc_no, r.id]));
         for (const { input } of toInsert) {
-          const id = await q.insertIfNew(trx, values(ctx, input, sourceSystem, now));
+          const id = idByDocNo.get(input.sourceDocNo!);
           if (id === undefined) {
             unchanged++; // pushed by someone else meanwhile
             continue;
