@@ -279,6 +279,8 @@ export interface Case {
   /** Signed in as: the administrator (all customers), a specialist (own) or a supervisor (the team's). */
   as?: 'specialist' | 'supervisor';
   urls: string[];
+  /** Warm-up calls before timing (default 3; fewer for the slow context cases). */
+  warmups?: number;
   /** The size of one answer (default: its `total`). */
   total?: (body: any, i: number) => number;
 }
@@ -317,7 +319,7 @@ export async function measure(capture: Capture, client: Client, c: Case, run: (s
     const body = res.json();
     return { ms, statements, total: c.total ? c.total(body, i) : (body as { total: number }).total };
   };
-  for (const [i, url] of c.urls.slice(0, 3).entries()) await call(url, i); // warm-up
+  for (const [i, url] of c.urls.slice(0, c.warmups ?? 3).entries()) await call(url, i); // warm-up
   const started = performance.now();
   for (let i = 0; i < c.urls.length; i++) {
     // The API run records the statements; then both are timed, in alternating order.
