@@ -266,6 +266,8 @@ async function main() {
       statements: distributionStatements,
     };
     results.push(distribution);
+    // A distribution counts every classified customer: reading the whole (covering) class index is its job.
+    cases.push({ key: 'k', label: distribution.label, target: true, fullScanExpected: true, urls: [] });
     log(`  k   class distribution: SQL p50 ${f1(dist.p50)} p95 ${f1(dist.p95)} ms (${distRows.map((r) => `${r.amount_class} ${Number(r.n).toLocaleString('en')}`).join(', ')}; no API yet)`);
 
     // ── The ERP batch push ──
