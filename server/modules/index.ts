@@ -14,6 +14,7 @@ import { workflowModule } from './workflow/workflow.module';
 import { evaluationsModule } from './evaluations/evaluations.module';
 import { receptionModule } from './reception/reception.module';
 import { gradingModule } from './grading/grading.module';
+import { visitsModule } from './visits/visits.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -36,4 +37,5 @@ export const MODULES = [
   membershipModule,
   receptionModule,
   gradingModule,
+  visitsModule,
 ] as const;
