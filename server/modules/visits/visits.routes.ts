@@ -7,7 +7,7 @@ import { idParams, page } from '../../platform/http/schemas';
 import { acceptFileBody, sendAttachment } from '../customers/attachments.http';
 import type { ReportRow, TerritoryRow } from './visits.queries';
 import type { VisitRowWithReports } from './visits.records';
-import { type Brand, type Kind, type Method, type Quality, type Satisfaction, type Service, scoreReport } from './visits.rules';
+import { BRAND_SCORES, type Brand, type Kind, type Method, QUALITY_SCORES, type Quality, type Satisfaction, SERVICE_SCORES, type Service, scoreReport } from './visits.rules';
 import * as s from './visits.schemas';
 import type { VisitService } from './visits.service';
 import { regionsOf } from './visits.territories';
@@ -168,6 +168,16 @@ export async function visitRoutes(root: FastifyInstance, deps: { visits: VisitSe
     config: { policy: read },
     schema: { tags, summary: 'Average report scores per customer, province, city or period, within scope (read by the analysis)', querystring: s.averagesQuery, response: { 200: s.averagesOut } },
     handler: async (req) => visits.reports.averages(requestContext(req), req.query),
+  });
+
+  app.get('/api/visit-reports/scales', {
+    config: { policy: read },
+    schema: { tags, summary: 'The points of each choice of the 走访客户报告单, left to right as on the seed form', response: { 200: s.scalesOut } },
+    handler: async () => ({
+      quality: Object.entries(QUALITY_SCORES).map(([value, points]) => ({ value: value as Quality, points })),
+      service: Object.entries(SERVICE_SCORES).map(([value, points]) => ({ value: value as Service, points })),
+      brand: Object.entries(BRAND_SCORES).map(([value, points]) => ({ value: value as Brand, points })),
+    }),
   });
 
   app.get('/api/visit-reports/:id', {

@@ -225,3 +225,10 @@ export const routeOut = z.object({
   unlocated: z.array(z.object({ customerId: z.number(), name: z.string() })),
   mapTiles: z.string().nullable(),
 });
+
+/** The seed form's points per choice, so the form can show the score as the user picks. */
+export const scalesOut = z.object({
+  quality: z.array(z.object({ value: z.enum(QUALITIES), points: z.number() })),
+  service: z.array(z.object({ value: z.enum(SERVICES), points: z.number() })),
+  brand: z.array(z.object({ value: z.enum(BRANDS), points: z.number() })),
+});

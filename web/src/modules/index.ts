@@ -21,6 +21,7 @@ import { workflowModule } from './workflow';
 import { evaluationsModule } from './evaluations';
 import { receptionModule } from './reception';
 import { gradingModule } from './grading';
+import { visitsModule } from './visits';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -49,4 +50,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   membershipModule,
   receptionModule,
   gradingModule,
+  visitsModule,
 ];

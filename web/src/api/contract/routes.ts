@@ -9,6 +9,7 @@ import type { Contract, ContractDetail, ContractSigner } from './contracts';
 import type { AccuracyReport, CreditSurvey, CustomerCredit, Risk, RiskMatrixAnswer } from './credit';
 import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
 import type { CustomerGrade, GradingBoardItem } from './grading';
+import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
   CustomerAttachment,
@@ -298,7 +299,27 @@ export type Routes =
   | Route<'GET', `/api/grading/board`, Page<GradingBoardItem>> // /api/grading/board
   | Route<'POST', `/api/grading/propose`, { changed: number }> // /api/grading/propose
   | Route<'POST', `/api/grading/confirm`, { confirmed: number }> // /api/grading/confirm
-  | Route<'GET', `/api/customers/${number}/grade`, CustomerGrade>; // /api/customers/:id/grade
+  | Route<'GET', `/api/customers/${number}/grade`, CustomerGrade> // /api/customers/:id/grade
+  | Route<'GET', `/api/visits`, Page<Visit>> // /api/visits
+  | Route<'POST', `/api/visits`, Visit> // /api/visits
+  | Route<'GET', `/api/visits/daily`, DailyReport> // /api/visits/daily
+  | Route<'GET', `/api/visits/${number}`, Visit> // /api/visits/:id
+  | Route<'POST', `/api/visits/${number}/${'comment' | 'complaint' | 'task'}`, Visit> // /api/visits/:id/comment|complaint|task
+  | Route<'GET', `/api/visit-reports`, Page<VisitReport>> // /api/visit-reports
+  | Route<'POST', `/api/visit-reports`, VisitReport> // /api/visit-reports
+  | Route<'GET', `/api/visit-reports/averages`, ReportAverages> // /api/visit-reports/averages
+  | Route<'GET', `/api/visit-reports/scales`, ReportScales> // /api/visit-reports/scales
+  | Route<'GET', `/api/visit-reports/${number}`, VisitReport> // /api/visit-reports/:id
+  | Route<'GET', `/api/territories`, { items: Territory[] }> // /api/territories
+  | Route<'POST', `/api/territories`, Territory> // /api/territories
+  | Route<'PUT', `/api/territories/${number}`, Territory> // /api/territories/:id
+  | Route<'DELETE', `/api/territories/${number}`, void> // /api/territories/:id
+  | Route<'GET', `/api/territories/${number}/customers`, TerritoryCustomers> // /api/territories/:id/customers
+  | Route<'POST', `/api/territories/${number}/removals`, void> // /api/territories/:id/removals
+  | Route<'DELETE', `/api/territories/${number}/removals/${number}`, void> // /api/territories/:id/removals/:customerId
+  | Route<'GET', `/api/customers/${number}/location`, CustomerLocation> // /api/customers/:id/location
+  | Route<'PUT', `/api/customers/${number}/location`, CustomerLocation> // /api/customers/:id/location
+  | Route<'POST', `/api/visit-routes`, DayRoute>; // /api/visit-routes
 
 /** The paths of one method, as template types (`/api/customers/${number}`). */
 export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];
