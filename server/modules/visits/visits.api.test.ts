@@ -207,6 +207,12 @@ describe('territories and day routes (docs/regulations.md §8)', () => {
     const refused = await specA.client.post('/api/visit-routes', { start, customerIds: [ids[0], customerB] });
     expect(refused.statusCode).toBe(422);
     expect(json(refused).error.fields[0].field).toBe('customerIds.1');
+    // without a start the default start of the settings is used; with neither, the start is asked for
+    const noStart = await specA.client.post('/api/visit-routes', { customerIds: ids });
+    expect(noStart.statusCode).toBe(422);
+    expect(json(noStart).error.fields[0].field).toBe('start');
+    await setSetting('visits.routeStart', '39.9042,116.4074');
+    expect(json(await specA.client.post('/api/visit-routes', { customerIds: ids })).totalM).toBe(r.totalM);
     await setSetting('visits.osrmUrl', 'http://127.0.0.1:9');
     const fallback = json(await specA.client.post('/api/visit-routes', { start, customerIds: ids }));
     expect(fallback.distance).toBe('straight');

@@ -21,6 +21,7 @@ export const VISIT_MESSAGES: Catalogue = {
   'visits.no_location': ['该客户还没有坐标', '該客戶還沒有座標', 'This customer has no coordinates yet'],
   'visits.start_required': ['请给出路线起点（当前位置、某个客户，或在设置中填写默认起点）', '請給出路線起點（目前位置、某個客戶，或在設定中填寫預設起點）', 'Give a start (your position, a customer, or the default start in the settings)'],
   'visits.osrm_unreachable': ['道路距离服务无法连接，已按直线距离规划', '道路距離服務無法連線，已按直線距離規劃', 'The road distance service did not answer; the route uses straight-line distances'],
+  'visits.start_invalid': ['请按“纬度,经度”填写（如 39.9042,116.4074），或留空', '請按「緯度,經度」填寫（如 39.9042,116.4074），或留空', 'Write "latitude,longitude" (such as 39.9042,116.4074), or leave it empty'],
   'visits.url_invalid': ['请填写以 http:// 或 https:// 开头的地址，或留空', '請填寫以 http:// 或 https:// 開頭的位址，或留空', 'Give an address starting with http:// or https://, or leave it empty'],
   'visits.task.follow_up_title': ['回访跟进：{customer} — {step}', '回訪跟進：{customer} — {step}', 'Visit follow-up: {customer} — {step}'],
   'visits.signature_description': ['客户回访记录签名（{date}）', '客戶回訪記錄簽名（{date}）', 'Signature on the visit record ({date})'],

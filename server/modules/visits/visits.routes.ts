@@ -87,7 +87,9 @@ export async function visitRoutes(root: FastifyInstance, deps: { visits: VisitSe
   const record = { capability: 'visits.record' };
   const visit = { type: 'visit' };
   const report = { type: 'visit_report' };
-  const territories = { capability: 'visits.territories' };
+  // territories are the company's map of the field, not records of a person: no data scope (their customers are scoped)
+  const territories = { capability: 'visits.territories', companyWide: true as const };
+  const readTerritory = { ...read, companyWide: true as const };
 
   app.get('/api/visits', {
     config: { policy: read },
@@ -235,7 +237,7 @@ export async function visitRoutes(root: FastifyInstance, deps: { visits: VisitSe
   });
 
   app.get('/api/territories/:id/customers', {
-    config: { policy: read },
+    config: { policy: readTerritory },
     schema: { tags, summary: "The territory's customers within scope, with coordinates and removal marks, counted per grade", params: idParams, response: { 200: s.territoryCustomersOut } },
     handler: async (req) => {
       const { territory, rows } = await visits.territories.territoryCustomers(requestContext(req), req.params.id);

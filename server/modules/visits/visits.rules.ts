@@ -62,6 +62,15 @@ export function haversine(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** "39.9042,116.4074" → a point; null when it is not one. */
+export function parseLatLng(text: string): LatLng | null {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!m) return null;
+  const lat = Number(m[1]);
+  const lng = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? { lat, lng } : null;
+}
+
 /** Index 0 is the start; the others are the stops. */
 export type DistanceMatrix = number[][];
 

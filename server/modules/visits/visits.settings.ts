@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { def, type SettingDefinition } from '../../platform/settings/settings.registry';
+import { parseLatLng } from './visits.rules';
 
 /** The blanks of docs/regulations.md §8 routes as settings (the group 回访 is the archive's). */
 const url = z
@@ -36,12 +37,17 @@ export const VISIT_SETTINGS = [
   def({
     key: 'visits.routeStart',
     group: 'visits',
-    schema: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().nullable(),
-    default: null,
+    // "latitude,longitude" in WGS-84 degrees; blank = none (the planner then asks for a start)
+    schema: z
+      .string()
+      .trim()
+      .max(60)
+      .refine((v) => v === '' || parseLatLng(v) !== null, 'visits.start_invalid'),
+    default: '',
     label: {
-      'zh-CN': '路线默认起点（公司所在地，WGS-84 纬度 / 经度）',
-      'zh-TW': '路線預設起點（公司所在地，WGS-84 緯度 / 經度）',
-      en: 'Default start of day routes (the office, WGS-84 lat / lng)',
+      'zh-CN': '路线默认起点（公司所在地，WGS-84“纬度,经度”，如 39.9042,116.4074；留空 = 无）',
+      'zh-TW': '路線預設起點（公司所在地，WGS-84「緯度,經度」，如 39.9042,116.4074；留空 = 無）',
+      en: 'Default start of day routes (the office, WGS-84 "lat,lng" such as 39.9042,116.4074; empty = none)',
     },
     source: 'docs/regulations.md §8',
   }),

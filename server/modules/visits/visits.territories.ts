@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/permissions/actor';
 import { people } from '../org/org.queries';
 import type { VisitCore } from './visits.core';
 import { visitQueries as q, type TerritoryRow } from './visits.queries';
-import { type DistanceMatrix, haversineMatrix, type LatLng, pathLength, planRoute, type Region } from './visits.rules';
+import { type DistanceMatrix, haversineMatrix, type LatLng, parseLatLng, pathLength, planRoute, type Region } from './visits.rules';
 
 export interface TerritoryInput {
   name: string;
@@ -160,7 +160,7 @@ export function createTerritoryUseCases(core: VisitCore) {
         if (!loc) throw errors.field('startCustomerId', 'visits.no_location');
         start = { lat: loc.lat, lng: loc.lng };
       }
-      start ??= await settings.value<LatLng | null>('visits.routeStart');
+      start ??= parseLatLng(await settings.value<string>('visits.routeStart'));
       if (!start) throw errors.field('start', 'visits.start_required');
       const located = ids.map((i) => byId.get(i)!).filter((s) => s.lat != null && s.lng != null);
       const unlocated = ids.map((i) => byId.get(i)!).filter((s) => s.lat == null || s.lng == null);
