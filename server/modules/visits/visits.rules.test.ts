@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageScores, haversine, haversineMatrix, inRegion, type LatLng, pathLength, periodOf, planRoute, scoreReport } from './visits.rules';
+import { averageScores, haversine, haversineMatrix, inRegion, type LatLng, parseLatLng, pathLength, periodOf, planRoute, scoreReport } from './visits.rules';
 
 // Pure rules of visits (docs/regulations.md §8).
 describe('走访客户报告单 scores (docs/regulations.md §8)', () => {
@@ -54,6 +54,12 @@ describe('day route (docs/regulations.md §8)', () => {
       expect(pathLength(m, order)).toBeLessThanOrEqual(pathLength(m, input));
       expect(pathLength(m, order)).toBeLessThanOrEqual(best * 1.1);
     }
+  });
+
+  it('reads the default start as "latitude,longitude" and refuses anything else', () => {
+    expect(parseLatLng(' 39.9042, 116.4074 ')).toEqual({ lat: 39.9042, lng: 116.4074 });
+    expect(parseLatLng('116.4074,39.9042')).toBeNull(); // longitude first: a latitude beyond 90
+    expect(parseLatLng('北京')).toBeNull();
   });
 
   it('visits customers on a line in order from the start, whatever order they were given in', () => {
