@@ -98,6 +98,15 @@ describe('visit records and phone calls (docs/regulations.md §8)', () => {
     expect(none.followUpTaskId).toBeNull();
   });
 
+  it('links a visit only to a task assigned to the visitor (a maintenance plan task it carries out)', async () => {
+    const own = json(await specA.client.post('/api/tasks', { title: '走访华宇，了解维护效果', assigneeId: specA.id, due: { date: '2026-12-10' } }));
+    const other = json(await specB.client.post('/api/tasks', { title: '走访东方航运', assigneeId: specB.id, due: { date: '2026-12-10' } }));
+    expect((await visit(specA, { maintenanceTaskId: own.id })).maintenanceTaskId).toBe(own.id);
+    const res = await specA.client.post('/api/visits', { customerId: customerA, method: 'on_site', visitedAt: NOW, maintenanceTaskId: other.id });
+    expect(res.statusCode).toBe(422);
+    expect(json(res).error.fields[0].field).toBe('maintenanceTaskId');
+  });
+
   it('stores the check-in coordinates (WGS-84) and, when asked, keeps them as the customer’s location', async () => {
     const v = await visit(specA, { checkIn: { at: '2026-12-07T09:28:00+08:00', lat: 39.9087, lng: 116.4605, accuracyM: 12 }, saveLocation: true });
     expect(json(await specA.client.get(`/api/visits/${v.id}`)).checkIn).toEqual({ at: '2026-12-07T01:28:00.000Z', lat: 39.9087, lng: 116.4605, accuracyM: 12 });

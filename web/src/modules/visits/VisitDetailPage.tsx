@@ -97,6 +97,11 @@ function VisitDetail({ visit: v }: { visit: Visit }) {
                 </Descriptions.Item>
               </>
             ) : null}
+            {v.maintenanceTaskId ? (
+              <Descriptions.Item label={t('visits.fields.maintenanceTask')}>
+                <Link to={`/tasks/${v.maintenanceTaskId}`}>{t('visits.detail.openTask')}</Link>
+              </Descriptions.Item>
+            ) : null}
             {v.complaintId ? (
               <Descriptions.Item label={t('visits.detail.toComplaint')}>
                 <Link to={`/complaints/${v.complaintId}`}>{t('visits.detail.openComplaint')}</Link>

@@ -10,6 +10,7 @@ import { CustomerPicker } from '../../components/CustomerPicker';
 import { useDescribeError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
+import { useTasks } from '../workflow/hooks';
 import { useCreateReport, useCreateVisit, useUploadReportSignature, useUploadVisitSignature } from './hooks';
 import { ReportFields } from './ReportFields';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
@@ -28,6 +29,7 @@ interface Values {
   result?: string;
   nextStep?: string;
   nextDate?: Dayjs | null;
+  maintenanceTaskId?: number;
   saveLocation?: boolean;
   withReport?: boolean;
   report?: Omit<VisitReportInput, 'customerId' | 'reportDate' | 'visitId'>;
@@ -67,6 +69,9 @@ export default function VisitFormPage() {
   const method = Form.useWatch('method', form);
   const withReport = Form.useWatch('withReport', form);
   const onSite = method === 'on_site';
+  // a visit may carry out one of the caller's maintenance-plan tasks (docs/regulations.md §7)
+  const myTasks = useTasks({ view: 'mine', status: 'open', page: 1, pageSize: 100 });
+  const maintenanceTasks = (myTasks.data?.items ?? []).filter((task) => task.source === 'maintenance_plan');
 
   const doCheckIn = () => {
     const at = new Date().toISOString();
@@ -107,6 +112,7 @@ export default function VisitFormPage() {
         result: v.result || null,
         nextStep: v.nextStep || null,
         nextDate: v.nextDate ? v.nextDate.format('YYYY-MM-DD') : null,
+        maintenanceTaskId: v.maintenanceTaskId ?? null,
         checkIn: onSite && checkIn ? checkIn : null,
         saveLocation: onSite && checkIn?.lat != null ? !!v.saveLocation : false,
       });
@@ -227,6 +233,11 @@ export default function VisitFormPage() {
               <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
             </Form.Item>
           </Space>
+          {maintenanceTasks.length ? (
+            <Form.Item name="maintenanceTaskId" label={t('visits.fields.maintenanceTask')}>
+              <Select allowClear options={maintenanceTasks.map((task) => ({ value: task.id, label: t('common.withNote', { text: task.title, note: task.dueDate }) }))} />
+            </Form.Item>
+          ) : null}
           {kind === 'record' ? (
             <>
               <Form.Item label={t('visits.fields.signature')}>

@@ -30,6 +30,7 @@ const en: Messages = {
       visitor: 'Visited by',
       signature: "Customer's signature",
       supervisorComment: "Supervisor's comment",
+      maintenanceTask: 'Maintenance task',
       checkIn: 'Check-in',
     },
     list: {

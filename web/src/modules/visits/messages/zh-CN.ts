@@ -30,6 +30,7 @@ const zhCN = {
       visitor: '回访人',
       signature: '客户签字',
       supervisorComment: '主管意见',
+      maintenanceTask: '维护任务',
       checkIn: '签到',
     },
     list: {

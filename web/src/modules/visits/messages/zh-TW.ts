@@ -30,6 +30,7 @@ const zhTW: Messages = {
       visitor: '回訪人',
       signature: '客戶簽字',
       supervisorComment: '主管意見',
+      maintenanceTask: '維護任務',
       checkIn: '簽到',
     },
     list: {
