@@ -181,6 +181,7 @@ describe('territories and day routes (docs/regulations.md §8)', () => {
     expect((await specA.client.post('/api/territories', { name: 'x', ownerId: specA.id, regions: [{ province: '北京市' }] })).statusCode).toBe(403);
     const list = json(await supervisorA.client.get(`/api/territories/${t.id}/customers`));
     expect(list.items.map((c: { id: number }) => c.id)).toEqual([customerA]);
+    expect(list.byGrade).toEqual([{ grade: list.items[0].grade, count: 1 }]);
     expect((await supervisorA.client.post(`/api/territories/${t.id}/removals`, { customerId: customerA, reason: '已停业' })).statusCode).toBe(204);
     expect(json(await supervisorA.client.get(`/api/territories/${t.id}/customers`)).items[0].removal.reason).toBe('已停业');
     const res = await ctx.admin.post(`/api/territories/${t.id}/removals`, { customerId: customerB, reason: '不在区域' });

@@ -203,6 +203,7 @@ export const visitQueries = {
         'customers.name',
         'customers.archive_no',
         'customers.status',
+        'customers.grade',
         'customers.owner_id',
         'owner.display_name as owner_name',
         'region.province',

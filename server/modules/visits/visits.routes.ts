@@ -246,7 +246,7 @@ export async function visitRoutes(root: FastifyInstance, deps: { visits: VisitSe
         name: c.name,
         archiveNo: c.archive_no,
         status: c.status,
-        grade: null as string | null,
+        grade: c.grade ?? null,
         ownerName: c.owner_name ?? null,
         province: c.province,
         city: c.city,

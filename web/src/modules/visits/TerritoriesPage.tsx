@@ -122,6 +122,7 @@ function TerritoryCustomersCard({ territory, onRoute }: { territory: Territory; 
         columns={[
           { title: t('visits.fields.customer'), dataIndex: 'name', width: 220, render: (v: string, c) => <Link to={`/customers/${c.id}?tab=visits`}>{v}</Link> },
           { title: t('visits.territories.district'), key: 'region', width: 140, render: (_: unknown, c) => [c.city, c.district].filter(Boolean).join(' ') },
+          { title: t('visits.territories.grade'), dataIndex: 'grade', width: 80, render: (v: string | null) => v ?? t('visits.territories.noGrade') },
           { title: t('visits.territories.owner'), dataIndex: 'ownerName', width: 100 },
           { title: t('visits.location.title'), key: 'coords', width: 170, render: (_: unknown, c) => (c.lat != null && c.lng != null ? `${c.lat.toFixed(4)}, ${c.lng.toFixed(4)}` : none) },
           {

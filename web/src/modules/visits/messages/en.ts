@@ -168,6 +168,7 @@ const en: Messages = {
       notes: 'Notes',
       customers: 'Customers in the territory',
       count: '{{count}} customers',
+      grade: 'Grade',
       byGrade: 'By grade',
       noGrade: 'Not graded',
       noCoords: 'No coordinates',

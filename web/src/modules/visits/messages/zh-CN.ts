@@ -168,6 +168,7 @@ const zhCN = {
       notes: '说明',
       customers: '区域内客户',
       count: '共 {{count}} 家',
+      grade: '等级',
       byGrade: '按等级',
       noGrade: '未分级',
       noCoords: '无坐标',

@@ -168,6 +168,7 @@ const zhTW: Messages = {
       notes: '說明',
       customers: '區域內客戶',
       count: '共 {{count}} 家',
+      grade: '等級',
       byGrade: '按等級',
       noGrade: '未分級',
       noCoords: '無座標',
