@@ -84,6 +84,19 @@ export async function creditRoutes(root: FastifyInstance, deps: { credit: Credit
       const c = await credit.customerCredit(requestContext(req), req.params.id);
       return {
         rating: c.current?.rating ?? null,
+        adjustment: c.adjustment,
+        ratingHistory: c.history.map((h) => ({
+          at: h.at,
+          oldLabel: h.old_label,
+          newLabel: h.new_label,
+          computedLabel: h.computed_label,
+          levelsDown: h.levels_down,
+          overdueAmount: Number(h.overdue_cents) / 100,
+          overdueDays: h.overdue_days,
+          reason: h.reason,
+          cause: h.cause,
+          actorName: h.actor_name ?? null,
+        })),
         creditLimitWan: c.current?.creditLimitWan ?? null,
         paymentTermsDays: c.current?.paymentTermsDays ?? null,
         surveys: c.surveys.map(presentSurvey),

@@ -180,3 +180,81 @@ export function accuracy(closed: { level: RiskLevel; outcome: Outcome }[], targe
   const accuracyPct = closed.length ? Math.round((correct / closed.length) * 1000) / 10 : null;
   return { rows, closed: closed.length, correct, accuracyPct, targetPct, meetsTarget: accuracyPct === null ? null : accuracyPct >= targetPct };
 }
+
+/** The lines at which overdue receivables lower the rating (settings of docs/regulations.md §5). */
+export interface OverdueLines {
+  /** Overdue more than this many days: one level down. */
+  oneLevelDays: number;
+  /** Overdue amount at or above this many 万元: one level down (0 = the amount alone lowers nothing). */
+  oneLevelAmountWan: number;
+  /** Overdue more than this many days: two levels down. */
+  twoLevelsDays: number;
+}
+
+export interface ReceivableFacts {
+  amountCents: number;
+  paidCents: number;
+  dueDate: string;
+}
+
+export interface Overdue {
+  /** What is still unpaid of receivables past their due date, in 分. */
+  cents: number;
+  /** Days past due of the oldest unpaid receivable; 0 when nothing is overdue. */
+  days: number;
+}
+
+const DAY_MS = 86_400_000;
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+/** What is overdue today: receivables past their due date and not fully paid. */
+export function overdueOf(receivables: ReceivableFacts[], today: string): Overdue {
+  let cents = 0;
+  let days = 0;
+  for (const r of receivables) {
+    const open = r.amountCents - r.paidCents;
+    if (open <= 0 || r.dueDate >= today) continue;
+    cents += open;
+    days = Math.max(days, daysBetween(r.dueDate, today));
+  }
+  return { cents, days };
+}
+
+export interface Downgrade {
+  levels: number;
+  /** Why, as a message key and its parameters (the days, the amount and the line crossed). */
+  why: { key: string; params: Record<string, string | number> } | null;
+}
+
+/** How many levels overdue receivables take off the rating: the strictest line crossed. */
+export function downgradeFor(o: Overdue, lines: OverdueLines): Downgrade {
+  if (o.cents <= 0) return { levels: 0, why: null };
+  const amount = yuan(o.cents);
+  if (o.days > lines.twoLevelsDays) return { levels: 2, why: { key: 'credit.overdue.days', params: { days: o.days, line: lines.twoLevelsDays, amount } } };
+  if (o.days > lines.oneLevelDays) return { levels: 1, why: { key: 'credit.overdue.days', params: { days: o.days, line: lines.oneLevelDays, amount } } };
+  if (lines.oneLevelAmountWan > 0 && o.cents >= lines.oneLevelAmountWan * 1_000_000) {
+    return { levels: 1, why: { key: 'credit.overdue.amount', params: { days: o.days, amount, line: yuan(lines.oneLevelAmountWan * 1_000_000) } } };
+  }
+  return { levels: 0, why: null };
+}
+
+/** The band `levels` below `label` in the rule table (never below the lowest band). */
+export function lowerBand(rules: RatingRules, label: string, levels: number): RatingRules['bands'][number] {
+  const bands = [...rules.bands].sort((a, b) => b.minScore - a.minScore);
+  const at = Math.max(0, bands.findIndex((b) => b.label === label));
+  return bands[Math.min(bands.length - 1, at + Math.max(0, levels))]!;
+}
+
+/** ¥1,234,567.89 — how amounts read in history entries and notifications. */
+export function yuan(cents: number): string {
+  const whole = Math.trunc(cents / 100);
+  const fen = Math.abs(cents % 100);
+  return `¥${whole.toLocaleString('en-US')}${fen ? `.${String(fen).padStart(2, '0')}` : ''}`;
+}
+
+/** An amount in 元 with at most two decimals → 分; null when it is not one. */
+export function toFen(amount: number, allowZero = false): number | null {
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || (!allowZero && amount === 0) || amount > 1e11) return null;
+  if (Number(amount.toFixed(2)) !== amount) return null;
+  return Math.round(amount * 100);
+}

@@ -118,13 +118,6 @@ export const riskOut = z.object({
   version: z.number(),
 });
 
-export const customerCreditOut = z.object({
-  rating: ratingOut.nullable(),
-  creditLimitWan: z.number().nullable(),
-  paymentTermsDays: z.number().nullable(),
-  surveys: z.array(surveyOut),
-  risks: z.array(riskOut),
-});
 
 export const matrixOut = z.object({
   matrix: z.array(z.array(z.enum(RISK_LEVELS))),
@@ -141,3 +134,93 @@ export const accuracyOut = z.object({
 });
 
 export const rulesOut = z.object({ ratingRules: z.unknown(), matrix: z.array(z.array(z.enum(RISK_LEVELS))), reviewDays: z.number(), targetPct: z.number() });
+
+// Receivables 应收账款 (docs/regulations.md §5): amounts in 元 with two decimals at most, kept in 分.
+const yuanAmount = z.number().min(0).max(1e11);
+const docNo = z.string().trim().min(1, 'validation.required').max(64);
+
+export const receivableBody = z
+  .object({ customerId: z.number().int().positive(), docNo, amount: yuanAmount, dueDate: dateString, paidAmount: yuanAmount.optional(), paidDate: dateString.nullable().optional(), notes: text(500) })
+  .strict();
+export const receivableUpdateBody = z
+  .object({ amount: yuanAmount.optional(), dueDate: dateString.optional(), paidAmount: yuanAmount.optional(), paidDate: dateString.nullable().optional(), notes: text(500), version })
+  .strict();
+export const receivablePushBody = z
+  .object({
+    source: z.string().trim().min(1).max(40),
+    items: z
+      .array(
+        z
+          .object({
+            docNo,
+            customerId: z.number().int().positive().optional(),
+            customerArchiveNo: z.string().trim().min(1).max(40).optional(),
+            amount: yuanAmount,
+            dueDate: dateString,
+            paidAmount: yuanAmount.optional(),
+            paidDate: dateString.nullable().optional(),
+            notes: text(500),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+export const receivablePushOut = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.array(z.object({ index: z.number(), docNo: z.string(), errors: z.array(z.object({ field: z.string(), message: z.string() })) })),
+});
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const receivableListQuery = z
+  .object({ customerId: z.coerce.number().int().positive().optional(), overdue: flag.optional(), open: flag.optional(), ...pagingQuery })
+  .strict();
+
+export const RECEIVABLE_STATES = ['overdue', 'open', 'paid'] as const;
+export const receivableOut = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  customerArchiveNo: z.string(),
+  ownerName: z.string().nullable(),
+  docNo: z.string(),
+  source: z.string(),
+  amount: z.number(),
+  dueDate: z.string(),
+  paidAmount: z.number(),
+  paidDate: z.string().nullable(),
+  outstanding: z.number(),
+  state: z.enum(RECEIVABLE_STATES),
+  overdueDays: z.number(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});
+
+export const ratingChangeOut = z.object({
+  at: z.string(),
+  oldLabel: z.string().nullable(),
+  newLabel: z.string(),
+  computedLabel: z.string(),
+  levelsDown: z.number(),
+  overdueAmount: z.number(),
+  overdueDays: z.number(),
+  reason: z.string(),
+  cause: z.string(),
+  actorName: z.string().nullable(),
+});
+/** The rating in force when overdue receivables lower the rating table's result; null when they do not. */
+export const ratingAdjustmentOut = z.object({ computedLabel: z.string(), levelsDown: z.number(), overdueAmount: z.number(), overdueDays: z.number(), reason: z.string().nullable() });
+
+export const customerCreditOut = z.object({
+  /** The rating in force: the rating table's result, lowered while receivables are overdue (docs/regulations.md §5). */
+  rating: ratingOut.nullable(),
+  adjustment: ratingAdjustmentOut.nullable(),
+  ratingHistory: z.array(ratingChangeOut),
+  creditLimitWan: z.number().nullable(),
+  paymentTermsDays: z.number().nullable(),
+  surveys: z.array(surveyOut),
+  risks: z.array(riskOut),
+});

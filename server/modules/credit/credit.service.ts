@@ -10,8 +10,10 @@ import type { SettingsService } from '../../platform/settings/settings.service';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import type { TasksService } from '../workflow/tasks.service';
 import { creditQueries as q, type RiskFilters, type RiskRow, type SurveyRow } from './credit.queries';
+import type { ReceivableService } from './receivables.service';
 import {
   accuracy,
+  lowerBand,
   type BankRating,
   type Outcome,
   type PaymentRecord,
@@ -55,8 +57,15 @@ export interface RiskInput {
   response?: string | null;
 }
 
-export function createCreditService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; settings: SettingsService; tasks: Pick<TasksService, 'createTask'> }) {
-  const { db, audit, clock, settings, tasks } = deps;
+export function createCreditService(deps: {
+  db: Kysely<Database>;
+  audit: AuditService;
+  clock: Clock;
+  settings: SettingsService;
+  tasks: Pick<TasksService, 'createTask'>;
+  receivables: Pick<ReceivableService, 'recompute' | 'ratingOf'>;
+}) {
+  const { db, audit, clock, settings, tasks, receivables } = deps;
   const today = () => shanghaiDate(clock.now());
 
   async function rules(conn: Kysely<Database> = db) {
@@ -100,11 +109,24 @@ export function createCreditService(deps: { db: Kysely<Database>; audit: AuditSe
   return {
     rules,
 
-    /** The customer's credit panel: current rating, limit and terms, and its open risks. */
+    /**
+     * The customer's credit panel: the rating in force with its limit and terms, the history of its changes, and
+     * the open risks. While receivables are overdue the rating table's result is lowered by the stored levels
+     * and the lowered band's limit and terms apply over an agreed one (docs/regulations.md §5).
+     */
     async customerCredit(ctx: RequestContext, customerId: number) {
       const { ratingRules } = await rules();
-      const [all, open] = await Promise.all([q.surveysOf(db, customerId), q.listRisks(db, ctx.actor, { customerId, status: 'open' }, { page: 1, pageSize: 200 })]);
-      return { current: all[0] ? withRating(all[0], ratingRules) : null, surveys: all.map((s) => withRating(s, ratingRules)), risks: open.rows };
+      const [all, open, rating] = await Promise.all([q.surveysOf(db, customerId), q.listRisks(db, ctx.actor, { customerId, status: 'open' }, { page: 1, pageSize: 200 }), receivables.ratingOf(customerId)]);
+      const surveys = all.map((s) => withRating(s, ratingRules));
+      let current = surveys[0] ?? null;
+      const st = rating.state;
+      let adjustment = null;
+      if (current && st && st.levels_down > 0) {
+        const band = lowerBand(ratingRules, current.rating.label, st.levels_down);
+        adjustment = { computedLabel: current.rating.label, levelsDown: st.levels_down, overdueAmount: Number(st.overdue_cents) / 100, overdueDays: st.overdue_days, reason: st.reason };
+        current = { ...current, rating: { ...current.rating, label: band.label, limitWan: band.limitWan, termDays: band.termDays }, creditLimitWan: band.limitWan, paymentTermsDays: band.termDays };
+      }
+      return { current, adjustment, history: rating.history, surveys, risks: open.rows };
     },
 
     async getSurvey(id: number) {
@@ -138,6 +160,8 @@ export function createCreditService(deps: { db: Kysely<Database>; audit: AuditSe
           updated_at: now,
         });
         await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'credit_survey', entityId: id, summary: input.surveyDate, changes: { customerId: [null, customerId], surveyDate: [null, input.surveyDate] } });
+        // A new survey is a new rating-table result: the rating in force follows in the same transaction.
+        await receivables.recompute(trx, [customerId], 'survey', ctx);
         return id;
       });
       return this.getSurvey(id);

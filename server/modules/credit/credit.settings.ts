@@ -69,11 +69,45 @@ export const CREDIT_SETTINGS = [
     label: { 'zh-CN': '信用风险预测准确率目标', 'zh-TW': '信用風險預測準確率目標', en: 'Target accuracy of risk forecasts' },
     source: 'docs/regulations.md §5 (003: 准确率达到 _% 以上)',
   }),
+  def({
+    key: 'credit.overdueOneLevelDays',
+    group: 'credit',
+    schema: int(1, 3650),
+    default: 30,
+    unit: UNITS.days,
+    label: { 'zh-CN': '应收账款逾期超过此天数：信用等级下调一级', 'zh-TW': '應收帳款逾期超過此天數：信用等級下調一級', en: 'Receivables overdue more than this: the rating drops one level' },
+    source: 'docs/regulations.md §5 (003 第七章: 逾期应收账款自动降低信用等级)',
+  }),
+  def({
+    key: 'credit.overdueOneLevelAmountWan',
+    group: 'credit',
+    schema: z.number().min(0).max(1e6),
+    default: 10,
+    unit: { 'zh-CN': '万元', 'zh-TW': '萬元', en: '10k yuan' },
+    label: {
+      'zh-CN': '逾期金额达到此数：信用等级下调一级（0 = 不按金额）',
+      'zh-TW': '逾期金額達到此數：信用等級下調一級（0 = 不按金額）',
+      en: 'Overdue amount at or above this: the rating drops one level (0 = not by amount)',
+    },
+    source: 'docs/regulations.md §5',
+  }),
+  def({
+    key: 'credit.overdueTwoLevelsDays',
+    group: 'credit',
+    schema: int(1, 3650),
+    default: 90,
+    unit: UNITS.days,
+    label: { 'zh-CN': '应收账款逾期超过此天数：信用等级下调两级', 'zh-TW': '應收帳款逾期超過此天數：信用等級下調兩級', en: 'Receivables overdue more than this: the rating drops two levels' },
+    source: 'docs/regulations.md §5',
+  }),
 ] as SettingDefinition[];
 
-/** A rule table whose bands leave scores without a label, or repeat a label, is refused. */
+/** A rule table whose bands leave scores without a label, or repeat a label, is refused; so are overdue lines out of order. */
 export function creditSettingsCheck(values: SettingValues): FieldError[] {
+  const out: FieldError[] = [];
   const rules = values['credit.ratingRules'] as RatingRules | undefined;
-  if (!rules) return [];
-  return ratingRulesProblems(rules).map((p) => ({ field: `value.${p}`, message: 'credit.rules_bands_invalid' }));
+  if (rules) out.push(...ratingRulesProblems(rules).map((p) => ({ field: `value.${p}`, message: 'credit.rules_bands_invalid' })));
+  // Two levels must take longer than one, or the two-level line would never be the one crossed.
+  if (Number(values['credit.overdueTwoLevelsDays']) <= Number(values['credit.overdueOneLevelDays'])) out.push({ field: 'value', message: 'credit.overdue_lines_order' });
+  return out;
 }

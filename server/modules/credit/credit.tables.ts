@@ -51,6 +51,51 @@ export interface CreditRiskTable {
   updated_at: Instant;
 }
 
+export interface CreditReceivableTable {
+  id: Generated<number>;
+  customer_id: number;
+  /** The document number (ERP or finance); unique, so a push of the same document finds it. */
+  doc_no: string;
+  source: string; // 'manual' or the pushing system's name
+  amount_cents: number; // whole 分
+  due_date: string;
+  paid_cents: ColumnType<number, number | undefined, number>;
+  paid_date: string | null;
+  notes: string | null;
+  created_by: number;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** The rating in force per customer: the rating table's result lowered by `levels_down` for overdue receivables. */
+export interface CreditRatingStateTable {
+  customer_id: number;
+  label: string;
+  computed_label: string;
+  levels_down: number;
+  overdue_cents: number;
+  overdue_days: number;
+  reason: string | null;
+  changed_at: Instant;
+  computed_at: Instant;
+}
+
+export interface CreditRatingChangeTable {
+  id: Generated<number>;
+  customer_id: number;
+  old_label: string | null;
+  new_label: string;
+  computed_label: string;
+  levels_down: number;
+  overdue_cents: number;
+  overdue_days: number;
+  reason: string;
+  cause: string; // RatingCause
+  actor_id: number | null;
+  at: Instant;
+}
+
 interface ScopeView {
   id: number;
   owner_id: number;
@@ -63,6 +108,10 @@ export interface CreditTables {
   credit_risks: CreditRiskTable;
   credit_survey_scope: ScopeView;
   credit_risk_scope: ScopeView;
+  credit_receivables: CreditReceivableTable;
+  credit_rating_states: CreditRatingStateTable;
+  credit_rating_changes: CreditRatingChangeTable;
+  credit_receivable_scope: ScopeView;
 }
 
 // Adds these tables to the one Database type every query is checked against; the platform names no module.
