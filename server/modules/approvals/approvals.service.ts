@@ -385,6 +385,12 @@ export function createApprovalService(deps: { db: Db; audit: AuditService; clock
       return present(db, ctx.actor, ctx.lang, row, resolve);
     },
 
+    /** Names of those who approved the latest request of a document in its current round, in order (for the document's own history). */
+    async approversOf(trx: Db, documentType: string, documentId: number): Promise<string[]> {
+      const row = await q.latestForDocument(trx, documentType, documentId);
+      if (!row) return [];
+      return (await q.actions(trx, row.id)).filter((a) => a.round === row.round && a.action === 'approve').map((a) => a.actor_name);
+    },
     async queue(ctx: RequestContext): Promise<ApprovalRequestView[]> {
       const { resolve, items } = await waitingFor(db, ctx.actor);
       const out: ApprovalRequestView[] = [];

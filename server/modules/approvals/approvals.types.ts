@@ -129,6 +129,8 @@ export interface ApprovalService {
   act(ctx: RequestContext, requestId: number, action: ApprovalAction, input: { comment?: string | null; toStepKey?: string | null; version?: number }): Promise<ApprovalRequestView>;
   /** The latest request of a document with its whole history (all rounds), or null if never submitted. */
   forDocument(ctx: RequestContext, documentType: string, documentId: number): Promise<ApprovalRequestView | null>;
+  /** Who approved the latest request of a document in its current round, by name, inside the caller's transaction. */
+  approversOf(trx: Kysely<Database>, documentType: string, documentId: number): Promise<string[]>;
   /** Items waiting for the caller's decision (the approver's queue and the to-do home page). */
   queue(ctx: RequestContext): Promise<ApprovalRequestView[]>;
 }

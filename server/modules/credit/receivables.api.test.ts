@@ -94,7 +94,7 @@ describe('overdue receivables lower the credit rating (docs/regulations.md §5)'
 });
 
 describe('receivables pushed by the ERP and their data scope', () => {
-  const batch = () => ({
+  const batch = (): { source: string; items: Record<string, unknown>[] } => ({
     source: 'U8',
     items: [
       { docNo: 'U8-AR-1001', customerArchiveNo: customerA.archiveNo, amount: 15000.5, dueDate: '2027-01-31' },
@@ -114,7 +114,7 @@ describe('receivables pushed by the ERP and their data scope', () => {
     expect((await credit(finance, customerB)).ratingHistory).toHaveLength(historyB);
 
     const paying = batch();
-    paying.items[1] = { ...paying.items[1]!, paidAmount: 230000, paidDate: '2026-12-06' } as (typeof paying.items)[number];
+    paying.items[1] = { ...paying.items[1], paidAmount: 230000, paidDate: '2026-12-06' };
     expect(json(await finance.client.post('/api/credit-receivables/push', paying))).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     const list = json(await finance.client.get(`/api/customers/${customerB}/receivables`)).items as { docNo: string; state: string }[];
     expect(list.find((r) => r.docNo === 'U8-AR-1002')?.state).toBe('paid');

@@ -11,6 +11,9 @@ import { visibleInScope } from '../../platform/permissions/policy.queries';
 import { RESOURCES } from '../../platform/permissions/scope';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import { EDITABLE_COLUMNS, MASKED_FIELDS, type EditableField } from './customers.fields';
+
+/** The archive's status of a customer whose cooperation has ended (流失). */
+export const ENDED_STATUS = 'lost';
 import { orgQueries } from '../org/org.queries';
 import { customerQueries, type CustomerFilter, type CustomerSortField } from './customers.queries';
 import {
@@ -299,6 +302,18 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       }
       await audit.record(db, actorInfo(ctx), { action: 'reveal', entityType: 'customer', entityId: id, summary: contactId ? `${field} (contact ${contactId})` : field });
       return value;
+    },
+
+    /**
+     * Ends the cooperation inside the caller's transaction (status 流失), e.g. when the approval to end it is
+     * granted (docs/regulations.md §4); the history entry carries the reason the caller gives.
+     */
+    async endCooperation(trx: Kysely<Database>, ctx: RequestContext, id: number, reason: string) {
+      const before = await q.row(trx, id);
+      if (!before) throw errors.notFound();
+      const changed = before.status !== ENDED_STATUS;
+      if (changed) await updateVersioned(trx, 'customers', id, before.version, { status: ENDED_STATUS }, now());
+      await audit.record(trx, actorInfo(ctx), { action: 'end_cooperation', entityType: 'customer', entityId: id, summary: reason, changes: changed ? { status: [before.status, ENDED_STATUS] } : {} });
     },
 
     /** Owner transfer, one or many, by supervisors and above, with a reason (issue 3 §8). */

@@ -156,3 +156,19 @@ export const evaluationDetailOut = evaluationOut.extend({
   bands: bandsOut,
   can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
 });
+
+/** 终止合作 (docs/regulations.md §4): the reason goes to the approvers and into the customer's history. */
+export const endCooperationBody = z.object({ reason: z.string().trim().min(1, 'validation.required').max(2000) }).strict();
+export const endCooperationOut = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  evaluationId: z.number().nullable(),
+  riskId: z.number().nullable(),
+  reason: z.string(),
+  status: z.enum(['pending', 'returned', 'approved', 'rejected', 'withdrawn']),
+  applicantName: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export const endCooperationLatestOut = z.object({ request: endCooperationOut.nullable() });

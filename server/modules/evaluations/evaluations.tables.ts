@@ -67,7 +67,26 @@ export interface EvaluationStrengtheningTable {
   timing: string | null;
 }
 
+/** 终止合作 requests; status follows the approval request (pending | returned | approved | rejected | withdrawn). */
+export interface EndCooperationRequestTable {
+  id: Generated<number>;
+  customer_id: number;
+  evaluation_id: number | null;
+  risk_id: number | null;
+  reason: string;
+  status: ColumnType<string, string | undefined, string>;
+  applicant_id: number;
+  owner_id: number; // copied from the customer (data scope, docs/regulations.md §1)
+  team_id: number | null;
+  department_id: number | null;
+  decided_at: Instant | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface EvaluationTables {
+  end_cooperation_requests: EndCooperationRequestTable;
   evaluation_templates: EvaluationTemplateTable;
   evaluation_indicators: EvaluationIndicatorTable;
   evaluations: EvaluationTable;
