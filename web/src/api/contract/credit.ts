@@ -7,3 +7,6 @@ export type Risk = z.output<typeof s.riskOut>;
 export type CustomerCredit = z.output<typeof s.customerCreditOut>;
 export type RiskMatrixAnswer = z.output<typeof s.matrixOut>;
 export type AccuracyReport = z.output<typeof s.accuracyOut>;
+export type Receivable = z.output<typeof s.receivableOut>;
+export type ReceivablePushAnswer = z.output<typeof s.receivablePushOut>;
+export type RatingChange = z.output<typeof s.ratingChangeOut>;

@@ -13,3 +13,5 @@ export type Recommendation = Evaluation['recommendation'];
 export type OurLevel = EvaluationDetail['strengthening'][number]['level'];
 export type EvaluationCreate = z.input<typeof s.createBody>;
 export type EvaluationUpdate = z.input<typeof s.updateBody>;
+export type EndCooperationRequest = z.output<typeof s.endCooperationOut>;
+export type EndCooperationLatest = z.output<typeof s.endCooperationLatestOut>;

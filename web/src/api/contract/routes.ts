@@ -6,7 +6,7 @@
 import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
 import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicComplaint, Rectification } from './complaints';
 import type { Contract, ContractDetail, ContractSigner } from './contracts';
-import type { AccuracyReport, CreditSurvey, CustomerCredit, Risk, RiskMatrixAnswer } from './credit';
+import type { AccuracyReport, CreditSurvey, CustomerCredit, Receivable, ReceivablePushAnswer, Risk, RiskMatrixAnswer } from './credit';
 import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
 import type { CustomerGrade, GradingBoardItem } from './grading';
 import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
@@ -66,7 +66,7 @@ import type {
   TemplateSummary,
 } from './surveys';
 import type { Transaction, TransactionBatchResult, TransactionImportPreview, TransactionImportResult, TransactionImportStatus, TransactionReturn, TransactionSummary } from './transactions';
-import type { Evaluation, EvaluationDetail, EvaluationTemplate, TemplatesAnswer } from './evaluations';
+import type { EndCooperationLatest, EndCooperationRequest, Evaluation, EvaluationDetail, EvaluationTemplate, TemplatesAnswer } from './evaluations';
 import type { NotificationPage, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -287,6 +287,12 @@ export type Routes =
   | Route<'POST', `/api/members/${number}/process`, { written: number }> // /api/members/:id/process
   | Route<'POST', `/api/members/${number}/${'adjust' | 'redeem'}`, MemberDetail> // /api/members/:id/adjust|redeem
   | Route<'GET', `/api/customers/${number}/membership`, CustomerMembership> // /api/customers/:id/membership
+  | Route<'GET', `/api/credit-receivables`, Page<Receivable>> // /api/credit-receivables
+  | Route<'POST', `/api/credit-receivables`, Receivable> // /api/credit-receivables
+  | Route<'POST', `/api/credit-receivables/push`, ReceivablePushAnswer> // /api/credit-receivables/push
+  | Route<'GET', `/api/credit-receivables/${number}`, Receivable> // /api/credit-receivables/:id
+  | Route<'PUT', `/api/credit-receivables/${number}`, Receivable> // /api/credit-receivables/:id
+  | Route<'GET', `/api/customers/${number}/receivables`, Page<Receivable>> // /api/customers/:id/receivables
   | Route<'GET', `/api/evaluation-templates`, TemplatesAnswer> // /api/evaluation-templates
   | Route<'POST', `/api/evaluation-templates`, EvaluationTemplate> // /api/evaluation-templates
   | Route<'PUT', `/api/evaluation-templates/${number}`, EvaluationTemplate> // /api/evaluation-templates/:id
@@ -320,6 +326,8 @@ export type Routes =
   | Route<'GET', `/api/customers/${number}/location`, CustomerLocation> // /api/customers/:id/location
   | Route<'PUT', `/api/customers/${number}/location`, CustomerLocation> // /api/customers/:id/location
   | Route<'POST', `/api/visit-routes`, DayRoute>; // /api/visit-routes
+  | Route<'GET', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationLatest> // /api/evaluations/:id/end-cooperation, /api/credit-risks/:id/end-cooperation
+  | Route<'POST', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationRequest>; // the same, to request it
 
 /** The paths of one method, as template types (`/api/customers/${number}`). */
 export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];

@@ -19,7 +19,18 @@ export function CreditValueSection({ customerId }: { customerId: number }) {
       size="small"
       column={1}
       items={[
-        { key: 'rating', label: t('credit.rating'), children: c?.rating ? <Tag color="blue">{c.rating.label}</Tag> : none },
+        {
+          key: 'rating',
+          label: t('credit.rating'),
+          children: c?.rating ? (
+            <>
+              <Tag color={c.adjustment ? 'red' : 'blue'}>{c.rating.label}</Tag>
+              {c.adjustment ? <Typography.Text type="danger">{t('credit.adjusted', { computed: c.adjustment.computedLabel, levels: c.adjustment.levelsDown })}</Typography.Text> : null}
+            </>
+          ) : (
+            none
+          ),
+        },
         { key: 'limit', label: t('credit.limit'), children: c?.creditLimitWan != null ? t('credit.limitValue', { value: c.creditLimitWan }) : none },
         {
           key: 'terms',

@@ -1,5 +1,5 @@
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Descriptions, Flex, Table, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,14 +7,19 @@ import { Link } from 'react-router-dom';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
 import { RiskFormModal, SurveyFormModal } from './forms';
-import { useCustomerCredit } from './hooks';
+import { formatDateTime } from '../../components/format';
+import { useCustomerCredit, useCustomerReceivables } from './hooks';
+import { ReceivableFormModal, ReceivablesTable } from './receivables';
 import { type CreditSurvey, LEVEL_COLOR, type Risk } from './types';
 
-/** 信用与风险 on the customer's page (docs/regulations.md §5): rating, limit, terms, surveys and open risks. */
+/** 信用与风险 on the customer's page (docs/regulations.md §5): rating (lowered while receivables are overdue), limit, terms, surveys, receivables, the rating history and open risks. */
 export function CustomerCreditTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const can = useCan();
   const credit = useCustomerCredit(customerId);
+  const receivables = useCustomerReceivables(customerId);
+  const [receivableOpen, setReceivableOpen] = useState(false);
+  const overdue = (receivables.data?.items ?? []).filter((r) => r.state === 'overdue').length;
   const [surveyOpen, setSurveyOpen] = useState(false);
   const [riskOpen, setRiskOpen] = useState(false);
   if (credit.isError && !credit.data) return <LoadError error={credit.error} onRetry={() => void credit.refetch()} />;
@@ -64,7 +69,18 @@ export function CustomerCreditTab({ customerId }: { customerId: number }) {
           size="small"
           column={{ xs: 1, md: 3 }}
           items={[
-            { key: 'rating', label: t('credit.rating'), children: c?.rating ? <Tag color="blue">{c.rating.label}</Tag> : none },
+            {
+              key: 'rating',
+              label: t('credit.rating'),
+              children: c?.rating ? (
+                <span data-testid="credit-rating">
+                  <Tag color={c.adjustment ? 'red' : 'blue'}>{c.rating.label}</Tag>
+                  {c.adjustment ? <Typography.Text type="danger">{t('credit.adjusted', { computed: c.adjustment.computedLabel, levels: c.adjustment.levelsDown })}</Typography.Text> : null}
+                </span>
+              ) : (
+                none
+              ),
+            },
             { key: 'limit', label: t('credit.limit'), children: c?.creditLimitWan != null ? t('credit.limitValue', { value: c.creditLimitWan }) : none },
             {
               key: 'terms',
@@ -73,10 +89,47 @@ export function CustomerCreditTab({ customerId }: { customerId: number }) {
             },
           ]}
         />
+        {c?.adjustment?.reason ? <Alert type="warning" showIcon style={{ marginTop: 12 }} message={c.adjustment.reason} /> : null}
         {(c?.surveys.length ?? 0) > 0 ? (
           <Table<CreditSurvey> rowKey="id" size="small" columns={surveyColumns} dataSource={c!.surveys} pagination={false} scroll={{ x: 640 }} style={{ marginTop: 12 }} />
         ) : null}
       </Card>
+      <Card
+        size="small"
+        title={
+          <Badge count={overdue} offset={[12, 0]} title={t('credit.receivable.overdueCount', { count: overdue })}>
+            <span>{t('credit.receivable.title')}</span>
+          </Badge>
+        }
+        extra={
+          can('credit.receivables') ? (
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setReceivableOpen(true)}>
+              {t('credit.receivable.create')}
+            </Button>
+          ) : null
+        }
+      >
+        {receivables.isError && !receivables.data ? (
+          <LoadError error={receivables.error} onRetry={() => void receivables.refetch()} />
+        ) : (
+          <ReceivablesTable items={receivables.data?.items ?? []} loading={receivables.isFetching} withCustomer={false} />
+        )}
+      </Card>
+      {(c?.ratingHistory.length ?? 0) > 0 ? (
+        <Card size="small" title={t('credit.history.title')}>
+          <Timeline
+            items={c!.ratingHistory.map((h, i) => ({
+              key: i,
+              color: h.levelsDown > 0 ? 'red' : 'blue',
+              children: (
+                <>
+                  <Typography.Text type="secondary">{formatDateTime(h.at)}</Typography.Text> {h.reason}
+                </>
+              ),
+            }))}
+          />
+        </Card>
+      ) : null}
       <Card
         size="small"
         title={t('credit.risks')}
@@ -91,6 +144,7 @@ export function CustomerCreditTab({ customerId }: { customerId: number }) {
         <Table<Risk> rowKey="id" size="small" columns={riskColumns} dataSource={c?.risks ?? []} loading={credit.isFetching} pagination={false} scroll={{ x: 900 }} locale={{ emptyText: t('credit.noRisks') }} />
       </Card>
       <SurveyFormModal customerId={customerId} open={surveyOpen} onClose={() => setSurveyOpen(false)} />
+      <ReceivableFormModal customerId={customerId} open={receivableOpen} onClose={() => setReceivableOpen(false)} />
       <RiskFormModal customerId={customerId} open={riskOpen} onClose={() => setRiskOpen(false)} />
     </Flex>
   );

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { NotFound, RecordGate } from '../../components/status';
 import { useCan } from '../auth/hooks';
+import { EndCooperationPanel } from '../evaluations/EndCooperationPanel';
 import { CloseRiskModal, RiskFormModal } from './forms';
 import { useRisk } from './hooks';
 import { LEVEL_COLOR, type Risk } from './types';
@@ -71,6 +72,7 @@ function RiskDetail({ risk: r }: { risk: Risk }) {
           ]}
         />
       </Card>
+      <EndCooperationPanel source="credit-risks" id={r.id} eligible={open && r.level === 'high'} />
       {editing ? <RiskFormModal risk={r} open onClose={() => setEditing(false)} /> : null}
       {closing ? <CloseRiskModal risk={r} open onClose={() => setClosing(false)} /> : null}
     </PageContainer>

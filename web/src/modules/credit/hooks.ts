@@ -10,6 +10,8 @@ export const creditKeys = {
   risks: (f: Record<string, unknown>) => ['credit', 'risks', f] as const,
   matrix: ['credit', 'matrix'] as const,
   accuracy: ['credit', 'accuracy'] as const,
+  receivables: (f: Record<string, unknown>) => ['credit', 'receivables', f] as const,
+  customerReceivables: (id: number) => ['credit', 'customer-receivables', id] as const,
 };
 
 export function useCustomerCredit(customerId: number) {
@@ -86,3 +88,27 @@ export const useCreateSurvey = (customerId: number) => useCreditMutation((v: Sur
 export const useCreateRisk = () => useCreditMutation((v: RiskValues & { customerId: number }) => api.post('/api/credit-risks', v));
 export const useUpdateRisk = (id: number) => useCreditMutation((v: RiskValues & { version: number }) => api.put(`/api/credit-risks/${id}`, v));
 export const useCloseRisk = (id: number) => useCreditMutation((v: { outcome: 'occurred' | 'not_occurred'; note?: string | null; version: number }) => api.post(`/api/credit-risks/${id}/close`, v));
+
+export function useReceivables(filters: { overdue?: boolean; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: creditKeys.receivables(filters),
+    queryFn: ({ signal }) => api.get('/api/credit-receivables', { ...filters, overdue: filters.overdue ? 'true' : undefined }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomerReceivables(customerId: number) {
+  return useQuery({ queryKey: creditKeys.customerReceivables(customerId), queryFn: ({ signal }) => api.get(`/api/customers/${customerId}/receivables`, undefined, signal) });
+}
+
+export interface ReceivableValues {
+  docNo: string;
+  amount: number;
+  dueDate: string;
+  paidAmount?: number;
+  paidDate?: string | null;
+  notes?: string | null;
+}
+
+export const useCreateReceivable = () => useCreditMutation((v: ReceivableValues & { customerId: number }) => api.post('/api/credit-receivables', v));
+export const useUpdateReceivable = (id: number) => useCreditMutation((v: Partial<ReceivableValues> & { version: number }) => api.put(`/api/credit-receivables/${id}`, v));

@@ -8,6 +8,7 @@ import { useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { RecordGate } from '../../components/status';
 import { useCan } from '../auth/hooks';
+import { EndCooperationPanel } from './EndCooperationPanel';
 import { useEvaluation, useEvaluationAction } from './hooks';
 import { RECOMMENDATION_COLOR, STATUS_COLOR, formatTotal, recommendationLabel, statusLabel } from './labels';
 import type { EvaluationDetail } from './types';
@@ -123,6 +124,7 @@ function Detail({ evaluation: e }: { evaluation: EvaluationDetail }) {
           <Descriptions.Item label={t('evaluations.fields.conclusion')}>{e.conclusion ?? none}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <EndCooperationPanel source="evaluations" id={e.id} eligible={e.recommendation === 'terminate'} />
       <Card title={t('evaluations.form.scoresTitle')} style={{ marginTop: 16 }}>
         <Table
           rowKey="indicatorId"

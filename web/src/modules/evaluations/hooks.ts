@@ -87,3 +87,23 @@ export function useSaveTemplate() {
     onSettled: invalidate,
   });
 }
+
+/** Where a request to end cooperation starts: an evaluation recommending 终止关系 or a high risk. */
+export type EndCooperationSource = 'evaluations' | 'credit-risks';
+
+export function useEndCooperation(source: EndCooperationSource, id: number, enabled = true) {
+  return useQuery({
+    queryKey: [...evaluationKeys.all, 'end-cooperation', source, id] as const,
+    queryFn: ({ signal }) => api.get(`/api/${source}/${id}/end-cooperation`, undefined, signal),
+    enabled: enabled && Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useRequestEndCooperation(source: EndCooperationSource, id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { reason: string }) => api.post(`/api/${source}/${id}/end-cooperation`, v),
+    // The approval's queue and the document's panel change too.
+    onSettled: () => qc.invalidateQueries(),
+  });
+}

@@ -4,6 +4,19 @@ import type { Messages } from './zh-CN';
 const en: Messages = {
   evaluations: {
     value: { title: 'Relationship evaluation', none: 'Not evaluated yet', total: 'Latest total', status: 'Review' },
+    end: {
+      title: 'End cooperation',
+      request: 'Request to end cooperation',
+      again: 'Request again',
+      submit: 'Submit for approval',
+      hint: 'The evaluation recommends ending the relationship (or the risk is high): you may request to end the cooperation; once the supervisor and a manager approve, the customer becomes lost.',
+      chainHint: 'When approved, the customer’s status becomes “lost” and its history names the reason and the approvers.',
+      reason: 'Reason',
+      status: 'Approval',
+      statuses: { pending: 'in approval', returned: 'returned', approved: 'approved, cooperation ended', rejected: 'rejected', withdrawn: 'withdrawn' },
+      applicant: 'Applicant',
+      at: 'Requested on',
+    },
     nav: 'Relationship evaluation',
     title: 'Relationship evaluations',
     tab: 'Evaluation',

@@ -4,6 +4,19 @@ import type { MessageShape } from '../../../app/module';
 const zhCN = {
   evaluations: {
     value: { title: '关系评估', none: '尚未评估', total: '最近评估总分', status: '审核状态' },
+    end: {
+      title: '终止合作',
+      request: '申请终止合作',
+      again: '重新申请',
+      submit: '提交审批',
+      hint: '评估建议终止关系（或存在高风险）：可申请终止合作，经主管、经理审批后客户状态改为流失。',
+      chainHint: '审批通过后，客户档案状态改为“流失”，并在客户历史中记录依据与审批人。',
+      reason: '申请理由',
+      status: '审批状态',
+      statuses: { pending: '审批中', returned: '已退回', approved: '已批准，已终止合作', rejected: '已驳回', withdrawn: '已撤回' },
+      applicant: '申请人',
+      at: '申请时间',
+    },
     nav: '客户关系评估',
     title: '客户关系评估',
     tab: '评估',

@@ -4,6 +4,19 @@ import type { Messages } from './zh-CN';
 const zhTW: Messages = {
   evaluations: {
     value: { title: '關係評估', none: '尚未評估', total: '最近評估總分', status: '審核狀態' },
+    end: {
+      title: '終止合作',
+      request: '申請終止合作',
+      again: '重新申請',
+      submit: '提交審批',
+      hint: '評估建議終止關係（或存在高風險）：可申請終止合作，經主管、經理審批後客戶狀態改為流失。',
+      chainHint: '審批通過後，客戶檔案狀態改為「流失」，並在客戶歷史中記錄依據與審批人。',
+      reason: '申請理由',
+      status: '審批狀態',
+      statuses: { pending: '審批中', returned: '已退回', approved: '已批准，已終止合作', rejected: '已駁回', withdrawn: '已撤回' },
+      applicant: '申請人',
+      at: '申請時間',
+    },
     nav: '客戶關係評估',
     title: '客戶關係評估',
     tab: '評估',
