@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, DEFAULT_RATING_RULES, DEFAULT_RISK_MATRIX, rate, ratingRulesProblems, responseMissing, reviewDue, riskLevel } from './credit.rules';
+import { accuracy, DEFAULT_RATING_RULES, DEFAULT_RISK_MATRIX, downgradeFor, lowerBand, overdueOf, rate, ratingRulesProblems, responseMissing, reviewDue, riskLevel, toFen, yuan } from './credit.rules';
 
 // docs/regulations.md §5: the default 客户信用等级评定表 and 5 × 5 matrix (both settings).
 describe('credit rating by the rule table', () => {
@@ -67,5 +67,45 @@ describe('forecast accuracy', () => {
     expect(r).toMatchObject({ closed: 4, correct: 3, accuracyPct: 75, targetPct: 80, meetsTarget: false });
     expect(r.rows.find((x) => x.level === 'high')).toEqual({ level: 'high', closed: 2, occurred: 1, notOccurred: 1, correct: 1 });
     expect(accuracy([], 80)).toMatchObject({ accuracyPct: null, meetsTarget: null });
+  });
+});
+
+describe('overdue receivables (docs/regulations.md §5)', () => {
+  const lines = { oneLevelDays: 30, oneLevelAmountWan: 10, twoLevelsDays: 90 };
+  const today = '2026-12-07';
+
+  it('counts only what is unpaid past its due date, and the days of the oldest', () => {
+    const o = overdueOf(
+      [
+        { amountCents: 8_000_000, paidCents: 0, dueDate: '2026-10-23' }, // 45 days
+        { amountCents: 1_000_000, paidCents: 400_000, dueDate: '2026-11-30' }, // 7 days, ¥6,000 open
+        { amountCents: 5_000_000, paidCents: 5_000_000, dueDate: '2026-01-01' }, // paid
+        { amountCents: 9_000_000, paidCents: 0, dueDate: '2026-12-07' }, // due today: not overdue yet
+      ],
+      today,
+    );
+    expect(o).toEqual({ cents: 8_600_000, days: 45 });
+  });
+
+  it('lowers one level past the one-level days or amount and two past the two-level days, never below the lowest band', () => {
+    expect(downgradeFor({ cents: 500_000, days: 30 }, lines).levels).toBe(0); // exactly 30 days, ¥5,000
+    const days = downgradeFor({ cents: 500_000, days: 31 }, lines);
+    expect(days.levels).toBe(1);
+    expect(days.why).toEqual({ key: 'credit.overdue.days', params: { days: 31, line: 30, amount: '¥5,000' } });
+    const amount = downgradeFor({ cents: 10_000_000, days: 3 }, lines); // ¥100,000 = 10 万元
+    expect(amount).toMatchObject({ levels: 1, why: { key: 'credit.overdue.amount', params: { amount: '¥100,000', line: '¥100,000', days: 3 } } });
+    expect(downgradeFor({ cents: 10_000_000, days: 3 }, { ...lines, oneLevelAmountWan: 0 }).levels).toBe(0);
+    expect(downgradeFor({ cents: 100, days: 91 }, lines).levels).toBe(2);
+    expect(lowerBand(DEFAULT_RATING_RULES, 'A', 1).label).toBe('B');
+    expect(lowerBand(DEFAULT_RATING_RULES, 'AA', 2).label).toBe('B');
+    expect(lowerBand(DEFAULT_RATING_RULES, 'B', 2).label).toBe('C');
+  });
+
+  it('reads amounts in 元 with two decimals at most', () => {
+    expect(toFen(15000.5)).toBe(1_500_050);
+    expect(toFen(0.001)).toBeNull();
+    expect(toFen(0)).toBeNull();
+    expect(toFen(0, true)).toBe(0);
+    expect(yuan(123_456_789)).toBe('¥1,234,567.89');
   });
 });
