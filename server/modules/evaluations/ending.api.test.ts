@@ -84,6 +84,8 @@ describe('申请终止合作 from an evaluation (docs/regulations.md §4)', () =
     expect(entry!.summary).toBe(`终止合作（审批通过）：依据客户关系评估 #${e.id}（2026-12-01，总分 50，终止关系）；审批人：郑主管、吴经理。理由：连续两年回款逾期，合作价值低`);
     // Ended once: a further request is refused.
     expect((await specA.client.post(`/api/evaluations/${e.id}/end-cooperation`, { reason: '再次申请' })).statusCode).toBe(409);
+    const risk = json(await specA.client.post('/api/credit-risks', { customerId: customerA, category: 'credit', title: '回款停滞', likelihood: 5, impact: 5, response: '终止合作' }));
+    expect((await specA.client.post(`/api/credit-risks/${risk.id}/end-cooperation`, { reason: '再次申请' })).statusCode).toBe(409);
   });
 });
 

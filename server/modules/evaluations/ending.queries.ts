@@ -36,6 +36,8 @@ export const endingQueries = {
       .where('customer_id', '=', customerId)
       .where('status', 'in', ['pending', 'returned'])
       .executeTakeFirst(),
+  customerStatus: async (db: Q, customerId: number) =>
+    (await db.selectFrom('customer_directory as customers').select('customers.status').where('customers.id', '=', customerId).executeTakeFirst())?.status ?? null,
   async insert(db: Q, row: Insertable<EndCooperationRequestTable>) {
     return (await db.insertInto('end_cooperation_requests').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },

@@ -97,7 +97,7 @@ export function createEndingService(deps: {
       const latest = await q.latestFor(trx, source);
       const again = latest && (latest.status === 'returned' || latest.status === 'withdrawn') ? latest : null;
       if (open && open.id !== again?.id) throw errors.conflict('evaluation.end_pending');
-      if (latest?.status === 'approved' || latest?.customer_status === ENDED_STATUS) throw errors.conflict('evaluation.end_already');
+      if (latest?.status === 'approved' || (await q.customerStatus(trx, customerId)) === ENDED_STATUS) throw errors.conflict('evaluation.end_already');
       let id: number;
       if (again) {
         id = again.id;
