@@ -7,7 +7,7 @@ import { creditRoutes } from './credit.routes';
 import { createCreditService } from './credit.service';
 import { CREDIT_SETTING_GROUPS, CREDIT_SETTINGS, creditSettingsCheck } from './credit.settings';
 import { credit20261207 } from './migrations/20261207_90_credit';
-import { creditReceivables20261208 } from './migrations/20261208_40_credit_receivables';
+import { creditReceivables20261208 } from './migrations/20261208_80_credit_receivables';
 import { receivableRoutes } from './receivables.routes';
 import { createReceivableService } from './receivables.service';
 import './credit.tables';

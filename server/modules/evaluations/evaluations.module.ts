@@ -12,7 +12,7 @@ import { evaluationRoutes } from './evaluations.routes';
 import { createEvaluationService } from './evaluations.service';
 import { EVALUATION_SETTING_GROUPS, EVALUATION_SETTINGS, evaluationSettingsCheck } from './evaluations.settings';
 import { evaluations20261207 } from './migrations/20261207_82_evaluations';
-import { endCooperation20261208 } from './migrations/20261208_41_end_cooperation';
+import { endCooperation20261208 } from './migrations/20261208_81_end_cooperation';
 import './evaluations.tables';
 
 function build(ctx: BuildContext) {

@@ -325,7 +325,7 @@ export type Routes =
   | Route<'DELETE', `/api/territories/${number}/removals/${number}`, void> // /api/territories/:id/removals/:customerId
   | Route<'GET', `/api/customers/${number}/location`, CustomerLocation> // /api/customers/:id/location
   | Route<'PUT', `/api/customers/${number}/location`, CustomerLocation> // /api/customers/:id/location
-  | Route<'POST', `/api/visit-routes`, DayRoute>; // /api/visit-routes
+  | Route<'POST', `/api/visit-routes`, DayRoute> // /api/visit-routes
   | Route<'GET', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationLatest> // /api/evaluations/:id/end-cooperation, /api/credit-risks/:id/end-cooperation
   | Route<'POST', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationRequest>; // the same, to request it
 

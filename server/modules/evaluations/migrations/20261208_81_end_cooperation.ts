@@ -10,7 +10,7 @@ import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 export function endCooperation20261208(kind: DialectKind): NamedMigration {
   const d = ddl(kind);
   return {
-    name: '20261208_41_end_cooperation',
+    name: '20261208_81_end_cooperation',
     async up(db: Kysely<any>) {
       await d
         .id(db.schema.createTable('end_cooperation_requests'))

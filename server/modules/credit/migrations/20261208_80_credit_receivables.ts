@@ -11,7 +11,7 @@ import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 export function creditReceivables20261208(kind: DialectKind): NamedMigration {
   const d = ddl(kind);
   return {
-    name: '20261208_40_credit_receivables',
+    name: '20261208_80_credit_receivables',
     async up(db: Kysely<any>) {
       await d
         .id(db.schema.createTable('credit_receivables'))
