@@ -23,7 +23,7 @@ import { openDatabase, type Db } from '../server/db/database';
 import { STATUSES } from '../server/modules/customers/customers.fields';
 import { DEMO_PASSWORD } from '../server/ops/demo';
 import { CITIES, Random } from '../server/ops/demo-data';
-import { login } from '../test/harness';
+import { login, registerTestDatabase } from '../test/harness';
 import {
   ADMIN_PASSWORD,
   Capture,
@@ -134,6 +134,7 @@ async function main() {
     log(`Runtime: Node ${info.node}, ${info.database}; database size ${size}`);
 
     const { app } = await buildApp({ config: benchConfig(target.database), db: { ...db, kysely: db.kysely.withPlugin(capture) }, logger: false });
+    registerTestDatabase(app, db); // the demo users sign in as if past their first password change
     await app.ready();
     const clients = {
       admin: await login(app, 'admin', ADMIN_PASSWORD),

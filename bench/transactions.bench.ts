@@ -22,7 +22,7 @@ import { buildApp } from '../server/app';
 import { openDatabase, type Db } from '../server/db/database';
 import { DEMO_PASSWORD } from '../server/ops/demo';
 import { Random } from '../server/ops/demo-data';
-import { login } from '../test/harness';
+import { login, registerTestDatabase } from '../test/harness';
 import {
   ADMIN_PASSWORD,
   Capture,
@@ -210,6 +210,7 @@ async function main() {
     log(`Load average (1 / 5 / 15 min) at the start: ${load()} on ${info.cores} cores`);
 
     const { app, services } = await buildApp({ config: benchConfig(target.database), db: { ...db, kysely: db.kysely.withPlugin(capture) }, logger: false });
+    registerTestDatabase(app, db); // the demo users sign in as if past their first password change
     await app.ready();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
     const clients = { admin, specialist: await login(app, 'wang.lei', DEMO_PASSWORD), supervisor: admin };
