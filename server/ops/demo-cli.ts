@@ -21,6 +21,8 @@ const ROLE_NAMES: Record<string, string> = {
   specialist: '专员 specialist',
   sales: '销售 sales',
   finance: '财务 finance',
+  agent: '座席员 agent',
+  qa: '质检员 QA',
 };
 
 function option(name: string, env: string | undefined, fallback: number): number {
@@ -60,6 +62,7 @@ async function main() {
       customers,
       seed,
       password,
+      dataDir: config.dataDir,
       progress: (done, total) => {
         const pct = Math.floor((done / total) * 10);
         if (pct > last && process.stdout.isTTY) {
@@ -71,6 +74,7 @@ async function main() {
     const line = '='.repeat(72);
     console.log(`\n${line}`);
     console.log(`已导入 Loaded: ${result.customers} 客户 customers, ${result.contacts} 联系人 contacts, ${result.updates} later edits, in ${result.seconds.toFixed(1)} s`);
+    for (const m of result.modules) console.log(`  ${m}`);
     if (first.created) {
       console.log(
         first.generated
@@ -80,7 +84,7 @@ async function main() {
     }
     console.log(`演示用户 Demo users (密码 password: ${password}${process.env.GUANXI_DEMO_PASSWORD ? ' from GUANXI_DEMO_PASSWORD' : ''}; 首次登录须修改 — change it at first sign-in):`);
     for (const u of result.users) {
-      console.log(`  ${u.username.padEnd(14)} ${u.displayName.padEnd(4, '　')} ${u.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ').padEnd(26)} ${u.team ?? ''}${u.created ? '' : '  (already existed: password unchanged)'}`);
+      console.log(`  ${u.username.padEnd(14)} ${u.displayName.padEnd(4, '　')} ${u.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ').padEnd(26)} ${u.department} ${u.team ?? ''}${u.created ? '' : '  (already existed: password unchanged)'}`);
     }
     console.log(line);
   } finally {

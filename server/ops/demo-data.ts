@@ -376,6 +376,27 @@ export interface DemoContact {
  * filled with that probability, and about a third of the archives are filled completely.
  */
 export function demoCustomer(rng: Random, parts: CompanyNameParts = companyNameParts(rng)): DemoCustomer {
+  return sizedDemoCustomer(rng, parts).customer;
+}
+
+/** The company's real size, known to the demo even where the archive leaves it blank. */
+export interface CustomerSize {
+  name: string;
+  staff: number;
+  /** Typical monthly purchases in 元 (between the low and the peak month). */
+  monthlyPurchase: number;
+}
+
+/**
+ * Monthly purchases of a company in 万元, from its head count: 300–2,500 元 per employee and month,
+ * at least 0.5 万元. A 小型 company (10–99 staff) thus buys at most about 25 万元 in its peak month.
+ */
+export const PURCHASE_PER_STAFF = { min: 0.03, max: 0.25 } as const;
+export function peakMonthOf(staff: number, r: number): number {
+  return Math.max(0.5, Math.round(staff * (PURCHASE_PER_STAFF.min + r * (PURCHASE_PER_STAFF.max - PURCHASE_PER_STAFF.min)) * 10) / 10);
+}
+
+export function sizedDemoCustomer(rng: Random, parts: CompanyNameParts = companyNameParts(rng)): { customer: DemoCustomer; size: CustomerSize } {
   const { city, industry } = parts;
   const profile = PROFILES[industry];
   const complete = rng.chance(0.35);
@@ -384,7 +405,7 @@ export function demoCustomer(rng: Random, parts: CompanyNameParts = companyNameP
   const district = rng.pick(city.districts);
   const [sizeName, minStaff, maxStaff] = rng.weighted(SIZES.map((s) => [s, s[3]] as const));
   const staff = rng.int(minStaff, maxStaff);
-  const peak = Math.round((staff * rng.int(800, 6000)) / 100) * 100 + 1000;
+  const peak = peakMonthOf(staff, rng.next()); // 万元, the unit of the archive's purchase fields
   const legal = personName(rng);
   const domain = `${plainPinyin(parts.brand)}${rng.chance(0.5) ? plainPinyin(parts.city.short).slice(0, 2) : ''}.com${rng.chance(0.4) ? '.cn' : ''}`;
   const products = new Set<string>();
@@ -421,7 +442,7 @@ export function demoCustomer(rng: Random, parts: CompanyNameParts = companyNameP
   if (has()) c.mainProducts = [...products].join('、');
   if (has()) {
     c.peakMonthAmount = peak;
-    c.lowMonthAmount = Math.round((peak * (0.3 + rng.next() * 0.4)) / 100) * 100;
+    c.lowMonthAmount = Math.max(0.1, Math.round(peak * (0.3 + rng.next() * 0.4) * 10) / 10);
   }
   if (has()) c.bankName = `${rng.pick(BANKS)}${city.short}${district.replace(/(新区|区|街道|镇)$/, '')}支行`;
   if (has()) c.bankAccount = `6222${rng.digits(15)}`;
@@ -431,7 +452,8 @@ export function demoCustomer(rng: Random, parts: CompanyNameParts = companyNameP
   if (has()) c.contactFrequency = rng.pick(FREQUENCIES);
   if (has()) c.relationshipPotential = rng.pick(POTENTIALS);
   if (has()) c.cooperationIntention = rng.pick(INTENTIONS);
-  return c;
+  // Between a low (about half the peak) and a peak month, in 元.
+  return { customer: c, size: { name: sizeName, staff, monthlyPurchase: Math.round(peak * 0.75 * 10_000) } };
 }
 
 /** 1–3 contacts (客户关系卡); the first is the key contact of about half the customers. */

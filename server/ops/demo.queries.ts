@@ -19,6 +19,10 @@ export const demoQueries = {
       .orderBy('users.id')
       .limit(1)
       .executeTakeFirst(),
+  contactsOf: (db: Q, customerIds: number[]) =>
+    customerIds.length
+      ? db.selectFrom('customer_contacts').select(['id', 'customer_id', 'name', 'mobile']).where('customer_id', 'in', customerIds).orderBy('customer_id').orderBy('is_key', 'desc').orderBy('id').execute()
+      : Promise.resolve([]),
   async insertContacts(db: Q, rows: Insertable<Database['customer_contacts']>[]): Promise<void> {
     if (rows.length) await db.insertInto('customer_contacts').values(rows).execute();
   },

@@ -4,20 +4,25 @@
  * services the API uses, so every derived column, archive number, search document and audit entry is
  * exactly what the app itself would write. Seeded: the same seed gives the same data.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { createServices } from '../app';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
-import { createCustomerService, type Placement } from '../modules/customers/customers.service';
+import type { Placement } from '../modules/customers/customers.service';
 import { digitsOf, maskPhone } from '../modules/customers/customers.rules';
 import { contactCreate, customerCreate } from '../modules/customers/customers.schemas';
 import { createOrgService } from '../modules/org/org.service';
-import { createAuditService, actorInfo } from '../platform/audit/audit.service';
+import { createAuditService, actorInfo, type AuditService } from '../platform/audit/audit.service';
+import type { DemoClock, DemoCustomerRef, DemoOrganisation, DemoPerson } from '../platform/modules/demo';
 import type { Actor, RequestContext } from '../platform/permissions/actor';
 import { capabilitiesOf, widestScope, type Role } from '../platform/permissions/roles';
 import { createSettingsService } from '../platform/settings/settings.service';
 import { systemClock, type Clock } from '../platform/time';
 import { demoQueries } from './demo.queries';
-import { Random, demoContacts, demoCustomer, personName, type DemoContact, type DemoCustomer } from './demo-data';
+import { Random, demoContacts, personName, sizedDemoCustomer, type CustomerSize, type DemoContact, type DemoCustomer } from './demo-data';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
 export const DEMO_SEED = 2026;
@@ -38,6 +43,7 @@ interface DemoTeam {
 export const DEMO_TEAMS: DemoTeam[] = [
   { department: '客户服务部', name: '大客户组' },
   { department: '客户服务部', name: '客户关系组' },
+  { department: '客户服务部', name: '呼叫中心' },
   { department: '销售部', name: '华东组', provinces: ['上海市', '浙江省', '江苏省', '安徽省', '福建省', '山东省', '江西省'] },
   { department: '销售部', name: '华南组', provinces: ['广东省', '广西壮族自治区'] },
   { department: '销售部', name: '华北组', provinces: ['北京市', '天津市', '河北省', '山西省', '辽宁省', '黑龙江省'] },
@@ -50,9 +56,13 @@ interface DemoUser {
   department: string;
   team?: string;
   supervises?: boolean;
+  /** Head (部门负责人) of the department: the first approver of its development plans (docs/regulations.md §18). */
+  heads?: boolean;
 }
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'zhou.min', displayName: '周敏', roles: ['director'], department: '客户服务部' },
+  // 总经理 (张军) and the department heads; the directors and heading managers form the 经理办公会 (approvals.demo.ts).
+  { username: 'zhang.jun', displayName: '张军', roles: ['director'], department: '总经理办公室', heads: true },
+  { username: 'zhou.min', displayName: '周敏', roles: ['director'], department: '客户服务部', heads: true },
   { username: 'wu.jianguo', displayName: '吴建国', roles: ['manager'], department: '客户服务部' },
   { username: 'zheng.haiyan', displayName: '郑海燕', roles: ['supervisor'], department: '客户服务部', team: '大客户组', supervises: true },
   { username: 'wang.lei', displayName: '王磊', roles: ['specialist'], department: '客户服务部', team: '大客户组' },
@@ -60,6 +70,11 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'sun.li', displayName: '孙丽', roles: ['supervisor'], department: '客户服务部', team: '客户关系组', supervises: true },
   { username: 'chen.jing', displayName: '陈静', roles: ['specialist'], department: '客户服务部', team: '客户关系组' },
   { username: 'liu.yang', displayName: '刘洋', roles: ['specialist'], department: '客户服务部', team: '客户关系组' },
+  { username: 'song.yu', displayName: '宋雨', roles: ['supervisor'], department: '客户服务部', team: '呼叫中心', supervises: true },
+  { username: 'tang.xin', displayName: '唐欣', roles: ['agent'], department: '客户服务部', team: '呼叫中心' },
+  { username: 'han.xue', displayName: '韩雪', roles: ['agent'], department: '客户服务部', team: '呼叫中心' },
+  { username: 'feng.qing', displayName: '冯青', roles: ['qa'], department: '客户服务部' },
+  { username: 'yang.fan', displayName: '杨帆', roles: ['manager'], department: '销售部', heads: true },
   { username: 'huang.wei', displayName: '黄伟', roles: ['supervisor'], department: '销售部', team: '华东组', supervises: true },
   { username: 'zhao.qiang', displayName: '赵强', roles: ['sales'], department: '销售部', team: '华东组' },
   { username: 'xu.ting', displayName: '徐婷', roles: ['sales'], department: '销售部', team: '华东组' },
@@ -67,12 +82,15 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'he.fang', displayName: '何芳', roles: ['sales'], department: '销售部', team: '华南组' },
   { username: 'gao.peng', displayName: '高鹏', roles: ['supervisor'], department: '销售部', team: '华北组', supervises: true },
   { username: 'ma.chao', displayName: '马超', roles: ['sales'], department: '销售部', team: '华北组' },
-  { username: 'qian.hui', displayName: '钱慧', roles: ['finance'], department: '财务部' },
+  { username: 'qian.hui', displayName: '钱慧', roles: ['finance'], department: '财务部', heads: true },
+  { username: 'luo.jie', displayName: '罗洁', roles: ['finance'], department: '财务部' },
+  { username: 'deng.hao', displayName: '邓浩', roles: ['manager'], department: '企业发展部', heads: true },
 ];
 
 // ── The plan: everything random decided up front (pure, reproducible) ─────────
 export interface PlannedCustomer {
   input: DemoCustomer;
+  size: CustomerSize;
   contacts: DemoContact[];
   owner: string; // username
   /** Days before the run the archive was created (fractional). */
@@ -85,13 +103,14 @@ const NEXT_STATUS: Record<string, string> = { potential: 'formal', formal: 'dorm
 
 export function demoPlan(opts: { customers: number; seed: number }): PlannedCustomer[] {
   const rng = new Random(opts.seed);
-  const owners = DEMO_USERS.filter((u) => u.team);
+  // Customers belong to account teams; the call centre answers calls and owns none.
+  const owners = DEMO_USERS.filter((u) => u.team && u.team !== '呼叫中心');
   const weight = (u: DemoUser) => (u.supervises ? 1 : 3);
   const serviceOwners = owners.filter((u) => DEMO_TEAMS.find((t) => t.name === u.team)?.provinces === undefined).map((u) => [u, weight(u)] as const);
   const names = new Set<string>();
   const out: PlannedCustomer[] = [];
   while (out.length < opts.customers) {
-    const input = demoCustomer(rng);
+    const { customer: input, size } = sizedDemoCustomer(rng);
     if (names.has(input.name)) continue; // a real archive has no two customers of one name
     names.add(input.name);
     const contacts = demoContacts(rng, input);
@@ -112,7 +131,7 @@ export function demoPlan(opts: { customers: number; seed: number }): PlannedCust
             : { paymentHabits: input.paymentHabits ?? '月结30天', contactFrequency: input.contactFrequency ?? '每月' };
       update = { afterDays, fields };
     }
-    out.push({ input, contacts, owner, ageDays, update });
+    out.push({ input, size, contacts, owner, ageDays, update });
   }
   return out;
 }
@@ -145,17 +164,20 @@ export function actorOf(user: { id: number; username: string; display_name: stri
 const context = (actor: Actor): RequestContext => ({ actor, ip: null, requestId: 'demo', lang: 'zh-CN' });
 
 export interface DemoResult {
-  users: { username: string; displayName: string; roles: Role[]; team: string | null; created: boolean }[];
+  users: { username: string; displayName: string; roles: Role[]; department: string; team: string | null; created: boolean }[];
   customers: number;
   contacts: number;
   updates: number;
+  /** One line per module hook ("contracts: 48 合同 …"). */
+  modules: string[];
   password: string;
   seconds: number;
 }
 
 /**
- * Departments, teams and the demo users, through the org service (password policy, hashing, roles
- * and audit as in the admin pages). What exists already is reused. Also used by the benchmark.
+ * Departments (with their heads), teams (with their supervisors) and the demo users, through the org
+ * service (password policy, hashing, roles and audit as in the admin pages). What exists already is
+ * reused. Also used by the benchmark.
  */
 export async function createDemoOrg(db: Db, admin: Actor, clock: Clock & { current?: Date }, password: string) {
   const k = db.kysely;
@@ -181,6 +203,7 @@ export async function createDemoOrg(db: Db, admin: Actor, clock: Clock & { curre
   }
 
   const users: DemoResult['users'] = [];
+  const people: DemoPerson[] = [];
   const actors = new Map<string, { actor: Actor; placement: Placement }>();
   for (const u of DEMO_USERS) {
     tick();
@@ -191,26 +214,49 @@ export async function createDemoOrg(db: Db, admin: Actor, clock: Clock & { curre
       await org.createUser(adminCtx, { username: u.username, displayName: u.displayName, password, roles: u.roles, departmentId: departmentIds.get(u.department)!, teamId });
       row = (await demoQueries.userByUsername(k, u.username))!;
     }
-    users.push({ username: u.username, displayName: u.displayName, roles: u.roles, team: u.team ?? null, created });
+    users.push({ username: u.username, displayName: u.displayName, roles: u.roles, department: u.department, team: u.team ?? null, created });
     if (u.supervises && teamId) {
       const team = await org.getTeam(teamId);
       if (!team.supervisor_id) await org.updateTeam(adminCtx, teamId, { supervisorId: row.id, version: team.version });
     }
-    actors.set(u.username, {
-      actor: actorOf(row, u.roles, teamId ? [teamId] : []),
-      placement: { owner_id: row.id, team_id: row.team_id, department_id: row.department_id },
+    if (u.heads) {
+      const department = await org.getDepartment(departmentIds.get(u.department)!);
+      if (!department.head_id) await org.updateDepartment(adminCtx, department.id, { headId: row.id, version: department.version });
+    }
+    const actor = actorOf(row, u.roles, teamId ? [teamId] : []);
+    actors.set(u.username, { actor, placement: { owner_id: row.id, team_id: row.team_id, department_id: row.department_id } });
+    people.push({
+      id: row.id,
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles,
+      departmentId: row.department_id,
+      department: u.department,
+      teamId,
+      team: u.team ?? null,
+      supervises: !!u.supervises,
+      ctx: context(actor),
     });
   }
-  return { users, actors, teamIds, departmentIds };
+  const departments = await Promise.all([...departmentIds.values()].map(async (id) => {
+    const d = await org.getDepartment(id);
+    return { id, name: d.name, headId: d.head_id };
+  }));
+  const teams = await Promise.all(DEMO_TEAMS.map(async (t) => {
+    const row = await org.getTeam(teamIds.get(t.name)!);
+    return { id: row.id, name: t.name, departmentId: row.department_id, supervisorId: row.supervisor_id };
+  }));
+  return { users, actors, teamIds, departmentIds, people, departments, teams };
 }
 
 export async function generateDemo(
   db: Db,
-  opts: { customers?: number; seed?: number; password?: string; clock?: Clock; progress?: (done: number, total: number) => void } = {},
+  opts: { customers?: number; seed?: number; password?: string; clock?: Clock; dataDir?: string; progress?: (done: number, total: number) => void } = {},
 ): Promise<DemoResult> {
   const started = performance.now();
   const k = db.kysely;
   const count = opts.customers ?? DEMO_CUSTOMERS;
+  const seed = opts.seed ?? DEMO_SEED;
   const password = opts.password ?? DEMO_PASSWORD;
   if (await demoQueries.hasCustomers(k)) {
     throw new DemoRefusedError('客户档案中已有客户，演示数据只能导入空库。The customer archive already has customers: demo data is only loaded into an empty archive.');
@@ -218,13 +264,16 @@ export async function generateDemo(
   const adminRow = await demoQueries.firstAdmin(k);
   if (!adminRow) throw new DemoRefusedError('没有管理员账号：请先启动一次应用。No administrator yet: start the app once first.');
 
-  const plan = demoPlan({ customers: count, seed: opts.seed ?? DEMO_SEED });
+  const plan = demoPlan({ customers: count, seed });
   const end = (opts.clock ?? systemClock).now().getTime();
   const clock = new TimelineClock();
   clock.current = new Date(end - (SPAN_DAYS + 7) * DAY);
-  const audit = createAuditService(clock);
-  const customers = createCustomerService({ db: k, kind: db.kind, audit, clock });
-  const { users, actors } = await createDemoOrg(db, actorOf(adminRow, ['admin'], []), clock, password);
+  // Every module's services on the demo's clock: the hooks below write through them.
+  const { services, built } = createServices(db, clock, opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-demo-')));
+  const adminActor = actorOf(adminRow, ['admin'], []);
+  const org = await createDemoOrg(db, adminActor, clock, password);
+  const { users, actors } = org;
+  const customers = services.customers;
 
   // Customers in creation order (archive numbers rise with time), edits interleaved at their moments.
   type Event = { at: number; kind: 'create' | 'update'; index: number };
@@ -237,6 +286,7 @@ export async function generateDemo(
   events.sort((a, b) => a.at - b.at || a.index - b.index || (a.kind === 'create' ? -1 : 1));
 
   const ids: number[] = [];
+  const refs: DemoCustomerRef[] = [];
   let contacts = 0;
   let updates = 0;
   let done = 0;
@@ -256,7 +306,7 @@ export async function generateDemo(
       const [id] = await customers.insertCustomers(trx, ctx, [fields], owner.placement);
       ids[e.index] = id;
       if (p.contacts.length) {
-        const added = await addContacts(trx, ctx, id, p.contacts, clock.current.toISOString(), audit);
+        const added = await addContacts(trx, ctx, id, p.contacts, clock.current.toISOString(), services.audit);
         contacts += added.length;
         // The search document with the contacts, through the service's own reindex.
         await customers.reindex(trx, id);
@@ -264,11 +314,83 @@ export async function generateDemo(
       opts.progress?.(++done, plan.length);
     }
   });
-  return { users, customers: ids.length, contacts, updates, password, seconds: (performance.now() - started) / 1000 };
+  const contactRows: Awaited<ReturnType<typeof demoQueries.contactsOf>> = [];
+  for (let i = 0; i < ids.length; i += 1000) contactRows.push(...(await demoQueries.contactsOf(k, ids.slice(i, i + 1000))));
+  const contactsBy = new Map<number, typeof contactRows>();
+  for (const c of contactRows) contactsBy.set(c.customer_id, [...(contactsBy.get(c.customer_id) ?? []), c]);
+  plan.forEach((p, index) => {
+    const owner = actors.get(p.owner)!;
+    refs.push({
+      id: ids[index],
+      name: p.input.name,
+      status: p.update?.fields.status ?? p.input.status,
+      industry: p.input.industry,
+      province: p.input.province,
+      city: p.input.city,
+      companySize: p.size.name,
+      staffCount: p.size.staff,
+      monthlyPurchase: p.size.monthlyPurchase,
+      ownerId: owner.placement.owner_id,
+      teamId: owner.placement.team_id,
+      departmentId: owner.placement.department_id,
+      createdAt: new Date(end - p.ageDays * DAY),
+      contacts: (contactsBy.get(ids[index]) ?? []).map((c) => ({ id: c.id, name: c.name, mobile: c.mobile })),
+    });
+  });
+  refs.sort((a, b) => a.id - b.id);
+
+  // Each module's own demo data (manifest `demo` hook), in module order, from a seed of its own so a
+  // module added later does not change what the others create.
+  const lines: string[] = [];
+  const adminPerson: DemoPerson = {
+    id: adminRow.id,
+    username: adminRow.username,
+    displayName: adminRow.display_name,
+    roles: ['admin'],
+    departmentId: adminRow.department_id,
+    department: '',
+    teamId: adminRow.team_id,
+    team: null,
+    supervises: false,
+    ctx: context(adminActor),
+  };
+  const demoOrg: DemoOrganisation = {
+    users: org.people,
+    admin: adminPerson,
+    byRole: (role) => org.people.filter((p) => p.roles.includes(role)),
+    user(username) {
+      const found = org.people.find((p) => p.username === username);
+      if (!found) throw new Error(`No demo user ${username}`);
+      return found;
+    },
+    departments: org.departments,
+    teams: org.teams,
+  };
+  const demoClock: DemoClock = {
+    now: () => clock.now(),
+    set: (at) => {
+      clock.current = new Date(Math.min(at.getTime(), end));
+    },
+    end: new Date(end),
+  };
+  for (const { manifest, services: own, ctx } of built.byModule.values()) {
+    if (!manifest.demo) continue;
+    clock.current = new Date(end);
+    const random = new Random(seed * 7919 + hashName(manifest.name));
+    await manifest.demo(own, ctx, { org: demoOrg, customers: refs, random, clock: demoClock, report: (line) => lines.push(`${manifest.name}: ${line}`) });
+  }
+  clock.current = new Date(end);
+  return { users, customers: ids.length, contacts, updates, modules: lines, password, seconds: (performance.now() - started) / 1000 };
+}
+
+function hashName(name: string): number {
+  let h = 0;
+  for (const ch of name) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  return h;
 }
 
 /** Contacts as POST /api/customers/:id/contacts stores them (mobile_digits, audit entry with masked phones). */
-async function addContacts(trx: Kysely<Database>, ctx: RequestContext, customerId: number, list: DemoContact[], at: string, audit: ReturnType<typeof createAuditService>) {
+async function addContacts(trx: Kysely<Database>, ctx: RequestContext, customerId: number, list: DemoContact[], at: string, audit: AuditService) {
   const parsed = list.map((raw) => contactCreate.parse(raw));
   // Ordered as the service lists them (key contact first, then by id), which is also the search document's order.
   parsed.sort((a, b) => Number(b.isKey ?? false) - Number(a.isKey ?? false));

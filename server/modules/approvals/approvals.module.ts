@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/modules/manifest';
 import type { WorkflowServices } from '../workflow/workflow.module';
 import { APPROVAL_MESSAGES } from './approvals.messages';
+import { approvalsDemo } from './approvals.demo';
 import { approvalRoutes } from './approvals.routes';
 import { createApprovalService } from './approvals.service';
 import { approvals20261124 } from './migrations/20261124_10_approvals';
@@ -22,6 +23,7 @@ export const approvalsModule = defineModule({
     return { approvals: createApprovalService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, notifications }) };
   },
   routes: (app, s) => approvalRoutes(app, s.approvals),
+  demo: (s, _ctx, demo) => approvalsDemo(s, demo),
   contributes: {
     todoProviders: (s) => [s.approvals.todoProvider],
   },

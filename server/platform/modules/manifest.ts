@@ -7,6 +7,7 @@ import type { ScopedResource } from '../permissions/scope';
 import type { SettingDefinition, SettingGroupDefinition, SettingValues } from '../settings/settings.registry';
 import type { FieldError } from '../http/errors';
 import type { PlatformServices } from '../services';
+import type { DemoContext } from './demo';
 
 /**
  * Extension points one module offers and others fill: the module that owns a point declares its item
@@ -57,6 +58,12 @@ export interface ModuleManifest<S extends object = object> {
   contributes?: { [K in ExtensionPoint]?: (services: S) => ExtensionPoints[K][] };
   /** The extension points it owns: receives every module's items once all modules are built. */
   collects?: { [K in ExtensionPoint]?: (services: S, items: ExtensionPoints[K][]) => void };
+  /**
+   * `npm run demo`: creates the module's sample data through its own services (kept in `<domain>.demo.ts`).
+   * Runs in list order after the organisation and the archive's customers exist, so a hook may use
+   * what earlier modules' hooks created (through their services).
+   */
+  demo?(services: S, ctx: BuildContext, demo: DemoContext): Promise<void>;
 }
 
 /** Keeps the literal type of a manifest (its services) while checking its shape. */
