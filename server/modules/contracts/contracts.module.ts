@@ -3,6 +3,7 @@ import type { ApprovalServices } from '../approvals/approvals.module';
 import type { CustomerServices } from '../customers/customers.module';
 import type { WorkflowServices } from '../workflow/workflow.module';
 import { startContractJobs } from './contracts.jobs';
+import { contractsDemo } from './contracts.demo';
 import { CONTRACT_MESSAGES } from './contracts.messages';
 import { contractQueries } from './contracts.queries';
 import { contractRoutes } from './contracts.routes';
@@ -17,6 +18,7 @@ function build(ctx: BuildContext) {
   const { notifications, reminders } = ctx.use<WorkflowServices>('workflow');
   return { contracts: createContractService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, attachments, approvals, notifications, reminders, settings: ctx.settings }) };
 }
+export type ContractServices = ReturnType<typeof build>;
 
 /** Contracts by authority limit: above the signer's limit or term a contract goes to the director's approval. */
 export const contractsModule = defineModule({
@@ -37,6 +39,7 @@ export const contractsModule = defineModule({
   messages: CONTRACT_MESSAGES,
   build,
   routes: (app, s, ctx) => contractRoutes(app, { contracts: s.contracts, approvals: ctx.use<ApprovalServices>('approvals').approvals }),
+  demo: (s, ctx, demo) => contractsDemo(s, ctx.use<ApprovalServices>('approvals').approvals, demo),
   jobs: (s, ctx) => startContractJobs({ contracts: s.contracts, leases: ctx.leases }, ctx.log),
   contributes: {
     approvalTypes: (s) => [s.contracts.approvalHandler],

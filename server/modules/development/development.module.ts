@@ -2,6 +2,7 @@ import type { Role } from '../../platform/permissions/roles';
 import { defineModule } from '../../platform/modules/manifest';
 import type { ApprovalServices } from '../approvals/approvals.module';
 import type { CustomerServices } from '../customers/customers.module';
+import { developmentDemo } from './development.demo';
 import { DEVELOPMENT_MESSAGES } from './development.messages';
 import { developmentRoutes } from './development.routes';
 import { createDevelopmentService } from './development.service';
@@ -42,6 +43,7 @@ export const developmentModule = defineModule({
     return { development: createDevelopmentService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, customers, approvals }) };
   },
   routes: (app, s) => developmentRoutes(app, s.development),
+  demo: (s, ctx, demo) => developmentDemo(s.development, ctx.use<ApprovalServices>('approvals').approvals, demo),
   contributes: {
     approvalTypes: (s) => [s.development.plans.handler],
     customerMerge: () => [{ columns: ['prospects.customer_id', 'development_records.customer_id'], move: moveDevelopmentCustomer }],

@@ -1,5 +1,6 @@
 import { type BuildContext, defineModule } from '../../platform/modules/manifest';
 import { startTransactionJobs } from './transactions.jobs';
+import { transactionsDemo } from './transactions.demo';
 import { TRANSACTION_MESSAGES } from './transactions.messages';
 import { transactionRoutes } from './transactions.routes';
 import { createTransactionService } from './transactions.service';
@@ -40,6 +41,7 @@ export const transactionsModule = defineModule({
     await transactionRoutes(app, s);
     await transactionImportRoutes(app, { db: ctx.database, clock: ctx.clock, audit: ctx.audit, transactions: s.transactions });
   },
+  demo: (s, _ctx, demo) => transactionsDemo(s, demo),
   jobs: (s, ctx) => startTransactionJobs({ transactions: s.transactions, leases: ctx.leases }, ctx.log),
   contributes: {
     customerMerge: (s) => [
