@@ -4,6 +4,7 @@ import type { ApprovalServices } from '../approvals/approvals.module';
 import type { WorkflowServices } from '../workflow/workflow.module';
 import { createComplaintAnalysis } from './complaints.analysis';
 import { startComplaintJobs } from './complaints.jobs';
+import { complaintsDemo } from './complaints.demo';
 import { COMPLAINT_MESSAGES } from './complaints.messages';
 import { complaintRoutes } from './complaints.routes';
 import { createComplaintService } from './complaints.service';
@@ -55,6 +56,7 @@ export const complaintsModule = defineModule({
     return { complaints, complaintAnalysis };
   },
   routes: (app, s, ctx) => complaintRoutes(app, { complaints: s.complaints, analysis: s.complaintAnalysis, clock: ctx.clock }),
+  demo: (s, ctx, demo) => complaintsDemo(s.complaints, ctx.use<ApprovalServices>('approvals').approvals, demo),
   jobs: (s, ctx) => startComplaintJobs({ complaints: s.complaints, leases: ctx.leases }, ctx.log),
   contributes: {
     approvalTypes: (s) => [s.complaints.opinionHandler, s.complaints.extensionHandler],
