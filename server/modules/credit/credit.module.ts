@@ -1,3 +1,4 @@
+import { creditDemo } from './credit.demo';
 import { type BuildContext, defineModule } from '../../platform/modules/manifest';
 import type { WorkflowServices } from '../workflow/workflow.module';
 import { startCreditJobs } from './credit.jobs';
@@ -47,6 +48,7 @@ export const creditModule = defineModule({
   settingsCheck: creditSettingsCheck,
   messages: CREDIT_MESSAGES,
   build,
+  demo: (s, _ctx, demo) => creditDemo(s.credit, demo),
   routes: async (app, s) => {
     await creditRoutes(app, { credit: s.credit });
     await receivableRoutes(app, { receivables: s.receivables });

@@ -1,3 +1,4 @@
+import { evaluationsDemo } from './evaluations.demo';
 import { type BuildContext, defineModule } from '../../platform/modules/manifest';
 import type { ApprovalServices } from '../approvals/approvals.module';
 import type { CreditServices } from '../credit/credit.module';
@@ -54,6 +55,7 @@ export const evaluationsModule = defineModule({
   settingsCheck: evaluationSettingsCheck,
   messages: EVALUATION_MESSAGES,
   build,
+  demo: (s, _ctx, demo) => evaluationsDemo(s.evaluations, demo),
   routes: async (app, s) => {
     await evaluationRoutes(app, { evaluations: s.evaluations });
     await endingRoutes(app, { ending: s.ending });
