@@ -1,3 +1,4 @@
+import { individualsDemo } from './individuals.demo';
 import { defineModule } from '../../platform/modules/manifest';
 import { individualCustomers20261123 } from './migrations/20261123_06_individual_customers';
 import { individualRoutes } from './individuals.routes';
@@ -20,4 +21,5 @@ export const individualsModule = defineModule({
   },
   build: (ctx) => ({ individuals: createIndividualService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock }) }),
   routes: (app, s) => individualRoutes(app, s.individuals),
+  demo: (s, _ctx, demo) => individualsDemo(s.individuals, demo),
 });

@@ -1,3 +1,4 @@
+import { maintenanceDemo } from './maintenance.demo';
 import type { Role } from '../../platform/permissions/roles';
 import { defineModule } from '../../platform/modules/manifest';
 import type { ApprovalServices } from '../approvals/approvals.module';
@@ -48,6 +49,7 @@ export const maintenanceModule = defineModule({
     });
     return { maintenance };
   },
+  demo: (s, ctx, demo) => maintenanceDemo(s.maintenance, ctx.use<ApprovalServices>('approvals').approvals, demo),
   routes: (app, s, ctx) => maintenanceRoutes(app, { maintenance: s.maintenance, clock: ctx.clock }),
   contributes: {
     approvalTypes: (s) => [s.maintenance.approvalHandler],
