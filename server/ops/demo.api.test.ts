@@ -4,16 +4,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, freshDatabase, json, login, type TestContext } from '../../test/harness';
 import { isCreditCode, isPhone } from '../modules/customers/customers.rules';
 import { DEMO_USERS, DemoRefusedError, demoPlan, generateDemo } from './demo';
+import { PURCHASE_PER_STAFF } from './demo-data';
 
 // `npm run demo` (issue 3 §14), on SQLite and PostgreSQL.
 const PASSWORD = 'Demo-Test-2026!';
 let ctx: TestContext;
 let result: Awaited<ReturnType<typeof generateDemo>>;
 
+let at: Date;
+const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers'] as const;
+const countsOf = async (c: TestContext) => {
+  const out: Record<string, number> = {};
+  for (const table of TABLES) out[table] = Number((await c.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return out;
+};
+let counts: Record<string, number>;
 beforeAll(async () => {
   ctx = await createTestContext();
-  result = await generateDemo(ctx.db, { customers: 60, seed: 11, password: PASSWORD, clock: ctx.clock });
-});
+  at = ctx.clock.now();
+  result = await generateDemo(ctx.db, { customers: 60, seed: 11, password: PASSWORD, clock: { now: () => at } });
+  counts = await countsOf(ctx);
+}, 300_000);
 afterAll(() => ctx.close());
 
 const initials = (name: string) =>
@@ -58,6 +69,97 @@ describe('demo data', () => {
     expect(mine.items.every((c: any) => c.ownerName === specialist.displayName)).toBe(true);
   });
 
+  it('has rows in every module\'s main list for the demo roles', async () => {
+    const lists: [string, string[]][] = [
+      ['zhou.min', ['/api/customers', '/api/contracts', '/api/transactions', '/api/transaction-returns', '/api/complaints', '/api/prospects', '/api/development-plans', '/api/research-plans', '/api/maintenance-plans', '/api/evaluations', '/api/credit-risks', '/api/individual-customers']],
+      ['qian.hui', ['/api/contracts', '/api/transactions']],
+      ['wang.lei', ['/api/customers', '/api/complaints', '/api/prospects']],
+      ['zheng.haiyan', ['/api/customers', '/api/complaints', '/api/maintenance-plans', '/api/evaluations']],
+      ['zhao.qiang', ['/api/customers', '/api/prospects', '/api/transactions']],
+    ];
+    for (const [username, urls] of lists) {
+      const client = await login(ctx.app, username, PASSWORD);
+      for (const url of urls) {
+        const res = await client.get(`${url}?pageSize=5`);
+        expect(res.statusCode, `${username} ${url}: ${res.body}`).toBe(200);
+        expect(json(res).total, `${username} ${url}`).toBeGreaterThan(0);
+      }
+    }
+    // Every state the regulations name shows up somewhere.
+    const director = await login(ctx.app, 'zhou.min', PASSWORD);
+    const contracts = json(await director.get('/api/contracts?pageSize=200')).items.map((c: any) => c.status);
+    expect(new Set(contracts)).toEqual(new Set(['draft', 'pending', 'effective', 'expired', 'terminated']));
+    const complaints = json(await director.get('/api/complaints?pageSize=200')).items;
+    expect(new Set(complaints.map((c: any) => c.severity))).toEqual(new Set(['general', 'major', 'serious']));
+    expect(complaints.some((c: any) => c.status === 'closed')).toBe(true);
+    expect(json(await director.get('/api/complaints?overdue=true')).total).toBeGreaterThan(0);
+    const evaluations = json(await director.get('/api/evaluations?pageSize=200')).items;
+    expect(new Set(evaluations.map((e: any) => e.recommendation))).toEqual(new Set(['maintain', 'improve', 'terminate']));
+    expect(evaluations.some((e: any) => e.status === 'confirmed')).toBe(true);
+    const plans = json(await director.get('/api/development-plans?pageSize=200')).items.map((p: any) => p.status);
+    expect(new Set(plans)).toEqual(new Set(['draft', 'pending', 'approved', 'returned', 'rejected']));
+  });
+
+  it('sends a development plan through the department head to the 经理办公会 with no administrator change', async () => {
+    const specialist = await login(ctx.app, 'li.na', PASSWORD);
+    const created = await specialist.post('/api/development-plans', {
+      title: '下月客户开发计划',
+      periodStart: '2026-12-01',
+      periodEnd: '2026-12-31',
+      targets: [{ customerName: '宁波甬达机械有限公司' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const submitted = await specialist.post(`/api/development-plans/${json(created).id}/submit`, { version: json(created).version });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const approval = async () => json(await specialist.get(`/api/approvals?documentType=development_plan&documentId=${json(created).id}`)).request;
+    let req = await approval();
+    expect(req.currentApprovers.map((a: any) => a.name ?? a.displayName)).toEqual(['周敏']);
+    const head = await login(ctx.app, 'zhou.min', PASSWORD);
+    expect((await head.post(`/api/approvals/${req.id}/actions`, { action: 'approve', version: req.version })).statusCode).toBe(200);
+    req = await approval();
+    expect(req.currentStepKey).toBe('management_meeting');
+    expect(req.currentApprovers.length).toBeGreaterThan(1);
+    const member = await login(ctx.app, 'zhang.jun', PASSWORD);
+    expect(json(await member.get('/api/approvals/queue')).items.map((r: any) => r.id)).toContain(req.id);
+  });
+
+  it('gives every customer purchases that fit its head count (no 小型 company buying 万元 by the thousand)', async () => {
+    const rows = await ctx.db.kysely.selectFrom('customers').select(['company_size', 'staff_count', 'peak_month_amount', 'low_month_amount']).execute();
+    const withAmounts = rows.filter((r) => r.peak_month_amount !== null);
+    expect(withAmounts.length).toBeGreaterThan(10);
+    for (const r of withAmounts) {
+      expect(Number(r.low_month_amount)).toBeLessThanOrEqual(Number(r.peak_month_amount));
+      if (r.staff_count !== null) expect(Number(r.peak_month_amount)).toBeLessThanOrEqual(Math.max(0.5, r.staff_count * PURCHASE_PER_STAFF.max) + 0.1);
+      if (r.company_size === '小型') expect(Number(r.peak_month_amount)).toBeLessThanOrEqual(25);
+      if (r.company_size === '微型') expect(Number(r.peak_month_amount)).toBeLessThanOrEqual(3);
+    }
+    // Transactions: a year of a customer's documents stays within a few peak months' purchases times twelve.
+    const totals = await ctx.db.kysely
+      .selectFrom('transactions')
+      .innerJoin('customers', 'customers.id', 'transactions.customer_id')
+      .select(['customers.staff_count'])
+      .select((eb) => eb.fn.sum<number>('transactions.amount_cents').as('cents'))
+      .where('customers.staff_count', 'is not', null)
+      .groupBy(['customers.id', 'customers.staff_count'])
+      .execute();
+    expect(totals.length).toBeGreaterThan(5);
+    // Three years at most 1.5 × the peak-month rate of 2,500 元 per employee: far below 万元 by the thousand.
+    for (const t of totals) expect(Number(t.cents) / 100).toBeLessThanOrEqual(t.staff_count! * 2_500 * 36 * 1.5 + 36 * 7_500);
+  });
+
+  it('is deterministic: the same seed on another empty database gives the same records', async () => {
+    const other = await createTestContext();
+    try {
+      const again = await generateDemo(other.db, { customers: 60, seed: 11, password: PASSWORD, clock: { now: () => at } });
+      expect(again.modules).toEqual(result.modules);
+      expect(again.contacts).toBe(result.contacts);
+      expect(await countsOf(other)).toEqual(counts);
+      expect(Object.values(counts).every((n) => n > 0)).toBe(true);
+    } finally {
+      await other.close();
+    }
+  }, 300_000);
+
   it('refuses a second run on an archive that has customers', async () => {
     await expect(generateDemo(ctx.db, { customers: 5, password: PASSWORD })).rejects.toBeInstanceOf(DemoRefusedError);
     expect(json(await ctx.admin.get('/api/customers')).total).toBe(60);
@@ -82,6 +184,7 @@ describe('demo data', () => {
       const first = spawnSync('npm', ['run', '--silent', 'demo'], { env, encoding: 'utf8' });
       expect(first.status, first.stderr).toBe(0);
       expect(first.stdout).toContain('25 客户 customers');
+      expect(first.stdout).toContain('经理办公会');
       expect(first.stdout).toContain('Demo-2026!');
       const second = spawnSync('npm', ['run', '--silent', 'demo'], { env, encoding: 'utf8' });
       expect(second.status).toBe(1);
@@ -89,5 +192,5 @@ describe('demo data', () => {
     } finally {
       await fresh.drop();
     }
-  });
+  }, 300_000);
 });

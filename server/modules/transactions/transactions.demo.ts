@@ -28,11 +28,11 @@ export async function transactionsDemo(s: TransactionServices, demo: DemoContext
   for (const c of buyers) {
     const products = PRODUCTS[c.industry] ?? PRODUCTS.default;
     const stopped = c.status === 'dormant' ? 365 : 0;
-    // One document every one to two months, three years back.
-    for (let ago = 1095 - random.int(0, 45); ago > stopped; ago -= random.int(30, 60)) {
+    // One document every two to three months, three years back.
+    for (let ago = 1095 - random.int(0, 60); ago > stopped; ago -= random.int(60, 100)) {
       const date = shanghaiDate(new Date(end - ago * DAY));
       const [product, listPrice] = random.pick(products);
-      const months = 1.5;
+      const months = 2.7; // the purchases since the last document
       const amount = c.monthlyPurchase * months * (0.5 + random.next());
       const unitPrice = Math.round(listPrice * (0.85 + random.next() * 0.3) * 100) / 100;
       const quantity = Math.max(1, Math.round(amount / unitPrice));
