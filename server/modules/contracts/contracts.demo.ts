@@ -1,7 +1,7 @@
 import type { DemoContext } from '../../platform/modules/demo';
 import { shanghaiDate } from '../../platform/time';
 import type { ApprovalServices } from '../approvals/approvals.module';
-import type { ContractServices } from './contracts.module';
+import type { createContractService } from './contracts.service';
 
 const DAY = 86_400_000;
 const TITLES = ['年度采购框架合同', '产品供货合同', '技术服务合同', '年度维保服务合同', '项目合作协议', '设备采购合同'];
@@ -12,7 +12,7 @@ const TITLES = ['年度采购框架合同', '产品供货合同', '技术服务�
  * terminated and expired. The amount is a few months of the customer's purchases, so larger customers
  * sign larger contracts and some go above the signer's limit.
  */
-export async function contractsDemo(s: ContractServices, approvals: ApprovalServices['approvals'], demo: DemoContext): Promise<void> {
+export async function contractsDemo(s: { contracts: ReturnType<typeof createContractService> }, approvals: ApprovalServices['approvals'], demo: DemoContext): Promise<void> {
   const { random, clock, org } = demo;
   const signers = new Map(org.users.map((u) => [u.id, u]));
   const director = org.byRole('director').find((d) => d.department === '客户服务部') ?? org.byRole('director')[0];

@@ -1,6 +1,8 @@
 import type { DemoContext } from '../../platform/modules/demo';
 import { shanghaiDate } from '../../platform/time';
-import type { TransactionServices } from './transactions.module';
+import type { createTransactionService } from './transactions.service';
+
+type TransactionServices = { transactions: ReturnType<typeof createTransactionService> };
 
 const DAY = 86_400_000;
 const PRODUCTS: Record<string, [string, number][]> = {
