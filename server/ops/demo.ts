@@ -4,9 +4,7 @@
  * services the API uses, so every derived column, archive number, search document and audit entry is
  * exactly what the app itself would write. Seeded: the same seed gives the same data.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { createServices } from '../app';
 import type { Db } from '../db/database';
@@ -269,7 +267,7 @@ export async function generateDemo(
   const clock = new TimelineClock();
   clock.current = new Date(end - (SPAN_DAYS + 7) * DAY);
   // Every module's services on the demo's clock: the hooks below write through them.
-  const { services, built } = createServices(db, clock, opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-demo-')));
+  const { services, built } = createServices(db, clock, opts.dataDir ?? os.tmpdir());
   const adminActor = actorOf(adminRow, ['admin'], []);
   const org = await createDemoOrg(db, adminActor, clock, password);
   const { users, actors } = org;
