@@ -36,6 +36,6 @@ export const receptionModule: WebModule = {
     { path: '/reception/tours', labelKey: 'reception.nav.tours', icon: <EnvironmentOutlined />, capability: read, group: 'reception', order: 30 },
     { path: '/reception/banquets', labelKey: 'reception.nav.banquets', icon: <CoffeeOutlined />, capability: read, group: 'reception', order: 40 },
   ],
-  customerTabs: [{ key: 'reception', labelKey: 'reception.tab', capability: read, order: 150, component: CustomerReceptionTab }],
+  customerTabs: [{ key: 'reception', labelKey: 'reception.tab', capability: read, order: 160, component: CustomerReceptionTab }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

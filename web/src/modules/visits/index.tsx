@@ -30,11 +30,13 @@ export const visitsModule: WebModule = {
     { path: '/visits/route', page: RoutePlannerPage, capability: 'visits.read' },
     { path: '/visits/:id', page: VisitDetailPage, capability: 'visits.read' },
   ],
+  // Field work has its own group, like 客户开发 and 接待: the business group would grow too long to scan.
+  menuGroups: [{ key: 'visits', labelKey: 'visits.navGroup', order: 25 }],
   menu: [
-    { path: '/visits', labelKey: 'visits.nav', icon: <CompassOutlined />, capability: 'visits.read', group: 'business', order: 21 },
-    { path: '/visits/reports', labelKey: 'visits.navReports', icon: <FileDoneOutlined />, capability: 'visits.read', group: 'business', order: 22 },
-    { path: '/visits/territories', labelKey: 'visits.navTerritories', icon: <EnvironmentOutlined />, capability: 'visits.read', group: 'business', order: 23 },
-    { path: '/visits/route', labelKey: 'visits.navRoute', icon: <NodeIndexOutlined />, capability: 'visits.read', group: 'business', order: 24 },
+    { path: '/visits', labelKey: 'visits.nav', icon: <CompassOutlined />, capability: 'visits.read', group: 'visits', order: 10 },
+    { path: '/visits/reports', labelKey: 'visits.navReports', icon: <FileDoneOutlined />, capability: 'visits.read', group: 'visits', order: 20 },
+    { path: '/visits/territories', labelKey: 'visits.navTerritories', icon: <EnvironmentOutlined />, capability: 'visits.read', group: 'visits', order: 30 },
+    { path: '/visits/route', labelKey: 'visits.navRoute', icon: <NodeIndexOutlined />, capability: 'visits.read', group: 'visits', order: 40 },
   ],
   customerTabs: [{ key: 'visits', labelKey: 'visits.tab', capability: 'visits.read', order: 150, component: CustomerVisitsTab }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },

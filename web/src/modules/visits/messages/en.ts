@@ -6,6 +6,7 @@ const en: Messages = {
     nav: 'Customer visits',
     navReports: 'Visit reports',
     navTerritories: 'Territories',
+    navGroup: 'Visits',
     navRoute: 'Route planner',
     tab: 'Visits',
     none: 'None',

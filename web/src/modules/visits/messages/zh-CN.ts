@@ -6,6 +6,7 @@ const zhCN = {
     nav: '客户回访',
     navReports: '走访报告',
     navTerritories: '拜访区域',
+    navGroup: '回访与走访',
     navRoute: '路线规划',
     tab: '回访记录',
     none: '无',

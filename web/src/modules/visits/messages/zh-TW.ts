@@ -6,6 +6,7 @@ const zhTW: Messages = {
     nav: '客戶回訪',
     navReports: '走訪報告',
     navTerritories: '拜訪區域',
+    navGroup: '回訪與走訪',
     navRoute: '路線規劃',
     tab: '回訪記錄',
     none: '無',
