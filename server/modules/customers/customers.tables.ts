@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Instant, Flag } from '../../db/schema';
+import type { ImportStoreTable } from '../../platform/import/import.store.queries';
 
 /** The customers module's tables (column types as Kysely sees them). */
 export interface CustomerTable {
@@ -102,29 +103,8 @@ export interface CustomerMergeTable {
   merged_at: Instant;
 }
 
-export interface CustomerImportTable {
-  id: Generated<number>;
-  created_by: number;
-  filename: string;
-  file_sha256: string;
-  file_type: string; // xlsx | csv
-  encoding: string | null;
-  sheet_name: string | null;
-  status: string; // previewed | committing | committed
-  headers: string; // JSON string[]
-  mapping: string; // JSON (field | null)[]
-  rows: string; // JSON string[][]
-  row_numbers: string; // JSON number[]
-  cell_flags: ColumnType<string, string | undefined, string>; // JSON [rowIndex, column][]
-  row_count: number;
-  duplicates_mode: string | null;
-  result: string | null; // JSON
-  progress_processed: ColumnType<number, number | undefined, number>;
-  progress_total: ColumnType<number, number | undefined, number>;
-  created_at: Instant;
-  updated_at: Instant;
-  committed_at: Instant | null;
-}
+/** An uploaded customer spreadsheet between preview and commit: the platform's import store columns. */
+export type CustomerImportTable = ImportStoreTable;
 
 
 /** Read-only: a view over customers (its migrations 20261207_96, 20261208_10); other modules read customers through it. */
