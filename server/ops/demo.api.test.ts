@@ -12,7 +12,7 @@ let ctx: TestContext;
 let result: Awaited<ReturnType<typeof generateDemo>>;
 
 let at: Date;
-const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers'] as const;
+const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers', 'reception_visits', 'reception_tours', 'reception_banquets', 'visits', 'visit_reports', 'visit_territories'] as const;
 const countsOf = async (c: TestContext) => {
   const out: Record<string, number> = {};
   for (const table of TABLES) out[table] = Number((await c.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -98,6 +98,48 @@ describe('demo data', () => {
     expect(evaluations.some((e: any) => e.status === 'confirmed')).toBe(true);
     const plans = json(await director.get('/api/development-plans?pageSize=200')).items.map((p: any) => p.status);
     expect(new Set(plans)).toEqual(new Set(['draft', 'pending', 'approved', 'returned', 'rejected']));
+  });
+
+  it('fills reception and visits: tours in several states, scored reports with averages, territories with located customers', async () => {
+    const director = await login(ctx.app, 'zhou.min', PASSWORD);
+    const visitors = json(await director.get('/api/reception/visits?pageSize=200'));
+    expect(visitors.total).toBeGreaterThan(10);
+    expect(visitors.items.some((v: any) => v.departedAt === null)).toBe(true); // someone is still on site
+    const records = json(await director.get('/api/reception/records?pageSize=200')).items;
+    expect(new Set(records.map((r: any) => r.outcome))).toEqual(new Set(['resolved', 'promised', 'sales', 'unresolved']));
+    expect(records.filter((r: any) => r.outcome === 'promised').every((r: any) => r.taskId !== null)).toBe(true);
+    const tours = json(await director.get('/api/reception/tours?pageSize=200')).items;
+    const tourStates = new Set(tours.map((t: any) => t.status));
+    for (const state of ['pending', 'approved', 'in_progress', 'completed', 'rejected']) expect(tourStates, state).toContain(state);
+    expect(tours.filter((t: any) => t.status === 'approved' || t.status === 'completed').every((t: any) => /^CG\d{4}-\d{4}$/.test(t.permitNo))).toBe(true);
+    // The manager has approved one: it waits for the 总经理 (张军), who is in the general_manager group.
+    const gm = await login(ctx.app, 'zhang.jun', PASSWORD);
+    expect(json(await gm.get('/api/approvals/queue')).items.some((r: any) => r.documentType === 'reception_tour')).toBe(true);
+    const banquets = json(await director.get('/api/reception/banquets?pageSize=200')).items;
+    expect(banquets.some((b: any) => b.emergency && b.heldAt && b.status === 'approved')).toBe(true);
+
+    const visits = json(await director.get('/api/visits?pageSize=200'));
+    expect(visits.total).toBeGreaterThan(30);
+    expect(new Set(visits.items.map((v: any) => v.method))).toEqual(new Set(['on_site', 'phone', 'email']));
+    expect(visits.items.some((v: any) => v.kind === 'call')).toBe(true);
+    expect(visits.items.filter((v: any) => v.method === 'on_site').every((v: any) => v.checkIn?.lat > 18 && v.checkIn?.lat < 54)).toBe(true);
+    expect(json(await director.get('/api/visit-reports?pageSize=5')).total).toBeGreaterThan(3);
+    const byProvince = json(await director.get('/api/visit-reports/averages?by=province'));
+    expect(byProvince.rows.length).toBeGreaterThan(1);
+    expect(byProvince.overall.average).toBeGreaterThan(50);
+    expect(byProvince.overall.average).toBeLessThanOrEqual(100);
+    const territories = json(await director.get('/api/territories')).items;
+    expect(territories.length).toBeGreaterThanOrEqual(4);
+    expect(territories.every((t: any) => t.ownerName)).toBe(true);
+    let located = 0;
+    let inside = 0;
+    for (const t of territories) {
+      const { items } = json(await director.get(`/api/territories/${t.id}/customers`));
+      inside += items.length;
+      located += items.filter((c: any) => c.lat !== null).length;
+    }
+    expect(inside).toBeGreaterThan(10);
+    expect(located).toBeGreaterThan(0);
   });
 
   it('sends a development plan through the department head to the 经理办公会 with no administrator change', async () => {

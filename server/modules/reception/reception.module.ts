@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/modules/manifest';
 import type { ApprovalServices } from '../approvals/approvals.module';
 import type { WorkflowServices } from '../workflow/workflow.module';
 import { EXPORT_MESSAGES, RECEPTION_MESSAGES } from './reception.messages';
+import { receptionDemo } from './reception.demo';
 import { receptionQueries } from './reception.queries';
 import { receptionRoutes } from './reception.routes';
 import { createReceptionService } from './reception.service';
@@ -49,6 +50,7 @@ export const receptionModule = defineModule({
     return { reception: createReceptionService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, tasks, approvals }) };
   },
   routes: (app, s) => receptionRoutes(app, { reception: s.reception }),
+  demo: (s, ctx, demo) => receptionDemo(s.reception, ctx.use<ApprovalServices>('approvals').approvals, demo),
   contributes: {
     approvalTypes: (s) => [s.reception.tourHandler, s.reception.banquetHandler],
     customerMerge: () => [

@@ -4,6 +4,7 @@ import type { ComplaintService } from '../complaints/complaints.service';
 import type { CustomerServices } from '../customers/customers.module';
 import type { WorkflowServices } from '../workflow/workflow.module';
 import { visits20261208 } from './migrations/20261208_70_visits';
+import { visitsDemo } from './visits.demo';
 import { VISIT_MESSAGES } from './visits.messages';
 import { visitQueries } from './visits.queries';
 import { visitRoutes } from './visits.routes';
@@ -46,6 +47,7 @@ export const visitsModule = defineModule({
     return { visits: createVisitService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, tasks, complaints, attachments }) };
   },
   routes: (app, s) => visitRoutes(app, { visits: s.visits }),
+  demo: (s, _ctx, demo) => visitsDemo(s.visits, demo),
   contributes: {
     customerMerge: () => [
       { columns: ['visits.customer_id', 'visit_reports.customer_id', 'visit_territory_removals.customer_id', 'visit_customer_locations.customer_id'], move: visitQueries.moveCustomer },
