@@ -1,5 +1,5 @@
-import { FilterOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, DatePicker, Dropdown, Flex, Form, Input, Select, Table, theme } from 'antd';
+import { FilterOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, DatePicker, Dropdown, Empty, Flex, Form, Input, Select, Table, theme } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import { type ReactElement, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -94,6 +94,25 @@ export function useListState(specs: readonly ListFilter[], opts: ListOptions = {
   };
 }
 
+/** The hint of a list with nothing in it yet: a sentence on what the page is for and the first thing to do. */
+export interface EmptyHint {
+  description: ReactNode;
+  action?: { label: string; onClick: () => void } | null;
+}
+
+/** The empty-list hint: an antd Empty with the page's description and its primary action. */
+export function EmptyListHint({ hint }: { hint: EmptyHint }) {
+  return (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={hint.description}>
+      {hint.action ? (
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={hint.action.onClick}>
+          {hint.action.label}
+        </Button>
+      ) : null}
+    </Empty>
+  );
+}
+
 /** A column; `key` names it for the column chooser and, with `sorter: true`, is the server's sort field. */
 export type ListColumn<T> = TableColumnsType<T>[number] & { key: string };
 
@@ -107,6 +126,11 @@ export interface ListPageProps<T> {
   /** Shown when nothing is there at all / when the filters match nothing. */
   empty?: ReactNode;
   noMatch?: ReactNode;
+  /**
+   * A list with no rows and no filter set: what the page is for and its first action (instead of `empty`).
+   * `action` is left out when the user may not take it.
+   */
+  emptyHint?: EmptyHint;
   /** The column chooser: hidden columns kept in localStorage under `storageKey`; `fixed` ones cannot be hidden. */
   columnChooser?: { storageKey: string; label: string; hint: string; fixed?: string[] };
   /** Phones: the `collapsible` filters sit behind a button named `label(active filters)`. */
@@ -367,7 +391,10 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         columns={visible}
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
-        locale={{ emptyText: filtered && props.noMatch ? props.noMatch : props.empty }}
+        locale={{
+          // The hint only once the list has answered (not while the first page loads) and nothing is filtered.
+          emptyText: filtered ? (props.noMatch ?? props.empty) : props.emptyHint && query.data ? <EmptyListHint hint={props.emptyHint} /> : props.empty,
+        }}
         onChange={(pagination, _f, sorter, extra) => {
           if (extra.action === 'sort') {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -114,7 +114,7 @@ export default function ContractsPage() {
         ) : null
       }
     >
-      <ListPage<Contract> list={list} formName="contractFilters" query={contracts} columns={columns} empty={t('contracts.empty')} tableProps={{ scroll: { x: 1150 } }} />
+      <ListPage<Contract> list={list} formName="contractFilters" query={contracts} columns={columns} empty={t('contracts.empty')} emptyHint={{ description: t('contracts.emptyHint'), action: can('contracts.manage') ? { label: t('contracts.emptyAction'), onClick: () => navigate('/contracts/new') } : null }} tableProps={{ scroll: { x: 1150 } }} />
     </PageContainer>
   );
 }

@@ -144,6 +144,7 @@ export default function IndividualsPage() {
         query={individuals}
         columns={columns}
         empty={t('individuals.empty')}
+        emptyHint={{ description: t('individuals.emptyHint'), action: can('customers.create') ? { label: t('individuals.emptyAction'), onClick: () => setEditing({ open: true, individual: null }) } : null }}
         noMatch={t('individuals.noMatch')}
         beforeTable={<InitialBar counts={counts} value={state.filters.initial} onChange={(initial) => list.setFilters({ initial })} />}
         tableProps={{ bordered: true }}

@@ -59,7 +59,7 @@ export default function MaintenancePlansPage() {
         ) : undefined
       }
     >
-      <ListPage<PlanSummary> list={list} formName="maintenanceFilters" query={plans} columns={columns} empty={t('maintenance.empty')} noMatch={t('maintenance.noMatch')} />
+      <ListPage<PlanSummary> list={list} formName="maintenanceFilters" query={plans} columns={columns} empty={t('maintenance.empty')} emptyHint={{ description: t('maintenance.emptyHint'), action: can('maintenance.manage') ? { label: t('maintenance.emptyAction'), onClick: () => navigate('/maintenance-plans/new') } : null }} noMatch={t('maintenance.noMatch')} />
     </PageContainer>
   );
 }

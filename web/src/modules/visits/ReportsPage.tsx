@@ -2,7 +2,7 @@ import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Segmented, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { ReportAverages, VisitReport } from '../../api/contract/visits';
 import { type ListColumn, ListPage, useListState } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
@@ -16,6 +16,7 @@ type Row = ReportAverages['rows'][number];
 export default function ReportsPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const navigate = useNavigate();
   const list = useListState([{ name: 'date', kind: 'dateRange', range: ['from', 'to'], label: t('visits.report.reportDate') }]);
   const f = list.state.filters;
   const reports = useReports({ from: f.from, to: f.to, page: list.state.page, pageSize: list.state.pageSize });
@@ -56,7 +57,7 @@ export default function ReportsPage() {
       }
     >
       <Flex vertical gap={16}>
-        <ListPage<VisitReport> list={list} formName="visitReportFilters" query={reports} columns={columns} empty={t('visits.reports.empty')} tableProps={{ scroll: { x: 1000 } }} />
+        <ListPage<VisitReport> list={list} formName="visitReportFilters" query={reports} columns={columns} empty={t('visits.reports.empty')} emptyHint={{ description: t('visits.reports.emptyHint'), action: can('visits.record') ? { label: t('visits.reports.emptyAction'), onClick: () => navigate('/visits/reports/new') } : null }} tableProps={{ scroll: { x: 1000 } }} />
         <Card
           size="small"
           title={t('visits.reports.averages')}

@@ -1,7 +1,7 @@
 import { FileTextOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { Visit } from '../../api/contract/visits';
 import { formatDateTime } from '../../components/format';
 import { type ListColumn, ListPage, useListState } from '../../components/ListPage';
@@ -17,6 +17,7 @@ const SATISFACTION = ['good', 'fairly_good', 'average', 'poor', 'very_poor'] as 
 export default function VisitsPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const navigate = useNavigate();
   const list = useListState([
     { name: 'q', kind: 'text', ariaLabel: t('visits.list.search'), placeholder: t('visits.list.search'), width: 240, search: true },
     { name: 'kind', kind: 'select', allowed: KINDS, label: t('visits.list.kind'), width: 120, options: KINDS.map((k) => ({ value: k, label: t(`visits.kinds.${k}`) })) },
@@ -60,7 +61,7 @@ export default function VisitsPage() {
         </Space>
       }
     >
-      <ListPage<Visit> list={list} formName="visitFilters" query={visits} columns={columns} empty={t('visits.list.empty')} noMatch={t('visits.list.noMatch')} reset tableProps={{ scroll: { x: 1200 } }} />
+      <ListPage<Visit> list={list} formName="visitFilters" query={visits} columns={columns} empty={t('visits.list.empty')} emptyHint={{ description: t('visits.list.emptyHint'), action: can('visits.record') ? { label: t('visits.list.emptyAction'), onClick: () => navigate('/visits/new') } : null }} noMatch={t('visits.list.noMatch')} reset tableProps={{ scroll: { x: 1200 } }} />
     </PageContainer>
   );
 }

@@ -14,6 +14,8 @@ const en: Messages = {
     expiringFilter: 'Ending soon',
     expiringWithin: 'Within {{days}} days',
     mine: 'Signed by me',
+    emptyHint: 'Contracts signed with customers: in force within the signer\'s authority, sent to the director above it, with a renewal reminder before they expire.',
+    emptyAction: 'Add the first contract',
     empty: 'No contracts match',
     emptyForCustomer: 'This customer has no contracts yet',
     notFound: 'The contract does not exist, or you may not see it.',

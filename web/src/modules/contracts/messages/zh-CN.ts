@@ -14,6 +14,8 @@ const zhCN = {
     expiringFilter: '即将到期',
     expiringWithin: '{{days}} 天内到期',
     mine: '我签订的',
+    emptyHint: '这里登记与客户签订的合同：签约权限内即生效，超出的送总监审批，到期前提醒续签。',
+    emptyAction: '登记第一份合同',
     empty: '没有符合条件的合同',
     emptyForCustomer: '该客户还没有合同',
     notFound: '合同不存在，或您无权查看。',

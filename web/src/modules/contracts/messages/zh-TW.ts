@@ -14,6 +14,8 @@ const zhTW: Messages = {
     expiringFilter: '即將到期',
     expiringWithin: '{{days}} 天內到期',
     mine: '我簽訂的',
+    emptyHint: '這裡登記與客戶簽訂的合約：簽約權限內即生效，超出的送總監審批，到期前提醒續簽。',
+    emptyAction: '登記第一份合約',
     empty: '沒有符合條件的合約',
     emptyForCustomer: '該客戶還沒有合約',
     notFound: '合約不存在，或您無權查看。',

@@ -28,6 +28,8 @@ const en: Messages = {
     idNumberHint: 'Checked as a resident ID card when the nationality is China; foreign guests may enter a passport number',
     notes: 'Notes',
     owner: 'Owner',
+    emptyHint: 'Records of individual customers (VIP individuals, walk-in guests), kept apart from company customers.',
+    emptyAction: 'Add the first individual customer',
     empty: 'No individual customers yet',
     noMatch: 'No individual customer matches',
   },

@@ -28,6 +28,8 @@ const zhCN = {
     idNumberHint: '国籍为中国时按居民身份证校验；外籍客人可填护照号码',
     notes: '备注',
     owner: '负责人',
+    emptyHint: '个人客户（VIP 个人、散客）的档案，与公司客户分开管理。',
+    emptyAction: '登记第一位个人客户',
     empty: '暂无个人客户',
     noMatch: '没有符合条件的个人客户',
   },

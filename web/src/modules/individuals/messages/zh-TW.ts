@@ -28,6 +28,8 @@ const zhTW: Messages = {
     idNumberHint: '國籍為中國時依居民身分證校驗；外籍客人可填護照號碼',
     notes: '備註',
     owner: '負責人',
+    emptyHint: '個人客戶（VIP 個人、散客）的檔案，與公司客戶分開管理。',
+    emptyAction: '登記第一位個人客戶',
     empty: '尚無個人客戶',
     noMatch: '沒有符合條件的個人客戶',
   },

@@ -7,6 +7,8 @@ const en: Messages = {
     title: 'Relationship maintenance plans',
     create: 'New maintenance plan',
     editTitle: 'Edit maintenance plan: {{title}}',
+    emptyHint: 'Maintenance plans schedule regular calls, visits and their costs for key customers, split into tasks once approved.',
+    emptyAction: 'Draw up the first maintenance plan',
     empty: 'No maintenance plans yet',
     noMatch: 'No maintenance plans match',
     searchLabel: 'Plan title',

@@ -7,6 +7,8 @@ const zhCN = {
     title: '客户关系维护方案',
     create: '新建维护方案',
     editTitle: '修改维护方案：{{title}}',
+    emptyHint: '维护方案为重点客户安排定期回访、走访与费用，审批后分解为任务执行。',
+    emptyAction: '制定第一份维护方案',
     empty: '暂无维护方案',
     noMatch: '没有符合条件的维护方案',
     searchLabel: '方案名称',

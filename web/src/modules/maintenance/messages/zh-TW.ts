@@ -7,6 +7,8 @@ const zhTW: Messages = {
     title: '客戶關係維護方案',
     create: '新增維護方案',
     editTitle: '修改維護方案：{{title}}',
+    emptyHint: '維護方案為重點客戶安排定期回訪、走訪與費用，審批後分解為任務執行。',
+    emptyAction: '制定第一份維護方案',
     empty: '尚無維護方案',
     noMatch: '沒有符合條件的維護方案',
     searchLabel: '方案名稱',

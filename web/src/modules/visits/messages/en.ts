@@ -37,6 +37,8 @@ const en: Messages = {
     list: {
       title: 'Customer visits',
       search: 'Customer name, number or pinyin',
+      emptyHint: 'Visits on site, by phone or by e-mail and phone calls are recorded here; a next step with a date becomes a task.',
+      emptyAction: 'Record the first visit',
       empty: 'No visits recorded yet',
       noMatch: 'No visits match the filters',
       newRecord: 'New visit record',
@@ -134,6 +136,8 @@ const en: Messages = {
     },
     reports: {
       title: 'Visit reports',
+      emptyHint: 'Customer visit reports score quality, service and brand; the averages compare customers, regions and periods.',
+      emptyAction: 'Fill in the first visit report',
       empty: 'No visit reports yet',
       averages: 'Average scores',
       by: 'Group by',

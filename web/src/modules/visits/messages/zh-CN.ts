@@ -37,6 +37,8 @@ const zhCN = {
     list: {
       title: '客户回访',
       search: '客户名称、编号或拼音',
+      emptyHint: '上门、电话、邮件回访和电话回访都记在这里，带日期的下一步会成为待办。',
+      emptyAction: '记录第一次回访',
       empty: '还没有回访记录',
       noMatch: '没有符合条件的回访记录',
       newRecord: '新建回访记录',
@@ -134,6 +136,8 @@ const zhCN = {
     },
     reports: {
       title: '走访报告',
+      emptyHint: '走访客户报告单按质量、服务、品牌打分，汇总为按客户、地区、期间的平均分。',
+      emptyAction: '填写第一份走访报告',
       empty: '还没有走访客户报告单',
       averages: '平均得分',
       by: '分组方式',

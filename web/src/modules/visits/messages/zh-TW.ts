@@ -37,6 +37,8 @@ const zhTW: Messages = {
     list: {
       title: '客戶回訪',
       search: '客戶名稱、編號或拼音',
+      emptyHint: '上門、電話、郵件回訪和電話回訪都記在這裡，帶日期的下一步會成為待辦。',
+      emptyAction: '記錄第一次回訪',
       empty: '還沒有回訪記錄',
       noMatch: '沒有符合條件的回訪記錄',
       newRecord: '新建回訪記錄',
@@ -134,6 +136,8 @@ const zhTW: Messages = {
     },
     reports: {
       title: '走訪報告',
+      emptyHint: '走訪客戶報告單按品質、服務、品牌評分，彙總為按客戶、地區、期間的平均分。',
+      emptyAction: '填寫第一份走訪報告',
       empty: '還沒有走訪客戶報告單',
       averages: '平均得分',
       by: '分組方式',
