@@ -37,7 +37,7 @@ export async function receptionDemo(s: ReturnType<typeof createReceptionService>
   const pickCustomer = (i: number) => served[(i * 7 + 3) % served.length];
   const contactOf = (c: DemoCustomerRef) => c.contacts[0] ?? { name: person(random), mobile: mobile(random) };
 
-  // The 总经理 approves tours after the manager (001 篇5 五).
+  // The 总经理 approves tours after the manager (docs/regulations.md §9).
   const gm = org.users.find((u) => u.username === 'zhang.jun') ?? org.byRole('director')[0];
   const group = (await approvals.listGroups()).find((g) => g.key === 'general_manager');
   if (group && gm && !group.members.length) await approvals.updateGroup(org.admin.ctx, group.id, { memberIds: [gm.id], version: group.version });
