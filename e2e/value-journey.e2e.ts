@@ -152,5 +152,7 @@ describe('customer value: import transactions → grade proposed on the board �
     await page.getByText(new RegExp(`客户分类：未分类 → 大客户。${year} 年采购额 ¥1,300,000 ≥ 大客户线 ¥1,000,000`)).waitFor();
     await page.getByText('确认等级').first().waitFor();
     await page.getByText('确认客户等级：分级标准第 1 条：大客户、最近评估 82 分 ≥ 80 分 → A').first().waitFor();
+    // The grade by its name, as on the board and the value panel.
+    await page.getByText(/客户等级[：:]\s*（空）\s*→\s*A 重点客户/).first().waitFor();
   });
 });
