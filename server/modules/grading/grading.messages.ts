@@ -18,6 +18,6 @@ export const GRADING_MESSAGES: Catalogue = {
   'grading.score': ['最近评估 {score} 分 ≥ {min} 分', '最近評估 {score} 分 ≥ {min} 分', 'latest evaluation {score} ≥ {min}'],
   'grading.separator': ['、', '、', ', '],
   'grading.reason.row': ['分级标准第 {no} 条：{conditions} → {grade}', '分級標準第 {no} 條：{conditions} → {grade}', 'Standard row {no}: {conditions} → {grade}'],
-  'grading.reason.any': ['分级标准第 1 条（无条件）→ {grade}', '分級標準第 1 條（無條件）→ {grade}', 'Standard row 1 (no conditions) → {grade}'],
+  'grading.reason.any': ['分级标准第 {no} 条（无条件）→ {grade}', '分級標準第 {no} 條（無條件）→ {grade}', 'Standard row {no} (no conditions) → {grade}'],
   'grading.reason.default': ['不符合分级标准任何一条 → 默认等级 {grade}', '不符合分級標準任何一條 → 預設等級 {grade}', 'No row of the standard holds → default grade {grade}'],
 };

@@ -11,7 +11,7 @@ const words = {
   cooperation: (c: string) => ({ long: '长期合作', medium: '中期合作', short: '短期合作' })[c]!,
   score: (s: number, m: number) => `最近评估 ${s} 分 ≥ ${m} 分`,
   row: (no: number, c: string, g: string) => `分级标准第 ${no} 条：${c} → ${g}`,
-  any: (g: string) => `→ ${g}`,
+  any: (no: number, g: string) => `分级标准第 ${no} 条（无条件）→ ${g}`,
   fallback: (g: string) => `默认 ${g}`,
   separator: '、',
 };
@@ -38,6 +38,14 @@ describe('the grading standard (docs/regulations.md §3)', () => {
     expect(p).toEqual({ grade: 'C', rowNo: null });
     expect(proposalReason(STANDARD, p, x('small', 'A', 'long', 95), words)).toBe('默认 C');
     expect(proposeGrade(STANDARD, x(null, null, null, null)).grade).toBe('C');
+  });
+
+  it('names the row of a catch-all row without conditions below the others', () => {
+    const s = { rows: [{ amountClass: 'large' as const, grade: 'A' }, { grade: 'B' }], defaultGrade: 'C' };
+    const input = x('small', 'C', 'short', null);
+    const p = proposeGrade(s, input);
+    expect(p).toEqual({ grade: 'B', rowNo: 2 });
+    expect(proposalReason(s, p, input, words)).toBe('分级标准第 2 条（无条件）→ B');
   });
 
   it('asks for a reason only when the supervisor departs from the proposal', () => {

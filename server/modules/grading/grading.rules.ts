@@ -60,7 +60,7 @@ export function proposalReason(
     cooperation(c: string): string;
     score(score: number, min: number): string;
     row(no: number, conditions: string, grade: string): string;
-    any(grade: string): string;
+    any(no: number, grade: string): string;
     fallback(grade: string): string;
     separator: string;
   },
@@ -72,7 +72,7 @@ export function proposalReason(
   if (row.industryClass) parts.push(words.industry(row.industryClass));
   if (row.cooperationClass) parts.push(words.cooperation(row.cooperationClass));
   if (row.minScore !== undefined && x.score !== null) parts.push(words.score(x.score, row.minScore));
-  return parts.length ? words.row(p.rowNo, parts.join(words.separator), p.grade) : words.any(p.grade);
+  return parts.length ? words.row(p.rowNo, parts.join(words.separator), p.grade) : words.any(p.rowNo, p.grade);
 }
 
 /** A supervisor's grade other than the proposed one needs a reason; so does a grade with no proposal. */

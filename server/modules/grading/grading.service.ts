@@ -50,7 +50,7 @@ export function createGradingService(deps: GradingDeps) {
       cooperation: (c) => t(lang, `grading.cooperation.${c}`),
       score: (score, min) => t(lang, 'grading.score', { score, min }),
       row: (no, conditions, g) => t(lang, 'grading.reason.row', { no, conditions, grade: g }),
-      any: (g) => t(lang, 'grading.reason.any', { grade: g }),
+      any: (no, g) => t(lang, 'grading.reason.any', { no, grade: g }),
       fallback: (g) => t(lang, 'grading.reason.default', { grade: g }),
       separator: t(lang, 'grading.separator'),
     });

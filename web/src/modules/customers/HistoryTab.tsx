@@ -10,7 +10,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadError } from '../../components/status';
 import { FIELD_DEFS, type CustomerField, fieldLabel } from './fields';
 import { useCustomerHistory, useCustomerOptions } from './hooks';
-import { optionLabel, statusLabel } from './labels';
+import { gradeLabel, optionLabel, statusLabel } from './labels';
 
 const CONTACT_PREFIX = 'contact.';
 
@@ -47,6 +47,8 @@ export function historyValue(t: TFunction, field: string, value: unknown, option
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('customers.history.empty_value');
   if (USER_FIELDS.has(field) && typeof value === 'number') return users?.get(value) ?? `#${value}`;
   if (field === 'status' && typeof value === 'string') return statusLabel(t, value);
+  // The grade is set by grading, not edited on the form: name it as the board and the value panel do ("A 重点客户").
+  if (field === 'grade' && typeof value === 'string') return gradeLabel(t, value, options);
   const def = FIELD_DEFS[field as CustomerField];
   if (def?.kind === 'select' && typeof value === 'string') return optionLabel(t, def.options, value, options);
   if (Array.isArray(value)) return value.map(String).join(t('customers.history.valueSeparator'));
