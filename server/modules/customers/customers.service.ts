@@ -353,8 +353,9 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     async claimFromPool(trx: Kysely<Database>, ctx: RequestContext, customerId: number, reason: string) {
       const [before] = await q.owners(trx, [customerId]);
       if (!before) throw errors.notFound();
-      const placement = await ownerPlacement(ctx.actor.id);
-      await q.setPlacement(trx, [customerId], placement, now());
+      const me = await orgQueries.placement(trx, ctx.actor.id); // read inside the transaction: SQLite has one connection
+      if (!me || me.active !== 1) throw errors.forbidden();
+      await q.setPlacement(trx, [customerId], { owner_id: me.id, team_id: me.team_id, department_id: me.department_id }, now());
       await audit.record(trx, actorInfo(ctx), { action: 'pool_claim', entityType: 'customer', entityId: customerId, summary: reason, changes: { ownerId: [before.owner_id, ctx.actor.id] } });
     },
 
