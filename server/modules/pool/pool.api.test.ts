@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLeases } from '../../platform/jobs/leases';
 import { ADMIN_PASSWORD, createTeam, createTestContext, createUser, json, login, TestClock, USER_PASSWORD, type Client, type TestContext } from '../../../test/harness';
 
-// The public pool 公海 (docs/regulations.md §8a) on SQLite and PostgreSQL. Rules here: 30 days without contact
+// The public pool 公海 (docs/regulations.md §8) on SQLite and PostgreSQL. Rules here: 30 days without contact
 // for every grade, the owner reminded 7 days before, one claim a day, a 30-day cooldown for the previous owner.
 
 let ctx: TestContext;
@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-describe('the nightly move to the pool (docs/regulations.md §8a)', () => {
+describe('the nightly move to the pool (docs/regulations.md §8)', () => {
   it('moves a customer without contact for the pool’s 30 days once, even with two app processes, after reminding the owner', async () => {
     await at('2026-01-20');
     expect(await nightly('p1')).toBe(0);
@@ -95,7 +95,7 @@ describe('the nightly move to the pool (docs/regulations.md §8a)', () => {
   });
 });
 
-describe('claiming from the pool (docs/regulations.md §8a)', () => {
+describe('claiming from the pool (docs/regulations.md §8)', () => {
   it('refuses a claim beyond the daily cap with 422', async () => {
     expect((await claim(specB, idle)).statusCode).toBe(204);
     expect(json(await specB.client.get(`/api/customers/${idle}`)).name).toBe('北京华宇科技有限公司');

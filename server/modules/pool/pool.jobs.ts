@@ -3,7 +3,7 @@ import type { Leases } from '../../platform/jobs/leases';
 import type { PoolService } from './pool.service';
 
 /**
- * The nightly pool run (docs/regulations.md §8a), checked every 10 minutes; it decides itself whether
+ * The nightly pool run (docs/regulations.md §8), checked every 10 minutes; it decides itself whether
  * tonight's run is due, and the lease lets one process run it.
  */
 export function startPoolJobs(deps: { pool: Pick<PoolService, 'runNightly'>; leases: Leases }, log: FastifyBaseLogger): () => void {

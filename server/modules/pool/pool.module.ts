@@ -16,7 +16,7 @@ import { createPoolService } from './pool.service';
 import { POOL_SETTING_GROUPS, POOL_SETTINGS, poolSettingsCheck } from './pool.settings';
 import './pool.tables';
 
-// The front line claims from the pools of its department; directors and managers see and manage every pool (docs/regulations.md §8a).
+// The front line claims from the pools of its department; directors and managers see and manage every pool (docs/regulations.md §8).
 const claimers: Role[] = ['director', 'manager', 'supervisor', 'specialist', 'sales'];
 
 export const poolModule = defineModule({

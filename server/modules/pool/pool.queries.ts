@@ -19,7 +19,7 @@ const entryBase = (db: Q) =>
     .innerJoin('customer_directory as c', 'c.id', 'e.customer_id')
     .leftJoin('user_directory as prev', 'prev.id', 'e.previous_owner_id');
 
-/** The only SQL of the public pool (docs/regulations.md §8a); every call takes the transaction when there is one. */
+/** The only SQL of the public pool (docs/regulations.md §8); every call takes the transaction when there is one. */
 export const poolQueries = {
   /** The pools the actor may see (their department's; directors and managers all), with how many customers each holds. */
   listPools(db: Q, actor: Actor) {

@@ -7,7 +7,7 @@ import { addDays, type PoolRuleKind } from './pool.rules';
 import * as s from './pool.schemas';
 import type { PoolService } from './pool.service';
 
-/** The public pool 公海 (docs/regulations.md §8a). A pool's `:id` is checked against the caller's department (404). */
+/** The public pool 公海 (docs/regulations.md §8). A pool's `:id` is checked against the caller's department (404). */
 export async function poolRoutes(root: FastifyInstance, deps: { pool: PoolService }) {
   const { pool } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();

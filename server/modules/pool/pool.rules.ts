@@ -1,5 +1,5 @@
 /**
- * The pool rules of docs/regulations.md §8a as pure functions: when a customer is due to move to the pool,
+ * The pool rules of docs/regulations.md §8 as pure functions: when a customer is due to move to the pool,
  * by which rule, and the day the move may happen once the owner has been reminded.
  */
 export const RULE_KINDS = ['no_contact', 'no_deal', 'contract_ended'] as const;

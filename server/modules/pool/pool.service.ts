@@ -39,7 +39,7 @@ export interface PoolDeps {
 
 type Pool = NonNullable<Awaited<ReturnType<typeof q.getPool>>>;
 
-/** The public pool 公海 (docs/regulations.md §8a): the nightly moves, claims and the pools per department. */
+/** The public pool 公海 (docs/regulations.md §8): the nightly moves, claims and the pools per department. */
 export function createPoolService(deps: PoolDeps) {
   const { db, clock, settings } = deps;
   const today = () => shanghaiDate(clock.now());
@@ -192,7 +192,7 @@ export function createPoolService(deps: PoolDeps) {
       return { claimedToday, dailyCap, holding, holdingCap, cooldownDays, today: today() };
     },
 
-    /** A user takes a customer from a pool they can see (docs/regulations.md §8a). */
+    /** A user takes a customer from a pool they can see (docs/regulations.md §8). */
     async claim(ctx: RequestContext, poolId: number, customerId: number) {
       const pool = (await q.getPool(db, poolId))!;
       const entry = await q.entry(db, customerId);

@@ -3,7 +3,7 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * The public pool 公海 (docs/regulations.md §8a): pools per department, the customers in them with the
+ * The public pool 公海 (docs/regulations.md §8): pools per department, the customers in them with the
  * reason they were moved, the nightly watch (when a customer is due to move, whether its owner was
  * reminded, why a move was skipped) and the log of reminders, moves, skips and claims.
  */
