@@ -59,7 +59,7 @@ export type ComplaintRow = NonNullable<Awaited<ReturnType<ReturnType<typeof deta
 
 /** The only SQL of the complaints module. */
 export const complaintQueries = {
-  /** For the public pool (docs/regulations.md §8a): customers with a complaint not yet closed. */
+  /** For the public pool (docs/regulations.md §8): customers with a complaint not yet closed. */
   async openCustomers(db: Q, customerIds: number[]): Promise<number[]> {
     if (!customerIds.length) return [];
     const rows = await db.selectFrom('complaints').select('customer_id').distinct().where('customer_id', 'in', customerIds).where('status', '!=', 'closed').execute();

@@ -52,7 +52,7 @@ export type ContractRow = Awaited<ReturnType<ReturnType<typeof base>['executeTak
 
 /** The only SQL of contracts (style.md habit 4); every call takes the transaction when there is one. */
 export const contractQueries = {
-  /** For the public pool (docs/regulations.md §8a): customers with a contract in draft, in approval or in force. */
+  /** For the public pool (docs/regulations.md §8): customers with a contract in draft, in approval or in force. */
   async openCustomers(db: Q, customerIds: number[], today: string): Promise<number[]> {
     if (!customerIds.length) return [];
     const rows = await db

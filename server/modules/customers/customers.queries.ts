@@ -212,7 +212,7 @@ export function customerQueries(kind: DialectKind) {
 
     /** Current owners of the given customers, for the transfer's audit trail. */
     owners: (db: Q, ids: number[]) => db.selectFrom('customers').select(['id', 'owner_id']).where('id', 'in', ids).execute(),
-    /** A page of customers in id order for the nightly pool run (docs/regulations.md §8a), ended ones left out. */
+    /** A page of customers in id order for the nightly pool run (docs/regulations.md §8), ended ones left out. */
     poolBatch: (db: Q, afterId: number, limit: number, endedStatus: string) =>
       db
         .selectFrom('customers')

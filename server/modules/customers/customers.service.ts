@@ -334,11 +334,11 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
 
     contacts: (customerId: number) => q.contacts(db, customerId),
 
-    /** Customers in id order for the nightly pool run (docs/regulations.md §8a); ended ones (流失) are left out. */
+    /** Customers in id order for the nightly pool run (docs/regulations.md §8); ended ones (流失) are left out. */
     poolBatch: (afterId: number, limit: number) => q.poolBatch(db, afterId, limit, ENDED_STATUS),
 
     /**
-     * Moves a customer to the public pool inside the caller's transaction (docs/regulations.md §8a): the pool's
+     * Moves a customer to the public pool inside the caller's transaction (docs/regulations.md §8): the pool's
      * keeper holds it and the previous owner no longer sees it; the history entry carries the reason.
      */
     async releaseToPool(trx: Kysely<Database>, customerId: number, keeper: Placement, reason: string) {
@@ -349,7 +349,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
       return before.owner_id;
     },
 
-    /** A user takes a customer from the pool (docs/regulations.md §8a), inside the caller's transaction. */
+    /** A user takes a customer from the pool (docs/regulations.md §8), inside the caller's transaction. */
     async claimFromPool(trx: Kysely<Database>, ctx: RequestContext, customerId: number, reason: string) {
       const [before] = await q.owners(trx, [customerId]);
       if (!before) throw errors.notFound();

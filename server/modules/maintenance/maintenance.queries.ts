@@ -22,7 +22,7 @@ export type PlanSort = keyof typeof SORTS;
 
 /** The only SQL of maintenance plans. Every function takes the connection (or transaction) to use. */
 export const maintenanceQueries = {
-  /** For the public pool (docs/regulations.md §8a): customers named in a maintenance plan under review or in progress. */
+  /** For the public pool (docs/regulations.md §8): customers named in a maintenance plan under review or in progress. */
   async openPlanCustomers(db: Q, customerIds: number[]): Promise<number[]> {
     if (!customerIds.length) return [];
     const rows = await db

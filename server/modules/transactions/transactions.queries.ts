@@ -49,7 +49,7 @@ const year4 = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 4)`;
 
 /** The only SQL of transactions; every call takes the transaction when there is one. */
 export const transactionQueries = {
-  /** For the public pool (docs/regulations.md §8a): the day of each customer's latest sale. */
+  /** For the public pool (docs/regulations.md §8): the day of each customer's latest sale. */
   async lastDates(db: Q, customerIds: number[]) {
     if (!customerIds.length) return [];
     return db.selectFrom('transactions').select((eb) => ['customer_id', eb.fn.max('date').as('last')]).where('customer_id', 'in', customerIds).groupBy('customer_id').execute();

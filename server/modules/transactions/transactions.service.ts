@@ -315,7 +315,7 @@ export function createTransactionService(deps: TransactionDeps) {
     reclassify,
     reclassifyAll,
 
-    /** For the public pool (docs/regulations.md §8a): customer id → the day of the latest sale (YYYY-MM-DD). */
+    /** For the public pool (docs/regulations.md §8): customer id → the day of the latest sale (YYYY-MM-DD). */
     async lastTransactionDates(customerIds: number[]): Promise<Map<number, string>> {
       return new Map((await q.lastDates(db, customerIds)).filter((r) => r.last != null).map((r) => [r.customer_id, String(r.last)]));
     },
