@@ -59,6 +59,12 @@ export type ComplaintRow = NonNullable<Awaited<ReturnType<ReturnType<typeof deta
 
 /** The only SQL of the complaints module. */
 export const complaintQueries = {
+  /** For the public pool (docs/regulations.md §8): customers with a complaint not yet closed. */
+  async openCustomers(db: Q, customerIds: number[]): Promise<number[]> {
+    if (!customerIds.length) return [];
+    const rows = await db.selectFrom('complaints').select('customer_id').distinct().where('customer_id', 'in', customerIds).where('status', '!=', 'closed').execute();
+    return rows.map((r) => r.customer_id!);
+  },
   /** A merge (查重) keeps the survivor: complaints and satisfaction scores follow it. */
   async moveCustomer(db: Q, fromId: number, toId: number) {
     await db.updateTable('complaints').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();

@@ -22,6 +22,8 @@ export function createComplaintService(deps: ComplaintDeps) {
   return {
     ...createComplaintDocuments(core),
     get: (id: number) => get(id),
+    /** For the public pool (docs/regulations.md §8): which of these customers have a complaint not yet closed. */
+    openComplaintCustomers: async (customerIds: number[]) => new Set(await q.openCustomers(db, customerIds)),
     stateOf: (c: ComplaintRow) => stateOf(db, c),
     permitted,
 

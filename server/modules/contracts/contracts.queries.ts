@@ -52,6 +52,29 @@ export type ContractRow = Awaited<ReturnType<ReturnType<typeof base>['executeTak
 
 /** The only SQL of contracts (style.md habit 4); every call takes the transaction when there is one. */
 export const contractQueries = {
+  /** For the public pool (docs/regulations.md §8): customers with a contract in draft, in approval or in force. */
+  async openCustomers(db: Q, customerIds: number[], today: string): Promise<number[]> {
+    if (!customerIds.length) return [];
+    const rows = await db
+      .selectFrom('contracts')
+      .select('customer_id')
+      .distinct()
+      .where('customer_id', 'in', customerIds)
+      .where((eb) => eb.or([eb('status', 'in', ['draft', 'pending']), eb.and([eb('status', '=', 'effective'), eb('end_date', '>=', today)])]))
+      .execute();
+    return rows.map((r) => r.customer_id);
+  },
+  /** For the public pool: the end date of each customer's latest contract that has ended. */
+  async lastEnded(db: Q, customerIds: number[], today: string) {
+    if (!customerIds.length) return [];
+    return db
+      .selectFrom('contracts')
+      .select((eb) => ['customer_id', eb.fn.max('end_date').as('ended')])
+      .where('customer_id', 'in', customerIds)
+      .where((eb) => eb.or([eb('status', 'in', ['expired', 'terminated']), eb.and([eb('status', '=', 'effective'), eb('end_date', '<', today)])]))
+      .groupBy('customer_id')
+      .execute();
+  },
   /** A merge (查重) keeps the survivor: the merged customer's contracts follow it. */
   async moveCustomer(db: Q, fromId: number, toId: number) {
     await db.updateTable('contracts').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();

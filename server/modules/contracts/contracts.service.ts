@@ -19,6 +19,12 @@ export function createContractService(deps: ContractDeps) {
     approvalHandler: createContractApprovalHandler(core),
     get,
 
+    /** For the public pool (docs/regulations.md §8): customers with an open contract, and when each one's latest contract ended. */
+    async poolFacts(customerIds: number[], today: string) {
+      const [open, ended] = await Promise.all([q.openCustomers(db, customerIds, today), q.lastEnded(db, customerIds, today)]);
+      return { open: new Set(open), ended: new Map(ended.map((r) => [r.customer_id, String(r.ended)])) };
+    },
+
     list(
       ctx: RequestContext,
       f: Omit<ContractFilters, 'expiring'> & { expiringWithinDays?: number },

@@ -212,6 +212,16 @@ export function customerQueries(kind: DialectKind) {
 
     /** Current owners of the given customers, for the transfer's audit trail. */
     owners: (db: Q, ids: number[]) => db.selectFrom('customers').select(['id', 'owner_id']).where('id', 'in', ids).execute(),
+    /** A page of customers in id order for the nightly pool run (docs/regulations.md §8), ended ones left out. */
+    poolBatch: (db: Q, afterId: number, limit: number, endedStatus: string) =>
+      db
+        .selectFrom('customers')
+        .select(['id', 'name', 'owner_id', 'department_id', 'grade', 'created_at'])
+        .where('id', '>', afterId)
+        .where('status', '!=', endedStatus)
+        .orderBy('id')
+        .limit(limit)
+        .execute(),
     async setPlacement(db: Q, ids: number[], placement: { owner_id: number; team_id: number | null; department_id: number | null }, at: string) {
       await db
         .updateTable('customers')

@@ -334,6 +334,31 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
 
     contacts: (customerId: number) => q.contacts(db, customerId),
 
+    /** Customers in id order for the nightly pool run (docs/regulations.md §8); ended ones (流失) are left out. */
+    poolBatch: (afterId: number, limit: number) => q.poolBatch(db, afterId, limit, ENDED_STATUS),
+
+    /**
+     * Moves a customer to the public pool inside the caller's transaction (docs/regulations.md §8): the pool's
+     * keeper holds it and the previous owner no longer sees it; the history entry carries the reason.
+     */
+    async releaseToPool(trx: Kysely<Database>, customerId: number, keeper: Placement, reason: string) {
+      const [before] = await q.owners(trx, [customerId]);
+      if (!before) throw errors.notFound();
+      await q.setPlacement(trx, [customerId], keeper, now());
+      await audit.record(trx, actorInfo(null), { action: 'pool_release', entityType: 'customer', entityId: customerId, summary: reason, changes: { ownerId: [before.owner_id, keeper.owner_id] } });
+      return before.owner_id;
+    },
+
+    /** A user takes a customer from the pool (docs/regulations.md §8), inside the caller's transaction. */
+    async claimFromPool(trx: Kysely<Database>, ctx: RequestContext, customerId: number, reason: string) {
+      const [before] = await q.owners(trx, [customerId]);
+      if (!before) throw errors.notFound();
+      const me = await orgQueries.placement(trx, ctx.actor.id); // read inside the transaction: SQLite has one connection
+      if (!me || me.active !== 1) throw errors.forbidden();
+      await q.setPlacement(trx, [customerId], { owner_id: me.id, team_id: me.team_id, department_id: me.department_id }, now());
+      await audit.record(trx, actorInfo(ctx), { action: 'pool_claim', entityType: 'customer', entityId: customerId, summary: reason, changes: { ownerId: [before.owner_id, ctx.actor.id] } });
+    },
+
     /**
      * The grade column belongs to the archive: other modules (grading) set it only here, inside their
      * transaction. Each change is written to the customer's history with old → new and the reason;

@@ -22,6 +22,19 @@ export type PlanSort = keyof typeof SORTS;
 
 /** The only SQL of maintenance plans. Every function takes the connection (or transaction) to use. */
 export const maintenanceQueries = {
+  /** For the public pool (docs/regulations.md §8): customers named in a maintenance plan under review or in progress. */
+  async openPlanCustomers(db: Q, customerIds: number[]): Promise<number[]> {
+    if (!customerIds.length) return [];
+    const rows = await db
+      .selectFrom('maintenance_plan_customers as pc')
+      .innerJoin('maintenance_plans as p', 'p.id', 'pc.plan_id')
+      .select('pc.customer_id')
+      .distinct()
+      .where('pc.customer_id', 'in', customerIds)
+      .where('p.status', 'in', ['pending', 'returned', 'approved'])
+      .execute();
+    return rows.map((r) => r.customer_id);
+  },
   async list(db: Q, actor: Actor, f: PlanFilters, p: { page: number; pageSize: number; sort: { field: PlanSort; direction: 'asc' | 'desc' } }) {
     let qb = db.selectFrom('maintenance_plans').where(scopeCondition(actor, RESOURCES.maintenance_plan));
     if (f.status) qb = qb.where('maintenance_plans.status', '=', f.status);

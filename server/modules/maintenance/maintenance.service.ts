@@ -19,6 +19,8 @@ export function createMaintenanceService(deps: MaintenanceDeps) {
     /** Registered with the approval engine in createServices (chain 'maintenance_plan': manager → director, §18). */
     approvalHandler: core.handler,
     view: core.view,
+    /** For the public pool (docs/regulations.md §8): which of these customers are in a plan under review or in progress. */
+    openPlanCustomers: async (customerIds: number[]) => new Set(await q.openPlanCustomers(core.db, customerIds)),
     ...createPlanUseCases(core),
     ...createExecutionUseCases(core),
   };

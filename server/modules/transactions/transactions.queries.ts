@@ -49,6 +49,11 @@ const year4 = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 4)`;
 
 /** The only SQL of transactions; every call takes the transaction when there is one. */
 export const transactionQueries = {
+  /** For the public pool (docs/regulations.md §8): the day of each customer's latest sale. */
+  async lastDates(db: Q, customerIds: number[]) {
+    if (!customerIds.length) return [];
+    return db.selectFrom('transactions').select((eb) => ['customer_id', eb.fn.max('date').as('last')]).where('customer_id', 'in', customerIds).groupBy('customer_id').execute();
+  },
   /** Transactions are scoped by their customer (docs/regulations.md §1): a transfer moves them along. */
   async list(db: Q, actor: Actor, f: TransactionFilters, p: { page: number; pageSize: number; sort: { field: TransactionSortField; direction: 'asc' | 'desc' } }) {
     let qb = base(db).where(scopeCondition(actor, RESOURCES.customer));

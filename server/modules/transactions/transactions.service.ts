@@ -315,6 +315,11 @@ export function createTransactionService(deps: TransactionDeps) {
     reclassify,
     reclassifyAll,
 
+    /** For the public pool (docs/regulations.md §8): customer id → the day of the latest sale (YYYY-MM-DD). */
+    async lastTransactionDates(customerIds: number[]): Promise<Map<number, string>> {
+      return new Map((await q.lastDates(db, customerIds)).filter((r) => r.last != null).map((r) => [r.customer_id, String(r.last)]));
+    },
+
     /** The three classes of these customers as last computed, for grading (docs/regulations.md §3). */
     async classesOf(conn: Kysely<Database>, customerIds: number[]) {
       const amount = new Map((await q.classesOf(conn, customerIds)).map((r) => [r.customer_id, r]));

@@ -22,6 +22,7 @@ import { evaluationsModule } from './evaluations';
 import { receptionModule } from './reception';
 import { gradingModule } from './grading';
 import { visitsModule } from './visits';
+import { poolModule } from './pool';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -51,4 +52,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   receptionModule,
   gradingModule,
   visitsModule,
+  poolModule,
 ];

@@ -67,6 +67,7 @@ import type {
 } from './surveys';
 import type { Transaction, TransactionBatchResult, TransactionImportPreview, TransactionImportResult, TransactionImportStatus, TransactionReturn, TransactionSummary } from './transactions';
 import type { EndCooperationLatest, EndCooperationRequest, Evaluation, EvaluationDetail, EvaluationTemplate, TemplatesAnswer } from './evaluations';
+import type { CustomerPool, Pool, PoolCreated, PoolEntry, PoolStatus } from './pool';
 import type { NotificationPage, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -326,6 +327,12 @@ export type Routes =
   | Route<'GET', `/api/customers/${number}/location`, CustomerLocation> // /api/customers/:id/location
   | Route<'PUT', `/api/customers/${number}/location`, CustomerLocation> // /api/customers/:id/location
   | Route<'POST', `/api/visit-routes`, DayRoute> // /api/visit-routes
+  | Route<'GET', `/api/pools`, Pool[]> // /api/pools
+  | Route<'POST', `/api/pools`, PoolCreated> // /api/pools
+  | Route<'GET', `/api/pool/status`, PoolStatus> // /api/pool/status
+  | Route<'GET', `/api/pools/${number}/customers`, Page<PoolEntry>> // /api/pools/:id/customers
+  | Route<'POST', `/api/pools/${number}/claims`, void> // /api/pools/:id/claims
+  | Route<'GET', `/api/customers/${number}/pool`, CustomerPool> // /api/customers/:id/pool
   | Route<'GET', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationLatest> // /api/evaluations/:id/end-cooperation, /api/credit-risks/:id/end-cooperation
   | Route<'POST', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationRequest>; // the same, to request it
 
