@@ -15,6 +15,7 @@ import { evaluationsModule } from './evaluations/evaluations.module';
 import { receptionModule } from './reception/reception.module';
 import { gradingModule } from './grading/grading.module';
 import { visitsModule } from './visits/visits.module';
+import { cadenceModule } from './cadence/cadence.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -38,4 +39,5 @@ export const MODULES = [
   receptionModule,
   gradingModule,
   visitsModule,
+  cadenceModule,
 ] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addInterval, cadenceOf, defaultIntervals, type CadenceRules } from './cadence.rules';
 
 // Visit cadence by grade (docs/regulations.md §8): the rulebook's numbers.
-const rules: CadenceRules = { intervals: defaultIntervals(['A', 'B', 'C']), monthCap: false, dueSoonDays: 7 };
+const rules: CadenceRules = { intervals: defaultIntervals(['A', 'B', 'C']), capMonths: 0, dueSoonDays: 7 };
 const TODAY = '2026-12-07';
 const daysAgo = (n: number) => new Date(Date.UTC(2026, 11, 7) - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -23,9 +23,9 @@ describe('visit cadence by grade', () => {
   it('keeps a medium customer contacted 80 days ago in time, until the one-month cap is switched on', () => {
     const input = { grade: 'B', lastContact: daysAgo(80), since: null, exempt: false };
     expect(cadenceOf(input, TODAY, rules)).toMatchObject({ status: 'in_time', dueDate: '2026-12-18', overdueDays: 0, capped: false });
-    expect(cadenceOf(input, TODAY, { ...rules, monthCap: true })).toMatchObject({ status: 'overdue', dueDate: '2026-10-18', overdueDays: 50, capped: true });
+    expect(cadenceOf(input, TODAY, { ...rules, capMonths: 1 })).toMatchObject({ status: 'overdue', dueDate: '2026-10-18', overdueDays: 50, capped: true });
     // a reason recorded for the customer exempts it from the cap
-    expect(cadenceOf({ ...input, exempt: true }, TODAY, { ...rules, monthCap: true })).toMatchObject({ status: 'in_time', capped: false });
+    expect(cadenceOf({ ...input, exempt: true }, TODAY, { ...rules, capMonths: 1 })).toMatchObject({ status: 'in_time', capped: false });
   });
 
   it('counts a customer as due within the due-soon days, and on the due date itself', () => {

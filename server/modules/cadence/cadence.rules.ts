@@ -15,8 +15,8 @@ export type CadenceStatus = 'in_time' | 'due' | 'overdue';
 
 export interface CadenceRules {
   intervals: GradeInterval[];
-  /** The hotel's rule (001): never more than one month between two contacts, unless a reason is recorded. */
-  monthCap: boolean;
+  /** The hotel's rule (001) "never more than one month between two contacts" as months; 0 = off. A recorded reason exempts a customer. */
+  capMonths: number;
   /** A customer whose due date is this many days away or fewer counts as due. */
   dueSoonDays: number;
 }
@@ -49,8 +49,6 @@ export function addInterval(date: string, iv: Interval): string {
   return `${year}-${pad(month + 1)}-${pad(Math.min(Number(date.slice(8, 10)), last))}`;
 }
 
-export const ONE_MONTH: Interval = { every: 1, unit: 'month' };
-
 export interface CadenceInput {
   grade: string | null;
   /** The newest visit or call (date in Shanghai), null when never contacted. */
@@ -77,11 +75,12 @@ export function cadenceOf(input: CadenceInput, today: string, rules: CadenceRule
   let interval: Interval = { every: own.every, unit: own.unit };
   let dueDate = addInterval(base, interval);
   let capped = false;
-  if (rules.monthCap && !input.exempt) {
-    const cap = addInterval(base, ONE_MONTH);
+  if (rules.capMonths > 0 && !input.exempt) {
+    const capInterval: Interval = { every: rules.capMonths, unit: 'month' };
+    const cap = addInterval(base, capInterval);
     if (cap < dueDate) {
       dueDate = cap;
-      interval = ONE_MONTH;
+      interval = capInterval;
       capped = true;
     }
   }
