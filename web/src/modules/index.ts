@@ -21,6 +21,7 @@ import { workflowModule } from './workflow';
 import { evaluationsModule } from './evaluations';
 import { receptionModule } from './reception';
 import { gradingModule } from './grading';
+import { cadenceModule } from './cadence';
 import { visitsModule } from './visits';
 
 /**
@@ -51,4 +52,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   receptionModule,
   gradingModule,
   visitsModule,
+  cadenceModule,
 ];
