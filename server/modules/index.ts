@@ -16,6 +16,7 @@ import { receptionModule } from './reception/reception.module';
 import { gradingModule } from './grading/grading.module';
 import { visitsModule } from './visits/visits.module';
 import { poolModule } from './pool/pool.module';
+import { cadenceModule } from './cadence/cadence.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -40,4 +41,5 @@ export const MODULES = [
   gradingModule,
   visitsModule,
   poolModule,
+  cadenceModule,
 ] as const;

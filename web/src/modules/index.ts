@@ -21,6 +21,7 @@ import { workflowModule } from './workflow';
 import { evaluationsModule } from './evaluations';
 import { receptionModule } from './reception';
 import { gradingModule } from './grading';
+import { cadenceModule } from './cadence';
 import { visitsModule } from './visits';
 import { poolModule } from './pool';
 
@@ -53,4 +54,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   gradingModule,
   visitsModule,
   poolModule,
+  cadenceModule,
 ];

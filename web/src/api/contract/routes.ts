@@ -9,6 +9,7 @@ import type { Contract, ContractDetail, ContractSigner } from './contracts';
 import type { AccuracyReport, CreditSurvey, CustomerCredit, Receivable, ReceivablePushAnswer, Risk, RiskMatrixAnswer } from './credit';
 import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
 import type { CustomerGrade, GradingBoardItem } from './grading';
+import type { CadenceRun, Compliance, CustomerCadence } from './cadence';
 import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
@@ -307,6 +308,12 @@ export type Routes =
   | Route<'POST', `/api/grading/propose`, { changed: number }> // /api/grading/propose
   | Route<'POST', `/api/grading/confirm`, { confirmed: number }> // /api/grading/confirm
   | Route<'GET', `/api/customers/${number}/grade`, CustomerGrade> // /api/customers/:id/grade
+  | Route<'GET', `/api/cadence/compliance`, Compliance> // /api/cadence/compliance
+  | Route<'POST', `/api/cadence/run`, CadenceRun> // /api/cadence/run
+  | Route<'GET', `/api/customers/${number}/cadence`, CustomerCadence> // /api/customers/:id/cadence
+  | Route<'POST', `/api/customers/${number}/cadence/refresh`, CustomerCadence> // /api/customers/:id/cadence/refresh
+  | Route<'PUT', `/api/customers/${number}/cadence/exemption`, CustomerCadence> // /api/customers/:id/cadence/exemption
+  | Route<'DELETE', `/api/customers/${number}/cadence/exemption`, CustomerCadence> // /api/customers/:id/cadence/exemption
   | Route<'GET', `/api/visits`, Page<Visit>> // /api/visits
   | Route<'POST', `/api/visits`, Visit> // /api/visits
   | Route<'GET', `/api/visits/daily`, DailyReport> // /api/visits/daily

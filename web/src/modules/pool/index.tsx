@@ -11,6 +11,6 @@ const PoolPage = lazy(() => import('./PoolPage'));
 export const poolModule: WebModule = {
   id: 'pool',
   routes: [{ path: '/pool', page: PoolPage, capability: 'pool.read' }],
-  menu: [{ path: '/pool', labelKey: 'pool.nav', icon: <InboxOutlined />, capability: 'pool.read', group: 'visits', order: 50 }],
+  menu: [{ path: '/pool', labelKey: 'pool.nav', icon: <InboxOutlined />, capability: 'pool.read', group: 'visits', order: 60 }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

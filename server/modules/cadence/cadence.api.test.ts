@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type Services } from '../../app';
+import { openDatabase, type Db } from '../../db/database';
+import { createLeases } from '../../platform/jobs/leases';
+import { createTeam, createTestContext, createUser, json, TestClock, type Client, type TestContext } from '../../../test/harness';
+
+// Visit cadence by grade (docs/regulations.md §8) on SQLite and PostgreSQL. Today is Monday 2026-12-07 in Shanghai.
+let ctx: TestContext;
+type U = { id: number; client: Client };
+let specA: U, specB: U, supervisor: U, manager: U;
+let large: number, medium: number, otherTeam: number;
+
+async function customer(who: U, name: string, grade: string) {
+  const id = json(await who.client.post('/api/customers', { name })).id as number;
+  await ctx.db.kysely.transaction().execute((trx) => ctx.services.customers.setGrades(trx, null, [{ customerId: id, grade, reason: '测试' }]));
+  return id;
+}
+async function visit(who: U, customerId: number, visitedAt: string) {
+  const res = await who.client.post('/api/visits', { customerId, method: 'phone', visitedAt });
+  if (res.statusCode !== 201) throw new Error(`visit failed: ${res.statusCode} ${res.body}`);
+}
+const cadenceTasks = (customerId: number) =>
+  ctx.db.kysely.selectFrom('tasks').select(['id', 'assignee_id', 'status', 'title', 'link_path']).where('source', '=', 'cadence').where('link_id', '=', customerId).orderBy('id').execute();
+async function setSetting(key: string, value: unknown) {
+  const r0 = await ctx.admin.get('/api/settings');
+  expect(r0.statusCode, r0.body.slice(0, 300)).toBe(200);
+  const all = json(r0);
+  const s = all.groups.flatMap((g: { items: { key: string; version: number }[] }) => g.items).find((i: { key: string }) => i.key === key);
+  const res = await ctx.admin.put(`/api/settings/${key}`, { value, version: s.version });
+  expect(res.statusCode, res.body).toBe(200);
+}
+const row = (c: { customers: { customerId: number }[] }, id: number) => c.customers.find((x) => x.customerId === id);
+
+beforeAll(async () => {
+  ctx = await createTestContext({ clock: new TestClock(new Date('2026-12-07T02:00:00Z')) });
+  const teamA = await createTeam(ctx, '大客户一组', 1);
+  const teamB = await createTeam(ctx, '大客户二组', 1);
+  supervisor = await createUser(ctx, { username: 'zhu.guan', displayName: '郑主管', roles: ['supervisor'], teamId: teamA });
+  await ctx.db.kysely.updateTable('teams').set({ supervisor_id: supervisor.id }).where('id', '=', teamA).execute();
+  specA = await createUser(ctx, { username: 'zhuan.yuan.a', displayName: '王专员', roles: ['specialist'], teamId: teamA });
+  specB = await createUser(ctx, { username: 'zhuan.yuan.b', displayName: '冯专员', roles: ['specialist'], teamId: teamB });
+  manager = await createUser(ctx, { username: 'jing.li', displayName: '李经理', roles: ['manager'], departmentId: 1 });
+  large = await customer(specA, '北京华宇科技有限公司', 'A');
+  medium = await customer(specA, '天津宏达物流有限公司', 'B');
+  otherTeam = await customer(specB, '上海东方航运有限公司', 'A');
+  await visit(specA, large, '2026-11-05T10:00:00+08:00'); // 32 days ago
+  await visit(specA, medium, '2026-09-18T10:00:00+08:00'); // 80 days ago
+  await visit(specB, otherTeam, '2026-11-01T10:00:00+08:00');
+});
+afterAll(() => ctx.close());
+
+describe('visit cadence by grade (docs/regulations.md §8)', () => {
+  it('makes a large customer last contacted 32 days ago overdue, and its owner has a task and a home-page item', async () => {
+    const c = json(await specA.client.get('/api/cadence/compliance'));
+    expect(row(c, large)).toMatchObject({ status: 'overdue', lastContact: '2026-11-05', dueDate: '2026-12-05', overdueDays: 2, ownerName: '王专员' });
+    expect(await cadenceTasks(large)).toHaveLength(0);
+    expect(json(await manager.client.post('/api/cadence/run', {}))).toMatchObject({ created: 2 }); // and specB's customer
+    const made = await cadenceTasks(large);
+    expect(made).toMatchObject([{ assignee_id: specA.id, status: 'open', link_path: `/customers/${large}` }]);
+    expect(made[0]!.title).toBe('逾期回访：北京华宇科技有限公司（重点客户，应于 2026-12-05 前联系）');
+    const todo = json(await specA.client.get('/api/home/todo')) as { kind: string; title: string; overdue: boolean }[];
+    expect(todo).toContainEqual(expect.objectContaining({ kind: 'cadence_overdue', title: '客户回访逾期 2 天：北京华宇科技有限公司', overdue: true }));
+    // a second run makes no second task for the same overdue period
+    expect(json(await manager.client.post('/api/cadence/run', {}))).toMatchObject({ created: 0 });
+    expect(await cadenceTasks(large)).toHaveLength(1);
+  });
+
+  it('keeps a medium customer contacted 80 days ago in time, until the one-month cap is switched on', async () => {
+    expect(row(json(await specA.client.get('/api/cadence/compliance')), medium)).toBeUndefined(); // in time: not listed as owed
+    expect(json(await specA.client.get(`/api/customers/${medium}/cadence`)).cadence).toMatchObject({ status: 'in_time', dueDate: '2026-12-18', capped: false });
+    await setSetting('cadence.capMonths', 1);
+    expect(json(await specA.client.get(`/api/customers/${medium}/cadence`)).cadence).toMatchObject({ status: 'overdue', dueDate: '2026-10-18', overdueDays: 50, capped: true });
+    // a reason recorded for the customer exempts it from the cap; without a reason it is refused
+    const bad = await supervisor.client.put(`/api/customers/${medium}/cadence/exemption`, { reason: ' ' });
+    expect(bad.statusCode).toBe(422);
+    expect(json(bad).error.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
+    expect((await specA.client.put(`/api/customers/${medium}/cadence/exemption`, { reason: '客户要求每季度联系一次' })).statusCode).toBe(403);
+    const ok = json(await supervisor.client.put(`/api/customers/${medium}/cadence/exemption`, { reason: '客户要求每季度联系一次' }));
+    expect(ok).toMatchObject({ cadence: { status: 'in_time', capped: false, exempt: true }, exemption: { reason: '客户要求每季度联系一次' } });
+    expect((await supervisor.client.request('DELETE', `/api/customers/${medium}/cadence/exemption`)).statusCode).toBe(200);
+    await setSetting('cadence.capMonths', 0);
+  });
+
+  it('refuses an interval for a grade the archive does not define, naming the row', async () => {
+    const all = json(await ctx.admin.get('/api/settings'));
+    const s = all.groups.flatMap((g: { items: { key: string; version: number }[] }) => g.items).find((i: { key: string }) => i.key === 'cadence.intervals');
+    const res = await ctx.admin.put('/api/settings/cadence.intervals', { value: [{ grade: 'A', every: 1, unit: 'month' }, { grade: 'Z', every: 2, unit: 'month' }], version: s.version });
+    expect(res.statusCode).toBe(422);
+    expect(json(res).error.fields.map((f: { field: string }) => f.field)).toEqual(['value.1.grade']);
+  });
+
+  it('counts per person, team and grade within the caller’s scope', async () => {
+    const mine = json(await specA.client.get('/api/cadence/compliance'));
+    expect(mine.totals).toMatchObject({ total: 2, overdue: 1, inTime: 1, due: 0 });
+    expect(mine.byPerson).toEqual([expect.objectContaining({ ownerId: specA.id, overdue: 1, inTime: 1, maxOverdueDays: 2 })]);
+    expect(mine.byGrade.map((g: { grade: string; overdue: number; inTime: number }) => [g.grade, g.overdue, g.inTime])).toEqual([
+      ['A', 1, 0],
+      ['B', 0, 1],
+      ['C', 0, 0],
+    ]);
+    expect(row(mine, otherTeam)).toBeUndefined();
+    const all = json(await manager.client.get('/api/cadence/compliance'));
+    expect(all.totals).toMatchObject({ total: 3, overdue: 2 });
+    expect(all.byTeam).toHaveLength(2);
+    expect((await specA.client.get(`/api/customers/${otherTeam}/cadence`)).statusCode).toBe(404);
+  });
+
+  it('escalates to the supervisor after the configured working days without contact', async () => {
+    // the task was made on Monday 7 December; five working days later is Monday 14 December
+    ctx.clock.set('2026-12-11T02:00:00Z');
+    try {
+    expect((await ctx.services.cadence.run()).escalated).toBe(0);
+    ctx.clock.set('2026-12-14T02:00:00Z');
+    expect((await ctx.services.cadence.run()).escalated).toBe(2); // the other team, without a supervisor, goes to the department head
+    expect((await cadenceTasks(large)).map((t) => t.assignee_id)).toEqual([specA.id, supervisor.id]);
+    expect((await ctx.db.kysely.selectFrom('notifications').select('title').where('user_id', '=', supervisor.id).where('kind', '=', 'cadence.escalated').execute()).map((n) => n.title)).toEqual([
+      '客户回访逾期未处理：北京华宇科技有限公司（负责人 王专员）',
+    ]);
+    expect((await ctx.services.cadence.run()).escalated).toBe(0);
+    } finally {
+      ctx.clock.set('2026-12-07T02:00:00Z'); // back to today, before the sessions' idle timeout
+    }
+  });
+
+  it('closes the cadence when a visit is recorded: the overdue task is completed', async () => {
+    await visit(specA, large, '2026-12-07T09:30:00+08:00');
+    const st = json(await specA.client.post(`/api/customers/${large}/cadence/refresh`, {}));
+    expect(st.cadence).toMatchObject({ status: 'in_time', lastContact: '2026-12-07', dueDate: '2027-01-07' });
+    expect((await cadenceTasks(large)).map((t) => t.status)).toEqual(['done', 'done']);
+    expect(row(json(await specA.client.get('/api/cadence/compliance')), large)).toBeUndefined();
+    const todo = json(await specA.client.get('/api/home/todo')) as { kind: string }[];
+    expect(todo.filter((i) => i.kind === 'cadence_overdue')).toHaveLength(0);
+  });
+});
+
+describe('the nightly cadence run (docs/regulations.md §8)', () => {
+  let secondDb: Db;
+  let second: { app: FastifyInstance; services: Services };
+  beforeAll(async () => {
+    secondDb = openDatabase(ctx.config.database); // its own pool, as another process would have
+    second = await buildApp({ config: ctx.config, db: secondDb, clock: ctx.clock, logger: false });
+  });
+  afterAll(async () => {
+    await second.app.close();
+    await secondDb.close();
+  });
+
+  it('creates the overdue task once, even with two app processes running the job', async () => {
+    const late = await customer(specA, '广州南方制药有限公司', 'A');
+    await visit(specA, late, '2026-10-20T10:00:00+08:00');
+    const one = createLeases(ctx.db.kysely, ctx.clock, 'process-1');
+    const two = createLeases(secondDb.kysely, ctx.clock, 'process-2');
+    const results = await Promise.all([ctx.services.cadence.runNightly(one, 60_000), second.services.cadence.runNightly(two, 60_000)]);
+    expect(results.filter((r) => r === null)).toHaveLength(1); // only one holds the lease
+    // past the lease, both run at once without it: the unique period still allows one task
+    ctx.clock.advance(61_000);
+    await Promise.all([ctx.services.cadence.run(), second.services.cadence.run()]);
+    const made = await cadenceTasks(late);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ assignee_id: specA.id, status: 'open' });
+  });
+});

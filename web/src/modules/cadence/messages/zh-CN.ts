@@ -1,0 +1,46 @@
+import type { MessageShape } from '../../../app/module';
+
+/** 回访频率 — 简体中文, the shape the other two languages must match key for key. */
+const zhCN = {
+  cadence: {
+    nav: '回访频率',
+    title: '回访频率达标情况',
+    value: { title: '回访频率' },
+    status: { in_time: '按时', due: '待回访', overdue: '逾期' },
+    statusTitle: '状态',
+    overdueDays: '逾期 {{count}} 天',
+    maxOverdueDays: '最长逾期（天）',
+    total: '合计',
+    grade: '等级',
+    team: '团队',
+    owner: '负责人',
+    customer: '客户',
+    lastContact: '上次联系',
+    dueDate: '应联系日期',
+    interval: '回访间隔',
+    every: { day: '每 {{count}} 天', month: '每 {{count}} 个月' },
+    capped: '（一个月上限）',
+    never: '从未联系',
+    noTeam: '未分组',
+    noOwner: '无负责人',
+    byGrade: '按等级',
+    byPerson: '按人员',
+    byTeam: '按团队',
+    chart: '各等级客户按时、待回访与逾期数量柱状图',
+    owed: '待回访与逾期客户',
+    noneOwed: '没有待回访或逾期的客户',
+    capTitle: '联系间隔上限',
+    capOn: '{{count}} 个月',
+    capOff: '未启用',
+    run: '立即检查',
+    ran: '已检查：新建任务 {{created}} 个，关闭 {{closed}} 个，上报 {{escalated}} 个',
+    refresh: '重新检查',
+    notChecked: '该客户未定级或其等级不考核回访频率',
+    exemption: '豁免一个月上限',
+    addExemption: '登记豁免理由',
+    removeExemption: '取消豁免',
+    reason: '豁免理由',
+  },
+};
+export default zhCN;
+export type CadenceMessages = MessageShape<typeof zhCN>;
