@@ -1,4 +1,6 @@
 import { type BuildContext, defineModule } from '../../platform/modules/manifest';
+import type { createIndividualService } from '../individuals/individuals.service';
+import { membershipDemo } from './membership.demo';
 import { startMembershipJobs } from './membership.jobs';
 import { MEMBERSHIP_MESSAGES } from './membership.messages';
 import { membershipRoutes } from './membership.routes';
@@ -40,6 +42,7 @@ export const membershipModule = defineModule({
   settingsCheck: membershipSettingsCheck,
   messages: MEMBERSHIP_MESSAGES,
   build,
+  demo: (s, ctx, demo) => membershipDemo(s.membership, ctx.use<{ individuals: ReturnType<typeof createIndividualService> }>('individuals').individuals, demo),
   routes: (app, s) => membershipRoutes(app, { membership: s.membership }),
   jobs: (s, ctx) => startMembershipJobs({ membership: s.membership, leases: ctx.leases }, ctx.log),
   contributes: {
