@@ -12,7 +12,7 @@ let ctx: TestContext;
 let result: Awaited<ReturnType<typeof generateDemo>>;
 
 let at: Date;
-const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers', 'reception_visits', 'reception_tours', 'reception_banquets', 'visits', 'visit_reports', 'visit_territories'] as const;
+const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers', 'reception_visits', 'reception_tours', 'reception_banquets', 'visits', 'visit_reports', 'visit_territories', 'grade_changes', 'memberships', 'membership_points', 'credit_receivables', 'credit_rating_changes', 'survey_responses'] as const;
 const countsOf = async (c: TestContext) => {
   const out: Record<string, number> = {};
   for (const table of TABLES) out[table] = Number((await c.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -140,6 +140,45 @@ describe('demo data', () => {
     }
     expect(inside).toBeGreaterThan(10);
     expect(located).toBeGreaterThan(0);
+  it('gives a director the customers\' value: grades to decide and in the archive, members in several tiers, overdue receivables that lowered ratings, an answered survey', async () => {
+    const director = await login(ctx.app, 'zhou.min', PASSWORD);
+    // Grading (docs/regulations.md §3): proposals still open on the board, most confirmed into the archive.
+    const board = json(await director.get('/api/grading/board?pageSize=100'));
+    expect(board.total).toBeGreaterThan(0);
+    expect(board.items.every((r: any) => r.proposedGrade && r.reason && r.currentGrade !== r.proposedGrade)).toBe(true);
+    const graded = (await Promise.all(['A', 'B', 'C'].map(async (g) => json(await director.get(`/api/customers?grade=${g}&pageSize=1`)).total as number))).reduce((a, b) => a + b, 0);
+    expect(graded).toBeGreaterThan(board.total);
+    expect(graded + board.total).toBeLessThanOrEqual(60);
+    const history = await Promise.all(json(await director.get('/api/customers?grade=A&pageSize=20')).items.map(async (c: any) => json(await director.get(`/api/customers/${c.id}/grade`)).history));
+    expect(history.flat().every((h: any) => h.actorName && h.reason)).toBe(true);
+    // Membership: company members and VIP guests spread over at least three tiers.
+    const tiers = json(await director.get('/api/members/distribution'));
+    const spread = tiers.tiers.filter((t: any) => t.count > 0);
+    expect(spread.length, JSON.stringify(tiers)).toBeGreaterThanOrEqual(3);
+    expect(json(await director.get('/api/members?holder=individual&pageSize=1')).total).toBeGreaterThan(0);
+    // Credit: overdue receivables, and a customer whose rating they lowered, with the history saying why.
+    const finance = await login(ctx.app, 'qian.hui', PASSWORD);
+    const overdue = json(await finance.get('/api/credit-receivables?overdue=true&pageSize=200'));
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.items.some((r: any) => r.overdueDays > 90)).toBe(true);
+    expect(json(await finance.get('/api/credit-receivables?pageSize=1')).total).toBeGreaterThan(overdue.total * 3);
+    const lowered = [];
+    for (const id of [...new Set(overdue.items.map((r: any) => r.customerId))]) {
+      const credit = json(await director.get(`/api/customers/${id}/credit`));
+      if (credit.adjustment?.levelsDown > 0) lowered.push(credit);
+    }
+    expect(lowered.length).toBeGreaterThan(0);
+    expect(lowered[0].ratingHistory.some((h: any) => h.levelsDown > 0 && h.reason.includes('逾期'))).toBe(true);
+    // One request to end cooperation from a 终止关系 evaluation, waiting for its approvers.
+    const terminate = json(await director.get('/api/evaluations?pageSize=200')).items.filter((e: any) => e.recommendation === 'terminate');
+    const requests = await Promise.all(terminate.map(async (e: any) => json(await director.get(`/api/evaluations/${e.id}/end-cooperation`))));
+    expect(requests.filter((r: any) => r.request?.status === 'pending')).toHaveLength(1);
+    // Satisfaction survey: a closed campaign with answers and an index.
+    const campaigns = json(await director.get('/api/survey-campaigns?pageSize=20')).items;
+    const closed = campaigns.find((c: any) => c.status === 'closed');
+    expect(closed).toBeDefined();
+    expect(closed.responses).toBeGreaterThan(0);
+    expect(closed.index).not.toBeNull();
   });
 
   it('sends a development plan through the department head to the 经理办公会 with no administrator change', async () => {

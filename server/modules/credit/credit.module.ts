@@ -48,7 +48,7 @@ export const creditModule = defineModule({
   settingsCheck: creditSettingsCheck,
   messages: CREDIT_MESSAGES,
   build,
-  demo: (s, _ctx, demo) => creditDemo(s.credit, demo),
+  demo: (s, _ctx, demo) => creditDemo(s, demo),
   routes: async (app, s) => {
     await creditRoutes(app, { credit: s.credit });
     await receivableRoutes(app, { receivables: s.receivables });

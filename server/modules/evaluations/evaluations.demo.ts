@@ -1,5 +1,6 @@
 import type { DemoContext } from '../../platform/modules/demo';
 import { shanghaiDate } from '../../platform/time';
+import type { createEndingService } from './ending.service';
 import type { createEvaluationService } from './evaluations.service';
 
 const DAY = 86_400_000;
@@ -14,7 +15,7 @@ const CONCLUSIONS = {
  * (maintain / strengthen / terminate, docs/regulations.md §4); most submitted, some confirmed by the
  * supervisor, one returned for more evidence.
  */
-export async function evaluationsDemo(s: ReturnType<typeof createEvaluationService>, demo: DemoContext): Promise<void> {
+export async function evaluationsDemo(s: ReturnType<typeof createEvaluationService>, demo: DemoContext, ending?: ReturnType<typeof createEndingService>): Promise<void> {
   const { random, clock, org } = demo;
   const end = clock.end.getTime();
   const template = (await s.listTemplates(false))[0];
@@ -23,6 +24,7 @@ export async function evaluationsDemo(s: ReturnType<typeof createEvaluationServi
   const candidates = demo.customers.filter((c) => (c.status === 'formal' || c.status === 'dormant') && writers.has(c.ownerId));
   const count = Math.min(candidates.length, Math.max(12, Math.round(demo.customers.length * 0.01)));
   const outcome: Record<string, number> = {};
+  let toEnd: { id: number; owner: (typeof org.users)[number]; at: number } | null = null;
   for (let i = 0; i < count; i++) {
     const c = candidates[(i * 3) % candidates.length];
     const owner = writers.get(c.ownerId)!;
@@ -47,9 +49,17 @@ export async function evaluationsDemo(s: ReturnType<typeof createEvaluationServi
       }
     }
     const row = await s.get(id);
+    if (!toEnd && row.recommendation === 'terminate' && row.status === 'confirmed') toEnd = { id, owner, at: clock.now().getTime() };
     const key = `${row.recommendation} ${row.status}`;
     outcome[key] = (outcome[key] ?? 0) + 1;
   }
+  // One confirmed 终止关系 evaluation taken on to a request to end cooperation, waiting for the approvers (§4).
+  let ended = '';
+  if (ending && toEnd) {
+    clock.set(new Date(Math.max(toEnd.at + DAY, end - 3 * DAY)));
+    await ending.fromEvaluation(toEnd.owner.ctx, toEnd.id, '评估结论为终止关系：近一年采购量下降六成，且多次逾期付款，建议终止合作。');
+    ended = ', 1 终止合作申请待审批';
+  }
   clock.set(clock.end);
-  demo.report(`${count} 客户评估 (${Object.entries(outcome).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  demo.report(`${count} 客户评估 (${Object.entries(outcome).map(([k, v]) => `${k} ${v}`).join(', ')})${ended}`);
 }

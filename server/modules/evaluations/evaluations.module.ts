@@ -55,7 +55,7 @@ export const evaluationsModule = defineModule({
   settingsCheck: evaluationSettingsCheck,
   messages: EVALUATION_MESSAGES,
   build,
-  demo: (s, _ctx, demo) => evaluationsDemo(s.evaluations, demo),
+  demo: (s, _ctx, demo) => evaluationsDemo(s.evaluations, demo, s.ending),
   routes: async (app, s) => {
     await evaluationRoutes(app, { evaluations: s.evaluations });
     await endingRoutes(app, { ending: s.ending });

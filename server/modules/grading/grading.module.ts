@@ -2,6 +2,7 @@ import { type BuildContext, defineModule } from '../../platform/modules/manifest
 import type { CustomerServices } from '../customers/customers.module';
 import type { EvaluationService } from '../evaluations/evaluations.service';
 import type { TransactionServices } from '../transactions/transactions.module';
+import { gradingDemo } from './grading.demo';
 import { startGradingJobs } from './grading.jobs';
 import { GRADING_MESSAGES } from './grading.messages';
 import { gradingQueries } from './grading.queries';
@@ -32,6 +33,7 @@ export const gradingModule = defineModule({
   settingsCheck: gradingSettingsCheck,
   messages: GRADING_MESSAGES,
   build,
+  demo: (s, _ctx, demo) => gradingDemo(s.grading, demo),
   routes: (app, s) => gradingRoutes(app, { grading: s.grading }),
   jobs: (s, ctx) => startGradingJobs({ grading: s.grading, leases: ctx.leases }, ctx.log),
   contributes: {

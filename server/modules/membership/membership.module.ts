@@ -1,4 +1,7 @@
 import { type BuildContext, defineModule } from '../../platform/modules/manifest';
+import type { createIndividualService } from '../individuals/individuals.service';
+import type { TransactionServices } from '../transactions/transactions.module';
+import { membershipDemo } from './membership.demo';
 import { startMembershipJobs } from './membership.jobs';
 import { MEMBERSHIP_MESSAGES } from './membership.messages';
 import { membershipRoutes } from './membership.routes';
@@ -40,6 +43,8 @@ export const membershipModule = defineModule({
   settingsCheck: membershipSettingsCheck,
   messages: MEMBERSHIP_MESSAGES,
   build,
+  demo: (s, ctx, demo) =>
+    membershipDemo(s.membership, ctx.use<{ individuals: ReturnType<typeof createIndividualService> }>('individuals').individuals, ctx.use<TransactionServices>('transactions').transactions, demo),
   routes: (app, s) => membershipRoutes(app, { membership: s.membership }),
   jobs: (s, ctx) => startMembershipJobs({ membership: s.membership, leases: ctx.leases }, ctx.log),
   contributes: {

@@ -7,6 +7,7 @@ import { surveys20261124 } from './migrations/20261124_70_surveys';
 import { surveySeedTemplates20261124 } from './migrations/20261124_71_survey_seed_templates';
 import { createSurveyExportService } from './surveys.export';
 import { SURVEY_MESSAGES } from './surveys.messages';
+import { surveysDemo } from './surveys.demo';
 import { surveyRoutes } from './surveys.routes';
 import { createSurveyService, moveSurveyCustomer } from './surveys.service';
 import { SURVEY_SETTING_GROUPS, SURVEY_SETTINGS } from './surveys.settings';
@@ -36,6 +37,7 @@ export const surveysModule = defineModule({
     const surveyExports = createSurveyExportService({ surveys, audit: ctx.audit, clock: ctx.clock, db: ctx.db });
     return { surveys, surveyExports };
   },
+  demo: (s, _ctx, demo) => surveysDemo(s.surveys, demo),
   routes: (app, s, ctx) => surveyRoutes(app, { surveys: s.surveys, exports: s.surveyExports, settings: ctx.settings }),
   contributes: {
     approvalTypes: (s) => [s.surveys.approvalHandler],
