@@ -140,6 +140,8 @@ describe('demo data', () => {
     }
     expect(inside).toBeGreaterThan(10);
     expect(located).toBeGreaterThan(0);
+  });
+
   it('gives a director the customers\' value: grades to decide and in the archive, members in several tiers, overdue receivables that lowered ratings, an answered survey', async () => {
     const director = await login(ctx.app, 'zhou.min', PASSWORD);
     // Grading (docs/regulations.md §3): proposals still open on the board, most confirmed into the archive.
