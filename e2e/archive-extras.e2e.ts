@@ -136,7 +136,9 @@ describe('archive extras: attachments, merge, individual customers', () => {
     await page.goto(server.baseUrl);
     await page.getByRole('menuitem', { name: '个人客户' }).click();
     await page.getByRole('heading', { name: '个人客户' }).waitFor();
-    await page.getByText('暂无个人客户').waitFor();
+    // An empty list says what it is for and offers the first entry.
+    await page.getByText('个人客户（VIP 个人、散客）的档案，与公司客户分开管理。').waitFor();
+    await page.getByRole('button', { name: '登记第一位个人客户' }).waitFor();
 
     await page.getByRole('button', { name: '新建个人客户' }).click();
     let dialog = page.getByRole('dialog', { name: '新建个人客户' });
