@@ -3,6 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ZodType } from 'zod';
 import { AppError } from '../http/errors';
+import { requestContext } from '../http/guard';
+import { idParams } from '../http/schemas';
+import type { RequestContext } from '../permissions/actor';
 import type { ImportLimits } from './import.rules';
 
 /** The HTTP side every spreadsheet import and export shares: the raw-body upload route and the .xlsx answer. */
@@ -66,5 +69,52 @@ export async function registerUploadRoute(
         return reply.status(201).send(await opts.handler(req, body, filename));
       },
     });
+  });
+}
+
+/** What every import service answers about one stored upload (the uploader's own: others get 404). */
+export interface ImportRecordService {
+  status(ctx: RequestContext, id: number): Promise<unknown>;
+  preview(ctx: RequestContext, id: number): Promise<unknown>;
+  setMapping(ctx: RequestContext, id: number, mapping: (string | null)[]): Promise<unknown>;
+  report(ctx: RequestContext, id: number): Promise<{ filename: string; body: Buffer }>;
+}
+
+/**
+ * The routes on one stored upload that every import shares — status and progress, preview, mapping, the
+ * report of bad rows — under `base` (e.g. /api/customer-imports). The list and the commit stay with the
+ * module: their fields differ (the customer import's duplicates choice).
+ */
+export function registerImportRecordRoutes(
+  root: FastifyInstance,
+  opts: { base: string; capability: string; tags: string[]; service: ImportRecordService; statusOut: ZodType; previewOut: ZodType; mappingBody: ZodType<{ mapping: (string | null)[] }> },
+) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { base, tags, service } = opts;
+  // An import's :id names no scoped record type; it belongs to the uploader, and the service answers 404 to
+  // anyone else — the same as a missing id. Hence companyWide.
+  const policy = { capability: opts.capability, companyWide: true } as const;
+  app.get(`${base}/:id`, {
+    config: { policy },
+    schema: { tags, summary: 'Status and progress (poll while committing)', params: idParams, response: { 200: opts.statusOut } },
+    handler: async (req) => service.status(requestContext(req), req.params.id),
+  });
+  app.get(`${base}/:id/preview`, {
+    config: { policy },
+    schema: { tags, params: idParams, response: { 200: opts.previewOut } },
+    handler: async (req) => service.preview(requestContext(req), req.params.id),
+  });
+  app.put(`${base}/:id/mapping`, {
+    config: { policy },
+    schema: { tags, summary: 'Adjust the column mapping (one field or null per column) → preview', params: idParams, body: opts.mappingBody, response: { 200: opts.previewOut } },
+    handler: async (req) => service.setMapping(requestContext(req), req.params.id, (req.body as { mapping: (string | null)[] }).mapping),
+  });
+  app.get(`${base}/:id/report.xlsx`, {
+    config: { policy },
+    schema: { tags, summary: 'The bad rows as uploaded, with a column naming each problem', params: idParams },
+    handler: async (req, reply) => {
+      const out = await service.report(requestContext(req), req.params.id);
+      return sendXlsx(reply, out.filename, out.body);
+    },
   });
 }

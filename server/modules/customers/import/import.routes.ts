@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/database';
 import type { AuditService } from '../../../platform/audit/audit.service';
-import { registerUploadRoute, sendXlsx } from '../../../platform/import/import.http';
+import { registerImportRecordRoutes, registerUploadRoute, sendXlsx } from '../../../platform/import/import.http';
 import { requestContext } from '../../../platform/http/guard';
 import { idParams, page, parseSort } from '../../../platform/http/schemas';
 import type { Clock } from '../../../platform/time';
@@ -60,6 +60,8 @@ export async function customerImportRoutes(root: FastifyInstance, deps: { db: Db
     handler: (req, body, filename) => imports.upload(requestContext(req), body, filename),
   });
 
+  registerImportRecordRoutes(root, { base: '/api/customer-imports', capability: 'customers.import', tags, service: imports, statusOut: s.statusOut, previewOut: s.previewOut, mappingBody: s.mappingBody });
+
   app.get('/api/customer-imports', {
     config: { policy: { capability: 'customers.import' } },
     schema: {
@@ -82,36 +84,10 @@ export async function customerImportRoutes(root: FastifyInstance, deps: { db: Db
     },
   });
 
-  app.get('/api/customer-imports/:id', {
-    config: { policy: ownImport },
-    schema: { tags, summary: 'Status and progress (poll while committing)', params: idParams, response: { 200: s.statusOut } },
-    handler: async (req) => imports.status(requestContext(req), req.params.id),
-  });
-
-  app.get('/api/customer-imports/:id/preview', {
-    config: { policy: ownImport },
-    schema: { tags, params: idParams, response: { 200: s.previewOut } },
-    handler: async (req) => imports.preview(requestContext(req), req.params.id),
-  });
-
-  app.put('/api/customer-imports/:id/mapping', {
-    config: { policy: ownImport },
-    schema: { tags, summary: 'Adjust the column mapping (one field or null per column) → preview', params: idParams, body: s.mappingBody, response: { 200: s.previewOut } },
-    handler: async (req) => imports.setMapping(requestContext(req), req.params.id, req.body.mapping),
-  });
-
   app.post('/api/customer-imports/:id/commit', {
     config: { policy: ownImport },
     schema: { tags, summary: 'Import the valid rows in one transaction; duplicates: skip | update | create', params: idParams, body: s.commitBody, response: { 200: s.resultOut } },
     handler: async (req) => imports.commit(requestContext(req), req.params.id, req.body.duplicates),
   });
 
-  app.get('/api/customer-imports/:id/report.xlsx', {
-    config: { policy: ownImport },
-    schema: { tags, summary: 'The bad rows as uploaded, with a column naming each problem', params: idParams },
-    handler: async (req, reply) => {
-      const out = await imports.report(requestContext(req), req.params.id);
-      return sendXlsx(reply, out.filename, out.body);
-    },
-  });
 }

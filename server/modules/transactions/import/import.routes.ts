@@ -5,7 +5,7 @@ import type { Db } from '../../../db/database';
 import type { AuditService } from '../../../platform/audit/audit.service';
 import { requestContext } from '../../../platform/http/guard';
 import { idParams, page, parseSort } from '../../../platform/http/schemas';
-import { registerUploadRoute, sendXlsx } from '../../../platform/import/import.http';
+import { registerImportRecordRoutes, registerUploadRoute, sendXlsx } from '../../../platform/import/import.http';
 import type { Clock } from '../../../platform/time';
 import type { TransactionSortField } from '../transactions.queries';
 import { listQuery as transactionListQuery } from '../transactions.schemas';
@@ -59,6 +59,8 @@ export async function transactionImportRoutes(root: FastifyInstance, deps: { db:
     handler: (req, body, filename) => imports.upload(requestContext(req), (req.query as z.infer<typeof s.uploadQuery>).kind, body, filename),
   });
 
+  registerImportRecordRoutes(root, { base: '/api/transaction-imports', capability: 'transactions.manage', tags, service: imports, statusOut: s.statusOut, previewOut: s.previewOut, mappingBody: s.mappingBody });
+
   app.get('/api/transaction-imports', {
     config: { policy: { capability: 'transactions.manage' } },
     schema: {
@@ -77,36 +79,10 @@ export async function transactionImportRoutes(root: FastifyInstance, deps: { db:
     },
   });
 
-  app.get('/api/transaction-imports/:id', {
-    config: { policy: ownImport },
-    schema: { tags, summary: 'Status and progress (poll while committing)', params: idParams, response: { 200: s.statusOut } },
-    handler: async (req) => imports.status(requestContext(req), req.params.id),
-  });
-
-  app.get('/api/transaction-imports/:id/preview', {
-    config: { policy: ownImport },
-    schema: { tags, params: idParams, response: { 200: s.previewOut } },
-    handler: async (req) => imports.preview(requestContext(req), req.params.id),
-  });
-
-  app.put('/api/transaction-imports/:id/mapping', {
-    config: { policy: ownImport },
-    schema: { tags, summary: 'Adjust the column mapping (one field or null per column) → preview', params: idParams, body: s.mappingBody, response: { 200: s.previewOut } },
-    handler: async (req) => imports.setMapping(requestContext(req), req.params.id, req.body.mapping),
-  });
-
   app.post('/api/transaction-imports/:id/commit', {
     config: { policy: ownImport },
     schema: { tags, summary: 'Write the valid rows in one transaction; rows already recorded are left as they are', params: idParams, body: s.commitBody, response: { 200: s.resultOut } },
     handler: async (req) => imports.commit(requestContext(req), req.params.id),
   });
 
-  app.get('/api/transaction-imports/:id/report.xlsx', {
-    config: { policy: ownImport },
-    schema: { tags, summary: 'The bad rows as uploaded, with a column naming each problem', params: idParams },
-    handler: async (req, reply) => {
-      const out = await imports.report(requestContext(req), req.params.id);
-      return sendXlsx(reply, out.filename, out.body);
-    },
-  });
 }
