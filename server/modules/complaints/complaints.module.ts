@@ -52,10 +52,11 @@ export const complaintsModule = defineModule({
     const { approvals } = ctx.use<ApprovalServices>('approvals');
     const { notifications, reminders } = ctx.use<WorkflowServices>('workflow');
     const complaints = createComplaintService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, calendar: ctx.calendar, approvals, notifications, reminders, rateLimiter: ctx.rateLimiter });
+    ctx.calendar.onOfficialYear((trx, change) => complaints.recomputeForOfficialYear(trx, change));
     const complaintAnalysis = createComplaintAnalysis({ db: ctx.db, calendar: ctx.calendar, clock: ctx.clock, audit: ctx.audit });
     return { complaints, complaintAnalysis };
   },
-  routes: (app, s, ctx) => complaintRoutes(app, { complaints: s.complaints, analysis: s.complaintAnalysis, clock: ctx.clock }),
+  routes: (app, s, ctx) => complaintRoutes(app, { complaints: s.complaints, analysis: s.complaintAnalysis, clock: ctx.clock, calendar: ctx.calendar }),
   demo: (s, ctx, demo) => complaintsDemo(s.complaints, ctx.use<ApprovalServices>('approvals').approvals, demo),
   jobs: (s, ctx) => startComplaintJobs({ complaints: s.complaints, leases: ctx.leases }, ctx.log),
   contributes: {

@@ -86,6 +86,23 @@ export const complaintQueries = {
     return row.id;
   },
 
+  /** Complaints with a deadline not yet met whose count may run through [from, to] (an entered official year). */
+  async openDeadlinesWithin(db: Q, from: string, to: string): Promise<number[]> {
+    const rows = await db
+      .selectFrom('complaints')
+      .select('id')
+      .where('status', 'not in', ['told', 'closed'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('first_contacted_at', 'is', null), eb('received_date', '<=', to), eb('first_contact_due', '>=', from)]),
+          eb.and([eb('cycle_start_date', '<=', to), eb('resolution_due', '>=', from)]),
+        ]),
+      )
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   get: (db: Q, id: number) => detailQuery(db).where('complaints.id', '=', id).executeTakeFirst(),
   byNo: (db: Q, no: string) => detailQuery(db).where('complaints.complaint_no', '=', no).executeTakeFirst(),
 

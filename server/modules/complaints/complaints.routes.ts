@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/permissions/actor';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import type { ComplaintAnalysis } from './complaints.analysis';
 import type { ComplaintRow, ComplaintSort, RectificationRow } from './complaints.queries';
+import type { CalendarService } from '../../platform/calendar/calendar.service';
 import { CHANNELS, MAX_TOTAL_WORKING_DAYS, SEVERITIES, STATUSES, TOLD_METHODS, deadlineView, publicStatus, type ComplaintStatus, type Severity } from './complaints.rules';
 import * as s from './complaints.schemas';
 import type { ComplaintService } from './complaints.service';
@@ -17,7 +18,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 type Detail = Awaited<ReturnType<ComplaintService['detail']>>;
 type PublicLookup = Awaited<ReturnType<ComplaintService['lookupPublic']>>;
 
-function presentSummary(c: ComplaintRow, now: Date, maskedPhone = true): z.infer<typeof s.summaryOut> {
+function presentSummary(c: ComplaintRow, now: Date, official: ReadonlySet<number>, maskedPhone = true): z.infer<typeof s.summaryOut> {
   return {
     id: c.id,
     complaintNo: c.complaint_no,
@@ -40,8 +41,8 @@ function presentSummary(c: ComplaintRow, now: Date, maskedPhone = true): z.infer
     faultDepartmentId: c.fault_department_id,
     faultDepartmentName: c.fault_department_name ?? null,
     cycle: c.cycle,
-    firstContact: deadlineView(c.first_contact_due, c.first_contacted_at, now),
-    resolution: deadlineView(c.resolution_due, c.told_at ?? c.closed_at, now),
+    firstContact: deadlineView(c.first_contact_due, c.first_contacted_at, now, c.received_date, official),
+    resolution: deadlineView(c.resolution_due, c.told_at ?? c.closed_at, now, c.cycle_start_date, official),
     satisfactionScore: c.satisfaction_score,
     version: c.version,
   };
@@ -72,13 +73,13 @@ function presentRectification(r: RectificationRow, actor: Actor, today: string, 
   };
 }
 
-function presentDetail(d: Detail, actor: Actor, now: Date, mayReply: ComplaintService['mayReply']): z.infer<typeof s.detailOut> {
+function presentDetail(d: Detail, actor: Actor, now: Date, official: ReadonlySet<number>, mayReply: ComplaintService['mayReply']): z.infer<typeof s.detailOut> {
   const { c } = d;
   const current = [...d.opinions].reverse().find((o) => o.cycle === c.cycle) ?? null;
   const today = shanghaiDate(now);
   return {
     // The handler calls the customer back: the detail page shows the number in full (lists mask it).
-    ...presentSummary(c, now, false),
+    ...presentSummary(c, now, official, false),
     content: c.content,
     complainantEmail: c.complainant_email,
     createdByName: c.created_by_name ?? null,
@@ -164,12 +165,13 @@ function sendXlsx(reply: FastifyReply, filename: string, body: Buffer) {
 }
 
 /** Complaints 投诉 (issue 5 §1–7, docs/regulations.md §10). */
-export async function complaintRoutes(root: FastifyInstance, deps: { complaints: ComplaintService; analysis: ComplaintAnalysis; clock: Clock }) {
-  const { complaints, analysis, clock } = deps;
+export async function complaintRoutes(root: FastifyInstance, deps: { complaints: ComplaintService; analysis: ComplaintAnalysis; clock: Clock; calendar: CalendarService }) {
+  const { complaints, analysis, clock, calendar } = deps;
+  const officialYears = async () => (await calendar.data()).officialYears;
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['complaints 投诉'];
   const resource = { type: 'complaint' as const };
-  const detail = async (req: FastifyRequest, id: number) => presentDetail(await complaints.detail(requestContext(req), id), requestContext(req).actor, clock.now(), complaints.mayReply);
+  const detail = async (req: FastifyRequest, id: number) => presentDetail(await complaints.detail(requestContext(req), id), requestContext(req).actor, clock.now(), await officialYears(), complaints.mayReply);
 
   app.get('/api/complaint-options', {
     config: { policy: { capability: 'complaints.read' } },
@@ -185,7 +187,8 @@ export async function complaintRoutes(root: FastifyInstance, deps: { complaints:
       const order = parseSort(sort, '-receivedAt');
       const { rows, total } = await complaints.list(requestContext(req), f, { page: p, pageSize, sort: { field: order.field as ComplaintSort, direction: order.direction } });
       const now = clock.now();
-      return { items: rows.map((r) => presentSummary(r, now)), total, page: p, pageSize };
+      const official = await officialYears();
+      return { items: rows.map((r) => presentSummary(r, now, official)), total, page: p, pageSize };
     },
   });
 

@@ -1,6 +1,6 @@
 import builtinRaw from 'chinese-days/dist/chinese-days.json';
 import { describe, expect, it } from 'vitest';
-import { builtinData, type CalendarData } from '../../platform/calendar/calendar.rules';
+import { builtinData, withStatutoryEstimates, type CalendarData } from '../../platform/calendar/calendar.rules';
 import {
   allowedByState,
   checkExtension,
@@ -48,11 +48,19 @@ describe('complaint deadlines in Chinese working days (docs/regulations.md §10)
   });
 
   it('shows the time left until the end of the due date, and overdue once it has passed', () => {
-    const v = deadlineView('2026-10-08', null, new Date('2026-10-08T10:00:00+08:00'));
-    expect(v).toMatchObject({ dueDate: '2026-10-08', met: false, overdue: false, msLeft: 14 * 3600_000 });
-    expect(deadlineView('2026-10-08', null, new Date('2026-10-09T08:00:00+08:00')).overdue).toBe(true);
-    expect(deadlineView('2026-10-08', '2026-10-08T09:00:00.000Z', new Date('2026-10-20T00:00:00Z'))).toMatchObject({ met: true, overdue: false, msLeft: null });
-    expect(deadlineView('2026-10-08', '2026-10-09T01:00:00.000Z', new Date('2026-10-20T00:00:00Z')).overdue).toBe(true);
+    const v = deadlineView('2026-10-08', null, new Date('2026-10-08T10:00:00+08:00'), '2026-09-30', cal.officialYears);
+    expect(v).toMatchObject({ dueDate: '2026-10-08', met: false, overdue: false, msLeft: 14 * 3600_000, provisional: false });
+    expect(deadlineView('2026-10-08', null, new Date('2026-10-09T08:00:00+08:00'), '2026-09-30', cal.officialYears).overdue).toBe(true);
+    expect(deadlineView('2026-10-08', '2026-10-08T09:00:00.000Z', new Date('2026-10-20T00:00:00Z'), '2026-09-30', cal.officialYears)).toMatchObject({ met: true, overdue: false, msLeft: null });
+    expect(deadlineView('2026-10-08', '2026-10-09T01:00:00.000Z', new Date('2026-10-20T00:00:00Z'), '2026-09-30', cal.officialYears).overdue).toBe(true);
+  });
+
+  it('flags a deadline counted into a year without an official schedule as provisional', () => {
+    const est = withStatutoryEstimates(cal, 2027, 2027);
+    // Thursday 2026-12-31: 元旦 2027 (computed) is off, so one working day ends on Monday 2027-01-04.
+    const due = dueDate(est, '2026-12-31', resolutionDays('general', 5));
+    expect(due).toBe('2027-01-04');
+    expect(deadlineView(due, null, new Date('2026-12-31T10:00:00+08:00'), '2026-12-31', est.officialYears).provisional).toBe(true);
   });
 
   it('takes the serious resolution time from the setting, never above 7 working days', () => {

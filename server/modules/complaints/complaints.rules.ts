@@ -3,7 +3,7 @@
  * the 7-working-day ceiling on extensions, what may happen in which state, the reminder and escalation
  * plan, complaint numbers and the public page's phone check, and the figures of the analysis. No I/O.
  */
-import { addDays, addWorkingDays, type CalendarData } from '../../platform/calendar/calendar.rules';
+import { addDays, addWorkingDays, isProvisionalSpan, type CalendarData } from '../../platform/calendar/calendar.rules';
 import type { FieldError } from '../../platform/http/errors';
 
 export const SEVERITIES = ['general', 'major', 'serious'] as const; // 一般 · 较大 · 重大
@@ -55,13 +55,17 @@ export interface DeadlineView {
   /** Milliseconds until the deadline (negative once passed); null when met. */
   msLeft: number | null;
   overdue: boolean;
+  /** Counted over a year without an official schedule (docs/regulations.md §10): recomputed once it is entered. */
+  provisional: boolean;
 }
 
-export function deadlineView(due: string, metAt: string | null, now: Date): DeadlineView {
+/** `from`: the day the deadline was counted from; `official`: the years with an official schedule. */
+export function deadlineView(due: string, metAt: string | null, now: Date, from: string, official: ReadonlySet<number>): DeadlineView {
   const end = deadlineEnd(due);
-  if (metAt) return { dueDate: due, deadlineAt: end, met: true, metAt, msLeft: null, overdue: metAt >= end };
+  const provisional = isProvisionalSpan({ officialYears: official }, from, due);
+  if (metAt) return { dueDate: due, deadlineAt: end, met: true, metAt, msLeft: null, overdue: metAt >= end, provisional };
   const msLeft = new Date(end).getTime() - now.getTime();
-  return { dueDate: due, deadlineAt: end, met: false, metAt: null, msLeft, overdue: msLeft <= 0 };
+  return { dueDate: due, deadlineAt: end, met: false, metAt: null, msLeft, overdue: msLeft <= 0, provisional };
 }
 
 /**

@@ -123,6 +123,7 @@ const deadline = z.object({
   metAt: z.string().nullable(),
   msLeft: z.number().nullable(),
   overdue: z.boolean(),
+  provisional: z.boolean(),
 });
 
 export const summaryOut = z.object({

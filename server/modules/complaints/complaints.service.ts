@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { actorInfo } from '../../platform/audit/audit.service';
+import { type CalendarData, isProvisionalSpan, workingDaysBetween } from '../../platform/calendar/calendar.rules';
 import { errors } from '../../platform/http/errors';
 import { t } from '../../platform/http/i18n';
 import type { RequestContext } from '../../platform/permissions/actor';
 import { shanghaiDate } from '../../platform/time';
 import { type ComplaintFilters, type ComplaintRow, type ComplaintSort, asQ, complaintQueries as q } from './complaints.queries';
-import { type Severity, MAX_TOTAL_WORKING_DAYS, checkExtension, phoneDigits, resolutionDays, resolutionDue } from './complaints.rules';
+import { type Severity, MAX_TOTAL_WORKING_DAYS, checkExtension, dueDate, phoneDigits, resolutionDays, resolutionDue } from './complaints.rules';
 import type { IntakeBody, UpdateBody } from './complaints.schemas';
 import { type ComplaintDeps, whoOf, link, createComplaintCore } from './complaints.core';
 import { createComplaintDocuments } from './complaints.documents';
@@ -26,6 +27,41 @@ export function createComplaintService(deps: ComplaintDeps) {
     openComplaintCustomers: async (customerIds: number[]) => new Set(await q.openCustomers(db, customerIds)),
     stateOf: (c: ComplaintRow) => stateOf(db, c),
     permitted,
+
+    /**
+     * An official year was entered (docs/regulations.md §10): every deadline not yet met that was counted
+     * over it is counted again with the official days, with an entry in the complaint's history.
+     */
+    async recomputeForOfficialYear(trx: Kysely<Database>, change: { year: number; before: CalendarData; after: CalendarData; ctx: RequestContext }) {
+      const from = `${change.year}-01-01`;
+      const to = `${change.year}-12-31`;
+      const who = whoOf(change.ctx);
+      for (const id of await q.openDeadlinesWithin(trx, from, to)) {
+        const c = await get(id, trx);
+        const columns: Record<string, string> = {};
+        const changes: Record<string, [string, string]> = {};
+        if (!c.first_contacted_at && isProvisionalSpan(change.before, c.received_date, c.first_contact_due)) {
+          // The count the deadline was given, read back from the calendar it was counted with.
+          const n = workingDaysBetween(change.before, c.received_date, c.first_contact_due).days;
+          const due = dueDate(change.after, c.received_date, n);
+          columns.first_contact_due = due;
+          changes.firstContactDue = [c.first_contact_due, due];
+        }
+        if (isProvisionalSpan(change.before, c.cycle_start_date, c.resolution_due)) {
+          const due = resolutionDue(change.after, c.cycle_start_date, c.resolution_days, c.extension_days);
+          columns.resolution_due = due;
+          changes.resolutionDue = [c.resolution_due, due];
+        }
+        if (!Object.keys(changes).length) continue;
+        const at = now().toISOString();
+        const moved = Object.entries(changes).filter(([, [a, b]]) => a !== b);
+        if (moved.length) await q.patch(trx, id, columns, at);
+        const note = Object.values(changes).map(([a, b]) => `${a} → ${b}`).join('; ');
+        await event(trx, c, 'deadline_recomputed', who, `${change.year} · ${note}`);
+        await audit.record(trx, who.audit, { action: 'update', entityType: 'complaint', entityId: id, summary: `${c.complaint_no}: ${change.year}`, changes });
+        if (moved.length) await arm(trx, id);
+      }
+    },
 
     async options() {
       const s = await cfg(db);

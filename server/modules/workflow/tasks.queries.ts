@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Insertable, Kysely } from 'kysely';
 import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
@@ -98,6 +99,21 @@ export const taskQueries = {
 
   async userVisible(db: Q, actor: Actor, userId: number) {
     return people.inScope(db, actor, userId);
+  },
+
+  /** Open tasks due in working days whose count may run through [from, to] (an entered official year). */
+  workingDayDueWithin: (db: Q, from: string, to: string) =>
+    db
+      .selectFrom('tasks')
+      .select(['id', 'title', 'due_date', 'due_from', 'due_working_days', 'assignee_id', 'version'])
+      .where('status', '=', 'open')
+      .where('due_working_days', 'is not', null)
+      .where('due_from', '<=', to)
+      .where('due_date', '>=', from)
+      .orderBy('id')
+      .execute(),
+  async setDue(db: Q, id: number, due: string, at: string): Promise<void> {
+    await db.updateTable('tasks').set({ due_date: due, version: sql`version + 1` as never, updated_at: at }).where('id', '=', id).execute();
   },
 
   async comments(db: Q, taskId: number) {

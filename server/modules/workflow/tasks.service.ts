@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditActorInfo, type AuditService, actorInfo } from '../../platform/audit/audit.service';
+import { type CalendarData, addWorkingDays, isProvisionalSpan } from '../../platform/calendar/calendar.rules';
 import type { CalendarService } from '../../platform/calendar/calendar.service';
 import { errors } from '../../platform/http/errors';
 import { t } from '../../platform/http/i18n';
@@ -44,13 +45,14 @@ export function createTaskService(deps: {
   const { db, clock, audit, calendar, settings, notifications, reminders } = deps;
   const today = () => shanghaiDate(clock.now());
 
-  async function resolveDue(trx: Kysely<Database>, due: TaskInput['due']): Promise<string> {
+  async function resolveDue(trx: Kysely<Database>, due: TaskInput['due']): Promise<{ date: string; workingDays: number | null; from: string | null }> {
     if ('date' in due) {
       if (!isValidDate(due.date)) throw errors.field('due.date', 'validation.date');
-      return due.date;
+      return { date: due.date, workingDays: null, from: null };
     }
     if (!Number.isInteger(due.workingDays) || due.workingDays < 0 || due.workingDays > 250) throw errors.field('due.workingDays', 'task.working_days_range');
-    return (await calendar.addWorkingDays(today(), due.workingDays, trx)).date;
+    const from = today();
+    return { date: (await calendar.addWorkingDays(from, due.workingDays, trx)).date, workingDays: due.workingDays, from };
   }
 
   async function activeAssignee(trx: Kysely<Database>, id: number) {
@@ -96,7 +98,8 @@ export function createTaskService(deps: {
    */
   async function createTask(trx: Kysely<Database>, actor: Actor, input: TaskInput): Promise<{ id: number; dueDate: string }> {
     const assignee = await activeAssignee(trx, input.assigneeId);
-    const dueDate = await resolveDue(trx, input.due);
+    const due = await resolveDue(trx, input.due);
+    const dueDate = due.date;
     const now = clock.now().toISOString();
     const id = await q.insert(trx, {
       title: input.title,
@@ -106,6 +109,8 @@ export function createTaskService(deps: {
       team_id: assignee.team_id,
       department_id: assignee.department_id,
       due_date: dueDate,
+      due_working_days: due.workingDays,
+      due_from: due.from,
       status: 'open',
       link_type: input.link?.type ?? null,
       link_id: input.link?.id ?? null,
@@ -154,8 +159,30 @@ export function createTaskService(deps: {
     if (!(await q.userVisible(db, ctx.actor, assigneeId))) throw errors.field('assigneeId', 'task.assignee_out_of_scope');
   }
 
+  /**
+   * An official year was entered (docs/regulations.md §10): open tasks due in working days counted over it are
+   * counted again; each gets a comment in its history (by the administrator who entered the year) and an audit entry.
+   */
+  async function recomputeForOfficialYear(trx: Kysely<Database>, change: { year: number; before: CalendarData; after: CalendarData; ctx: RequestContext }) {
+    for (const r of await q.workingDayDueWithin(trx, `${change.year}-01-01`, `${change.year}-12-31`)) {
+      if (r.due_from == null || r.due_working_days == null || !isProvisionalSpan(change.before, r.due_from, r.due_date)) continue;
+      const due = addWorkingDays(change.after, r.due_from, r.due_working_days).date;
+      const at = clock.now().toISOString();
+      if (due !== r.due_date) await q.setDue(trx, r.id, due, at);
+      const body = t(LANG, 'task.due_recomputed', { year: change.year, days: r.due_working_days, from: r.due_date, to: due });
+      await q.addComment(trx, { task_id: r.id, author_id: change.ctx.actor.id, body, created_at: at });
+      await audit.record(trx, actorInfo(change.ctx), { action: 'update', entityType: 'task', entityId: r.id, summary: `${change.year}`, changes: { dueDate: [r.due_date, due] } });
+      if (due !== r.due_date) {
+        const full = await get(r.id, trx);
+        const assignee = await q.assignee(trx, full.assignee_id);
+        await scheduleReminders(trx, { id: r.id, title: r.title, dueDate: due, assigneeId: full.assignee_id, supervisorId: assignee?.supervisor_id ?? null });
+      }
+    }
+  }
+
   const service = {
     createTask,
+    recomputeForOfficialYear,
     get,
     canEdit,
     canComplete,
@@ -190,6 +217,8 @@ export function createTaskService(deps: {
         set('title', 'title', fields.title);
         set('description', 'description', fields.description);
         set('dueDate', 'due_date', fields.dueDate);
+        // A date chosen by hand is no longer a count of working days.
+        if (changes.dueDate) Object.assign(patch, { due_working_days: null, due_from: null });
         set('status', 'status', fields.status);
         if (fields.assigneeId !== undefined && fields.assigneeId !== before.assignee_id) {
           set('assigneeId', 'assignee_id', fields.assigneeId);

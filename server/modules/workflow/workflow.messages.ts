@@ -16,5 +16,10 @@ export const WORKFLOW_MESSAGES: Catalogue = {
   'notify.task_due_soon': ['任务即将到期：{title}（{date}）', '任務即將到期：{title}（{date}）', 'Task due soon: {title} ({date})'],
   'notify.task_overdue': ['任务已逾期：{title}（应于 {date} 完成）', '任務已逾期：{title}（應於 {date} 完成）', 'Task overdue: {title} (was due {date})'],
   'notify.task_completed': ['任务已完成：{title}（{name}）', '任務已完成：{title}（{name}）', 'Task completed: {title} ({name})'],
+  'task.due_recomputed': [
+    '{year} 年官方节假日安排已录入，期限（{days} 个工作日）重新计算：{from} → {to}',
+    '{year} 年官方節假日安排已錄入，期限（{days} 個工作日）重新計算：{from} → {to}',
+    'The official {year} holiday schedule was entered; the deadline ({days} working days) was recomputed: {from} → {to}',
+  ],
   'notify.task_comment': ['任务有新留言：{title}（{name}）', '任務有新留言：{title}（{name}）', 'New comment on {title} ({name})'],
 };

@@ -1,5 +1,6 @@
 import { type BuildContext, defineModule } from '../../platform/modules/manifest';
 import { workflow20261124 } from './migrations/20261124_20_workflow';
+import { taskWorkingDayDue20261210 } from './migrations/20261210_80_task_working_day_due';
 import { createNotificationService } from './notifications.service';
 import { createReminderService } from './reminders.service';
 import { createTaskService } from './tasks.service';
@@ -14,6 +15,7 @@ function build(ctx: BuildContext) {
   const notifications = createNotificationService({ db: ctx.db, clock: ctx.clock, settings: ctx.settings, smtp: ctx.smtp });
   const reminders = createReminderService({ db: ctx.db, clock: ctx.clock, notifications });
   const tasks = createTaskService({ db: ctx.db, clock: ctx.clock, audit: ctx.audit, calendar: ctx.calendar, settings: ctx.settings, notifications, reminders });
+  ctx.calendar.onOfficialYear((trx, change) => tasks.recomputeForOfficialYear(trx, change));
   const todo = createTodoService({ db: ctx.db });
   return { notifications, reminders, tasks, todo };
 }
@@ -22,7 +24,7 @@ export type WorkflowServices = ReturnType<typeof build>;
 /** Work for people: notifications (inbox, e-mail, group robots), exactly-once reminders, tasks and the to-do home page. */
 export const workflowModule = defineModule({
   name: 'workflow',
-  migrations: (kind) => [workflow20261124(kind)],
+  migrations: (kind) => [workflow20261124(kind), taskWorkingDayDue20261210(kind)],
   resources: {
     // A task is its assignee's (with the assignee's team and department when assigned) and its creator's.
     task: { table: 'tasks', id: 'tasks.id', owner: 'tasks.assignee_id', coOwners: ['tasks.creator_id'], team: 'tasks.team_id', department: 'tasks.department_id' },
@@ -36,7 +38,7 @@ export const workflowModule = defineModule({
   settings: WORKFLOW_SETTINGS,
   messages: WORKFLOW_MESSAGES,
   build,
-  routes: (app, s) => workflowRoutes(app, s),
+  routes: (app, s, ctx) => workflowRoutes(app, { ...s, calendar: ctx.calendar }),
   jobs: (s, { log }) => startWorkflowJobs(s, log),
   contributes: {
     todoProviders: (s) => [s.tasks.ownProvider, s.tasks.teamProvider],

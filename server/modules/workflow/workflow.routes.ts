@@ -1,3 +1,5 @@
+import { isProvisionalSpan } from '../../platform/calendar/calendar.rules';
+import type { CalendarService } from '../../platform/calendar/calendar.service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -65,14 +67,15 @@ const presentComment = (c: CommentRow): z.infer<typeof commentOut> => ({
   createdAt: c.created_at,
 });
 
-export async function workflowRoutes(root: FastifyInstance, deps: { notifications: NotificationsService; tasks: TasksService; todo: TodosService }) {
-  const { notifications, tasks, todo } = deps;
+export async function workflowRoutes(root: FastifyInstance, deps: { notifications: NotificationsService; tasks: TasksService; todo: TodosService; calendar: CalendarService }) {
+  const { notifications, tasks, todo, calendar } = deps;
+  const officialYears = async () => (await calendar.data()).officialYears;
   const app = root.withTypeProvider<ZodTypeProvider>();
   // Notifications and the to-do list are the user's own; tasks are work, which finance does not do here.
   const own = { policy: { self: true } } as const;
   const taskWork = { policy: { capability: 'tasks.use' } };
 
-  const presentTask = (actor: Actor, r: TaskRow, today: string): z.infer<typeof taskOut> => ({
+  const presentTask = (actor: Actor, r: TaskRow, today: string, official: ReadonlySet<number>): z.infer<typeof taskOut> => ({
     id: r.id,
     title: r.title,
     description: r.description,
@@ -81,6 +84,8 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     creatorId: r.creator_id,
     creatorName: r.creator_name,
     dueDate: r.due_date,
+    // Counted in working days over a year without an official schedule (docs/regulations.md §10).
+    dueProvisional: r.due_from != null && isProvisionalSpan({ officialYears: official }, r.due_from, r.due_date),
     status: r.status,
     overdue: isOverdue({ status: r.status, dueDate: r.due_date }, today),
     link: linkOf(r),
@@ -94,7 +99,7 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   });
-  const detail = async (actor: Actor, r: TaskRow) => ({ ...presentTask(actor, r, tasks.today()), comments: (await tasks.comments(r.id)).map(presentComment) });
+  const detail = async (actor: Actor, r: TaskRow) => ({ ...presentTask(actor, r, tasks.today(), await officialYears()), comments: (await tasks.comments(r.id)).map(presentComment) });
 
   // ── Notifications: every signed-in user reads only their own inbox ──────────────────────────
   {
@@ -161,7 +166,8 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
         const { page: p, pageSize, ...f } = req.query;
         const today = tasks.today();
         const { rows, total } = await tasks.list(ctx, f, { page: p, pageSize });
-        return { items: rows.map((r) => presentTask(ctx.actor, r, today)), total, page: p, pageSize };
+        const official = await officialYears();
+        return { items: rows.map((r) => presentTask(ctx.actor, r, today, official)), total, page: p, pageSize };
       },
     });
 

@@ -85,6 +85,8 @@ export const taskOut = z.object({
   creatorId: z.number(),
   creatorName: z.string(),
   dueDate: z.string(),
+  /** The due date was counted over provisional holidays; it is recomputed when the official year is entered. */
+  dueProvisional: z.boolean(),
   status: z.string(),
   overdue: z.boolean(),
   link: recordLink.nullable(),

@@ -53,6 +53,9 @@ export interface TaskTable {
   team_id: number | null;
   department_id: number | null;
   due_date: string; // YYYY-MM-DD, Asia/Shanghai
+  /** Set when the due date was counted in working days: N and the day counted from (else both null). */
+  due_working_days: ColumnType<number | null, number | null | undefined, number | null>;
+  due_from: ColumnType<string | null, string | null | undefined, string | null>;
   status: string; // open | done | cancelled
   link_type: string | null;
   link_id: number | null;

@@ -23,9 +23,22 @@ describe('working-day calendar API (issue 2 §8)', () => {
   it('warns administrators in November when next year has no official schedule, and flags 2027 deadlines as provisional', async () => {
     const status = json(await ctx.admin.get('/api/calendar/status'));
     expect(status).toMatchObject({ currentYear: 2026, nextYear: 2027, nextYearMissing: true, warn: true });
-    expect(json(await ctx.admin.get('/api/calendar/add?date=2027-09-30&days=1'))).toEqual({ date: '2027-10-01', provisional: true });
+    // 国庆 2027 by the law: 10-01 (Fri) to 10-03 (Sun), the weekend days made up on 10-04 and 10-05.
+    expect(json(await ctx.admin.get('/api/calendar/add?date=2027-09-30&days=1'))).toEqual({ date: '2027-10-06', provisional: true });
     const month = json(await ctx.admin.get('/api/calendar/month?month=2027-10')).days;
-    expect(month[0]).toMatchObject({ date: '2027-10-01', working: true, provisional: true });
+    expect(month[0]).toMatchObject({ date: '2027-10-01', working: false, reason: 'holiday', name: '国庆节', provisional: true });
+  });
+
+  it('answers 2027-01-01 and 2027-02-08 as provisional statutory holidays until the year is entered', async () => {
+    const jan = json(await ctx.admin.get('/api/calendar/month?month=2027-01')).days;
+    expect(jan[0]).toMatchObject({ date: '2027-01-01', working: false, reason: 'holiday', name: '元旦', provisional: true });
+    const feb = json(await ctx.admin.get('/api/calendar/month?month=2027-02')).days;
+    const off = feb.filter((d: any) => !d.working && d.reason === 'holiday').map((d: any) => d.date);
+    // 除夕 02-05 to 初三 02-08; 初一 and 初二 fall on the weekend and are made up on 02-09 and 02-10.
+    expect(off).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10']);
+    expect(feb[8]).toMatchObject({ date: '2027-02-09', name: '春节（补假）', provisional: true });
+    expect(feb[7]).toMatchObject({ date: '2027-02-08', working: false, name: '春节', provisional: true });
+    expect(json(await ctx.admin.get('/api/calendar/add?date=2027-02-04&days=1'))).toEqual({ date: '2027-02-11', provisional: true });
   });
 
   it('does not warn in October', async () => {

@@ -3,6 +3,8 @@
  * 调休 make-up weekends on, plus company-specific days off/on. Pure functions over plain data;
  * dates are Asia/Shanghai calendar dates as YYYY-MM-DD strings.
  */
+// Default import: the package's CommonJS build exposes no named exports to Node's ESM loader.
+import chineseDays from 'chinese-days';
 import { isValidDate } from '../time';
 export interface CalendarData {
   /** Years whose official schedule is known (built in or entered by an admin). */
@@ -20,7 +22,10 @@ export interface DayInfo {
   working: boolean;
   reason: DayReason;
   name: string | null;
-  /** The year has no official schedule: only weekends and company days are known. */
+  /**
+   * The year has no official schedule: its holidays are the statutory ones computed by
+   * statutoryHolidays() (docs/regulations.md §10), without the notice's 调休 swaps.
+   */
   provisional: boolean;
 }
 
@@ -145,4 +150,72 @@ export function builtinData(raw: { holidays: Record<string, string>; workdays: R
   const makeupWorkdays = new Map(Object.entries(raw.workdays).map(([d, v]) => [d, name(v)]));
   const years = new Set([...holidays.keys()].map(yearOf));
   return { holidays, makeupWorkdays, years };
+}
+
+/** Names as chinese-days gives them for the published years, so computed and official days read alike. */
+export const STATUTORY_NAMES = { newYear: '元旦', springFestival: '春节', qingming: '清明', labour: '劳动节', dragonBoat: '端午', midAutumn: '中秋', national: '国庆节' } as const;
+/** The suffix of a day off owed because a statutory holiday fell on a weekend or on another holiday. */
+export const MAKE_UP_SUFFIX = '（补假）';
+
+function isWeekend(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 || d === 6;
+}
+
+/**
+ * The statutory holidays of a year by the State Council's 全国年节及纪念日放假办法 (2024 revision;
+ * docs/regulations.md §10): 元旦 1 day, 春节 4 (除夕 to 初三), 清明 1 (the solar-term day), 劳动节 2, 端午 1,
+ * 中秋 1, 国庆 3. A holiday day on a Saturday, a Sunday or another holiday is owed and moves to the next
+ * weekday that is not already off (the law's 补假). Lunar dates and solar terms come from chinese-days.
+ * The notice's 调休 swaps (working weekends) cannot be derived and are not part of it.
+ */
+export function statutoryHolidays(year: number): Map<string, string> {
+  const n = STATUTORY_NAMES;
+  const lunar = (md: string) => chineseDays.getSolarDateFromLunar(`${year}-${md}`).date;
+  const newYearLunar = lunar('01-01');
+  const days: [string, string][] = [
+    [`${year}-01-01`, n.newYear],
+    ...[-1, 0, 1, 2].map((k): [string, string] => [addDays(newYearLunar, k), n.springFestival]), // 除夕 is the eve of 初一
+    [chineseDays.getSolarTermDate(year, 4, 'pure_brightness'), n.qingming],
+    [`${year}-05-01`, n.labour],
+    [`${year}-05-02`, n.labour],
+    [lunar('05-05'), n.dragonBoat],
+    [lunar('08-15'), n.midAutumn],
+    [`${year}-10-01`, n.national],
+    [`${year}-10-02`, n.national],
+    [`${year}-10-03`, n.national],
+  ];
+  days.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out = new Map<string, string>();
+  const owed: [string, string][] = [];
+  for (const [date, name] of days) {
+    if (out.has(date) || isWeekend(date)) owed.push([date, name]);
+    if (!out.has(date)) out.set(date, name);
+  }
+  for (const [date, name] of owed) {
+    let d = addDays(date, 1);
+    while (isWeekend(d) || out.has(d)) d = addDays(d, 1);
+    out.set(d, name + MAKE_UP_SUFFIX);
+  }
+  return out;
+}
+
+/**
+ * The calendar with the computed statutory holidays of every year in [from, to] that has no official
+ * schedule; official days are left as they are. The answer for those years stays provisional.
+ */
+export function withStatutoryEstimates(cal: CalendarData, from: number, to: number): CalendarData {
+  const holidays = new Map(cal.holidays);
+  for (let y = from; y <= to; y++) {
+    if (cal.officialYears.has(y)) continue;
+    for (const [d, name] of statutoryHolidays(y)) if (!cal.officialYears.has(yearOf(d)) && !cal.makeupWorkdays.has(d)) holidays.set(d, name);
+  }
+  return { ...cal, holidays };
+}
+
+/** Whether a deadline counted from `from` to `due` rests on a year without an official schedule. */
+export function isProvisionalSpan(cal: Pick<CalendarData, 'officialYears'>, from: string, due: string): boolean {
+  const [a, b] = from <= due ? [from, due] : [due, from];
+  for (let y = yearOf(a); y <= yearOf(b); y++) if (!cal.officialYears.has(y)) return true;
+  return false;
 }

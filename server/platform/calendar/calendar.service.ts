@@ -16,6 +16,7 @@ import {
   workingDaysBetween,
   yearOf,
   addDays,
+  withStatutoryEstimates,
   type CalendarData,
   type OfficialSchedule,
 } from './calendar.rules';
@@ -25,10 +26,22 @@ import {
 const BUILTIN = builtinData(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json'));
 
 const MAX_RANGE_YEARS = 5;
+/** chinese-days' lunar tables end with 2100; later years are counted by weekends only. */
+const ESTIMATE_LAST_YEAR = 2099;
+
+/**
+ * Told inside the transaction that enters an official year, with the calendar before and after, so a module
+ * recomputes the deadlines it counted on the provisional days (docs/regulations.md §10).
+ */
+export type OfficialYearListener = (
+  trx: Kysely<Database>,
+  change: { year: number; before: CalendarData; after: CalendarData; ctx: RequestContext },
+) => Promise<void>;
 
 export function createCalendarService(deps: { db: Kysely<Database>; audit: AuditService; settings: SettingsService; clock: Clock }) {
   const { db, audit, settings, clock } = deps;
   let cache: { stamp: string; data: CalendarData } | null = null;
+  const listeners: OfficialYearListener[] = [];
 
   /** Changes whenever any instance adds, deletes or re-imports days, so the cache is never stale across processes. */
   const changeStamp = calendarQueries.changeStamp;
@@ -50,13 +63,12 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
       if (d.source === 'official') (d.kind === 'holiday' ? holidays : makeupWorkdays).set(d.day, d.name);
       else (d.kind === 'holiday' ? companyOff : companyOn).set(d.day, d.name);
     }
-    const result: CalendarData = {
-      officialYears: new Set([...BUILTIN.years, ...importedYears]),
-      holidays,
-      makeupWorkdays,
-      companyOff,
-      companyOn,
-    };
+    // Years without an official schedule get the statutory holidays the law fixes (provisional).
+    const result = withStatutoryEstimates(
+      { officialYears: new Set([...BUILTIN.years, ...importedYears]), holidays, makeupWorkdays, companyOff, companyOn },
+      Math.min(...BUILTIN.years),
+      ESTIMATE_LAST_YEAR,
+    );
     cache = { stamp, data: result };
     return result;
   }
@@ -65,6 +77,10 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
 
   return {
     data,
+    /** A module's recomputation of its deadlines when an official year is entered (called at build time). */
+    onOfficialYear(listener: OfficialYearListener) {
+      listeners.push(listener);
+    },
     /** For other modules: a deadline N working days after an instant or a date, evaluated in Asia/Shanghai. */
     async addWorkingDays(from: Date | string, n: number, conn?: Kysely<Database>) {
       return addWorkingDays(await data(conn), toDate(from), n);
@@ -172,6 +188,7 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
       const yearStart = `${schedule.year}-01-01`;
       const yearEnd = `${schedule.year + 1}-01-31`; // a holiday range may run into January of the next year
       await db.transaction().execute(async (trx) => {
+        const before = await data(trx);
         const rows = [
           ...[...holidays].map(([day, name]) => ({ day, name, kind: 'holiday' as const })),
           ...[...makeupWorkdays].map(([day, name]) => ({ day, name, kind: 'workday' as const })),
@@ -183,6 +200,8 @@ export function createCalendarService(deps: { db: Kysely<Database>; audit: Audit
           entityId: schedule.year,
           summary: `${holidays.size} holidays, ${makeupWorkdays.size} make-up working days`,
         });
+        const after = await data(trx);
+        for (const listener of listeners) await listener(trx, { year: schedule.year, before, after, ctx });
       });
     },
   };

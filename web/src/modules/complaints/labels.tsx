@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
@@ -56,6 +56,13 @@ export function DeadlineText({ deadline, compact }: { deadline: Deadline; compac
   return (
     <span>
       <span style={{ fontVariantNumeric: 'tabular-nums' }}>{deadline.dueDate}</span>
+      {deadline.provisional ? (
+        <Tooltip title={t('complaints.deadline.provisionalHint')}>
+          <Tag color="warning" style={{ marginInlineStart: 6 }} data-testid="deadline-provisional">
+            {t('complaints.deadline.provisional')}
+          </Tag>
+        </Tooltip>
+      ) : null}
       {compact ? ' ' : <br />}
       <Typography.Text type={state.type} style={{ fontSize: compact ? undefined : 12 }}>
         {state.text}

@@ -10,7 +10,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCommentTask, useCompleteTask, useTask, useUpdateTask } from './hooks';
-import { TaskStatusTag, sourceLabel } from './labels';
+import { TaskDue, TaskStatusTag, sourceLabel } from './labels';
 import { TaskFormModal } from './TaskFormModal';
 
 function CompleteModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose: () => void }) {
@@ -179,7 +179,7 @@ export default function TaskDetailPage() {
               <TaskStatusTag t={t} status={d.status} overdue={d.overdue} />
             </Descriptions.Item>
             <Descriptions.Item label={t('workflow.tasks.fields.dueDate')}>
-              <Typography.Text type={d.overdue ? 'danger' : undefined}>{d.dueDate}</Typography.Text>
+              <TaskDue t={t} date={d.dueDate} overdue={d.overdue} provisional={d.dueProvisional} />
             </Descriptions.Item>
             <Descriptions.Item label={t('workflow.tasks.fields.assignee')}>{d.assigneeName}</Descriptions.Item>
             <Descriptions.Item label={t('workflow.tasks.fields.creator')}>{d.creatorName}</Descriptions.Item>

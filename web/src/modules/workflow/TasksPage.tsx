@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tabs, Typography } from 'antd';
+import { Button, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { type ListColumn, ListPage, useListState } from '../../components/ListPa
 import { PageContainer } from '../../components/PageContainer';
 import { useCan, useCurrentUser } from '../auth/hooks';
 import { type TaskView, useTasks } from './hooks';
-import { TaskStatusTag } from './labels';
+import { TaskStatusTag, TaskDue } from './labels';
 import { TaskFormModal } from './TaskFormModal';
 
 const STATUSES: TaskStatus[] = ['open', 'done', 'cancelled'];
@@ -67,7 +67,7 @@ export default function TasksPage() {
       title: t('workflow.tasks.fields.dueDate'),
       dataIndex: 'dueDate',
       width: 120,
-      render: (v: string, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{v}</Typography.Text>,
+      render: (v: string, r) => <TaskDue t={t} date={v} overdue={r.overdue} provisional={r.dueProvisional} />,
     },
     { key: 'status', title: t('workflow.tasks.fields.status'), dataIndex: 'status', width: 150, render: (v: TaskStatus, r) => <TaskStatusTag t={t} status={v} overdue={r.overdue} /> },
     { key: 'creator', title: t('workflow.tasks.fields.creator'), dataIndex: 'creatorName', width: 100 },

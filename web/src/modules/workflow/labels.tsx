@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { TaskStatus } from '../../api/contract/workflow';
 
@@ -9,6 +9,22 @@ export function TaskStatusTag({ t, status, overdue }: { t: TFunction; status: Ta
     <>
       <Tag color={STATUS_COLOR[status]}>{t(`workflow.tasks.status.${status}`)}</Tag>
       {overdue ? <Tag color="error">{t('workflow.tasks.overdue')}</Tag> : null}
+    </>
+  );
+}
+
+/** A due date, red when overdue, with 暂定 when it was counted over provisional holidays. */
+export function TaskDue({ t, date, overdue, provisional }: { t: TFunction; date: string; overdue: boolean; provisional: boolean }) {
+  return (
+    <>
+      <Typography.Text type={overdue ? 'danger' : undefined}>{date}</Typography.Text>
+      {provisional ? (
+        <Tooltip title={t('workflow.tasks.provisionalHint')}>
+          <Tag color="warning" style={{ marginInlineStart: 6 }} data-testid="due-provisional">
+            {t('workflow.tasks.provisional')}
+          </Tag>
+        </Tooltip>
+      ) : null}
     </>
   );
 }

@@ -90,6 +90,8 @@ const en: Messages = {
       overdue: 'Overdue',
     },
     deadline: {
+      provisional: 'provisional',
+      provisionalHint: 'Counted on provisional holidays (statutory holidays included, the official make-up working days not yet entered); recomputed when the year\'s schedule is entered',
       left: '{{time}} left',
       overdueBy: '{{time}} overdue',
       met: 'Done {{at}}',
@@ -270,6 +272,7 @@ const en: Messages = {
       rectification_replied: 'Rectification notice answered',
       breach_first_contact: 'First-contact deadline missed',
       breach_resolution: 'Resolution deadline missed',
+      deadline_recomputed: 'Deadline recomputed after the official holiday schedule was entered',
     },
     print: {
       button: 'Print',

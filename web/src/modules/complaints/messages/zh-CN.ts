@@ -90,6 +90,8 @@ const zhCN = {
       overdue: '已超期',
     },
     deadline: {
+      provisional: '暂定',
+      provisionalHint: '按暂定节假日推算（法定节日已计入，官方调休安排尚未录入），录入当年安排后将重新计算',
       left: '剩余 {{time}}',
       overdueBy: '已超时 {{time}}',
       met: '已于 {{at}} 完成',
@@ -270,6 +272,7 @@ const zhCN = {
       rectification_replied: '整改通知已回复',
       breach_first_contact: '超过首次联系期限',
       breach_resolution: '超过处理期限',
+      deadline_recomputed: '节假日安排录入后重新计算期限',
     },
     print: {
       button: '打印',

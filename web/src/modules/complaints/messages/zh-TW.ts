@@ -90,6 +90,8 @@ const zhTW: Messages = {
       overdue: '已逾期',
     },
     deadline: {
+      provisional: '暫定',
+      provisionalHint: '按暫定節假日推算（法定節日已計入，官方調休安排尚未錄入），錄入當年安排後將重新計算',
       left: '剩餘 {{time}}',
       overdueBy: '已逾時 {{time}}',
       met: '已於 {{at}} 完成',
@@ -270,6 +272,7 @@ const zhTW: Messages = {
       rectification_replied: '整改通知已回覆',
       breach_first_contact: '超過首次聯繫期限',
       breach_resolution: '超過處理期限',
+      deadline_recomputed: '節假日安排錄入後重新計算期限',
     },
     print: {
       button: '列印',

@@ -6,7 +6,7 @@ const en: Messages = {
     greeting: 'Hello, {{name}}',
     todo: 'To-do items',
     todoEmpty: 'Nothing to do yet',
-    holidayWarning: 'The {{nextYear}} statutory holiday schedule has not been entered; deadlines in that year are counted by weekends only and marked provisional',
+    holidayWarning: 'The {{nextYear}} holiday schedule has not been entered; deadlines in that year use the statutory holidays without the official make-up working days and are marked provisional',
     goCalendar: 'Enter it in the working-day calendar',
   },
   nav: {

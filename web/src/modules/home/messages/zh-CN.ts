@@ -6,7 +6,7 @@ const zhCN = {
     greeting: '您好，{{name}}',
     todo: '待办事项',
     todoEmpty: '暂无待办事项',
-    holidayWarning: '{{nextYear}} 年法定节假日安排尚未录入，涉及该年的期限将按周末推算并标记为暂定',
+    holidayWarning: '{{nextYear}} 年法定节假日安排尚未录入，涉及该年的期限按放假办法暂定（不含调休），并标记为暂定',
     goCalendar: '前往工作日历录入',
   },
   nav: {

@@ -29,6 +29,8 @@ const en: Messages = {
       allTasks: 'All tasks',
     },
     tasks: {
+      provisional: 'provisional',
+      provisionalHint: 'Counted on provisional holidays; recomputed when the year\'s official schedule is entered',
       title: 'Tasks',
       mine: 'My tasks',
       created: 'Created by me',

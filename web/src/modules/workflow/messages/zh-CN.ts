@@ -29,6 +29,8 @@ const zhCN = {
       allTasks: '全部任务',
     },
     tasks: {
+      provisional: '暂定',
+      provisionalHint: '按暂定节假日推算，录入当年官方节假日安排后将重新计算',
       title: '任务',
       mine: '我的任务',
       created: '我创建的',

@@ -29,6 +29,8 @@ const zhTW: Messages = {
       allTasks: '全部任務',
     },
     tasks: {
+      provisional: '暫定',
+      provisionalHint: '按暫定節假日推算，錄入當年官方節假日安排後將重新計算',
       title: '任務',
       mine: '我的任務',
       created: '我建立的',
