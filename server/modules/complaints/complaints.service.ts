@@ -59,7 +59,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         const note = Object.values(changes).map(([a, b]) => `${a} → ${b}`).join('; ');
         await event(trx, c, 'deadline_recomputed', who, `${change.year} · ${note}`);
         await audit.record(trx, who.audit, { action: 'update', entityType: 'complaint', entityId: id, summary: `${c.complaint_no}: ${change.year}`, changes });
-        if (moved.length) await arm(trx, id);
+        await arm(trx, id); // the managers' alert is counted in working days after the deadline
       }
     },
 

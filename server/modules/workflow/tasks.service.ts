@@ -172,11 +172,9 @@ export function createTaskService(deps: {
       const body = t(LANG, 'task.due_recomputed', { year: change.year, days: r.due_working_days, from: r.due_date, to: due });
       await q.addComment(trx, { task_id: r.id, author_id: change.ctx.actor.id, body, created_at: at });
       await audit.record(trx, actorInfo(change.ctx), { action: 'update', entityType: 'task', entityId: r.id, summary: `${change.year}`, changes: { dueDate: [r.due_date, due] } });
-      if (due !== r.due_date) {
-        const full = await get(r.id, trx);
-        const assignee = await q.assignee(trx, full.assignee_id);
-        await scheduleReminders(trx, { id: r.id, title: r.title, dueDate: due, assigneeId: full.assignee_id, supervisorId: assignee?.supervisor_id ?? null });
-      }
+      // The due-soon reminder is counted in working days too, so it is rescheduled even when the date stays.
+      const assignee = await q.assignee(trx, r.assignee_id);
+      await scheduleReminders(trx, { id: r.id, title: r.title, dueDate: due, assigneeId: r.assignee_id, supervisorId: assignee?.supervisor_id ?? null });
     }
   }
 
