@@ -200,6 +200,9 @@ export function statutoryHolidays(year: number): Map<string, string> {
   return out;
 }
 
+/** The computation depends on the year alone: each year is computed once per process. */
+const ESTIMATES = new Map<number, ReadonlyMap<string, string>>();
+
 /**
  * The calendar with the computed statutory holidays of every year in [from, to] that has no official
  * schedule; official days are left as they are. The answer for those years stays provisional.
@@ -208,7 +211,9 @@ export function withStatutoryEstimates(cal: CalendarData, from: number, to: numb
   const holidays = new Map(cal.holidays);
   for (let y = from; y <= to; y++) {
     if (cal.officialYears.has(y)) continue;
-    for (const [d, name] of statutoryHolidays(y)) if (!cal.officialYears.has(yearOf(d)) && !cal.makeupWorkdays.has(d)) holidays.set(d, name);
+    let year = ESTIMATES.get(y);
+    if (!year) ESTIMATES.set(y, (year = statutoryHolidays(y)));
+    for (const [d, name] of year) if (!cal.officialYears.has(yearOf(d)) && !cal.makeupWorkdays.has(d)) holidays.set(d, name);
   }
   return { ...cal, holidays };
 }
