@@ -107,7 +107,7 @@ export interface CustomerMergeTable {
 export type CustomerImportTable = ImportStoreTable;
 
 
-/** Read-only: a view over customers (its migrations 20261207_96, 20261208_10); other modules read customers through it. */
+/** Read-only: a view over customers (its migrations 20261207_96, 20261208_10, 20261210_30); other modules read customers through it. */
 type ReadOnly<T> = ColumnType<T, never, never>;
 export interface CustomerDirectoryView {
   id: ReadOnly<number>;
@@ -121,6 +121,9 @@ export interface CustomerDirectoryView {
   grade: ReadOnly<string | null>; // from migration 20261208_10
   industry: ReadOnly<string | null>;
   cooperation_since: ReadOnly<string | null>;
+  province: ReadOnly<string | null>; // from migration 20261210_30
+  city: ReadOnly<string | null>;
+  created_at: ReadOnly<string>;
 }
 
 export type Customer = Selectable<CustomerTable>;

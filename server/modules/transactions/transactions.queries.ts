@@ -49,6 +49,18 @@ const year4 = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 4)`;
 
 /** The only SQL of transactions; every call takes the transaction when there is one. */
 export const transactionQueries = {
+  /**
+   * Sales per customer and product between two days (inclusive), not yet executed: the analysis tables
+   * (docs/regulations.md §16) join it to the customer directory and aggregate further in one statement.
+   */
+  salesByCustomerProduct(db: Q, from: string, to: string) {
+    return db
+      .selectFrom('transactions')
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .groupBy(['customer_id', 'product'])
+      .select((eb) => ['customer_id', 'product', eb.fn.sum<number | string>('amount_cents').as('amount_cents')]);
+  },
   /** For the public pool (docs/regulations.md §8): the day of each customer's latest sale. */
   async lastDates(db: Q, customerIds: number[]) {
     if (!customerIds.length) return [];
