@@ -3,6 +3,7 @@
  * (through the other files of this folder), so `api.get(`/api/customers/${id}`)` is typed by the route
  * and a page that reads a field the route does not send fails the type check (docs/decisions/0006).
  */
+import type { GrowthAnalysis, RegionAnalysis, SalesAnalysis, StructureAnalysis } from './analysis';
 import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
 import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicComplaint, Rectification } from './complaints';
 import type { Contract, ContractDetail, ContractSigner } from './contracts';
@@ -138,6 +139,10 @@ export type Routes =
   | Route<'POST', `/api/survey-campaigns/${number}/${'start' | 'close'}`, Campaign> // /api/survey-campaigns/:id/:campaignAction
   | Route<'GET', `/api/approvals/queue`, { items: ApprovalRequest[] }> // /api/approvals/queue
   | Route<'GET', `/api/complaints/analysis`, Analysis> // /api/complaints/analysis
+  | Route<'GET', `/api/analysis/growth`, GrowthAnalysis> // /api/analysis/growth
+  | Route<'GET', `/api/analysis/regions`, RegionAnalysis> // /api/analysis/regions
+  | Route<'GET', `/api/analysis/sales`, SalesAnalysis> // /api/analysis/sales
+  | Route<'GET', `/api/analysis/structure`, StructureAnalysis> // /api/analysis/structure
   | Route<'GET', `/api/public/complaint-options`, { categories: string[] }> // /api/public/complaint-options
   | Route<'POST', `/api/public/complaints`, PublicComplaint> // /api/public/complaints
   | Route<'POST', `/api/customers/duplicate-check`, { duplicates: DuplicateHit[] }> // /api/customers/duplicate-check
