@@ -98,7 +98,7 @@ export const analysisQueries = {
     const rows = await customers(db, actor, f)
       .innerJoin(sales.as('s'), 's.customer_id', 'c.id')
       .groupBy(['c.province', 'c.city'])
-      .select((eb: ExpressionBuilder<any, any>) => ['c.province', 'c.city', eb.fn.sum<number>('s.amount_cents').as('cents')])
+      .select((eb) => ['c.province', 'c.city', eb.fn.sum<number>('s.amount_cents').as('cents')])
       .execute();
     return rows.map((r) => ({ province: r.province as string | null, city: r.city as string | null, cents: int(r.cents) }));
   },
@@ -108,7 +108,7 @@ export const analysisQueries = {
     const rows = await customers(db, actor, f)
       .innerJoin(sales.as('s'), 's.customer_id', 'c.id')
       .groupBy(['c.id', 'c.name'])
-      .select((eb: ExpressionBuilder<any, any>) => ['c.id', 'c.name', eb.fn.sum<number>('s.amount_cents').as('cents')])
+      .select((eb) => ['c.id', 'c.name', eb.fn.sum<number>('s.amount_cents').as('cents')])
       .orderBy('cents', 'desc')
       .orderBy('c.id')
       .limit(limit)
@@ -121,7 +121,7 @@ export const analysisQueries = {
     const rows = await customers(db, actor, f)
       .innerJoin(sales.as('s'), 's.customer_id', 'c.id')
       .groupBy('s.product')
-      .select((eb: ExpressionBuilder<any, any>) => ['s.product', eb.fn.sum<number>('s.amount_cents').as('cents'), eb.fn.count<number>('c.id').distinct().as('buyers')])
+      .select((eb) => ['s.product', eb.fn.sum<number>('s.amount_cents').as('cents'), eb.fn.count<number>('c.id').distinct().as('buyers')])
       .orderBy('cents', 'desc')
       .orderBy('s.product')
       .execute();
