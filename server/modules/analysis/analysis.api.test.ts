@@ -64,7 +64,7 @@ beforeAll(async () => {
   await sale(specA, 'new1', '2026-12-05', '水泥', 5000);
   await sale(specA, 'old1', '2026-09-20', '钢材', 8000); // Q3: the compared period
   await sale(specB, 'other', '2026-12-02', '玻璃', 3000);
-});
+}, 180_000); // a dozen sign-ins while the clock jumps: slow on a busy machine
 afterAll(() => ctx.close());
 
 describe('客户增减分析表 (docs/regulations.md §16)', () => {
