@@ -65,7 +65,19 @@ function surnameReading(ch: string): string {
  * The readings of each Han character of a name, in order: one entry per character, each a list of
  * toneless syllables with the preferred one first (a single one where the reading is certain).
  */
+const recent = new Map<string, string[][]>();
 export function characterReadings(text: string, kind: NameKind): string[][] {
+  // The index and the sort key read the same name one after the other; contacts' names repeat.
+  const key = `${kind}:${text}`;
+  const hit = recent.get(key);
+  if (hit) return hit;
+  if (recent.size >= 10_000) recent.clear();
+  const out = readCharacters(text, kind);
+  recent.set(key, out);
+  return out;
+}
+
+function readCharacters(text: string, kind: NameKind): string[][] {
   const han = (foldChinese(text).match(HAN_G) ?? []).join('');
   if (!han) return [];
   // Segments of pinyin-pro's dictionary: a character inside a word has the word's reading.
