@@ -24,7 +24,9 @@ export async function reindexCustomers(db: Kysely<any>, kind: DialectKind, log: 
     await sql`DROP TABLE customer_search`.execute(db);
     await sql`CREATE VIRTUAL TABLE customer_search USING fts5(tokens, tokenize = 'unicode61')`.execute(db);
   } else {
+    // The GIN index is built once at the end rather than updated row by row.
     await sql`TRUNCATE customer_search`.execute(db);
+    await sql`DROP INDEX customer_search_tsv_idx`.execute(db);
   }
   let done = 0;
   let afterId = 0;
@@ -62,6 +64,7 @@ export async function reindexCustomers(db: Kysely<any>, kind: DialectKind, log: 
       nextReport = done + Math.max(REINDEX_BATCH, Math.ceil(total / 20));
     }
   }
+  if (kind === 'postgres') await sql`CREATE INDEX customer_search_tsv_idx ON customer_search USING gin (tsv)`.execute(db);
   return { total: done, seconds: (Date.now() - started) / 1000 };
 }
 
