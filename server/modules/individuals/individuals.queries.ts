@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
