@@ -211,3 +211,66 @@ describe('owner transfer (issue 3 §8)', () => {
     expect((await supervisorA.client.post('/api/customers/transfer', { customerIds: [foreign], ownerId: supervisorA.id, reason: '越权' })).statusCode).toBe(404);
   });
 });
+
+describe('search and ordering that know Chinese (docs/regulations.md §2)', () => {
+  const find = async (q: string) => names(await ctx.admin.get(`/api/customers?sort=name&q=${encodeURIComponent(q)}`));
+  beforeAll(async () => {
+    for (const [name, extra] of [
+      ['曾氏贸易有限公司', {}],
+      ['单县单氏物流有限公司', {}],
+      ['长沙岳麓机械有限公司', {}],
+      ['厦门海沧贸易有限公司', {}],
+      ['重慶長江實業有限公司', {}],
+      ['曾经辉煌文化传媒有限公司', {}],
+      ['跨实例探针公司', { phone: '13452852519' }],
+    ] as const) {
+      expect((await ctx.admin.post('/api/customers', { name, province: '湖南省', ...extra })).statusCode).toBe(201);
+    }
+    const changsha = json(await ctx.admin.get(`/api/customers?q=${encodeURIComponent('岳麓')}`)).items[0];
+    expect((await ctx.admin.post(`/api/customers/${changsha.id}/contacts`, { name: '曾晓明', mobile: '13700139999' })).statusCode).toBe(201);
+  });
+
+  it('reads a surname as a surname: 曾氏 and the contact 曾晓明 by zeng, not by ceng', async () => {
+    expect(await find('zeng')).toEqual(['曾经辉煌文化传媒有限公司', '长沙岳麓机械有限公司', '曾氏贸易有限公司']);
+    expect(await find('zengshi')).toEqual(['曾氏贸易有限公司']);
+    expect(await find('zs')).toEqual(expect.arrayContaining(['曾氏贸易有限公司', '张三丰餐饮管理有限公司']));
+    // ceng only where the word gives it (曾经), not for the family 曾氏 nor the person 曾晓明.
+    expect(await find('ceng')).toEqual(['曾经辉煌文化传媒有限公司']);
+  });
+
+  it('finds 单县单氏 by shan and sx (every reading of 单) and still by dan', async () => {
+    expect(await find('shan')).toContain('单县单氏物流有限公司');
+    expect(await find('shanxian')).toEqual(['单县单氏物流有限公司']);
+    expect(await find('sx')).toEqual(['单县单氏物流有限公司']);
+    expect(await find('danxian')).toEqual(['单县单氏物流有限公司']);
+    expect(await find('shanshiwuliu')).toEqual(['单县单氏物流有限公司']);
+  });
+
+  it('treats traditional and simplified characters as the same, both ways', async () => {
+    expect(await find('長沙')).toEqual(['长沙岳麓机械有限公司']);
+    expect(await find('廈門')).toEqual(['厦门海沧贸易有限公司']);
+    expect(await find('單縣')).toEqual(['单县单氏物流有限公司']);
+    expect(await find('曾曉明')).toEqual(['长沙岳麓机械有限公司']);
+    expect(await find('重庆长江')).toEqual(['重慶長江實業有限公司']);
+    expect(await find('重慶')).toEqual(['重慶長江實業有限公司']);
+    expect(await find('chongqing')).toEqual(['重慶長江實業有限公司']);
+  });
+
+  it('matches a name followed by digits on both parts', async () => {
+    expect(await find('跨实例探针公司452852519')).toEqual(['跨实例探针公司']);
+    expect(await find('跨实例探针公司 2519')).toEqual(['跨实例探针公司']);
+    expect(await find('452852519跨实例')).toEqual(['跨实例探针公司']);
+    expect(await find('跨实例探针公司99998888')).toEqual([]);
+    expect(await find('长沙99999')).toEqual([]);
+  });
+
+  it('orders 曾氏 under Z (after 厦门, before 张), 曾经 and 单县 by their word reading', async () => {
+    const all = names(await ctx.admin.get('/api/customers?sort=name&pageSize=100'));
+    const at = (n: string) => all.indexOf(n);
+    expect(at('厦门海沧贸易有限公司')).toBeLessThan(at('曾氏贸易有限公司'));
+    expect(at('曾氏贸易有限公司')).toBeLessThan(at('张三丰餐饮管理有限公司'));
+    // A company's name is read as its words give it: 曾经 ceng, 单县 dan.
+    const order = ['北京华远科技有限公司', '曾经辉煌文化传媒有限公司', '长沙岳麓机械有限公司', '重慶長江實業有限公司', '单县单氏物流有限公司', '广州南方贸易有限公司'];
+    expect(all.filter((n: string) => order.includes(n))).toEqual(order);
+  });
+});

@@ -75,6 +75,46 @@ describe('search tokens ("by many ways", docs/regulations.md §2)', () => {
   });
 });
 
+describe('search that knows Chinese (docs/regulations.md §2)', () => {
+  const doc = (name: string, contacts: { name: string }[] = []) => searchDocument({ name, archiveNo: 'KH2026-000009', contacts });
+  const matches = (d: string, q: string) => documentMatches(d, queryTerms(q));
+
+  it('finds 曾氏 and a contact 曾晓明 by zeng and zs, not by ceng', () => {
+    const d = doc('曾氏贸易有限公司', [{ name: '曾晓明' }]);
+    for (const q of ['zeng', 'zs', 'zengshimaoyi', 'zengxiaoming', 'zxm']) expect(matches(d, q)).toBe(true);
+    expect(matches(d, 'ceng')).toBe(false);
+    expect(matches(doc('曾经辉煌传媒'), 'ceng')).toBe(true);
+  });
+  it('finds 单县单氏 by every reading of the place and shan for the family', () => {
+    const d = doc('单县单氏物流有限公司');
+    for (const q of ['shan', 'sx', 'shanxian', 'danxian', 'dx', 'shanshi', 'ss']) expect(matches(d, q)).toBe(true);
+    expect(matches(d, 'danshi')).toBe(false);
+  });
+  it('folds traditional to simplified in the document and the query', () => {
+    expect(matches(doc('长沙岳麓机械'), '長沙')).toBe(true);
+    expect(matches(doc('廈門海滄貿易'), '厦门海沧')).toBe(true);
+    expect(matches(doc('重庆长安'), '重慶')).toBe(true);
+    expect(matches(doc('单县物流'), '單縣')).toBe(true);
+    expect(matches(doc('华远', [{ name: '曾晓明' }]), '曾曉明')).toBe(true);
+  });
+  it('splits a word into its Chinese and its digit or latin runs', () => {
+    expect(queryTerms('跨实例探针公司452852519')).toEqual([
+      ...['跨实', '实例', '例探', '探针', '针公', '公司'].map((token) => ({ token, prefix: false })),
+      { token: '452852519', prefix: true },
+    ]);
+    expect(queryTerms('ABC科技')).toEqual([{ token: 'abc', prefix: true }, { token: '科技', prefix: false }]);
+    const d = searchDocument({ name: '跨实例探针公司', archiveNo: 'KH2026-000010', phone: '13452852519' });
+    expect(matches(d, '跨实例探针公司452852519')).toBe(true);
+    expect(matches(d, '跨实例探针公司452852510')).toBe(false);
+  });
+  it('orders 曾氏 under Z among 厦门 and 张, person names by their surname', () => {
+    const names = ['张三丰餐饮', '曾氏贸易', '厦门海沧', '北京华远'];
+    expect([...names].sort((a, b) => pinyinSortKey(a).localeCompare(pinyinSortKey(b)))).toEqual(['北京华远', '厦门海沧', '曾氏贸易', '张三丰餐饮']);
+    expect(pinyinSortKey('单田芳', 'person')).toBe('shan tian fang');
+    expect(pinyinSortKey('单县物流')).toBe('dan xian wu liu');
+  });
+});
+
 describe('archive completeness (issue 3 §12)', () => {
   it('is the share of required fields filled, and lists what is missing', () => {
     const r = completeness({ name: '北京华远', phone: '13812345678', address: ' ' });

@@ -3,7 +3,7 @@
  * tokens that make "many-way retrieval" work on both databases, duplicate-name normalisation,
  * archive completeness and major changes. No I/O.
  */
-import { pinyin } from 'pinyin-pro';
+import { foldChinese, preferredReading, readingTokens, type NameKind } from '../../platform/search/chinese.rules';
 
 // ── Identifiers ───────────────────────────────────────────────────────────────
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
@@ -60,12 +60,12 @@ export function normalizeCompanyName(name: string): string {
 // ── Search tokens ─────────────────────────────────────────────────────────────
 const HAN = /\p{Script=Han}/u;
 
-/** Letters and digits of a text, NFKC-normalised and lower-cased. */
+/** Letters and digits of a text, NFKC-normalised, traditional folded to simplified, lower-cased. */
 function compact(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return foldChinese(text).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Every single character and every pair of neighbours: 北京华远 → 北 京 华 远 北京 京华 华远. */
+/** Every single character and every pair of neighbours: 北京华远 → 北 京 华 远 北京 京华 华远 (長沙 is indexed as 长沙). */
 function charTokens(text: string): string[] {
   const chars = [...compact(text)];
   const out = new Set<string>();
@@ -78,18 +78,12 @@ function charTokens(text: string): string[] {
   return [...out];
 }
 
-/** Full pinyin and initials from every syllable on: 华远 is found by huayuan, yuan…, hy, y… */
-function pinyinTokens(text: string): string[] {
-  const han = [...text].filter((c) => HAN.test(c)).join('');
-  if (!han) return [];
-  const full = pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[];
-  const initials = full.map((s) => s[0]);
-  const out = new Set<string>();
-  for (let i = 0; i < full.length; i++) {
-    out.add(full.slice(i).join(''));
-    out.add(initials.slice(i).join(''));
-  }
-  return [...out];
+/**
+ * Full pinyin and initials of every reading from every syllable on: 华远 is found by huayuan, yuan…, hy, y…;
+ * 单县 by danxian and shanxian, a person 曾晓明 by zeng only (docs/regulations.md §2).
+ */
+function pinyinTokens(text: string, kind: NameKind): string[] {
+  return readingTokens(text, kind);
 }
 
 /** Every suffix of at least 4 digits, so a prefix query finds any run of 4+ digits inside the number. */
@@ -113,10 +107,10 @@ export interface SearchableCustomer {
 export function searchDocument(c: SearchableCustomer, opts: { pinyin?: boolean } = {}): string {
   // Pinyin is the costly part; a caller that only matches Chinese or digits may leave it out.
   const py = opts.pinyin === false ? () => [] : pinyinTokens;
-  const tokens = new Set<string>([...charTokens(c.name), ...py(c.name), ...phoneTokens(c.phone), compact(c.archiveNo)]);
+  const tokens = new Set<string>([...charTokens(c.name), ...py(c.name, 'company'), ...phoneTokens(c.phone), compact(c.archiveNo)]);
   if (c.creditCode) tokens.add(c.creditCode.toLowerCase());
   for (const ct of c.contacts ?? []) {
-    for (const t of [...charTokens(ct.name), ...py(ct.name), ...phoneTokens(ct.mobile), ...phoneTokens(ct.phone)]) tokens.add(t);
+    for (const t of [...charTokens(ct.name), ...py(ct.name, 'person'), ...phoneTokens(ct.mobile), ...phoneTokens(ct.phone)]) tokens.add(t);
   }
   return [...tokens].join(' ');
 }
@@ -127,21 +121,23 @@ export interface QueryTerm {
 }
 
 /**
- * A search box text → terms that must all match. Chinese runs become their character pairs
+ * A search box text → terms that must all match. Traditional characters fold to simplified; within a
+ * word, each run of Chinese characters and each run of letters/digits is a term of its own, so
+ * 跨实例探针公司452852519 looks for the name and the number. Chinese runs become their character pairs
  * (one character alone is a term of its own); digits and latin text match as prefixes of tokens.
  * Returns [] when nothing searchable is left.
  */
 export function queryTerms(q: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   for (const word of q.normalize('NFKC').toLowerCase().split(/[\s,，;；]+/)) {
-    const w = compact(word);
-    if (!w) continue;
-    if (HAN.test(w)) {
-      const chars = [...w];
-      if (chars.length === 1) terms.push({ token: w, prefix: false });
-      else for (let i = 0; i + 1 < chars.length; i++) terms.push({ token: chars[i] + chars[i + 1], prefix: false });
-    } else {
-      terms.push({ token: w, prefix: true });
+    for (const run of compact(word).match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
+      if (HAN.test(run)) {
+        const chars = [...run];
+        if (chars.length === 1) terms.push({ token: run, prefix: false });
+        else for (let i = 0; i + 1 < chars.length; i++) terms.push({ token: chars[i] + chars[i + 1], prefix: false });
+      } else {
+        terms.push({ token: run, prefix: true });
+      }
     }
   }
   const seen = new Set<string>();
@@ -169,12 +165,12 @@ export function tsQuery(terms: QueryTerm[]): string {
   return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
 }
 
-/** Sort key: names ordered by pinyin (docs/regulations.md §2: VIP guests listed by initial letter). */
-export function pinyinSortKey(name: string): string {
-  return (pinyin(name.normalize('NFKC'), { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' }) as string[])
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean)
-    .join(' ');
+/**
+ * Sort key: names ordered by pinyin (docs/regulations.md §2: VIP guests listed by initial letter). A company
+ * by the reading its words give (单县 dan), a person by the surname's reading (曾 zeng, 单 shan); 曾氏 reads zeng.
+ */
+export function pinyinSortKey(name: string, kind: NameKind = 'company'): string {
+  return preferredReading(name, kind).join(' ');
 }
 
 // ── Completeness and major changes ────────────────────────────────────────────

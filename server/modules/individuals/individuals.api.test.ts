@@ -16,6 +16,8 @@ beforeAll(async () => {
     ['阿兰', {}],
     ['John Smith', { nationality: '英国', idNumber: 'GB1234567' }],
     ['赵敏', {}],
+    ['曾晓明', { mobile: '13700139999' }],
+    ['单田芳', {}],
   ] as const) {
     expect((await specialist.client.post('/api/individual-customers', { name, ...extra })).statusCode).toBe(201);
   }
@@ -25,14 +27,16 @@ afterAll(() => ctx.close());
 describe('individual customers (VIP guests, docs/regulations.md §2)', () => {
   it('lists them by the initial letter of the name, with the letters in use', async () => {
     const res = json(await specialist.client.get('/api/individual-customers'));
-    expect(res.items.map((i: any) => i.name)).toEqual(['阿兰', 'John Smith', '欧阳娜娜', '张伟', '赵敏']);
+    // Surnames read as surnames: 单 shan under S, 曾 zeng under Z (not D and C).
+    expect(res.items.map((i: any) => i.name)).toEqual(['阿兰', 'John Smith', '欧阳娜娜', '单田芳', '曾晓明', '张伟', '赵敏']);
     expect(res.initials).toEqual([
       { initial: 'A', count: 1 },
       { initial: 'J', count: 1 },
       { initial: 'O', count: 1 },
-      { initial: 'Z', count: 2 },
+      { initial: 'S', count: 1 },
+      { initial: 'Z', count: 3 },
     ]);
-    expect(json(await specialist.client.get('/api/individual-customers?initial=Z')).items.map((i: any) => i.name)).toEqual(['张伟', '赵敏']);
+    expect(json(await specialist.client.get('/api/individual-customers?initial=Z')).items.map((i: any) => i.name)).toEqual(['曾晓明', '张伟', '赵敏']);
   });
 
   it('finds a guest by name, pinyin, initials or mobile digits', async () => {
@@ -41,6 +45,20 @@ describe('individual customers (VIP guests, docs/regulations.md §2)', () => {
     expect(await find('zhangwei')).toEqual(['张伟']);
     expect(await find('zw')).toEqual(['张伟']);
     expect(await find('5678')).toEqual(['张伟']);
+  });
+
+  it('finds 曾晓明 and 单田芳 by the surname reading, in traditional characters, and by name and digits together', async () => {
+    const find = async (q: string) => json(await specialist.client.get(`/api/individual-customers?q=${encodeURIComponent(q)}`)).items.map((i: any) => i.name);
+    expect(await find('zeng')).toEqual(['曾晓明']);
+    expect(await find('zxm')).toEqual(['曾晓明']);
+    expect(await find('ceng')).toEqual([]);
+    expect(await find('shan')).toEqual(['单田芳']);
+    expect(await find('stf')).toEqual(['单田芳']);
+    expect(await find('dan')).toEqual([]);
+    expect(await find('曾曉明')).toEqual(['曾晓明']);
+    expect(await find('單田芳')).toEqual(['单田芳']);
+    expect(await find('曾晓明9999')).toEqual(['曾晓明']);
+    expect(await find('张伟9999')).toEqual([]);
   });
 
   it('masks mobile and ID number, validates a mainland ID, accepts a foreign passport', async () => {

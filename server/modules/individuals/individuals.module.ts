@@ -1,6 +1,7 @@
 import { individualsDemo } from './individuals.demo';
 import { defineModule } from '../../platform/modules/manifest';
 import { individualCustomers20261123 } from './migrations/20261123_06_individual_customers';
+import { individualNameSearch20261210 } from './migrations/20261210_70_individual_name_search';
 import { individualRoutes } from './individuals.routes';
 import { createIndividualService } from './individuals.service';
 import './individuals.tables';
@@ -9,7 +10,7 @@ import './individuals.tables';
 export const individualsModule = defineModule({
   name: 'individuals',
   dependsOn: ['customers'],
-  migrations: (kind) => [individualCustomers20261123(kind)],
+  migrations: (kind) => [individualCustomers20261123(kind), individualNameSearch20261210(kind)],
   resources: {
     individual: {
       table: 'individual_customers',

@@ -1,9 +1,10 @@
-import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { paged } from '../../db/paging';
+import { foldChinese } from '../../platform/search/chinese.rules';
 
 type Q = Kysely<Database>;
 
@@ -16,19 +17,20 @@ export const individualQueries = {
       .where(scopeCondition(actor, RESOURCES.individual));
     if (f.initial) qb = qb.where('individual_customers.initial', '=', f.initial);
     if (f.q) {
-      const text = f.q;
-      const digits = text.replace(/\D/g, '');
-      const latin = text.toLowerCase().replace(/[^a-z]/g, '');
-      qb = qb.where((eb) => {
-        const ors = [containsText('individual_customers.name', text)];
-        if (latin) {
-          ors.push(eb('individual_customers.name_initials', 'like', `${latin}%`));
-          // Full pinyin typed without spaces (zhangwei) against the stored 'zhang wei'.
-          ors.push(sql<SqlBool>`replace(individual_customers.name_pinyin, ' ', '') like ${`${latin}%`}`);
-        }
-        if (digits.length >= 4) ors.push(eb('individual_customers.mobile_digits', 'like', `%${digits}%`));
-        return eb.or(ors);
-      });
+      // Every run of the query must match (docs/regulations.md §2): Chinese (folded to simplified) inside the name,
+      // letters from the start of a reading or initials, 4+ digits inside the mobile.
+      const runs = foldChinese(f.q).toLowerCase().match(/\p{Script=Han}+|[a-z]+|\d+/gu) ?? [];
+      for (const run of runs) {
+        qb = qb.where((eb) => {
+          if (/^\d+$/.test(run)) {
+            const ors = [containsText('individual_customers.name', run)];
+            if (run.length >= 4) ors.push(eb('individual_customers.mobile_digits', 'like', `%${run}%`));
+            return eb.or(ors);
+          }
+          // Runs hold only letters, digits or Chinese characters: nothing LIKE would read as a wildcard.
+          return eb('individual_customers.name_search', 'like', /[a-z]/.test(run) ? `% ${run}%` : `%${run}%`);
+        });
+      }
     }
     return paged(
       qb

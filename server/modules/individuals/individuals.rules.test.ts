@@ -12,9 +12,14 @@ describe('individual customers (docs/regulations.md §2 VIP guests)', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
   });
   it('files names under their pinyin initial letter', () => {
-    expect(nameKeys('张伟')).toEqual({ pinyin: 'zhang wei', initials: 'zw', initial: 'Z' });
+    expect(nameKeys('张伟')).toEqual({ pinyin: 'zhang wei', initials: 'zw', initial: 'Z', search: ' 张伟 zhangwei zw' });
     expect(nameKeys('欧阳娜娜').initial).toBe('O');
     expect(nameKeys('Smith John').initial).toBe('S');
     expect(nameKeys('123').initial).toBe('#');
+    // The surname's reading, not the character's most common one (docs/regulations.md §2).
+    expect(nameKeys('曾晓明')).toMatchObject({ pinyin: 'zeng xiao ming', initials: 'zxm', initial: 'Z' });
+    expect(nameKeys('单田芳').initial).toBe('S');
+    expect(nameKeys('曾曉明').pinyin).toBe('zeng xiao ming');
+    expect(nameKeys('曾曉明').search).toContain(' 曾晓明');
   });
 });

@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { foldChinese, preferredReading, readingCombinations, characterReadings } from '../../platform/search/chinese.rules';
 
 /**
  * Individual customers (VIP guests, docs/regulations.md §2): listed by the initial letter of the name (pinyin),
@@ -25,12 +25,27 @@ export function maskIdNumber(value: string | null): string | null {
   return value.length <= 10 ? '****' : `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
 }
 
-/** The pinyin of a person's name as used for ordering and for the initial-letter index (A–Z, else #). */
-export function nameKeys(name: string): { pinyin: string; initials: string; initial: string } {
-  const syllables = (pinyin(name.normalize('NFKC'), { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' }) as string[])
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
+/**
+ * The pinyin of a person's name as used for ordering and for the initial-letter index (A–Z, else #): the
+ * surname read as a surname (曾晓明 → zeng xiao ming, Z; 单 → shan, S), docs/regulations.md §2.
+ */
+export function nameKeys(name: string): { pinyin: string; initials: string; initial: string; search: string } {
+  const syllables = preferredReading(name, 'person');
   const initials = syllables.map((s) => s[0]).join('');
   const first = (initials[0] ?? '').toUpperCase();
-  return { pinyin: syllables.join(' '), initials, initial: /^[A-Z]$/.test(first) ? first : '#' };
+  return { pinyin: syllables.join(' '), initials, initial: /^[A-Z]$/.test(first) ? first : '#', search: nameSearchText(name) };
+}
+
+/**
+ * What the guest search looks in: the name folded to simplified (曾曉明 → 曾晓明), then every reading of the
+ * name in full and as initials, each word preceded by a space so a query matches from a word's start.
+ */
+export function nameSearchText(name: string): string {
+  const words = new Set<string>([foldChinese(name).toLowerCase().replace(/\s+/g, '')]);
+  for (const syl of readingCombinations(characterReadings(name, 'person'))) {
+    words.add(syl.join(''));
+    words.add(syl.map((s) => s[0]).join(''));
+  }
+  for (const w of name.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/g) ?? []) words.add(w);
+  return ` ${[...words].filter(Boolean).join(' ')}`;
 }

@@ -53,7 +53,7 @@ export function createIndividualService(deps: { db: Kysely<Database>; audit: Aud
     for (const [k, v] of Object.entries(input)) if (v !== undefined) out[COLUMNS[k as keyof IndividualInput]] = k === 'idNumber' && typeof v === 'string' ? v.toUpperCase() : v;
     if (input.name !== undefined) {
       const keys = nameKeys(input.name);
-      Object.assign(out, { name_pinyin: keys.pinyin, name_initials: keys.initials, initial: keys.initial });
+      Object.assign(out, { name_pinyin: keys.pinyin, name_initials: keys.initials, initial: keys.initial, name_search: keys.search });
     }
     if (input.mobile !== undefined) out.mobile_digits = input.mobile ? input.mobile.replace(/\D/g, '') : null;
     return out;
@@ -76,7 +76,7 @@ export function createIndividualService(deps: { db: Kysely<Database>; audit: Aud
       if (!owner) throw errors.notFound();
       const t = clock.now().toISOString();
       const id = await db.transaction().execute(async (trx) => {
-        const individualId = await q.insert(trx, { ...(columns(input) as { name: string; name_pinyin: string; name_initials: string; initial: string }), owner_id: ctx.actor.id, team_id: owner.team_id, department_id: owner.department_id, created_by: ctx.actor.id, created_at: t, updated_at: t });
+        const individualId = await q.insert(trx, { ...(columns(input) as { name: string; name_pinyin: string; name_initials: string; initial: string; name_search: string }), owner_id: ctx.actor.id, team_id: owner.team_id, department_id: owner.department_id, created_by: ctx.actor.id, created_at: t, updated_at: t });
         const changes = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, [null, auditValue(k, v)] as [unknown, unknown]]));
         await audit.record(trx, actorInfo(ctx), { action: 'create', entityType: 'individual_customer', entityId: individualId, changes });
         return individualId;

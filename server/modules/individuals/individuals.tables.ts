@@ -8,6 +8,8 @@ export interface IndividualCustomerTable {
   name_pinyin: string;
   name_initials: string;
   initial: string; // A–Z or #
+  /** Folded name and every reading (individuals.rules.ts nameSearchText). */
+  name_search: string;
   gender: string | null; // male | female
   birthday: string | null;
   nationality: string | null;
