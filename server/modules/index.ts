@@ -17,6 +17,7 @@ import { gradingModule } from './grading/grading.module';
 import { visitsModule } from './visits/visits.module';
 import { poolModule } from './pool/pool.module';
 import { cadenceModule } from './cadence/cadence.module';
+import { staysModule } from './stays/stays.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -41,5 +42,6 @@ export const MODULES = [
   gradingModule,
   visitsModule,
   poolModule,
+  staysModule,
   cadenceModule,
 ] as const;
