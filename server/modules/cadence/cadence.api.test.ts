@@ -181,7 +181,7 @@ describe('cadence per membership tier (docs/regulations.md §8)', () => {
     await visit(specA, gold, '2026-10-28T10:00:00+08:00'); // 40 days ago
     await visit(specA, plain, '2026-10-28T10:00:00+08:00');
     await goldMember({ customerId: gold });
-    expect(json(await specA.client.get(`/api/customers/${gold}/cadence`)).cadence).toMatchObject({ status: 'in_time', rule: 'grade', tier: 'gold' });
+    expect(json(await specA.client.get(`/api/customers/${gold}/cadence`)).cadence).toMatchObject({ status: 'in_time', rule: 'grade', dueDate: '2027-01-26' }); // no tier intervals yet
 
     await setSetting('cadence.tierIntervals', [{ tier: 'gold', every: 30, unit: 'day' }]);
     const c = json(await specA.client.get('/api/cadence/compliance'));
