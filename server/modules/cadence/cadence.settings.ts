@@ -38,7 +38,7 @@ export const CADENCE_SETTINGS = [
       'zh-TW': '各會員等級回訪間隔（會員按等級間隔與會員等級間隔中較短者考核；個人會員只按會員等級；未列出的會員等級不另加要求）',
       en: 'Contact interval per membership tier (a member owes the shorter of its grade’s and its tier’s; individual members by the tier alone; tiers not listed add nothing)',
     },
-    source: 'docs/regulations.md §8 (issue 15: per grade and per membership tier)',
+    source: 'docs/regulations.md §8 (002 四.1)',
   }),
   def({
     key: 'cadence.capMonths',
