@@ -200,6 +200,30 @@ describe('archive extras: attachments, merge, individual customers', () => {
     await page.getByText('个人客户资料已保存').waitFor();
   });
 
+  it('records a stay on the guest\'s page and then the meeting, which the stay shows as met in time', async () => {
+    await page.goto(`${server.baseUrl}/individuals`);
+    await page.getByRole('link', { name: '张伟' }).click();
+    await page.getByRole('heading', { name: '张伟' }).waitFor();
+    await page.getByText('暂无入住记录').waitFor();
+    await page.getByRole('button', { name: '登记入住' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记入住：张伟' });
+    await dialog.getByLabel('房号').fill('1808');
+    await dialog.getByLabel('预订号').fill('BK-7001');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const stay = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '1808', exact: true }) });
+    await stay.getByText('待会见').waitFor();
+    // The keeper (here the administrator, who created the guest) records the meeting; the task is completed on the server.
+    await stay.getByRole('button', { name: /^登记会见 张伟/ }).click();
+    const meet = page.getByRole('dialog', { name: '登记会见：张伟' });
+    await meet.getByLabel('会见情况').fill('大堂迎接，送上欢迎水果');
+    await meet.getByRole('button', { name: '登记会见' }).click();
+    await meet.waitFor({ state: 'hidden' });
+    await stay.getByText('已按时会见').waitFor();
+    await stay.getByText('大堂迎接，送上欢迎水果').waitFor();
+    expect(await stay.getByRole('button', { name: /^登记会见/ }).count()).toBe(0);
+  });
+
   it('is usable at phone width: no page-wide horizontal scrolling', async () => {
     const phone = await launchBrowser({ width: 375, height: 740 });
     try {

@@ -18,6 +18,7 @@ import { visitsModule } from './visits/visits.module';
 import { poolModule } from './pool/pool.module';
 import { cadenceModule } from './cadence/cadence.module';
 import { analysisModule } from './analysis/analysis.module';
+import { staysModule } from './stays/stays.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -42,6 +43,7 @@ export const MODULES = [
   gradingModule,
   visitsModule,
   poolModule,
+  staysModule,
   cadenceModule,
   analysisModule,
 ] as const;

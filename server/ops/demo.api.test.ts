@@ -12,7 +12,7 @@ let ctx: TestContext;
 let result: Awaited<ReturnType<typeof generateDemo>>;
 
 let at: Date;
-const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers', 'reception_visits', 'reception_tours', 'reception_banquets', 'visits', 'visit_reports', 'visit_territories', 'grade_changes', 'memberships', 'membership_points', 'credit_receivables', 'credit_rating_changes', 'survey_responses'] as const;
+const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers', 'reception_visits', 'reception_tours', 'reception_banquets', 'visits', 'visit_reports', 'visit_territories', 'grade_changes', 'memberships', 'membership_points', 'credit_receivables', 'credit_rating_changes', 'survey_responses', 'cadence_tasks', 'pool_events', 'guest_stays'] as const;
 const countsOf = async (c: TestContext) => {
   const out: Record<string, number> = {};
   for (const table of TABLES) out[table] = Number((await c.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -181,6 +181,31 @@ describe('demo data', () => {
     expect(closed).toBeDefined();
     expect(closed.responses).toBeGreaterThan(0);
     expect(closed.index).not.toBeNull();
+  });
+
+  it('fills the cadence, the pool and guest stays: in time, due and overdue for several people, moved customers with reasons, claims, met and not-yet-met guests', async () => {
+    const director = await login(ctx.app, 'zhou.min', PASSWORD);
+    const view = json(await director.get('/api/cadence/compliance'));
+    expect(view.totals.inTime, JSON.stringify(view.totals)).toBeGreaterThan(0);
+    expect(view.totals.due).toBeGreaterThan(0);
+    expect(view.totals.overdue).toBeGreaterThan(0);
+    expect(view.byPerson.filter((p: any) => p.overdue > 0).length).toBeGreaterThanOrEqual(2);
+    expect(await ctx.db.kysely.selectFrom('tasks').select('id').where('source', '=', 'cadence').execute()).not.toHaveLength(0);
+    // The pool: customers moved with the rule's reason, a few claimed back by people of the department.
+    const events = await ctx.db.kysely.selectFrom('pool_events').select(['kind', 'reason']).execute();
+    expect(events.some((e) => e.kind === 'reminded')).toBe(true);
+    expect(events.filter((e) => e.kind === 'released').length).toBeGreaterThanOrEqual(2);
+    expect(events.filter((e) => e.kind === 'released').every((e) => e.reason.length > 4)).toBe(true);
+    expect(events.filter((e) => e.kind === 'claimed').length).toBeGreaterThanOrEqual(1);
+    const pools = json(await director.get('/api/pools'));
+    const inPools = await Promise.all(pools.map(async (p: any) => json(await director.get(`/api/pools/${p.id}/customers?pageSize=5`)).total as number));
+    expect(inPools.reduce((a: number, b: number) => a + b, 0)).toBeGreaterThan(0);
+    // Guest stays: met ones and the ones checked in today still to be met by their keeper.
+    const guests = json(await director.get('/api/individual-customers?pageSize=50')).items;
+    const stays = (await Promise.all(guests.map(async (g: any) => json(await director.get(`/api/individual-customers/${g.id}/stays`)).items))).flat();
+    expect(stays.filter((s: any) => s.meeting === 'met').length).toBeGreaterThan(3);
+    expect(stays.filter((s: any) => s.meeting === 'open')).toHaveLength(2);
+    expect(stays.filter((s: any) => s.meeting === 'open').every((s: any) => s.keeperName && s.taskId)).toBe(true);
   });
 
   it('sends a development plan through the department head to the 经理办公会 with no administrator change', async () => {

@@ -161,3 +161,58 @@ describe('the nightly cadence run (docs/regulations.md §8)', () => {
     expect(made[0]).toMatchObject({ assignee_id: specA.id, status: 'open' });
   });
 });
+
+describe('cadence per membership tier (docs/regulations.md §8)', () => {
+  async function goldMember(body: { customerId?: number; individualId?: number }) {
+    const m = await specA.client.post('/api/members', { ...body, joinedOn: '2026-06-01' });
+    expect(m.statusCode, m.body).toBe(201);
+    const adj = await supervisor.client.post(`/api/members/${json(m).id}/adjust`, { points: 50_000, reason: '测试金卡' });
+    expect(json(adj)).toMatchObject({ tier: 'gold' });
+  }
+
+  it('makes a gold member last contacted 40 days ago overdue by its 30-day tier interval although its grade allows 90 days', async () => {
+    await setSetting('cadence.intervals', [
+      { grade: 'A', every: 1, unit: 'month' },
+      { grade: 'B', every: 90, unit: 'day' },
+      { grade: 'C', every: 6, unit: 'month' },
+    ]);
+    const gold = await customer(specA, '苏州金卡贸易有限公司', 'B');
+    const plain = await customer(specA, '苏州普通贸易有限公司', 'B');
+    await visit(specA, gold, '2026-10-28T10:00:00+08:00'); // 40 days ago
+    await visit(specA, plain, '2026-10-28T10:00:00+08:00');
+    await goldMember({ customerId: gold });
+    expect(json(await specA.client.get(`/api/customers/${gold}/cadence`)).cadence).toMatchObject({ status: 'in_time', rule: 'grade', dueDate: '2027-01-26' }); // no tier intervals yet
+
+    await setSetting('cadence.tierIntervals', [{ tier: 'gold', every: 30, unit: 'day' }]);
+    const c = json(await specA.client.get('/api/cadence/compliance'));
+    expect(row(c, gold)).toMatchObject({ status: 'overdue', rule: 'tier', tier: 'gold', dueDate: '2026-11-27', overdueDays: 10, interval: { every: 30, unit: 'day' } });
+    expect(row(c, plain)).toBeUndefined(); // same grade and contact, not a member: in time by the grade's 90 days
+    expect(json(await specA.client.get(`/api/customers/${plain}/cadence`)).cadence).toMatchObject({ status: 'in_time', rule: 'grade', tier: null, dueDate: '2027-01-26' });
+  });
+
+  it('lists individual members as their own group, contacted when a meeting is recorded for their stay', async () => {
+    const guest = json(await specA.client.post('/api/individual-customers', { name: '林金卡' })).id as number;
+    await goldMember({ individualId: guest });
+    ctx.clock.set('2026-10-28T02:00:00Z'); // 40 days ago: a stay and its meeting
+    try {
+      const stay = json(await specA.client.post(`/api/individual-customers/${guest}/stays`, { checkedInAt: '2026-10-28T09:00:00+08:00', room: '1808' }));
+      expect((await specA.client.post(`/api/individual-customers/${guest}/stays/${stay.id}/meeting`, { note: '大堂迎接' })).statusCode).toBe(200);
+    } finally {
+      ctx.clock.set('2026-12-07T02:00:00Z');
+    }
+    const c = json(await specA.client.get('/api/cadence/compliance'));
+    expect(c.members).toEqual([expect.objectContaining({ individualId: guest, name: '林金卡', tier: 'gold', lastContact: '2026-10-28', dueDate: '2026-11-27', status: 'overdue', overdueDays: 10, ownerName: '王专员' })]);
+    expect(c.memberTotals).toMatchObject({ total: 1, overdue: 1 });
+    // another team's specialist does not see the guest
+    expect(json(await specB.client.get('/api/cadence/compliance')).members).toEqual([]);
+    await setSetting('cadence.tierIntervals', []);
+  });
+
+  it('refuses a tier interval for a tier membership does not define, naming the row', async () => {
+    const all = json(await ctx.admin.get('/api/settings'));
+    const s = all.groups.flatMap((g: { items: { key: string; version: number }[] }) => g.items).find((i: { key: string }) => i.key === 'cadence.tierIntervals');
+    const res = await ctx.admin.put('/api/settings/cadence.tierIntervals', { value: [{ tier: 'gold', every: 30, unit: 'day' }, { tier: 'platinum', every: 7, unit: 'day' }], version: s.version });
+    expect(res.statusCode).toBe(422);
+    expect(json(res).error.fields.map((f: { field: string }) => f.field)).toEqual(['value.1.tier']);
+  });
+});

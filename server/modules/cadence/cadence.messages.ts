@@ -4,6 +4,8 @@ import type { Catalogue } from '../../platform/http/i18n';
 export const CADENCE_MESSAGES: Catalogue = {
   'cadence.grade_unknown': ['客户档案中没有这个等级', '客戶檔案中沒有這個等級', 'The archive defines no such grade'],
   'cadence.grade_repeated': ['每个等级只能设置一次', '每個等級只能設定一次', 'Each grade can be listed only once'],
+  'cadence.tier_unknown': ['会员设置中没有这个会员等级', '會員設定中沒有這個會員等級', 'Membership defines no such tier'],
+  'cadence.tier_repeated': ['每个会员等级只能设置一次', '每個會員等級只能設定一次', 'Each tier can be listed only once'],
   'cadence.task.title': ['逾期回访：{customer}（{grade}，应于 {date} 前联系）', '逾期回訪：{customer}（{grade}，應於 {date} 前聯繫）', 'Overdue contact: {customer} ({grade}, due by {date})'],
   'cadence.task.body': [
     '上次联系：{last}。按回访频率应每 {interval} 至少联系一次，请尽快上门、电话或邮件回访并登记回访记录。',

@@ -1,6 +1,9 @@
 import type { Role } from '../../platform/permissions/roles';
 import { defineModule } from '../../platform/modules/manifest';
+import type { MembershipService } from '../membership/membership.service';
+import type { StayService } from '../stays/stays.service';
 import type { WorkflowServices } from '../workflow/workflow.module';
+import { cadenceDemo } from './cadence.demo';
 import { startCadenceJobs } from './cadence.jobs';
 import { CADENCE_MESSAGES } from './cadence.messages';
 import { cadenceQueries } from './cadence.queries';
@@ -12,10 +15,10 @@ import './cadence.tables';
 
 const leads: Role[] = ['director', 'manager', 'supervisor'];
 
-/** Visit cadence 回访频率 by grade (docs/regulations.md §8): overdue customers become tasks, escalate, show on the home page. */
+/** Visit cadence 回访频率 by grade and membership tier (docs/regulations.md §8): overdue customers become tasks, escalate, show on the home page. */
 export const cadenceModule = defineModule({
   name: 'cadence',
-  dependsOn: ['customers', 'visits', 'workflow'],
+  dependsOn: ['customers', 'visits', 'workflow', 'membership', 'stays'],
   migrations: (kind) => [cadence20261208(kind)],
   capabilities: {
     'cadence.read': [...leads, 'specialist', 'sales', 'qa'], // the compliance view and a customer's cadence, within the customer's scope
@@ -29,9 +32,12 @@ export const cadenceModule = defineModule({
   build: (ctx) => {
     const { tasks, notifications } = ctx.use<WorkflowServices>('workflow');
     const { visits } = ctx.use<{ visits: ContactSource }>('visits');
-    return { cadence: createCadenceService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, calendar: ctx.calendar, tasks, notifications, contacts: visits }) };
+    const { membership } = ctx.use<{ membership: MembershipService }>('membership');
+    const { stays } = ctx.use<{ stays: StayService }>('stays');
+    return { cadence: createCadenceService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, calendar: ctx.calendar, tasks, notifications, contacts: visits, members: membership, guestContacts: stays }) };
   },
   routes: (app, s) => cadenceRoutes(app, { cadence: s.cadence }),
+  demo: (s, _ctx, demo) => cadenceDemo(s.cadence, demo),
   jobs: (s, ctx) => startCadenceJobs({ cadence: s.cadence, leases: ctx.leases }, ctx.log),
   contributes: {
     todoProviders: (s) => [s.cadence.todoProvider],

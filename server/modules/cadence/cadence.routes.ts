@@ -22,6 +22,8 @@ function presentCustomer(e: Evaluated): z.infer<typeof s.cadenceCustomerOut> {
     status: e.cadence.status,
     interval: e.cadence.interval,
     capped: e.cadence.capped,
+    rule: e.cadence.rule,
+    tier: e.tier,
     exempt: e.exempt,
   };
 }
@@ -45,7 +47,24 @@ export async function cadenceRoutes(server: FastifyInstance, deps: { cadence: Ca
     schema: { tags, summary: 'Cadence compliance per person, team and grade within the caller’s scope', querystring: s.complianceQuery, response: { 200: s.complianceOut } },
     handler: async (req) => {
       const c = await cadence.compliance(requestContext(req), req.query);
-      return { ...c, customers: c.customers.map(presentCustomer) };
+      return {
+        ...c,
+        customers: c.customers.map(presentCustomer),
+        members: c.members.map((m) => ({
+          individualId: m.individualId,
+          name: m.name,
+          memberNo: m.memberNo,
+          tier: m.tier,
+          ownerId: m.ownerId,
+          ownerName: m.ownerName,
+          teamId: m.teamId,
+          lastContact: m.lastContact,
+          dueDate: m.cadence.dueDate,
+          overdueDays: m.cadence.overdueDays,
+          status: m.cadence.status,
+          interval: m.cadence.interval,
+        })),
+      };
     },
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addInterval, cadenceOf, defaultIntervals, type CadenceRules } from './cadence.rules';
 
 // Visit cadence by grade (docs/regulations.md §8): the rulebook's numbers.
-const rules: CadenceRules = { intervals: defaultIntervals(['A', 'B', 'C']), capMonths: 0, dueSoonDays: 7 };
+const rules: CadenceRules = { intervals: defaultIntervals(['A', 'B', 'C']), tierIntervals: [], capMonths: 0, dueSoonDays: 7 };
 const TODAY = '2026-12-07';
 const daysAgo = (n: number) => new Date(Date.UTC(2026, 11, 7) - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -47,5 +47,19 @@ describe('visit cadence by grade', () => {
     expect(addInterval('2027-01-31', { every: 1, unit: 'month' })).toBe('2027-02-28');
     expect(addInterval('2026-08-31', { every: 6, unit: 'month' })).toBe('2027-02-28');
     expect(addInterval('2026-12-07', { every: 45, unit: 'day' })).toBe('2027-01-21');
+  });
+
+  it('makes a gold member last contacted 40 days ago with a 30-day tier interval overdue although its grade allows 90 days', () => {
+    const tiered: CadenceRules = { ...rules, intervals: [{ grade: 'B', every: 90, unit: 'day' }], tierIntervals: [{ tier: 'gold', every: 30, unit: 'day' }] };
+    const input = { grade: 'B', tier: 'gold', lastContact: daysAgo(40), since: null, exempt: false };
+    expect(cadenceOf(input, TODAY, tiered)).toMatchObject({ status: 'overdue', dueDate: daysAgo(10), overdueDays: 10, rule: 'tier', interval: { every: 30, unit: 'day' } });
+    // a silver member (no tier interval) and a non-member keep the grade's 90 days
+    expect(cadenceOf({ ...input, tier: 'silver' }, TODAY, tiered)).toMatchObject({ status: 'in_time', rule: 'grade' });
+    expect(cadenceOf({ ...input, tier: null }, TODAY, tiered)).toMatchObject({ status: 'in_time', rule: 'grade' });
+    // a guest without a grade is checked by its tier alone; with neither there is no requirement
+    expect(cadenceOf({ ...input, grade: null }, TODAY, tiered)).toMatchObject({ status: 'overdue', rule: 'tier' });
+    expect(cadenceOf({ ...input, grade: null, tier: 'silver' }, TODAY, tiered)).toBeNull();
+    // the one-month cap names itself when it is the shortest
+    expect(cadenceOf({ ...input, tier: null }, TODAY, { ...tiered, capMonths: 1 })).toMatchObject({ rule: 'cap', capped: true });
   });
 });

@@ -11,10 +11,18 @@ export interface Interval {
 export interface GradeInterval extends Interval {
   grade: string;
 }
+export interface TierInterval extends Interval {
+  /** A key of the membership.tiers setting. */
+  tier: string;
+}
 export type CadenceStatus = 'in_time' | 'due' | 'overdue';
+/** Which rule set the due date: the grade's interval, the membership tier's, or the one-month cap. */
+export type CadenceRule = 'grade' | 'tier' | 'cap';
 
 export interface CadenceRules {
   intervals: GradeInterval[];
+  /** Per membership tier; a member owes the shorter of its grade's and its tier's interval. */
+  tierIntervals: TierInterval[];
   /** The hotel's rule (001) "never more than one month between two contacts" as months; 0 = off. A recorded reason exempts a customer. */
   capMonths: number;
   /** A customer whose due date is this many days away or fewer counts as due. */
@@ -51,6 +59,8 @@ export function addInterval(date: string, iv: Interval): string {
 
 export interface CadenceInput {
   grade: string | null;
+  /** The membership tier when the customer or guest is a member. */
+  tier?: string | null;
   /** The newest visit or call (date in Shanghai), null when never contacted. */
   lastContact: string | null;
   /** When contact was first owed without any visit: the start of cooperation; null = today. */
@@ -65,28 +75,35 @@ export interface Cadence {
   overdueDays: number;
   interval: Interval;
   capped: boolean;
+  rule: CadenceRule;
 }
 
-/** Where one customer stands today; null when its grade has no required interval (no grade, or a grade the table leaves out). */
+/**
+ * Where one customer or guest stands today; null when neither its grade nor its membership tier has a
+ * required interval. The shortest of the grade's, the tier's and the cap applies (docs/regulations.md §8).
+ */
 export function cadenceOf(input: CadenceInput, today: string, rules: CadenceRules): Cadence | null {
-  const own = rules.intervals.find((i) => i.grade === input.grade);
-  if (!input.grade || !own) return null;
+  const byGrade = input.grade ? rules.intervals.find((i) => i.grade === input.grade) : undefined;
+  const byTier = input.tier ? rules.tierIntervals.find((i) => i.tier === input.tier) : undefined;
+  if (!byGrade && !byTier) return null;
   const base = input.lastContact ?? input.since ?? today;
-  let interval: Interval = { every: own.every, unit: own.unit };
-  let dueDate = addInterval(base, interval);
-  let capped = false;
-  if (rules.capMonths > 0 && !input.exempt) {
-    const capInterval: Interval = { every: rules.capMonths, unit: 'month' };
-    const cap = addInterval(base, capInterval);
-    if (cap < dueDate) {
-      dueDate = cap;
-      interval = capInterval;
-      capped = true;
+  const candidates: { rule: CadenceRule; interval: Interval }[] = [];
+  if (byGrade) candidates.push({ rule: 'grade', interval: { every: byGrade.every, unit: byGrade.unit } });
+  if (byTier) candidates.push({ rule: 'tier', interval: { every: byTier.every, unit: byTier.unit } });
+  if (rules.capMonths > 0 && !input.exempt) candidates.push({ rule: 'cap', interval: { every: rules.capMonths, unit: 'month' } });
+  // The earliest due date wins; on a tie the earlier rule in the list (grade, then tier) is named.
+  let best = candidates[0]!;
+  let dueDate = addInterval(base, best.interval);
+  for (const c of candidates.slice(1)) {
+    const d = addInterval(base, c.interval);
+    if (d < dueDate) {
+      dueDate = d;
+      best = c;
     }
   }
   // Never contacted and no cooperation date: owed from today.
   if (!input.lastContact && !input.since) dueDate = today;
   const overdueDays = Math.max(0, daysBetween(dueDate, today));
   const status: CadenceStatus = overdueDays > 0 ? 'overdue' : daysBetween(today, dueDate) <= rules.dueSoonDays ? 'due' : 'in_time';
-  return { status, dueDate, overdueDays, interval, capped };
+  return { status, dueDate, overdueDays, interval: best.interval, capped: best.rule === 'cap', rule: best.rule };
 }

@@ -27,7 +27,26 @@ export const cadenceCustomerOut = z.object({
   status,
   interval,
   capped: z.boolean(),
+  /** Which rule set the due date: the grade's interval, the membership tier's, or the one-month cap. */
+  rule: z.enum(['grade', 'tier', 'cap']),
+  tier: z.string().nullable(),
   exempt: z.boolean(),
+});
+
+/** An individual member (a guest, not an archive customer) owed contact by its membership tier. */
+export const cadenceMemberOut = z.object({
+  individualId: z.number().int(),
+  name: z.string(),
+  memberNo: z.string(),
+  tier: z.string(),
+  ownerId: z.number().int(),
+  ownerName: z.string().nullable(),
+  teamId: z.number().int().nullable(),
+  lastContact: z.string().nullable(),
+  dueDate: z.string(),
+  overdueDays: z.number().int(),
+  status,
+  interval,
 });
 
 export const complianceOut = z.object({
@@ -38,6 +57,8 @@ export const complianceOut = z.object({
   byTeam: z.array(z.object({ teamId: z.number().int().nullable(), ...counts })),
   byGrade: z.array(z.object({ grade: z.string(), label: z.string(), interval, ...counts })),
   customers: z.array(cadenceCustomerOut),
+  members: z.array(cadenceMemberOut),
+  memberTotals: z.object(counts),
 });
 
 export const customerCadenceOut = z.object({

@@ -12,7 +12,7 @@ import { people } from '../org/org.queries';
 import type { NotificationService, TodoItem, TodoProvider } from '../workflow/workflow.types';
 import type { TasksService } from '../workflow/tasks.service';
 import { type CadenceCustomer, cadenceQueries as q } from './cadence.queries';
-import { type Cadence, cadenceOf, type CadenceRules, type CadenceStatus, type GradeInterval, type Interval } from './cadence.rules';
+import { type Cadence, cadenceOf, type CadenceRules, type CadenceStatus, type GradeInterval, type Interval, type TierInterval } from './cadence.rules';
 
 const LANG = 'zh-CN' as const;
 const BATCH = 1000;
@@ -23,8 +23,35 @@ export interface ContactSource {
   lastContactDates(customerIds: number[]): Promise<Map<number, string>>;
 }
 
+/** Membership as cadence reads it: the tier of member customers and the individual members (docs/regulations.md §8). */
+export interface MemberSource {
+  tiersOfCustomers(customerIds: number[]): Promise<Map<number, string>>;
+  individualMembers(
+    actor: Actor,
+    tiers: string[],
+    f?: { ownerId?: number; teamId?: number },
+  ): Promise<{ id: number; individual_id: number | null; member_no: string; tier: string; joined_on: string; holder_name: string; owner_id: number; team_id: number | null; owner_name: string | null }[]>;
+}
+/** The contacts with individual guests: the meetings recorded for their stays. */
+export interface GuestContactSource {
+  lastMeetings(individualIds: number[]): Promise<Map<number, string>>;
+}
+
+export interface EvaluatedMember {
+  individualId: number;
+  name: string;
+  memberNo: string;
+  tier: string;
+  ownerId: number;
+  ownerName: string | null;
+  teamId: number | null;
+  lastContact: string | null;
+  cadence: Cadence;
+}
+
 export interface Evaluated {
   customer: CadenceCustomer;
+  tier: string | null;
   lastContact: string | null;
   exempt: boolean;
   cadence: Cadence;
@@ -60,14 +87,17 @@ export function createCadenceService(deps: {
   tasks: TasksService;
   notifications: NotificationService;
   contacts: ContactSource;
+  members: MemberSource;
+  guestContacts: GuestContactSource;
 }) {
-  const { db, audit, clock, settings, calendar, tasks, notifications, contacts } = deps;
+  const { db, audit, clock, settings, calendar, tasks, notifications, contacts, members, guestContacts } = deps;
   const today = () => shanghaiDate(clock.now());
 
   async function rules(): Promise<CadenceRules & { grades: { code: string; label: string }[] }> {
     const v = await settings.values();
     return {
       intervals: v['cadence.intervals'] as GradeInterval[],
+      tierIntervals: (v['cadence.tierIntervals'] as TierInterval[] | undefined) ?? [],
       capMonths: Number(v['cadence.capMonths']),
       dueSoonDays: Number(v['cadence.dueSoonDays']),
       grades: v['archive.grades'] as { code: string; label: string }[],
@@ -80,12 +110,34 @@ export function createCadenceService(deps: {
     for (let i = 0; i < rows.length; i += BATCH) {
       const part = rows.slice(i, i + BATCH);
       const ids = part.map((c) => c.id);
-      const [last, exempt] = await Promise.all([contacts.lastContactDates(ids), q.exempted(db, ids)]);
+      const [last, exempt, tiers] = await Promise.all([contacts.lastContactDates(ids), q.exempted(db, ids), r.tierIntervals.length ? members.tiersOfCustomers(ids) : new Map<number, string>()]);
       for (const customer of part) {
         const at = last.get(customer.id);
         const lastContact = at ? shanghaiDate(new Date(at)) : null;
-        const cadence = cadenceOf({ grade: customer.grade, lastContact, since: customer.cooperation_since ?? null, exempt: exempt.has(customer.id) }, day, r);
-        if (cadence) out.push({ customer, lastContact, exempt: exempt.has(customer.id), cadence });
+        const tier = tiers.get(customer.id) ?? null;
+        const cadence = cadenceOf({ grade: customer.grade, tier, lastContact, since: customer.cooperation_since ?? null, exempt: exempt.has(customer.id) }, day, r);
+        if (cadence) out.push({ customer, tier, lastContact, exempt: exempt.has(customer.id), cadence });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Individual members (guests, not archive customers) with a tier interval: their own group in the compliance
+   * view, contacted when a meeting is recorded for one of their stays, owed from the day they joined.
+   */
+  async function individualMembers(actor: Actor, r: CadenceRules, day: string, f: { ownerId?: number; teamId?: number; grade?: string }): Promise<EvaluatedMember[]> {
+    if (!r.tierIntervals.length || f.grade) return [];
+    const rows = (await members.individualMembers(actor, r.tierIntervals.map((i) => i.tier), f)).filter((m) => m.individual_id !== null);
+    const out: EvaluatedMember[] = [];
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const part = rows.slice(i, i + BATCH);
+      const last = await guestContacts.lastMeetings(part.map((m) => m.individual_id!));
+      for (const m of part) {
+        const at = last.get(m.individual_id!);
+        const lastContact = at ? shanghaiDate(new Date(at)) : null;
+        const cadence = cadenceOf({ grade: null, tier: m.tier, lastContact, since: m.joined_on, exempt: true }, day, r);
+        if (cadence) out.push({ individualId: m.individual_id!, name: m.holder_name, memberNo: m.member_no, tier: m.tier, ownerId: m.owner_id, ownerName: m.owner_name, teamId: m.team_id, lastContact, cadence });
       }
     }
     return out;
@@ -272,6 +324,7 @@ export function createCadenceService(deps: {
         byTeam.set(e.customer.team_id ?? null, tm);
         count(byGrade.get(e.customer.grade!) ?? zero(), status, overdueDays);
       }
+      const guests = await individualMembers(ctx.actor, r, day, f);
       const owed = all
         .filter((e) => e.cadence.status !== 'in_time')
         .sort((a, b) => b.cadence.overdueDays - a.cadence.overdueDays || a.cadence.dueDate.localeCompare(b.cadence.dueDate) || a.customer.id - b.customer.id)
@@ -284,6 +337,8 @@ export function createCadenceService(deps: {
         byTeam: [...byTeam].map(([teamId, c]) => ({ teamId, ...c })).sort((a, b) => (a.teamId ?? 0) - (b.teamId ?? 0)),
         byGrade: [...byGrade].map(([grade, c]) => ({ grade, label: gradeLabel(r.grades, grade), interval: r.intervals.find((i) => i.grade === grade)!, ...c })),
         customers: owed,
+        members: guests.filter((m) => m.cadence.status !== 'in_time').sort((a, b) => b.cadence.overdueDays - a.cadence.overdueDays || a.individualId - b.individualId).slice(0, 500),
+        memberTotals: guests.reduce((c, m) => (count(c, m.cadence.status, m.cadence.overdueDays), c), zero()),
       };
     },
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldError } from '../../platform/http/errors';
 import { def, int, UNITS, type SettingDefinition, type SettingGroupDefinition, type SettingValues } from '../../platform/settings/settings.registry';
 import { DEFAULT_GRADES } from '../customers/customers.settings';
-import { defaultIntervals, INTERVAL_UNITS, type GradeInterval } from './cadence.rules';
+import { defaultIntervals, INTERVAL_UNITS, type GradeInterval, type TierInterval } from './cadence.rules';
 
 /** The blanks of docs/regulations.md §8 (visit cadence) as settings, registered from the cadence manifest. */
 export const CADENCE_SETTING_GROUPS: SettingGroupDefinition[] = [{ key: 'cadence', label: { 'zh-CN': '回访频率', 'zh-TW': '回訪頻率', en: 'Visit cadence' } }];
@@ -10,6 +10,10 @@ export const CADENCE_SETTING_GROUPS: SettingGroupDefinition[] = [{ key: 'cadence
 export const intervalsSchema = z
   .array(z.object({ grade: z.string().trim().min(1).max(20), every: int(1, 730), unit: z.enum(INTERVAL_UNITS) }).strict())
   .max(10) as z.ZodType<GradeInterval[]>;
+
+export const tierIntervalsSchema = z
+  .array(z.object({ tier: z.string().trim().min(1).max(30), every: int(1, 730), unit: z.enum(INTERVAL_UNITS) }).strict())
+  .max(10) as z.ZodType<TierInterval[]>;
 
 export const CADENCE_SETTINGS = [
   def({
@@ -23,6 +27,18 @@ export const CADENCE_SETTINGS = [
       en: 'Contact interval per grade (at least once every N days or months; grades not listed are not checked)',
     },
     source: 'docs/regulations.md §8 (002 四.1: 大客户每月、中客户每季度、小客户每半年)',
+  }),
+  def({
+    key: 'cadence.tierIntervals',
+    group: 'cadence',
+    schema: tierIntervalsSchema,
+    default: [],
+    label: {
+      'zh-CN': '各会员等级回访间隔（会员按等级间隔与会员等级间隔中较短者考核；个人会员只按会员等级；未列出的会员等级不另加要求）',
+      'zh-TW': '各會員等級回訪間隔（會員按等級間隔與會員等級間隔中較短者考核；個人會員只按會員等級；未列出的會員等級不另加要求）',
+      en: 'Contact interval per membership tier (a member owes the shorter of its grade’s and its tier’s; individual members by the tier alone; tiers not listed add nothing)',
+    },
+    source: 'docs/regulations.md §8 (002 四.1)',
   }),
   def({
     key: 'cadence.capMonths',
@@ -80,6 +96,13 @@ export function cadenceSettingsCheck(values: SettingValues): FieldError[] {
     if (grades && !grades.some((g) => g.code === r.grade)) out.push({ field: `value.${i}.grade`, message: 'cadence.grade_unknown' });
     else if (seen.has(r.grade)) out.push({ field: `value.${i}.grade`, message: 'cadence.grade_repeated' });
     seen.add(r.grade);
+  });
+  const tiers = values['membership.tiers'] as { key: string }[] | undefined;
+  const seenTiers = new Set<string>();
+  ((values['cadence.tierIntervals'] as TierInterval[] | undefined) ?? []).forEach((r, i) => {
+    if (tiers && !tiers.some((t) => t.key === r.tier)) out.push({ field: `value.${i}.tier`, message: 'cadence.tier_unknown' });
+    else if (seenTiers.has(r.tier)) out.push({ field: `value.${i}.tier`, message: 'cadence.tier_repeated' });
+    seenTiers.add(r.tier);
   });
   return out;
 }

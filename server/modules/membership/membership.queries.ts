@@ -215,4 +215,28 @@ export const membershipQueries = {
     await db.deleteFrom('memberships').where('id', '=', from.id).execute();
     return to.id;
   },
+
+  /** customer id → tier, for the cadence of members (docs/regulations.md §8). */
+  async tiersOfCustomers(db: Q, customerIds: number[]) {
+    if (!customerIds.length) return new Map<number, string>();
+    const rows = await db.selectFrom('memberships').select(['customer_id', 'tier']).where('customer_id', 'in', customerIds).execute();
+    return new Map(rows.map((r) => [r.customer_id!, r.tier]));
+  },
+
+  tierOfIndividual: (db: Q, individualId: number) => db.selectFrom('memberships').select(['id', 'tier']).where('individual_id', '=', individualId).executeTakeFirst(),
+
+  /** Individual guests who are members of the given tiers, within the actor's scope, with their keeper. */
+  individualMembers(db: Q, actor: Actor, tiers: string[], f: { ownerId?: number; teamId?: number } = {}) {
+    let qb = db
+      .selectFrom('memberships')
+      .innerJoin('member_scope', 'member_scope.id', 'memberships.id')
+      .leftJoin('user_directory as owner', 'owner.id', 'member_scope.owner_id')
+      .select(['memberships.id', 'memberships.individual_id', 'memberships.member_no', 'memberships.tier', 'memberships.joined_on', 'member_scope.holder_name', 'member_scope.owner_id', 'member_scope.team_id', 'owner.display_name as owner_name'])
+      .where('memberships.individual_id', 'is not', null)
+      .where('memberships.tier', 'in', tiers.length ? tiers : [''])
+      .where(scopeCondition(actor, RESOURCES.member));
+    if (f.ownerId) qb = qb.where('member_scope.owner_id', '=', f.ownerId);
+    if (f.teamId) qb = qb.where('member_scope.team_id', '=', f.teamId);
+    return qb.orderBy('memberships.id').execute();
+  },
 };

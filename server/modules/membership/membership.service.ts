@@ -181,6 +181,15 @@ export function createMembershipService(deps: { db: Kysely<Database>; audit: Aud
         .map((tier) => ({ tier: tier.key, label: tier.label[ctx.lang], minPoints: tier.minPoints, count: counts.get(tier.key) ?? 0 }));
     },
 
+    /** Tiers of the members among these customers (customer id → tier key), for the visit cadence. */
+    tiersOfCustomers: (customerIds: number[]) => q.tiersOfCustomers(db, customerIds),
+    /** The guest's membership tier, or null when the guest is not a member. */
+    async tierOfIndividual(individualId: number, conn: Kysely<Database> = db) {
+      return (await q.tierOfIndividual(conn, individualId))?.tier ?? null;
+    },
+    /** Individual members of these tiers within the caller's scope (the cadence's group of guests). */
+    individualMembers: (actor: RequestContext['actor'], tiers: string[], f: { ownerId?: number; teamId?: number } = {}) => q.individualMembers(db, actor, tiers, f),
+
     /** The customer's membership for its value panel; null when it is not a member. */
     async ofCustomer(customerId: number) {
       const m = await q.byCustomer(db, customerId);

@@ -1,4 +1,5 @@
 import type { Role } from '../../platform/permissions/roles';
+import { poolDemo } from './pool.demo';
 import { defineModule } from '../../platform/modules/manifest';
 import type { ComplaintService } from '../complaints/complaints.service';
 import type { ContractServices } from '../contracts/contracts.module';
@@ -47,6 +48,7 @@ export const poolModule = defineModule({
     return { pool: createPoolService({ db: ctx.db, clock: ctx.clock, settings: ctx.settings, notifications, customers, contracts, transactions, maintenance, complaints, visits }) };
   },
   routes: (app, s) => poolRoutes(app, { pool: s.pool }),
+  demo: (s, _ctx, demo) => poolDemo(s.pool, demo),
   jobs: (s, ctx) => startPoolJobs({ pool: s.pool, leases: ctx.leases }, ctx.log),
   contributes: {
     customerMerge: () => [{ columns: ['pool_entries.customer_id', 'pool_watch.customer_id', 'pool_events.customer_id'], move: poolQueries.moveCustomer }],

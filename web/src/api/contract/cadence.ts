@@ -4,5 +4,6 @@ import type * as s from '../../../../server/modules/cadence/cadence.schemas';
 
 export type Compliance = z.output<typeof s.complianceOut>;
 export type CadenceCustomer = z.output<typeof s.cadenceCustomerOut>;
+export type CadenceMember = z.output<typeof s.cadenceMemberOut>;
 export type CustomerCadence = z.output<typeof s.customerCadenceOut>;
 export type CadenceRun = z.output<typeof s.runOut>;

@@ -11,6 +11,7 @@ import type { AccuracyReport, CreditSurvey, CustomerCredit, Receivable, Receivab
 import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
 import type { CustomerGrade, GradingBoardItem } from './grading';
 import type { CadenceRun, Compliance, CustomerCadence } from './cadence';
+import type { Stay } from './stays';
 import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
@@ -108,6 +109,9 @@ export type Routes =
   | Route<'PUT', `/api/development-records/${number}/instruction`, DevelopmentRecord> // /api/development-records/:id/instruction
   | Route<'POST', `/api/development-plans/${number}/submit`, DevelopmentPlan> // /api/development-plans/:id/submit
   | Route<'POST', `/api/individual-customers/${number}/reveal`, { value: string | null }> // /api/individual-customers/:id/reveal
+  | Route<'GET', `/api/individual-customers/${number}/stays`, { items: Stay[] }> // /api/individual-customers/:id/stays
+  | Route<'POST', `/api/individual-customers/${number}/stays`, Stay> // /api/individual-customers/:id/stays
+  | Route<'POST', `/api/individual-customers/${number}/stays/${number}/meeting`, Stay> // /api/individual-customers/:id/stays/:stayId/meeting
   | Route<'POST', `/api/maintenance-plans/${number}/submit`, MaintenancePlan> // /api/maintenance-plans/:id/submit
   | Route<'GET', `/api/maintenance-plans/${number}/tasks`, { items: PlanTask[] }> // /api/maintenance-plans/:id/tasks
   | Route<'POST', `/api/maintenance-plans/${number}/tasks`, { items: PlanTask[] }> // /api/maintenance-plans/:id/tasks

@@ -3,7 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { CadenceCustomer, Compliance } from '../../api/contract/cadence';
+import type { CadenceCustomer, CadenceMember, Compliance } from '../../api/contract/cadence';
 import { useSession } from '../auth/hooks';
 import { type ChartOption, EChart } from '../../components/EChart';
 import { useNotifyError } from '../../components/errors';
@@ -73,6 +73,22 @@ export default function CompliancePage() {
       render: (v: CadenceCustomer['status'], r) => <Tag color={STATUS_COLOR[v]}>{v === 'overdue' ? t('cadence.overdueDays', { count: r.overdueDays }) : t(`cadence.status.${v}`)}</Tag>,
     },
     { title: t('cadence.interval'), dataIndex: 'interval', width: 130, render: (v: CadenceCustomer['interval'], r) => `${interval(v)}${r.capped ? ` ${t('cadence.capped')}` : ''}` },
+    { title: t('cadence.ruleTitle'), dataIndex: 'rule', width: 150, render: (v: CadenceCustomer['rule'], r) => (v === 'tier' ? t('cadence.rule.tier', { tier: r.tier ?? '' }) : t(`cadence.rule.${v}`)) },
+  ];
+  const memberCols: TableColumnsType<CadenceMember> = [
+    { title: t('cadence.member'), dataIndex: 'name', width: 160, render: (v: string, r) => <Link to={`/individuals/${r.individualId}`}>{v}</Link> },
+    { title: t('cadence.memberNo'), dataIndex: 'memberNo', width: 120 },
+    { title: t('cadence.tier'), dataIndex: 'tier', width: 80 },
+    { title: t('cadence.owner'), dataIndex: 'ownerName', width: 100 },
+    { title: t('cadence.lastMeeting'), dataIndex: 'lastContact', width: 110, render: (v: string | null) => v ?? t('cadence.never') },
+    { title: t('cadence.dueDate'), dataIndex: 'dueDate', width: 110 },
+    {
+      title: t('cadence.statusTitle'),
+      dataIndex: 'status',
+      width: 130,
+      render: (v: CadenceMember['status'], r) => <Tag color={STATUS_COLOR[v]}>{v === 'overdue' ? t('cadence.overdueDays', { count: r.overdueDays }) : t(`cadence.status.${v}`)}</Tag>,
+    },
+    { title: t('cadence.interval'), dataIndex: 'interval', width: 130, render: (v: CadenceMember['interval']) => interval(v) },
   ];
 
   return (
@@ -177,6 +193,24 @@ export default function CompliancePage() {
           />
         </Flex>
       </Card>
+
+      {c && c.memberTotals.total > 0 ? (
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={t('cadence.members', { inTime: c.memberTotals.inTime, due: c.memberTotals.due, overdue: c.memberTotals.overdue })}
+        >
+          <Table<CadenceMember>
+            rowKey="individualId"
+            size="small"
+            columns={memberCols}
+            dataSource={c.members}
+            scroll={{ x: 900 }}
+            locale={{ emptyText: t('cadence.noneOwed') }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          />
+        </Card>
+      ) : null}
     </PageContainer>
   );
 }

@@ -33,6 +33,7 @@ export function CustomerCadenceSection({ customerId }: { customerId: number }) {
             { key: 'last', label: t('cadence.lastContact'), children: c.lastContact ?? t('cadence.never') },
             { key: 'due', label: t('cadence.dueDate'), children: c.dueDate },
             { key: 'interval', label: t('cadence.interval'), children: `${t(`cadence.every.${c.interval.unit}`, { count: c.interval.every })}${c.capped ? ` ${t('cadence.capped')}` : ''}` },
+            { key: 'rule', label: t('cadence.ruleTitle'), children: c.rule === 'tier' ? t('cadence.rule.tier', { tier: c.tier ?? '' }) : t(`cadence.rule.${c.rule}`) },
             ...(d?.exemption ? [{ key: 'exempt', label: t('cadence.exemption'), children: d.exemption.reason }] : []),
           ]}
         />

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -91,7 +92,7 @@ export default function IndividualsPage() {
         </Typography.Text>
       ),
     },
-    { key: 'name', title: t('individuals.name'), dataIndex: 'name', width: 100, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    { key: 'name', title: t('individuals.name'), dataIndex: 'name', width: 100, render: (v: string, r) => <Link to={`/individuals/${r.id}`}><Typography.Text strong>{v}</Typography.Text></Link> },
     { key: 'gender', title: t('individuals.gender'), dataIndex: 'gender', width: 72, render: (v: string | null) => (v ? genderLabel(t, v) : none) },
     { key: 'birthday', title: t('individuals.birthday'), dataIndex: 'birthday', width: 100, render: (v: string | null) => v || none },
     { key: 'nationality', title: t('individuals.nationality'), dataIndex: 'nationality', width: 100, render: (v: string | null) => v || none },

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import type { Gender, IndividualCustomer, IndividualPage } from '../../api/contract/customers';
 import type { IndividualEditable as IndividualInput } from '../../api/contract/customers';
+import type { StayInput } from '../../api/contract/stays';
 
 export type { IndividualInput };
 
@@ -17,6 +18,7 @@ export const individualKeys = {
   all: ['individual-customers'] as const,
   list: (filters: IndividualFilters) => ['individual-customers', 'list', filters] as const,
   detail: (id: number) => ['individual-customers', 'detail', id] as const,
+  stays: (id: number) => ['individual-customers', 'stays', id] as const,
 };
 
 export function useIndividuals(filters: IndividualFilters) {
@@ -44,5 +46,37 @@ export type IndividualRevealField = 'mobile' | 'idNumber';
 export function useRevealIndividual(id: number) {
   return useMutation({
     mutationFn: (field: IndividualRevealField) => api.post(`/api/individual-customers/${id}/reveal`, { field }),
+  });
+}
+
+export function useIndividual(id: number) {
+  return useQuery({
+    queryKey: individualKeys.detail(id),
+    queryFn: ({ signal }) => api.get(`/api/individual-customers/${id}`, undefined, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The guest's stays with the meeting state (docs/regulations.md §9). */
+export function useStays(individualId: number) {
+  return useQuery({
+    queryKey: individualKeys.stays(individualId),
+    queryFn: ({ signal }) => api.get(`/api/individual-customers/${individualId}/stays`, undefined, signal),
+  });
+}
+
+export function useRecordStay(individualId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StayInput) => api.post(`/api/individual-customers/${individualId}/stays`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: individualKeys.stays(individualId) }),
+  });
+}
+
+export function useMeetGuest(individualId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ stayId, note }: { stayId: number; note: string | null }) => api.post(`/api/individual-customers/${individualId}/stays/${stayId}/meeting`, { note }),
+    onSettled: () => qc.invalidateQueries({ queryKey: individualKeys.stays(individualId) }),
   });
 }

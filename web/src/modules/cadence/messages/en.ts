@@ -40,6 +40,13 @@ const en: CadenceMessages = {
     addExemption: 'Record an exemption',
     removeExemption: 'Remove the exemption',
     reason: 'Reason',
+    ruleTitle: 'Rule applied',
+    rule: { grade: 'Customer grade', tier: 'Membership tier ({{tier}})', cap: 'One-month cap' },
+    members: 'Individual members (by membership tier; a recorded stay meeting counts as contact): in time {{inTime}}, due {{due}}, overdue {{overdue}}',
+    member: 'Member',
+    memberNo: 'Member no.',
+    tier: 'Tier',
+    lastMeeting: 'Last meeting',
   },
 };
 export default en;

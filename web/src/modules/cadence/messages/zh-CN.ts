@@ -40,6 +40,13 @@ const zhCN = {
     addExemption: '登记豁免理由',
     removeExemption: '取消豁免',
     reason: '豁免理由',
+    ruleTitle: '适用规则',
+    rule: { grade: '按客户等级', tier: '按会员等级（{{tier}}）', cap: '一个月上限' },
+    members: '个人会员（按会员等级考核，以入住会见为联系）：按时 {{inTime}}，待回访 {{due}}，逾期 {{overdue}}',
+    member: '会员',
+    memberNo: '会员号',
+    tier: '会员等级',
+    lastMeeting: '上次会见',
   },
 };
 export default zhCN;

@@ -40,6 +40,13 @@ const zhTW: CadenceMessages = {
     addExemption: '登記豁免理由',
     removeExemption: '取消豁免',
     reason: '豁免理由',
+    ruleTitle: '適用規則',
+    rule: { grade: '按客戶等級', tier: '按會員等級（{{tier}}）', cap: '一個月上限' },
+    members: '個人會員（按會員等級考核，以入住會見為聯繫）：按時 {{inTime}}，待回訪 {{due}}，逾期 {{overdue}}',
+    member: '會員',
+    memberNo: '會員號',
+    tier: '會員等級',
+    lastMeeting: '上次會見',
   },
 };
 export default zhTW;
