@@ -94,6 +94,21 @@ describe('proposals from customers and their scope (docs/regulations.md §1, §1
     expect((await supA.client.get(`/api/proposals/${p.id}`)).statusCode).toBe(200);
   });
 
+  it('keeps the proposal’s files: listed and downloadable within its scope, 404 to another team', async () => {
+    const p = json(await specA.client.post('/api/proposals', { ...form, source: 'customer', customerId: customerA, title: '附件提案' }));
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF')]);
+    const headers: Record<string, string> = { 'content-type': 'application/octet-stream', cookie: [...specA.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (specA.client.csrf) headers['x-csrf-token'] = specA.client.csrf;
+    const up = await ctx.app.inject({ method: 'POST', url: `/api/proposals/${p.id}/attachments?filename=${encodeURIComponent('现场照片说明.pdf')}`, payload: pdf, headers });
+    expect(up.statusCode, up.body).toBe(201);
+    const file = json(up);
+    expect(json(await supA.client.get(`/api/proposals/${p.id}/attachments`)).items).toMatchObject([{ filename: '现场照片说明.pdf', mime: 'application/pdf', uploadedByName: '吴专员' }]);
+    const got = await supA.client.get(`/api/proposals/${p.id}/attachments/${file.id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(pdf)).toBe(true);
+    expect((await supB.client.get(`/api/proposals/${p.id}/attachments/${file.id}`)).statusCode).toBe(404);
+  });
+
   it('refuses a customer’s proposal without the customer (422 naming customerId)', async () => {
     const res = await specA.client.post('/api/proposals', { ...form, source: 'customer' });
     expect(res.statusCode).toBe(422);

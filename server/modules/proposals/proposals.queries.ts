@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { people, userName } from '../org/org.queries';
 import type { ProposalSource, ProposalStatus } from './proposals.rules';
-import type { ProposalReviewTable, ProposalTable } from './proposals.tables';
+import type { ProposalAttachmentTable, ProposalReviewTable, ProposalTable } from './proposals.tables';
 
 type Q = Kysely<Database>;
 
@@ -77,6 +77,20 @@ export const proposalQueries = {
     !!(await db.selectFrom('proposal_reviews').select('id').where('proposal_id', '=', proposalId).where('reviewer_id', '=', reviewerId).executeTakeFirst()),
   async insertReview(db: Q, row: Insertable<ProposalReviewTable>) {
     return (await db.insertInto('proposal_reviews').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+  attachments: (db: Q, proposalId: number) =>
+    db
+      .selectFrom('proposal_attachments')
+      .selectAll('proposal_attachments')
+      .select(userName('proposal_attachments.uploaded_by').as('uploaded_by_name'))
+      .where('proposal_id', '=', proposalId)
+      .orderBy('proposal_attachments.id')
+      .execute(),
+  attachment: (db: Q, proposalId: number, attachmentId: number) =>
+    db.selectFrom('proposal_attachments').selectAll().where('id', '=', attachmentId).where('proposal_id', '=', proposalId).executeTakeFirst(),
+  insertAttachment: (db: Q, row: Insertable<ProposalAttachmentTable>) => db.insertInto('proposal_attachments').values(row).returningAll().executeTakeFirstOrThrow(),
+  async deleteAttachment(db: Q, id: number) {
+    await db.deleteFrom('proposal_attachments').where('id', '=', id).execute();
   },
   async visible(db: Q, actor: Actor, id: number) {
     return !!(await db.selectFrom('proposals').select('proposals.id').where('proposals.id', '=', id).where(scopeCondition(actor, RESOURCES.proposal)).executeTakeFirst());

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { requestContext } from '../../platform/http/guard';
+import { acceptFileBody, attachmentOut, attachmentParams, sendAttachment } from '../customers/attachments.http';
+import type { ProposalAttachments } from './proposals.attachments';
 import { idParams, page } from '../../platform/http/schemas';
 import type { ProposalRow } from './proposals.queries';
 import { tenthsText, type ProposalSource, type ProposalStatus, type Scores } from './proposals.rules';
@@ -64,8 +66,8 @@ function presentView(v: ProposalView): z.infer<typeof s.proposalDetailOut> {
 }
 
 /** Proposals 提案 (docs/regulations.md §14). Every `:id` is checked against the proposal's scope (404). */
-export async function proposalRoutes(root: FastifyInstance, deps: { proposals: ProposalService }) {
-  const { proposals } = deps;
+export async function proposalRoutes(root: FastifyInstance, deps: { proposals: ProposalService; attachments: ProposalAttachments }) {
+  const { proposals, attachments } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['proposals 提案'];
   const one = (capability: string) => ({ policy: { capability, resource: { type: 'proposal' } } });
@@ -139,5 +141,56 @@ export async function proposalRoutes(root: FastifyInstance, deps: { proposals: P
     config: one('proposals.implement'),
     schema: { tags, summary: 'Record the reward (amount in fen, form, who decided)', params: idParams, body: s.rewardBody, response: { 200: s.proposalDetailOut } },
     handler: async (req) => presentView(await proposals.reward(requestContext(req), req.params.id, req.body)),
+  });
+
+  const presentFile = (a: Awaited<ReturnType<ProposalAttachments['list']>>[number]): z.infer<typeof attachmentOut> => ({
+    id: a.id,
+    kind: 'other',
+    filename: a.filename,
+    mime: a.mime,
+    size: a.size,
+    description: null,
+    uploadedByName: a.uploaded_by_name ?? null,
+    createdAt: a.created_at,
+  });
+
+  app.get('/api/proposals/:id/attachments', {
+    config: one('proposals.read'),
+    schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(attachmentOut) }) } },
+    handler: async (req) => ({ items: (await attachments.list(req.params.id)).map(presentFile) }),
+  });
+
+  app.get('/api/proposals/:id/attachments/:attachmentId', {
+    config: one('proposals.read'),
+    schema: { tags, params: attachmentParams },
+    handler: async (req, reply) => sendAttachment(reply, await attachments.open(requestContext(req), req.params.id, req.params.attachmentId)),
+  });
+
+  app.delete('/api/proposals/:id/attachments/:attachmentId', {
+    config: one('proposals.write'),
+    schema: { tags, params: attachmentParams },
+    handler: async (req, reply) => {
+      await attachments.remove(requestContext(req), req.params.id, req.params.attachmentId);
+      return reply.status(204).send();
+    },
+  });
+
+  await app.register(async (scope) => {
+    acceptFileBody(scope);
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/proposals/:id/attachments', {
+      config: one('proposals.write'),
+      schema: {
+        tags,
+        summary: 'Attach a file (request body = the file; ?filename=)',
+        params: idParams,
+        querystring: z.object({ filename: z.string().trim().min(1).max(200) }).strict(),
+        response: { 201: attachmentOut },
+      },
+      handler: async (req, reply) => {
+        const ctx = requestContext(req);
+        const row = await attachments.upload(ctx, req.params.id, { filename: req.query.filename, body: req.body as Buffer });
+        return reply.status(201).send(presentFile({ ...row, uploaded_by_name: ctx.actor.displayName }));
+      },
+    });
   });
 }

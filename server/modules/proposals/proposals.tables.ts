@@ -51,9 +51,22 @@ export interface ProposalReviewTable {
   created_at: Instant;
 }
 
+export interface ProposalAttachmentTable {
+  id: Generated<number>;
+  proposal_id: number;
+  filename: string;
+  stored_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by: number;
+  created_at: Instant;
+}
+
 export interface ProposalTables {
   proposals: ProposalTable;
   proposal_reviews: ProposalReviewTable;
+  proposal_attachments: ProposalAttachmentTable;
 }
 
 // Adds these tables to the one Database type every query is checked against; the platform names no module.

@@ -3,7 +3,7 @@ import type { DialectKind } from '../../../db/database';
 import { ddl, type NamedMigration } from '../../../db/migrations/helpers';
 
 /**
- * Proposals 提案 (docs/regulations.md §14): the 客户提案表, one 提案评定表 row per reviewer, and the
+ * Proposals 提案 (docs/regulations.md §14): the 客户提案表, one 提案评定表 row per reviewer, its files, and the
  * implementation with its 提案成果报告表 and reward on the proposal itself. A proposal from a customer copies
  * that customer's owner / team / department when recorded; a staff proposal its proposer's.
  */
@@ -77,6 +77,21 @@ export function proposals20261210(kind: DialectKind): NamedMigration {
       // One 评定表 per reviewer and proposal: a second one is refused by the database too.
       await db.schema.createIndex('proposal_reviews_unique_idx').on('proposal_reviews').columns(['proposal_id', 'reviewer_id']).unique().execute();
       await db.schema.createIndex('proposal_reviews_reviewer_idx').on('proposal_reviews').column('reviewer_id').execute();
+
+      // Files of the 客户提案表, stored like the archive's attachments (DATA_DIR/attachments, generated names).
+      await d
+        .id(db.schema.createTable('proposal_attachments'))
+        .addColumn('proposal_id', 'integer', (c) => d.fk(c, 'proposals.id', 'cascade').notNull())
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('stored_name', 'text', (c) => c.notNull().unique())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('uploaded_by', 'integer', (c) => d.fk(c, 'users.id').notNull())
+        .addColumn('created_at', d.instant, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('proposal_attachments_proposal_idx').on('proposal_attachments').column('proposal_id').execute();
+      await db.schema.createIndex('proposal_attachments_uploaded_by_idx').on('proposal_attachments').column('uploaded_by').execute();
     },
   };
 }
