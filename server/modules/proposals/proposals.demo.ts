@@ -28,7 +28,9 @@ export async function proposalsDemo(s: ProposalService, approvals: ApprovalServi
   const supervisor = org.users.find((u) => u.supervises);
   const staff = org.byRole('specialist');
   if (!manager || !director || !supervisor || !staff.length) return;
-  const teamCustomers = customers.filter((c) => c.teamId === supervisor.teamId && c.contacts.length);
+  // A customer's suggestion is recorded by the customer's own owner (who sees the customer).
+  const teamStaff = staff.filter((u) => u.teamId === supervisor.teamId);
+  const teamCustomers = customers.filter((c) => c.contacts.length && teamStaff.some((u) => u.id === c.ownerId));
   const end = clock.end.getTime();
   const keys = ['economicBenefit', 'completeness', 'creativity', 'scope', 'researchTime', 'cost'] as const;
   let n = 0;
@@ -37,8 +39,8 @@ export async function proposalsDemo(s: ProposalService, approvals: ApprovalServi
     const age = 120 - i * 12;
     const at = (d: number) => clock.set(new Date(end - (age - d) * DAY));
     at(0);
-    const proposer = staff.find((u) => u.teamId === supervisor.teamId) ?? staff[0];
-    const customer = idea.fromCustomer ? teamCustomers[i % Math.max(1, teamCustomers.length)] : undefined;
+    const customer = idea.fromCustomer && teamCustomers.length ? teamCustomers[i % teamCustomers.length] : undefined;
+    const proposer = (customer ? teamStaff.find((u) => u.id === customer.ownerId) : teamStaff[i % Math.max(1, teamStaff.length)]) ?? staff[0];
     let v = await s.create(proposer.ctx, {
       title: idea.title,
       proposedOn: shanghaiDate(clock.now()),
