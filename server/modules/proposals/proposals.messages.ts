@@ -11,13 +11,5 @@ export const PROPOSAL_MESSAGES: Catalogue = {
   'proposal.not_scored': ['提案尚未评定，不能提交审批', '提案尚未評定，不能提交審批', 'The proposal has no assessment yet and cannot go to approval'],
   'proposal.department_not_found': ['实施部门不存在', '實施部門不存在', 'No such department'],
   'proposal.user_not_found': ['用户不存在', '用戶不存在', 'No such user'],
-  'proposal.status.draft': ['草稿', '草稿', 'draft'],
-  'proposal.status.submitted': ['待评定', '待評定', 'submitted'],
-  'proposal.status.under_review': ['审批中', '審批中', 'under review'],
-  'proposal.status.approved': ['已批准', '已批准', 'approved'],
-  'proposal.status.rejected': ['未采纳', '未採納', 'rejected'],
-  'proposal.status.implementing': ['实施中', '實施中', 'implementing'],
-  'proposal.status.implemented': ['已实施', '已實施', 'implemented'],
-  'proposal.status.rewarded': ['已奖励', '已獎勵', 'rewarded'],
   'proposal.approval_title': ['提案：{title}（评定 {score} 分）', '提案：{title}（評定 {score} 分）', 'Proposal: {title} (scored {score})'],
 };
