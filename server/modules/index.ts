@@ -19,6 +19,7 @@ import { poolModule } from './pool/pool.module';
 import { cadenceModule } from './cadence/cadence.module';
 import { analysisModule } from './analysis/analysis.module';
 import { staysModule } from './stays/stays.module';
+import { proposalsModule } from './proposals/proposals.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -46,4 +47,5 @@ export const MODULES = [
   staysModule,
   cadenceModule,
   analysisModule,
+  proposalsModule,
 ] as const;

@@ -25,6 +25,7 @@ import { cadenceModule } from './cadence';
 import { analysisModule } from './analysis';
 import { visitsModule } from './visits';
 import { poolModule } from './pool';
+import { proposalsModule } from './proposals';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -57,4 +58,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   poolModule,
   cadenceModule,
   analysisModule,
+  proposalsModule,
 ];

@@ -12,6 +12,7 @@ import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } f
 import type { CustomerGrade, GradingBoardItem } from './grading';
 import type { CadenceRun, Compliance, CustomerCadence } from './cadence';
 import type { Stay } from './stays';
+import type { Proposal, ProposalDetail, ProposalWeights } from './proposals';
 import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
@@ -323,6 +324,14 @@ export type Routes =
   | Route<'POST', `/api/customers/${number}/cadence/refresh`, CustomerCadence> // /api/customers/:id/cadence/refresh
   | Route<'PUT', `/api/customers/${number}/cadence/exemption`, CustomerCadence> // /api/customers/:id/cadence/exemption
   | Route<'DELETE', `/api/customers/${number}/cadence/exemption`, CustomerCadence> // /api/customers/:id/cadence/exemption
+  | Route<'GET', `/api/proposals`, Page<Proposal>> // /api/proposals
+  | Route<'POST', `/api/proposals`, ProposalDetail> // /api/proposals
+  | Route<'GET', `/api/proposals/weights`, ProposalWeights> // /api/proposals/weights
+  | Route<'GET', `/api/proposals/${number}`, ProposalDetail> // /api/proposals/:id
+  | Route<'PUT', `/api/proposals/${number}`, ProposalDetail> // /api/proposals/:id
+  | Route<'GET', `/api/proposals/${number}/attachments`, { items: CustomerAttachment[] }> // /api/proposals/:id/attachments
+  | Route<'DELETE', `/api/proposals/${number}/attachments/${number}`, void> // /api/proposals/:id/attachments/:attachmentId
+  | Route<'POST', `/api/proposals/${number}/${'submit' | 'reviews' | 'approval' | 'implementation' | 'report' | 'reward'}`, ProposalDetail> // /api/proposals/:id/submit|reviews|approval|implementation|report|reward
   | Route<'GET', `/api/visits`, Page<Visit>> // /api/visits
   | Route<'POST', `/api/visits`, Visit> // /api/visits
   | Route<'GET', `/api/visits/daily`, DailyReport> // /api/visits/daily
