@@ -57,7 +57,7 @@ export const visitsModule = defineModule({
     await visitRoutes(app, { visits: s.visits });
     await planRoutes(app, { visits: s.visits });
   },
-  demo: (s, _ctx, demo) => visitsDemo(s.visits, demo),
+  demo: (s, ctx, demo) => visitsDemo(s.visits, demo, ctx.use<ApprovalServices>('approvals').approvals),
   contributes: {
     approvalTypes: (s) => [s.visits.plans.handler],
     customerMerge: () => [

@@ -199,7 +199,8 @@ export function createPlanUseCases(core: VisitCore & { suggestionSources: PlanSu
       const seen = new Set<number>();
       const first = owed.filter((o) => !seen.has(o.customerId) && seen.add(o.customerId));
       const names = new Map((await q.customersByIds(db, first.map((o) => o.customerId))).map((c) => [c.id, c]));
-      const out = first.flatMap((o) => {
+      type Suggestion = { customerId: number; name: string; archiveNo: string; grade: string | null; cadence: 'due' | 'overdue' | null; overdueDays: number; dueDate: string | null };
+      const out: Suggestion[] = first.flatMap((o) => {
         const c = names.get(o.customerId);
         return c ? [{ customerId: c.id, name: c.name, archiveNo: c.archive_no, grade: c.grade ?? null, cadence: o.status, overdueDays: o.overdueDays, dueDate: o.dueDate }] : [];
       });
