@@ -154,7 +154,7 @@ export async function visitsDemo(s: VisitService, demo: DemoContext, approvals?:
     reports++;
     provinces.add(v.customer.province);
   }
-  const plans = approvals ? await plansDemo(s, demo, approvals, [...field.values()], served, supervisorOf) : '';
+  const plans = approvals ? await plansDemo(s, demo, approvals, [...field.values()], served, supervisorOf, near) : '';
   clock.set(clock.end);
   const methodsLine = Object.entries(byMethod).map(([k, n]) => `${k} ${n}`).join(', ');
   demo.report(`${created} 回访 (${methodsLine}), ${reports} 走访客户报告单 (${provinces.size} 个省份), ${territories} 片区, ${located} 客户坐标${plans}`);
@@ -171,6 +171,7 @@ async function plansDemo(
   people: DemoPerson[],
   served: DemoCustomerRef[],
   supervisorOf: (p: DemoPerson) => DemoPerson,
+  near: (city: string) => { lat: number; lng: number },
 ): Promise<string> {
   const { clock, random } = demo;
   const end = clock.end.getTime();
@@ -190,8 +191,8 @@ async function plansDemo(
       // the plan is drafted a week before the month, submitted by the due day — one author misses it once
       const lateOne = ai === 0 && offset === -1;
       const dueDay = new Date(`${month(offset - 1)}-28T10:00:00+08:00`).getTime();
-      const draftAt = dueDay - 6 * DAY;
-      if (draftAt > end) continue;
+      // next month's plans are drafted in the last days before the demo's today when the due day is still ahead
+      const draftAt = Math.min(dueDay - 6 * DAY, end - 2 * DAY);
       clock.set(new Date(draftAt));
       const plan = await s.plans.createPlan(author.ctx, { kind: 'monthly', period });
       const days = [3, 6, 9, 13, 16, 20, 23, 27];
@@ -207,8 +208,7 @@ async function plansDemo(
         states.draft = (states.draft ?? 0) + 1;
         continue;
       }
-      const submitAt = lateOne ? dueDay + 4 * DAY : dueDay;
-      if (submitAt > end) continue;
+      const submitAt = lateOne ? dueDay + 4 * DAY : Math.min(dueDay, end - DAY);
       clock.set(new Date(submitAt));
       const sent = await s.plans.submitPlan(author.ctx, plan.id, { version: saved.version });
       const lead = supervisorOf(author);
@@ -235,7 +235,9 @@ async function plansDemo(
         const at = new Date(`${l.planned_on}T10:30:00+08:00`);
         if (at.getTime() > end || random.chance(0.25)) continue;
         clock.set(at);
-        await s.createVisit(author.ctx, { customerId: l.customer_id, kind: 'record', method: l.method as Method, visitedAt: at.toISOString(), purpose: l.purpose, points: '按回访计划执行。', planLineId: l.id });
+        const city = mine.find((c) => c.id === l.customer_id)?.city ?? '';
+        const checkIn = l.method === 'on_site' ? { at: at.toISOString(), ...near(city), accuracyM: random.int(5, 60) } : null;
+        await s.createVisit(author.ctx, { customerId: l.customer_id, kind: 'record', method: l.method as Method, visitedAt: at.toISOString(), purpose: l.purpose, points: '按回访计划执行。', checkIn, planLineId: l.id });
         done++;
       }
     }
