@@ -140,6 +140,11 @@ describe('demo data', () => {
     }
     expect(inside).toBeGreaterThan(10);
     expect(located).toBeGreaterThan(0);
+    // visit plans in each state, one submitted late, approved ones partly done
+    const plans = json(await director.get('/api/visit-plans')).items;
+    expect(new Set(plans.map((p: any) => p.status))).toEqual(new Set(['approved', 'returned', 'pending', 'draft']));
+    expect(plans.filter((p: any) => p.late)).toHaveLength(1);
+    expect(plans.some((p: any) => p.status === 'approved' && p.doneCount > 0)).toBe(true);
   });
 
   it('gives a director the customers\' value: grades to decide and in the archive, members in several tiers, overdue receivables that lowered ratings, an answered survey', async () => {

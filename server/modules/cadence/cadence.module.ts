@@ -41,6 +41,7 @@ export const cadenceModule = defineModule({
   jobs: (s, ctx) => startCadenceJobs({ cadence: s.cadence, leases: ctx.leases }, ctx.log),
   contributes: {
     todoProviders: (s) => [s.cadence.todoProvider],
+    visitPlanSuggestions: (s) => [s.cadence.planSuggestions],
     customerMerge: () => [{ columns: ['cadence_tasks.customer_id', 'cadence_exemptions.customer_id'], move: cadenceQueries.moveCustomer }],
   },
 });

@@ -10,6 +10,7 @@ import type { SettingsService } from '../../platform/settings/settings.service';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import { people } from '../org/org.queries';
 import type { NotificationService, TodoItem, TodoProvider } from '../workflow/workflow.types';
+import type { PlanSuggestionSource } from '../visits/visits.plans';
 import type { TasksService } from '../workflow/tasks.service';
 import { type CadenceCustomer, cadenceQueries as q } from './cadence.queries';
 import { type Cadence, cadenceOf, type CadenceRules, type CadenceStatus, type GradeInterval, type Interval, type TierInterval } from './cadence.rules';
@@ -281,11 +282,23 @@ export function createCadenceService(deps: {
     },
   };
 
+  // The visit plan editor suggests the owner's due and overdue customers first (docs/regulations.md §8).
+  const planSuggestions: PlanSuggestionSource = {
+    async owed(ownerId) {
+      const r = await rules();
+      const own = await q.ofOwner(db, r.intervals.map((i) => i.grade), ownerId);
+      return (await evaluate(own, r, today())).flatMap((e) =>
+        e.cadence.status === 'in_time' ? [] : [{ customerId: e.customer.id, status: e.cadence.status, overdueDays: e.cadence.overdueDays, dueDate: e.cadence.dueDate }],
+      );
+    },
+  };
+
   return {
     rules,
     today,
     run,
     todoProvider,
+    planSuggestions,
 
     /** The nightly run, under a lease so one process runs it at a time (docs/regulations.md §8). */
     async runNightly(leases: Leases, leaseMs: number): Promise<RunResult | null> {

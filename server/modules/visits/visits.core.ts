@@ -5,6 +5,7 @@ import { AppError, errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import type { Clock } from '../../platform/time';
+import type { ApprovalService } from '../approvals/approvals.types';
 import type { ComplaintService } from '../complaints/complaints.service';
 import type { AttachmentService } from '../customers/attachments.service';
 import type { TasksService } from '../workflow/tasks.service';
@@ -21,6 +22,8 @@ export interface VisitDeps {
   tasks: Pick<TasksService, 'createTask' | 'create' | 'get'>;
   complaints: Pick<ComplaintService, 'create'>;
   attachments: Pick<AttachmentService, 'upload' | 'open' | 'remove'>;
+  /** Visit plans go to the supervisor through the approval engine (docs/regulations.md §8). */
+  approvals: Pick<ApprovalService, 'submit'>;
   /** Road distances (OSRM); a test passes its own. */
   fetch?: typeof fetch;
 }

@@ -1,4 +1,5 @@
 import type { DemoContext, DemoCustomerRef, DemoPerson } from '../../platform/modules/demo';
+import type { ApprovalService } from '../approvals/approvals.types';
 import { shanghaiDate } from '../../platform/time';
 import type { Brand, Method, Quality, Satisfaction, Service } from './visits.rules';
 import type { VisitService } from './visits.service';
@@ -47,7 +48,7 @@ const SUGGESTIONS = ['希望提供更详细的产品使用培训。', '建议缩
  * by e-mail) and phone calls, scored 走访客户报告单 across regions, territories over the demo's provinces
  * and cities with their owners, and customer coordinates in a few cities for the route planner.
  */
-export async function visitsDemo(s: VisitService, demo: DemoContext): Promise<void> {
+export async function visitsDemo(s: VisitService, demo: DemoContext, approvals?: Pick<ApprovalService, 'forDocument' | 'act'>): Promise<void> {
   const { random, clock, org } = demo;
   const end = clock.end.getTime();
   const field = new Map(org.users.filter((u) => u.roles.some((r) => r === 'specialist' || r === 'sales' || r === 'supervisor')).map((u) => [u.id, u]));
@@ -153,7 +154,94 @@ export async function visitsDemo(s: VisitService, demo: DemoContext): Promise<vo
     reports++;
     provinces.add(v.customer.province);
   }
+  const plans = approvals ? await plansDemo(s, demo, approvals, [...field.values()], served, supervisorOf, near) : '';
   clock.set(clock.end);
   const methodsLine = Object.entries(byMethod).map(([k, n]) => `${k} ${n}`).join(', ');
-  demo.report(`${created} 回访 (${methodsLine}), ${reports} 走访客户报告单 (${provinces.size} 个省份), ${territories} 片区, ${located} 客户坐标`);
+  demo.report(`${created} 回访 (${methodsLine}), ${reports} 走访客户报告单 (${provinces.size} 个省份), ${territories} 片区, ${located} 客户坐标${plans}`);
+}
+
+/**
+ * Monthly visit plans 回访计划表 of a few specialists for the last months and the next one, in each state
+ * (approved, returned, submitted, one late), the approved ones partly carried out by visits tied to their lines.
+ */
+async function plansDemo(
+  s: VisitService,
+  demo: DemoContext,
+  approvals: Pick<ApprovalService, 'forDocument' | 'act'>,
+  people: DemoPerson[],
+  served: DemoCustomerRef[],
+  supervisorOf: (p: DemoPerson) => DemoPerson,
+  near: (city: string) => { lat: number; lng: number },
+): Promise<string> {
+  const { clock, random } = demo;
+  const end = clock.end.getTime();
+  const authors = people.filter((p) => p.roles.includes('specialist') && served.some((c) => c.ownerId === p.id)).slice(0, 4);
+  const today = shanghaiDate(clock.end);
+  const month = (offset: number) => {
+    const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 + offset, 1));
+    return d.toISOString().slice(0, 7);
+  };
+  let count = 0;
+  let done = 0;
+  const states: Record<string, number> = {};
+  for (const [ai, author] of authors.entries()) {
+    const mine = served.filter((c) => c.ownerId === author.id);
+    for (const offset of [-3, -2, -1, 0, 1]) {
+      const period = month(offset);
+      // the plan is drafted a week before the month, submitted by the due day — one author misses it once
+      const lateOne = ai === 0 && offset === -1;
+      const dueDay = new Date(`${month(offset - 1)}-28T10:00:00+08:00`).getTime();
+      // next month's plans are drafted in the last days before the demo's today when the due day is still ahead
+      const draftAt = Math.min(dueDay - 6 * DAY, end - 2 * DAY);
+      clock.set(new Date(draftAt));
+      const plan = await s.plans.createPlan(author.ctx, { kind: 'monthly', period });
+      const days = [3, 6, 9, 13, 16, 20, 23, 27];
+      const lines = mine.slice(0, 8).map((c, i) => {
+        const method: Method = i % 3 === 2 ? 'phone' : 'on_site';
+        return { customerId: c.id, plannedOn: `${period}-${String(days[i]).padStart(2, '0')}`, purpose: PURPOSES[i % PURPOSES.length], method, place: method === 'on_site' ? `${c.city}客户办公室` : null, expectedCost: method === 'on_site' ? random.int(80, 400) : null };
+      });
+      if (!lines.length) continue;
+      const saved = await s.plans.updatePlan(author.ctx, plan.id, { lines, version: plan.version });
+      count++;
+      // next month's plan of the last author stays a draft
+      if (offset === 1 && ai === authors.length - 1) {
+        states.draft = (states.draft ?? 0) + 1;
+        continue;
+      }
+      const submitAt = lateOne ? dueDay + 4 * DAY : Math.min(dueDay, end - DAY);
+      clock.set(new Date(submitAt));
+      const sent = await s.plans.submitPlan(author.ctx, plan.id, { version: saved.version });
+      const lead = supervisorOf(author);
+      const decide = async (action: 'approve' | 'return', comment: string) => {
+        clock.set(new Date(Math.min(end, submitAt + DAY)));
+        const request = await approvals.forDocument(lead.ctx, 'visit_plan', plan.id);
+        if (request && request.canAct.includes(action)) await approvals.act(lead.ctx, request.id, action, { comment, version: request.version });
+      };
+      if (offset === 1) {
+        // next month's plans wait for the supervisor
+        states.pending = (states.pending ?? 0) + 1;
+        continue;
+      }
+      if (offset === 0 && ai === 1) {
+        await decide('return', '上门拜访天数偏少，请补充大客户的上门安排后重新提交。');
+        states.returned = (states.returned ?? 0) + 1;
+        continue;
+      }
+      await decide('approve', '同意，按计划执行。');
+      states.approved = (states.approved ?? 0) + 1;
+      // most lines of past months were carried out, tied to their line
+      const approved = await s.plans.getPlan(sent.id);
+      for (const l of approved.lines) {
+        const at = new Date(`${l.planned_on}T10:30:00+08:00`);
+        if (at.getTime() > end || random.chance(0.25)) continue;
+        clock.set(at);
+        const city = mine.find((c) => c.id === l.customer_id)?.city ?? '';
+        const checkIn = l.method === 'on_site' ? { at: at.toISOString(), ...near(city), accuracyM: random.int(5, 60) } : null;
+        await s.createVisit(author.ctx, { customerId: l.customer_id, kind: 'record', method: l.method as Method, visitedAt: at.toISOString(), purpose: l.purpose, points: '按回访计划执行。', checkIn, planLineId: l.id });
+        done++;
+      }
+    }
+  }
+  const stateLine = Object.entries(states).map(([k, n]) => `${k} ${n}`).join(', ');
+  return count ? `, ${count} 回访计划 (${stateLine}; ${done} 行已完成)` : '';
 }

@@ -8,6 +8,7 @@ import { shanghaiDate } from '../../platform/time';
 import { LANG, type VisitCore } from './visits.core';
 import { type VisitFilters, visitQueries as q, type VisitRow } from './visits.queries';
 import { countByMethod } from './visits.rules';
+import type { PlanUseCases } from './visits.plans';
 import type { VisitBody } from './visits.schemas';
 
 const visitPath = (id: number) => `/visits/${id}`;
@@ -18,7 +19,7 @@ export const dayRange = (date: string) => {
 };
 
 /** 客户回访记录表 and 电话回访记录表 (docs/regulations.md §8): records, check-in, follow-ups, signature, comment. */
-export function createRecordUseCases(core: VisitCore) {
+export function createRecordUseCases(core: VisitCore, plans: Pick<PlanUseCases, 'checkLine'>) {
   const { db, audit, tasks, complaints, attachments, now, visibleCustomer } = core;
 
   async function get(id: number) {
@@ -56,6 +57,8 @@ export function createRecordUseCases(core: VisitCore) {
         const task = await tasks.get(input.maintenanceTaskId).catch(() => null);
         if (!task || task.assignee_id !== ctx.actor.id) throw errors.field('maintenanceTaskId', 'visits.task_not_yours');
       }
+      // a visit may carry out a line of the visitor's own plan: the plan shows the line done (docs/regulations.md §8)
+      if (input.planLineId != null) await plans.checkLine(ctx, input.planLineId, input.customerId);
       const t0 = at.toISOString();
       const id = await db.transaction().execute(async (trx) => {
         const c = input.checkIn;
@@ -85,6 +88,7 @@ export function createRecordUseCases(core: VisitCore) {
           supervisor_comment_at: null,
           complaint_id: null,
           task_id: null,
+          plan_line_id: input.planLineId ?? null,
           visitor_id: ctx.actor.id,
           created_at: t0,
           updated_at: t0,

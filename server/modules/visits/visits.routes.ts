@@ -33,6 +33,7 @@ function presentVisit(v: VisitRowWithReports): z.infer<typeof s.visitOut> {
     nextDate: v.next_date,
     followUpTaskId: v.follow_up_task_id,
     maintenanceTaskId: v.maintenance_task_id,
+    planLineId: v.plan_line_id ?? null,
     hasSignature: v.signature_attachment_id != null,
     checkIn: v.checkin_at ? { at: v.checkin_at, lat: v.checkin_lat, lng: v.checkin_lng, accuracyM: v.checkin_accuracy_m } : null,
     supervisorComment: v.supervisor_comment,

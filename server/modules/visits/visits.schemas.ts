@@ -27,6 +27,8 @@ export const visitBody = z
     nextStep: text(1000),
     nextDate: dateString.nullable().optional(),
     maintenanceTaskId: id.nullable().optional(),
+    /** The line of the visitor's own visit plan this visit carries out. */
+    planLineId: id.nullable().optional(),
     checkIn: checkInBody.nullable().optional(),
     /** Keep the check-in's coordinates as the customer's location. */
     saveLocation: z.boolean().optional(),
@@ -74,6 +76,7 @@ export const visitOut = z.object({
   nextDate: z.string().nullable(),
   followUpTaskId: z.number().nullable(),
   maintenanceTaskId: z.number().nullable(),
+  planLineId: z.number().nullable(),
   hasSignature: z.boolean(),
   checkIn: z.object({ at: z.string(), lat: z.number().nullable(), lng: z.number().nullable(), accuracyM: z.number().nullable() }).nullable(),
   supervisorComment: z.string().nullable(),

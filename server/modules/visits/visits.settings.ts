@@ -51,4 +51,41 @@ export const VISIT_SETTINGS = [
     },
     source: 'docs/regulations.md §8',
   }),
+  // Visit plans 回访计划表 (docs/regulations.md §8, 000 篇3 二; 001 篇1 三)
+  def({
+    key: 'visits.monthlyPlanDueDay',
+    group: 'visits',
+    schema: z.number().int().min(1).max(31),
+    default: 30,
+    label: {
+      'zh-CN': '月度回访计划截止日（上月几号前提交；该月没有这一天时为月末）',
+      'zh-TW': '月度回訪計畫截止日（上月幾號前提交；該月沒有這一天時為月底）',
+      en: 'Monthly visit plan due day (of the month before; the last day when that month is shorter)',
+    },
+    source: 'docs/regulations.md §8 (000 篇3 二: by the 30th)',
+  }),
+  def({
+    key: 'visits.weeklyPlanDueWeekday',
+    group: 'visits',
+    schema: z.number().int().min(1).max(7),
+    default: 5,
+    label: {
+      'zh-CN': '周回访计划截止日（上周星期几，1 = 星期一 … 7 = 星期日）',
+      'zh-TW': '週回訪計畫截止日（上週星期幾，1 = 星期一 … 7 = 星期日）',
+      en: 'Weekly visit plan due weekday (of the week before; 1 = Monday … 7 = Sunday)',
+    },
+    source: 'docs/regulations.md §8 (001 篇1 三: weekly plan on Fridays)',
+  }),
+  def({
+    key: 'visits.monthlyVisitDays',
+    group: 'visits',
+    schema: z.number().int().min(0).max(31),
+    default: 0,
+    label: {
+      'zh-CN': '月度计划最少上门拜访天数（0 = 不检查；不足时计划上显示提醒）',
+      'zh-TW': '月度計畫最少上門拜訪天數（0 = 不檢查；不足時計畫上顯示提醒）',
+      en: 'Least on-site visit days in a monthly plan (0 = not checked; fewer shows a warning on the plan)',
+    },
+    source: 'docs/regulations.md §8 (the restaurant: 6 visit days a month)',
+  }),
 ] as SettingDefinition[];

@@ -29,6 +29,7 @@ export interface VisitTable {
   supervisor_comment_at: Instant | null;
   complaint_id: number | null;
   task_id: number | null;
+  plan_line_id: ColumnType<number | null, number | null | undefined, number | null>; // the plan line this visit carries out
   visitor_id: number;
   version: ColumnType<number, number | undefined, number>;
   created_at: Instant;
@@ -87,6 +88,39 @@ export interface CustomerLocationTable {
   updated_at: Instant;
 }
 
+/** 回访计划表: one person's plan for a month or a week (docs/regulations.md §8). */
+export interface VisitPlanTable {
+  id: Generated<number>;
+  author_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  kind: string; // PlanKind
+  period: string;
+  period_start: string;
+  period_end: string;
+  due_date: string;
+  status: string; // PlanStatus
+  notes: string | null;
+  submitted_at: Instant | null;
+  late: ColumnType<number, number | undefined, number>;
+  approved_at: Instant | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface VisitPlanLineTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  customer_id: number;
+  planned_on: string;
+  purpose: string;
+  method: string; // Method
+  place: string | null;
+  expected_cost_fen: ColumnType<number | string | null, number | null | undefined, number | null>; // bigint: PostgreSQL answers a string
+}
+
 interface ScopeView {
   id: number;
   owner_id: number;
@@ -111,6 +145,8 @@ export interface VisitTables {
   visit_territories: TerritoryTable;
   visit_territory_removals: TerritoryRemovalTable;
   visit_customer_locations: CustomerLocationTable;
+  visit_plans: VisitPlanTable;
+  visit_plan_lines: VisitPlanLineTable;
   visit_scope: ScopeView;
   visit_report_scope: ScopeView;
   visit_customer_regions: CustomerRegionView;

@@ -13,7 +13,7 @@ import type { CustomerGrade, GradingBoardItem } from './grading';
 import type { CadenceRun, Compliance, CustomerCadence } from './cadence';
 import type { Stay } from './stays';
 import type { Proposal, ProposalDetail, ProposalWeights } from './proposals';
-import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
+import type { CustomerLocation, DailyReport, DayRoute, OpenPlanLine, PlanSuggestion, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitPlan, VisitPlanSummary, VisitReport } from './visits';
 import type {
   Customer,
   CustomerAttachment,
@@ -343,6 +343,13 @@ export type Routes =
   | Route<'GET', `/api/visit-reports/scales`, ReportScales> // /api/visit-reports/scales
   | Route<'GET', `/api/visit-reports/${number}`, VisitReport> // /api/visit-reports/:id
   | Route<'GET', `/api/territories`, { items: Territory[] }> // /api/territories
+  | Route<'GET', `/api/visit-plans`, { items: VisitPlanSummary[] }> // /api/visit-plans
+  | Route<'POST', `/api/visit-plans`, VisitPlan> // /api/visit-plans
+  | Route<'GET', `/api/visit-plans/suggestions`, { items: PlanSuggestion[] }> // /api/visit-plans/suggestions
+  | Route<'GET', `/api/visit-plans/open-lines`, { items: OpenPlanLine[] }> // /api/visit-plans/open-lines
+  | Route<'GET', `/api/visit-plans/${number}`, VisitPlan> // /api/visit-plans/:id
+  | Route<'PUT', `/api/visit-plans/${number}`, VisitPlan> // /api/visit-plans/:id
+  | Route<'POST', `/api/visit-plans/${number}/submit`, VisitPlan> // /api/visit-plans/:id/submit
   | Route<'POST', `/api/territories`, Territory> // /api/territories
   | Route<'PUT', `/api/territories/${number}`, Territory> // /api/territories/:id
   | Route<'DELETE', `/api/territories/${number}`, void> // /api/territories/:id

@@ -1,5 +1,6 @@
 /** Visits, the scored report, territories and routes, inferred from the server's zod schemas (docs/decisions/0006). */
 import type { z } from 'zod';
+import type * as p from '../../../../server/modules/visits/visits.plans.schemas';
 import type * as s from '../../../../server/modules/visits/visits.schemas';
 
 export type Visit = z.output<typeof s.visitOut>;
@@ -14,3 +15,10 @@ export type TerritoryCustomers = z.output<typeof s.territoryCustomersOut>;
 export type CustomerLocation = z.output<typeof s.locationOut>;
 export type DayRoute = z.output<typeof s.routeOut>;
 export type ReportScales = z.output<typeof s.scalesOut>;
+
+export type VisitPlan = z.output<typeof p.planOut>;
+export type VisitPlanSummary = z.output<typeof p.planSummaryOut>;
+export type VisitPlanLine = z.output<typeof p.planLineOut>;
+export type VisitPlanLineInput = z.input<typeof p.planLineBody>;
+export type PlanSuggestion = z.output<typeof p.suggestionsOut>['items'][number];
+export type OpenPlanLine = z.output<typeof p.openLinesOut>['items'][number];

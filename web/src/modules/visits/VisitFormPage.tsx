@@ -11,7 +11,7 @@ import { useDescribeError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { useTasks } from '../workflow/hooks';
-import { useCreateReport, useCreateVisit, useUploadReportSignature, useUploadVisitSignature } from './hooks';
+import { useCreateReport, useCreateVisit, useOpenPlanLines, useUploadReportSignature, useUploadVisitSignature } from './hooks';
 import { ReportFields } from './ReportFields';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 
@@ -30,6 +30,7 @@ interface Values {
   nextStep?: string;
   nextDate?: Dayjs | null;
   maintenanceTaskId?: number;
+  planLineId?: number | null;
   saveLocation?: boolean;
   withReport?: boolean;
   report?: Omit<VisitReportInput, 'customerId' | 'reportDate' | 'visitId'>;
@@ -54,7 +55,10 @@ export default function VisitFormPage() {
   const [params] = useSearchParams();
   const kind: Kind = params.get('kind') === 'call' ? 'call' : 'record';
   const presetCustomer = Number(params.get('customerId')) || undefined;
+  const presetLine = Number(params.get('planLineId')) || undefined;
   const [form] = Form.useForm<Values>();
+  const chosenCustomer = Form.useWatch('customerId', form) ?? presetCustomer;
+  const planLines = useOpenPlanLines(chosenCustomer).data?.items ?? [];
   const describe = useDescribeError();
   const create = useCreateVisit();
   const uploadSignature = useUploadVisitSignature();
@@ -113,6 +117,7 @@ export default function VisitFormPage() {
         nextStep: v.nextStep || null,
         nextDate: v.nextDate ? v.nextDate.format('YYYY-MM-DD') : null,
         maintenanceTaskId: v.maintenanceTaskId ?? null,
+        planLineId: v.planLineId ?? null,
         checkIn: onSite && checkIn ? checkIn : null,
         saveLocation: onSite && checkIn?.lat != null ? !!v.saveLocation : false,
       });
@@ -152,7 +157,7 @@ export default function VisitFormPage() {
           name={kind === 'call' ? 'visitCall' : 'visitRecord'}
           layout="vertical"
           style={{ maxWidth: 860 }}
-          initialValues={{ customerId: presetCustomer, method: kind === 'call' ? 'phone' : 'on_site', visitedAt: dayjs(), report: { contacts: [] } }}
+          initialValues={{ customerId: presetCustomer, planLineId: presetLine, method: kind === 'call' ? 'phone' : 'on_site', visitedAt: dayjs(), report: { contacts: [] } }}
           onFinish={(v) => void save(v)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -233,6 +238,14 @@ export default function VisitFormPage() {
               <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
             </Form.Item>
           </Space>
+          {planLines.length ? (
+            <Form.Item name="planLineId" label={t('visits.plans.planLine')} extra={t('visits.plans.planLineHint')}>
+              <Select
+                allowClear
+                options={planLines.map((l) => ({ value: l.id, label: t('common.withNote', { text: `${l.plannedOn} ${l.purpose}`, note: `${t(`visits.plans.kinds.${l.planKind}`)} ${l.planPeriod}` }) }))}
+              />
+            </Form.Item>
+          ) : null}
           {maintenanceTasks.length ? (
             <Form.Item name="maintenanceTaskId" label={t('visits.fields.maintenanceTask')}>
               <Select allowClear options={maintenanceTasks.map((task) => ({ value: task.id, label: t('common.withNote', { text: task.title, note: task.dueDate }) }))} />

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query, uploadFile } from '../../api/client';
-import type { DayRoute, TerritoryInput, Visit, VisitInput, VisitReport, VisitReportInput } from '../../api/contract/visits';
+import type { DayRoute, TerritoryInput, Visit, VisitInput, VisitPlanLineInput, VisitReport, VisitReportInput } from '../../api/contract/visits';
 
 export const visitKeys = {
   all: ['visits'] as const,
@@ -76,3 +76,25 @@ export const useUnmarkRemoval = () => useInvalidating(({ id, customerId }: { id:
 export const useSetLocation = () => useInvalidating(({ customerId, lat, lng }: { customerId: number; lat: number; lng: number }) => api.put(`/api/customers/${customerId}/location`, { lat, lng }));
 export const usePlanRoute = () =>
   useMutation({ mutationFn: (body: { start?: { lat: number; lng: number } | null; startCustomerId?: number | null; customerIds: number[] }): Promise<DayRoute> => api.post('/api/visit-routes', body) });
+
+// ── visit plans 回访计划表 ──
+export const planKeys = { all: ['visit-plans'] as const, list: (f: Query) => ['visit-plans', 'list', f] as const, plan: (id: number) => ['visit-plans', 'plan', id] as const };
+export function useVisitPlans(f: Query) {
+  return useQuery({ queryKey: planKeys.list(f), queryFn: ({ signal }) => api.get('/api/visit-plans', f, signal), placeholderData: keepPreviousData });
+}
+export function useVisitPlan(id: number) {
+  return useQuery({ queryKey: planKeys.plan(id), queryFn: ({ signal }) => api.get(`/api/visit-plans/${id}`, undefined, signal), enabled: Number.isInteger(id) && id > 0, retry: notFound });
+}
+export function usePlanSuggestions(enabled: boolean) {
+  return useQuery({ queryKey: ['visit-plans', 'suggestions'], queryFn: ({ signal }) => api.get('/api/visit-plans/suggestions', undefined, signal), enabled });
+}
+export function useOpenPlanLines(customerId: number | undefined) {
+  return useQuery({ queryKey: ['visit-plans', 'open-lines', customerId], queryFn: ({ signal }) => api.get('/api/visit-plans/open-lines', { customerId }, signal), enabled: !!customerId });
+}
+function usePlanMutation<A, R>(fn: (a: A) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSettled: () => void Promise.all([qc.invalidateQueries({ queryKey: planKeys.all }), qc.invalidateQueries({ queryKey: ['approvals'] })]) });
+}
+export const useCreatePlan = () => usePlanMutation((body: { kind: 'monthly' | 'weekly'; period: string }) => api.post('/api/visit-plans', body));
+export const useSavePlan = () => usePlanMutation(({ id, ...body }: { id: number; lines: VisitPlanLineInput[]; notes?: string | null; version: number }) => api.put(`/api/visit-plans/${id}`, body));
+export const useSubmitPlan = () => usePlanMutation(({ id, version }: { id: number; version: number }) => api.post(`/api/visit-plans/${id}/submit`, { version }));
