@@ -17,6 +17,7 @@ import { gradingModule } from './grading/grading.module';
 import { visitsModule } from './visits/visits.module';
 import { poolModule } from './pool/pool.module';
 import { cadenceModule } from './cadence/cadence.module';
+import { loyaltyModule } from './loyalty/loyalty.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -42,4 +43,5 @@ export const MODULES = [
   visitsModule,
   poolModule,
   cadenceModule,
+  loyaltyModule,
 ] as const;
