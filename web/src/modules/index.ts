@@ -24,6 +24,7 @@ import { gradingModule } from './grading';
 import { cadenceModule } from './cadence';
 import { visitsModule } from './visits';
 import { poolModule } from './pool';
+import { loyaltyModule } from './loyalty';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -55,4 +56,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   visitsModule,
   poolModule,
   cadenceModule,
+  loyaltyModule,
 ];

@@ -10,6 +10,7 @@ import type { AccuracyReport, CreditSurvey, CustomerCredit, Receivable, Receivab
 import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
 import type { CustomerGrade, GradingBoardItem } from './grading';
 import type { CadenceRun, Compliance, CustomerCadence } from './cadence';
+import type { ChurnList, ChurnRisk, CustomerLoyalty, LostAnswer, LostList, LoyaltyRun, RfmList } from './loyalty';
 import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
@@ -314,6 +315,13 @@ export type Routes =
   | Route<'POST', `/api/customers/${number}/cadence/refresh`, CustomerCadence> // /api/customers/:id/cadence/refresh
   | Route<'PUT', `/api/customers/${number}/cadence/exemption`, CustomerCadence> // /api/customers/:id/cadence/exemption
   | Route<'DELETE', `/api/customers/${number}/cadence/exemption`, CustomerCadence> // /api/customers/:id/cadence/exemption
+  | Route<'GET', `/api/loyalty/churn-risks`, ChurnList> // /api/loyalty/churn-risks
+  | Route<'PUT', `/api/customers/${number}/loyalty/churn-reason`, ChurnRisk> // /api/customers/:id/loyalty/churn-reason
+  | Route<'GET', `/api/loyalty/lost`, LostList> // /api/loyalty/lost
+  | Route<'POST', `/api/customers/${number}/loyalty/lost`, LostAnswer> // /api/customers/:id/loyalty/lost
+  | Route<'GET', `/api/loyalty/rfm`, RfmList> // /api/loyalty/rfm
+  | Route<'GET', `/api/customers/${number}/loyalty`, CustomerLoyalty> // /api/customers/:id/loyalty
+  | Route<'POST', `/api/loyalty/run`, LoyaltyRun> // /api/loyalty/run
   | Route<'GET', `/api/visits`, Page<Visit>> // /api/visits
   | Route<'POST', `/api/visits`, Visit> // /api/visits
   | Route<'GET', `/api/visits/daily`, DailyReport> // /api/visits/daily
