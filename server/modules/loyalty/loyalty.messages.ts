@@ -11,6 +11,7 @@ export const LOYALTY_MESSAGES: Catalogue = {
     '上次回訪：{last}。請儘快聯繫客戶了解原因，在客戶流失與忠誠度頁面填寫流失風險原因，並登記回訪記錄。',
     'Last visit: {last}. Contact the customer, record the reason on the churn and loyalty page, and record the visit.',
   ],
+  'loyalty.task.closed': ['流失风险期已结束（已回访或客户状态已变更）', '流失風險期已結束（已回訪或客戶狀態已變更）', 'The churn-risk period is over (visited, or the status changed)'],
   'loyalty.task.never': ['从未回访', '從未回訪', 'never'],
   'loyalty.lost.summary': ['确认流失（最后一次购买：{last}）：{reason}', '確認流失（最後一次購買：{last}）：{reason}', 'Recorded as lost (last purchase: {last}): {reason}'],
   'loyalty.lost.never': ['无', '無', 'none'],

@@ -93,11 +93,17 @@ export const loyaltyQueries = {
     customerIds.length ? db.selectFrom('loyalty_churn_risks').selectAll().where('customer_id', 'in', customerIds).execute() : Promise.resolve([]),
   risk: (db: Q, customerId: number, riskSince: string) => db.selectFrom('loyalty_churn_risks').selectAll().where('customer_id', '=', customerId).where('risk_since', '=', riskSince).executeTakeFirst(),
   async insertRisk(db: Q, row: { customer_id: number; risk_since: string; owner_id: number | null; created_at: string }) {
-    return (await db.insertInto('loyalty_churn_risks').values({ ...row, task_id: null, reason: null, reason_by: null, reason_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+    return (await db.insertInto('loyalty_churn_risks').values({ ...row, task_id: null, reason: null, reason_by: null, reason_at: null, closed_at: null }).returning('id').executeTakeFirstOrThrow()).id;
   },
   /** Conditional, so of two runs only one attaches its task to the period. */
   async attachTask(db: Q, id: number, taskId: number) {
     return Number((await db.updateTable('loyalty_churn_risks').set({ task_id: taskId }).where('id', '=', id).where('task_id', 'is', null).executeTakeFirst()).numUpdatedRows) === 1;
+  },
+  openWithTask: (db: Q, afterId: number, limit: number) =>
+    db.selectFrom('loyalty_churn_risks').selectAll().where('closed_at', 'is', null).where('task_id', 'is not', null).where('id', '>', afterId).orderBy('id').limit(limit).execute(),
+  /** Conditional, so two runs cannot both close one period. */
+  async close(db: Q, id: number, at: string) {
+    return Number((await db.updateTable('loyalty_churn_risks').set({ closed_at: at }).where('id', '=', id).where('closed_at', 'is', null).executeTakeFirst()).numUpdatedRows) === 1;
   },
   setReason: (db: Q, id: number, reason: string, by: number, at: string) => db.updateTable('loyalty_churn_risks').set({ reason, reason_by: by, reason_at: at }).where('id', '=', id).execute(),
 

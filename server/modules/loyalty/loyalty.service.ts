@@ -4,7 +4,7 @@ import { type AuditService, actorInfo } from '../../platform/audit/audit.service
 import { errors } from '../../platform/http/errors';
 import { t } from '../../platform/http/i18n';
 import type { Leases } from '../../platform/jobs/leases';
-import { loadActor, type RequestContext } from '../../platform/permissions/actor';
+import { type Actor, loadActor, type RequestContext } from '../../platform/permissions/actor';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import { people } from '../org/org.queries';
@@ -40,7 +40,7 @@ export function createLoyaltyService(deps: {
   audit: AuditService;
   clock: Clock;
   settings: SettingsService;
-  tasks: Pick<TasksService, 'createTask'>;
+  tasks: Pick<TasksService, 'createTask' | 'get' | 'complete'>;
   customers: Pick<CustomerService, 'endCooperation'>;
   contacts: ContactSource;
 }) {
@@ -105,16 +105,44 @@ export function createLoyaltyService(deps: {
       .catch(() => false); // the other process made the period or its task first
   }
 
+  /** A visit since the period began ends it: the open outreach task is completed (as its assignee) with a note. */
+  async function closeIfVisited(row: { id: number; customer_id: number; risk_since: string; task_id: number | null }, current: Map<number, string>): Promise<boolean> {
+    if (current.get(row.customer_id) === row.risk_since) return false;
+    return db
+      .transaction()
+      .execute(async (trx) => {
+        if (!(await q.close(trx, row.id, clock.now().toISOString()))) return false;
+        const task = await tasks.get(row.task_id!, trx);
+        if (task.status !== 'open') return true;
+        const who = (await actorOf(trx, task.assignee_id)) ?? (await actorOf(trx, task.creator_id));
+        if (who) await tasks.complete(systemCtx(who), task.id, { note: t(LANG, 'loyalty.task.closed'), version: task.version }, trx);
+        return true;
+      })
+      .catch(() => false);
+  }
+  const systemCtx = (actor: Actor): RequestContext => ({ actor, ip: null, requestId: SOURCE, lang: LANG });
+
   async function run(): Promise<{ created: number }> {
     const months = await settings.number('loyalty.churnRiskMonths');
     const taskDays = await settings.number('loyalty.taskWorkingDays');
     const day = today();
+    const atRisk = new Map<number, string>(); // customer → its current risk period
     let created = 0;
     for (let after = 0; ; ) {
       const rows = await q.batch(db, after, BATCH);
       if (!rows.length) break;
       after = rows[rows.length - 1]!.id;
-      for (const e of await evaluate(rows, day, months)) if (e.churn.atRisk && (await outreach(e, taskDays))) created++;
+      for (const e of await evaluate(rows, day, months)) {
+        if (!e.churn.atRisk) continue;
+        atRisk.set(e.customer.id, e.churn.riskSince);
+        if (await outreach(e, taskDays)) created++;
+      }
+    }
+    for (let after = 0; ; ) {
+      const open = await q.openWithTask(db, after, BATCH);
+      if (!open.length) break;
+      after = open[open.length - 1]!.id;
+      for (const row of open) await closeIfVisited(row, atRisk);
     }
     return { created };
   }

@@ -12,6 +12,8 @@ export interface LoyaltyChurnRiskTable {
   reason: string | null;
   reason_by: number | null;
   reason_at: Instant | null;
+  /** Set once a visit ends the period: its outreach task is completed then. */
+  closed_at: Instant | null;
   created_at: Instant;
 }
 

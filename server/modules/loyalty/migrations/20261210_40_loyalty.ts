@@ -20,11 +20,13 @@ export function loyalty20261210(kind: DialectKind): NamedMigration {
         .addColumn('reason', 'text')
         .addColumn('reason_by', 'integer', (c) => d.fk(c, 'users.id'))
         .addColumn('reason_at', d.instant)
+        .addColumn('closed_at', d.instant)
         .addColumn('created_at', d.instant, (c) => c.notNull())
         .addUniqueConstraint('loyalty_churn_risks_customer_period_key', ['customer_id', 'risk_since'])
         .execute();
       await db.schema.createIndex('loyalty_churn_risks_owner_idx').on('loyalty_churn_risks').column('owner_id').execute();
       await db.schema.createIndex('loyalty_churn_risks_task_idx').on('loyalty_churn_risks').column('task_id').execute();
+      await db.schema.createIndex('loyalty_churn_risks_open_idx').on('loyalty_churn_risks').columns(['closed_at', 'customer_id']).execute();
       await db.schema.createIndex('loyalty_churn_risks_reason_by_idx').on('loyalty_churn_risks').column('reason_by').execute();
     },
     async down(db: Kysely<any>) {
