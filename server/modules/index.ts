@@ -20,6 +20,7 @@ import { cadenceModule } from './cadence/cadence.module';
 import { analysisModule } from './analysis/analysis.module';
 import { staysModule } from './stays/stays.module';
 import { proposalsModule } from './proposals/proposals.module';
+import { loyaltyModule } from './loyalty/loyalty.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -48,4 +49,5 @@ export const MODULES = [
   cadenceModule,
   analysisModule,
   proposalsModule,
+  loyaltyModule,
 ] as const;

@@ -213,6 +213,19 @@ describe('demo data', () => {
     expect(stays.filter((s: any) => s.meeting === 'open').every((s: any) => s.keeperName && s.taskId)).toBe(true);
   });
 
+  it('shows churn risks with their reasons, a customer recorded as lost and RFM segments (docs/regulations.md §16)', async () => {
+    const director = await login(ctx.app, 'zhou.min', PASSWORD);
+    const risks = json(await director.get('/api/loyalty/churn-risks')).rows;
+    expect(risks.length).toBeGreaterThan(0);
+    expect(risks.filter((r: any) => r.reason).length).toBeGreaterThan(0);
+    expect(risks.every((r: any) => r.monthsSince >= 6 && r.taskId)).toBe(true);
+    const lost = json(await director.get('/api/customers?status=lost&pageSize=100')).items;
+    const histories = await Promise.all(lost.map(async (c: any) => json(await director.get(`/api/customers/${c.id}/history`)).items));
+    expect(histories.flat().some((h: any) => h.summary?.startsWith('确认流失'))).toBe(true);
+    const rfm = json(await director.get('/api/loyalty/rfm')).rows;
+    expect(new Set(rfm.map((r: any) => r.segment)).size).toBeGreaterThanOrEqual(4);
+  });
+
   it('sends a development plan through the department head to the 经理办公会 with no administrator change', async () => {
     const specialist = await login(ctx.app, 'li.na', PASSWORD);
     const created = await specialist.post('/api/development-plans', {

@@ -378,6 +378,21 @@ export const transactionQueries = {
     return { transactions, returns };
   },
 
+  /**
+   * Purchases per customer between two days (inclusive; `from` null = since the first): the newest day,
+   * the number of transactions and their amount in 分. An unexecuted subquery, so the loyalty module's RFM
+   * quintiles (docs/regulations.md §16) are computed in one statement without naming this table.
+   */
+  purchaseTotals(db: Q, from: string | null, to: string) {
+    let qb = db
+      .selectFrom('transactions')
+      .select((eb) => ['transactions.customer_id', eb.fn.max('transactions.date').as('last_date'), eb.fn.countAll().as('orders'), eb.fn.sum('transactions.amount_cents').as('amount_cents')])
+      .where('transactions.date', '<=', to)
+      .groupBy('transactions.customer_id');
+    if (from) qb = qb.where('transactions.date', '>=', from);
+    return qb;
+  },
+
   /** A merge (查重) keeps the survivor: the merged customer's transactions, returns and class history follow it. */
   async moveCustomer(db: Q, fromId: number, toId: number) {
     await db.updateTable('transactions').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();

@@ -26,6 +26,7 @@ import { analysisModule } from './analysis';
 import { visitsModule } from './visits';
 import { poolModule } from './pool';
 import { proposalsModule } from './proposals';
+import { loyaltyModule } from './loyalty';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -59,4 +60,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   cadenceModule,
   analysisModule,
   proposalsModule,
+  loyaltyModule,
 ];

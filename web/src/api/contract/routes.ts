@@ -14,6 +14,8 @@ import type { CadenceRun, Compliance, CustomerCadence } from './cadence';
 import type { Stay } from './stays';
 import type { Proposal, ProposalDetail, ProposalWeights } from './proposals';
 import type { CustomerLocation, DailyReport, DayRoute, OpenPlanLine, PlanSuggestion, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitPlan, VisitPlanSummary, VisitReport } from './visits';
+import type { ChurnList, ChurnRisk, CustomerLoyalty, LostAnswer, LostList, LoyaltyRun, RfmList } from './loyalty';
+import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
   CustomerAttachment,
@@ -332,6 +334,13 @@ export type Routes =
   | Route<'GET', `/api/proposals/${number}/attachments`, { items: CustomerAttachment[] }> // /api/proposals/:id/attachments
   | Route<'DELETE', `/api/proposals/${number}/attachments/${number}`, void> // /api/proposals/:id/attachments/:attachmentId
   | Route<'POST', `/api/proposals/${number}/${'submit' | 'reviews' | 'approval' | 'implementation' | 'report' | 'reward'}`, ProposalDetail> // /api/proposals/:id/submit|reviews|approval|implementation|report|reward
+  | Route<'GET', `/api/loyalty/churn-risks`, ChurnList> // /api/loyalty/churn-risks
+  | Route<'PUT', `/api/customers/${number}/loyalty/churn-reason`, ChurnRisk> // /api/customers/:id/loyalty/churn-reason
+  | Route<'GET', `/api/loyalty/lost`, LostList> // /api/loyalty/lost
+  | Route<'POST', `/api/customers/${number}/loyalty/lost`, LostAnswer> // /api/customers/:id/loyalty/lost
+  | Route<'GET', `/api/loyalty/rfm`, RfmList> // /api/loyalty/rfm
+  | Route<'GET', `/api/customers/${number}/loyalty`, CustomerLoyalty> // /api/customers/:id/loyalty
+  | Route<'POST', `/api/loyalty/run`, LoyaltyRun> // /api/loyalty/run
   | Route<'GET', `/api/visits`, Page<Visit>> // /api/visits
   | Route<'POST', `/api/visits`, Visit> // /api/visits
   | Route<'GET', `/api/visits/daily`, DailyReport> // /api/visits/daily
