@@ -17,6 +17,7 @@ import { gradingModule } from './grading/grading.module';
 import { visitsModule } from './visits/visits.module';
 import { poolModule } from './pool/pool.module';
 import { cadenceModule } from './cadence/cadence.module';
+import { careModule } from './care/care.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -39,6 +40,7 @@ export const MODULES = [
   membershipModule,
   receptionModule,
   gradingModule,
+  careModule,
   visitsModule,
   poolModule,
   cadenceModule,

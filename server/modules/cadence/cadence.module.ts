@@ -15,7 +15,7 @@ const leads: Role[] = ['director', 'manager', 'supervisor'];
 /** Visit cadence 回访频率 by grade (docs/regulations.md §8): overdue customers become tasks, escalate, show on the home page. */
 export const cadenceModule = defineModule({
   name: 'cadence',
-  dependsOn: ['customers', 'visits', 'workflow'],
+  dependsOn: ['customers', 'visits', 'workflow', 'care'],
   migrations: (kind) => [cadence20261208(kind)],
   capabilities: {
     'cadence.read': [...leads, 'specialist', 'sales', 'qa'], // the compliance view and a customer's cadence, within the customer's scope
@@ -29,7 +29,16 @@ export const cadenceModule = defineModule({
   build: (ctx) => {
     const { tasks, notifications } = ctx.use<WorkflowServices>('workflow');
     const { visits } = ctx.use<{ visits: ContactSource }>('visits');
-    return { cadence: createCadenceService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, calendar: ctx.calendar, tasks, notifications, contacts: visits }) };
+    const { care } = ctx.use<{ care: ContactSource }>('care');
+    // A care action counts as a contact when care.countsAsContact is on (docs/regulations.md §12); care answers nothing otherwise.
+    const contacts: ContactSource = {
+      async lastContactDates(ids) {
+        const [v, c] = await Promise.all([visits.lastContactDates(ids), care.lastContactDates(ids)]);
+        for (const [id, at] of c) if (!v.has(id) || v.get(id)! < at) v.set(id, at);
+        return v;
+      },
+    };
+    return { cadence: createCadenceService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, calendar: ctx.calendar, tasks, notifications, contacts }) };
   },
   routes: (app, s) => cadenceRoutes(app, { cadence: s.cadence }),
   jobs: (s, ctx) => startCadenceJobs({ cadence: s.cadence, leases: ctx.leases }, ctx.log),

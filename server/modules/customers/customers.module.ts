@@ -13,6 +13,7 @@ import { customerImports20261123 } from './migrations/20261123_04_customer_impor
 import { customerIndexes20261123 } from './migrations/20261123_05_customer_indexes';
 import { customerDirectory20261207 } from './migrations/20261207_96_customer_directory';
 import { customerGrade20261208 } from './migrations/20261208_10_customer_grade';
+import { contactBirthdayCalendar20261210 } from './migrations/20261210_50_contact_birthday_calendar';
 import './customers.tables';
 
 // Everyone who works with customers reads the archive within their scope (docs/regulations.md §1, §2);
@@ -32,7 +33,7 @@ export type CustomerServices = ReturnType<typeof build>;
 /** The customer archive 客户档案: companies, contacts, attachments, merges, import and export. */
 export const customersModule = defineModule({
   name: 'customers',
-  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind)],
+  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), contactBirthdayCalendar20261210(kind)],
   resources: {
     customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id', widerFor: { finance: 'all' } },
   },
