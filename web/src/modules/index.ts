@@ -22,6 +22,7 @@ import { evaluationsModule } from './evaluations';
 import { receptionModule } from './reception';
 import { gradingModule } from './grading';
 import { cadenceModule } from './cadence';
+import { careModule } from './care';
 import { visitsModule } from './visits';
 import { poolModule } from './pool';
 
@@ -55,4 +56,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   visitsModule,
   poolModule,
   cadenceModule,
+  careModule,
 ];

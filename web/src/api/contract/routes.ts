@@ -10,6 +10,7 @@ import type { AccuracyReport, CreditSurvey, CustomerCredit, Receivable, Receivab
 import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
 import type { CustomerGrade, GradingBoardItem } from './grading';
 import type { CadenceRun, Compliance, CustomerCadence } from './cadence';
+import type { CareAction, CareCalendar, CareEvent, CareEventDetail, CareRendered, CareTemplate } from './care';
 import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
@@ -308,6 +309,19 @@ export type Routes =
   | Route<'POST', `/api/grading/propose`, { changed: number }> // /api/grading/propose
   | Route<'POST', `/api/grading/confirm`, { confirmed: number }> // /api/grading/confirm
   | Route<'GET', `/api/customers/${number}/grade`, CustomerGrade> // /api/customers/:id/grade
+  | Route<'GET', `/api/care/calendar`, CareCalendar> // /api/care/calendar
+  | Route<'GET', `/api/care/upcoming`, CareCalendar> // /api/care/upcoming
+  | Route<'GET', `/api/care/templates`, CareTemplate[]> // /api/care/templates
+  | Route<'POST', `/api/care/templates`, CareTemplate> // /api/care/templates
+  | Route<'PUT', `/api/care/templates/${number}`, CareTemplate> // /api/care/templates/:id
+  | Route<'POST', `/api/care/templates/${number}/render`, CareRendered> // /api/care/templates/:id/render
+  | Route<'GET', `/api/care/actions`, CareAction[]> // /api/care/actions
+  | Route<'POST', `/api/care/actions`, CareAction> // /api/care/actions
+  | Route<'GET', `/api/care/events`, CareEvent[]> // /api/care/events
+  | Route<'POST', `/api/care/events`, CareEventDetail> // /api/care/events
+  | Route<'GET', `/api/care/events/${number}`, CareEventDetail> // /api/care/events/:id
+  | Route<'POST', `/api/care/events/${number}/invites`, CareEventDetail> // /api/care/events/:id/invites
+  | Route<'PUT', `/api/care/events/${number}/invites/${number}`, CareEventDetail> // /api/care/events/:id/invites/:customerId
   | Route<'GET', `/api/cadence/compliance`, Compliance> // /api/cadence/compliance
   | Route<'POST', `/api/cadence/run`, CadenceRun> // /api/cadence/run
   | Route<'GET', `/api/customers/${number}/cadence`, CustomerCadence> // /api/customers/:id/cadence
