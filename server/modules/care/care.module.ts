@@ -1,5 +1,6 @@
 import type { Role } from '../../platform/permissions/roles';
 import { type BuildContext, defineModule } from '../../platform/modules/manifest';
+import type { MembershipService } from '../membership/membership.service';
 import type { TransactionServices } from '../transactions/transactions.module';
 import type { WorkflowServices } from '../workflow/workflow.module';
 import { careDemo } from './care.demo';
@@ -18,14 +19,15 @@ const field: Role[] = [...leads, 'specialist', 'sales'];
 function build(ctx: BuildContext) {
   const { notifications } = ctx.use<WorkflowServices>('workflow');
   const { transactions } = ctx.use<TransactionServices>('transactions');
-  return { care: createCareService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, notifications, transactions }) };
+  const { membership } = ctx.use<{ membership: MembershipService }>('membership');
+  return { care: createCareService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, notifications, transactions, membership }) };
 }
 export type CareServices = ReturnType<typeof build>;
 
 /** Care 客户关怀 (docs/regulations.md §12): the care calendar, reminders, greetings, care actions, promotions and events. */
 export const careModule = defineModule({
   name: 'care',
-  dependsOn: ['customers', 'workflow', 'transactions'],
+  dependsOn: ['customers', 'workflow', 'transactions', 'membership'],
   migrations: (kind) => [care20261210(kind)],
   resources: {
     // Through a view joining the customer (docs/regulations.md §1): whoever sees the customer sees its care.

@@ -3,7 +3,7 @@ import { fillTemplate, lunarToSolar, occasionsBetween, solarDateIn, unknownPlace
 
 // Care calendar rules (docs/regulations.md §12). Lunar dates come from chinese-days; the expected solar days
 // are those of the published calendar: 中秋 2026 is 9 月 25 日, 2027 is 9 月 15 日.
-const rules = { yearEndGrades: ['A'], yearEndDate: '12-20' };
+const rules = { yearEndGrades: ['A'], yearEndTiers: ['gold'], yearEndDate: '12-20' };
 const customer = { id: 1, name: '北京华宇科技有限公司', owner_id: 7, grade: 'A', cooperation_since: '2019-03-18' };
 
 describe('care calendar (docs/regulations.md §12)', () => {
@@ -46,13 +46,20 @@ describe('care calendar (docs/regulations.md §12)', () => {
     expect(lunarToSolar(2026, 2, 29)).toBe('2026-04-16');
   });
 
-  it('counts cooperation and first-purchase anniversaries in years, and a year-end gift only for the configured grades', () => {
-    const input = { customers: [customer, { ...customer, id: 2, grade: 'C', cooperation_since: null }], contacts: [], firstPurchase: new Map([[2, '2024-06-01']]), rules, festivals: false };
+  it('counts cooperation and first-purchase anniversaries in years, and a year-end gift only for the configured grades and tiers', () => {
+    const others = [
+      { ...customer, id: 2, grade: 'C', cooperation_since: null },
+      { ...customer, id: 3, grade: 'C', cooperation_since: null },
+      { ...customer, id: 4, grade: 'B', cooperation_since: null },
+    ];
+    const tiers = new Map([[3, 'gold'], [4, 'silver']]);
+    const input = { customers: [customer, ...others], contacts: [], firstPurchase: new Map([[2, '2024-06-01']]), tiers, rules, festivals: false };
     const o = occasionsBetween('2026-01-01', '2026-12-31', input);
     expect(o.map((x) => [x.type, x.customerId, x.date, x.years])).toEqual([
       ['cooperation', 1, '2026-03-18', 7],
       ['firstPurchase', 2, '2026-06-01', 2],
       ['yearEnd', 1, '2026-12-20', null],
+      ['yearEnd', 3, '2026-12-20', null],
     ]);
   });
 

@@ -46,6 +46,7 @@ export interface CareContact {
 }
 export interface CareRules {
   yearEndGrades: string[];
+  yearEndTiers: string[];
   yearEndDate: string; // MM-DD
 }
 
@@ -87,7 +88,7 @@ const parts = (date: string) => date.split('-').map(Number) as [number, number, 
 export function occasionsBetween(
   from: string,
   to: string,
-  input: { customers: CareCustomer[]; contacts: CareContact[]; firstPurchase: Map<number, string>; rules: CareRules; festivals: boolean },
+  input: { customers: CareCustomer[]; contacts: CareContact[]; firstPurchase: Map<number, string>; tiers?: Map<number, string>; rules: CareRules; festivals: boolean },
 ): Occasion[] {
   const out: Occasion[] = [];
   const [y0] = parts(from);
@@ -138,7 +139,8 @@ export function occasionsBetween(
         if (y > sy && inRange(date)) out.push({ ...base, ...who, key: `${type}:${c.id}:${date}`, type, date, years: y - sy });
       }
     }
-    if (c.grade && input.rules.yearEndGrades.includes(c.grade)) {
+    const tier = input.tiers?.get(c.id);
+    if ((c.grade && input.rules.yearEndGrades.includes(c.grade)) || (tier && input.rules.yearEndTiers.includes(tier))) {
       const [m, d] = input.rules.yearEndDate.split('-').map(Number);
       for (const y of years) {
         const date = solarDateIn(y, m, d);

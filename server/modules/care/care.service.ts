@@ -21,6 +21,10 @@ export interface FirstPurchaseSource {
   firstTransactionDates(customerIds: number[]): Promise<Map<number, string>>;
 }
 
+export interface TierSource {
+  tiersOf(customerIds: number[]): Promise<Map<number, string>>;
+}
+
 export interface CareDeps {
   db: Kysely<Database>;
   audit: AuditService;
@@ -28,6 +32,7 @@ export interface CareDeps {
   settings: SettingsService;
   notifications: Pick<NotificationService, 'notify'>;
   transactions: FirstPurchaseSource;
+  membership: TierSource;
 }
 
 export interface TemplateInput {
@@ -58,13 +63,14 @@ export interface EventInput {
 
 /** Care 客户关怀 (docs/regulations.md §12): the calendar of occasions, reminders, greetings, care actions, events. */
 export function createCareService(deps: CareDeps) {
-  const { db, audit, clock, settings, notifications, transactions } = deps;
+  const { db, audit, clock, settings, notifications, transactions, membership } = deps;
   const today = () => shanghaiDate(clock.now());
 
   async function rules(): Promise<CareRules & { daysAhead: number; festivals: boolean; countsAsContact: boolean }> {
     const v = await settings.values();
     return {
       yearEndGrades: v['care.yearEndGrades'] as string[],
+      yearEndTiers: v['care.yearEndTiers'] as string[],
       yearEndDate: v['care.yearEndDate'] as string,
       daysAhead: Number(v['care.reminderDaysAhead']),
       festivals: Number(v['care.festivals']) === 1,
@@ -75,8 +81,8 @@ export function createCareService(deps: CareDeps) {
   /** The occasions of one page of customers in [from, to]. */
   async function occasionsOf(customers: CareCustomer[], from: string, to: string, r: CareRules, festivals: boolean): Promise<Occasion[]> {
     const ids = customers.map((c) => c.id);
-    const [contacts, firstPurchase] = await Promise.all([customerLookups.contactBirthdays(db, ids), transactions.firstTransactionDates(ids)]);
-    return occasionsBetween(from, to, { customers, contacts, firstPurchase, rules: r, festivals });
+    const [contacts, firstPurchase, tiers] = await Promise.all([customerLookups.contactBirthdays(db, ids), transactions.firstTransactionDates(ids), membership.tiersOf(ids)]);
+    return occasionsBetween(from, to, { customers, contacts, firstPurchase, tiers, rules: r, festivals });
   }
 
   /** Every occasion in [from, to] of the customers `actor` may see (all customers for null), festivals once. */

@@ -34,6 +34,14 @@ export const CARE_SETTINGS = [
     source: 'docs/regulations.md §12 (001 篇5 一: 年终拜访与礼品)',
   }),
   def({
+    key: 'care.yearEndTiers',
+    group: 'care',
+    schema: z.array(z.string().trim().min(1).max(20)).max(20),
+    default: ['diamond', 'gold'],
+    label: { 'zh-CN': '年终礼品会员等级（membership.tiers 的键，如 diamond、gold）', 'zh-TW': '年終禮品會員等級（membership.tiers 的鍵，如 diamond、gold）', en: 'Membership tiers that receive a year-end gift (keys of membership.tiers, e.g. diamond, gold)' },
+    source: 'docs/regulations.md §12',
+  }),
+  def({
     key: 'care.yearEndDate',
     group: 'care',
     schema: z.string().regex(MONTH_DAY, 'care.month_day_invalid'),

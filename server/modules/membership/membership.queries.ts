@@ -53,6 +53,11 @@ export const membershipQueries = {
     return base(db).where('memberships.id', '=', id).executeTakeFirst();
   },
 
+  /** customer id → tier of these company customers that are members. */
+  tiersOfCustomers(db: Q, customerIds: number[]) {
+    if (!customerIds.length) return Promise.resolve([]);
+    return db.selectFrom('memberships').select(['customer_id', 'tier']).where('customer_id', 'in', customerIds).execute();
+  },
   byCustomer(db: Q, customerId: number) {
     return base(db).where('memberships.customer_id', '=', customerId).executeTakeFirst();
   },

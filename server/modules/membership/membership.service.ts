@@ -181,6 +181,11 @@ export function createMembershipService(deps: { db: Kysely<Database>; audit: Aud
         .map((tier) => ({ tier: tier.key, label: tier.label[ctx.lang], minPoints: tier.minPoints, count: counts.get(tier.key) ?? 0 }));
     },
 
+    /** For the care calendar's year-end gifts (docs/regulations.md §12): customer id → tier key, members only. */
+    async tiersOf(customerIds: number[]): Promise<Map<number, string>> {
+      return new Map((await q.tiersOfCustomers(db, customerIds)).map((r) => [r.customer_id as number, r.tier]));
+    },
+
     /** The customer's membership for its value panel; null when it is not a member. */
     async ofCustomer(customerId: number) {
       const m = await q.byCustomer(db, customerId);

@@ -382,7 +382,7 @@ function EventModal({ id, onClose }: { id: number | null; onClose: () => void })
             { key: 'l', label: t('care.event.location'), children: e.location ?? '—' },
             { key: 'o', label: t('care.event.organizer'), children: e.organizerName ?? '—' },
           ]} />
-          <Alert style={{ margin: '12px 0' }} type="info" message={t('care.event.counts', e.counts)} />
+          <Alert style={{ margin: '12px 0' }} type="info" title={t('care.event.counts', e.counts)} />
           <Flex gap={8} style={{ marginBottom: 12 }}>
             <CustomerPicker mode="multiple" value={picked} onChange={(ids) => setPicked(ids)} aria-label={t('care.event.invite')} style={{ flex: 1 }} />
             <Button disabled={!picked.length} loading={invite.isPending} onClick={() => invite.mutate({ eventId: e.id, customerIds: picked }, { onSuccess: () => setPicked([]), onError: notify })}>
