@@ -21,6 +21,7 @@ import { analysisModule } from './analysis/analysis.module';
 import { staysModule } from './stays/stays.module';
 import { proposalsModule } from './proposals/proposals.module';
 import { loyaltyModule } from './loyalty/loyalty.module';
+import { careModule } from './care/care.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -43,6 +44,7 @@ export const MODULES = [
   membershipModule,
   receptionModule,
   gradingModule,
+  careModule,
   visitsModule,
   poolModule,
   staysModule,

@@ -18,7 +18,7 @@ const leads: Role[] = ['director', 'manager', 'supervisor'];
 /** Visit cadence 回访频率 by grade and membership tier (docs/regulations.md §8): overdue customers become tasks, escalate, show on the home page. */
 export const cadenceModule = defineModule({
   name: 'cadence',
-  dependsOn: ['customers', 'visits', 'workflow', 'membership', 'stays'],
+  dependsOn: ['customers', 'visits', 'workflow', 'membership', 'stays', 'care'],
   migrations: (kind) => [cadence20261208(kind)],
   capabilities: {
     'cadence.read': [...leads, 'specialist', 'sales', 'qa'], // the compliance view and a customer's cadence, within the customer's scope
@@ -34,7 +34,16 @@ export const cadenceModule = defineModule({
     const { visits } = ctx.use<{ visits: ContactSource }>('visits');
     const { membership } = ctx.use<{ membership: MembershipService }>('membership');
     const { stays } = ctx.use<{ stays: StayService }>('stays');
-    return { cadence: createCadenceService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, calendar: ctx.calendar, tasks, notifications, contacts: visits, members: membership, guestContacts: stays }) };
+    const { care } = ctx.use<{ care: ContactSource }>('care');
+    // A care action counts as a contact when care.countsAsContact is on (docs/regulations.md §12); care answers nothing otherwise.
+    const contacts: ContactSource = {
+      async lastContactDates(ids) {
+        const [v, c] = await Promise.all([visits.lastContactDates(ids), care.lastContactDates(ids)]);
+        for (const [id, at] of c) if (!v.has(id) || v.get(id)! < at) v.set(id, at);
+        return v;
+      },
+    };
+    return { cadence: createCadenceService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, calendar: ctx.calendar, tasks, notifications, contacts, members: membership, guestContacts: stays }) };
   },
   routes: (app, s) => cadenceRoutes(app, { cadence: s.cadence }),
   demo: (s, _ctx, demo) => cadenceDemo(s.cadence, demo),

@@ -14,6 +14,7 @@ import { customerIndexes20261123 } from './migrations/20261123_05_customer_index
 import { customerDirectory20261207 } from './migrations/20261207_96_customer_directory';
 import { customerGrade20261208 } from './migrations/20261208_10_customer_grade';
 import { customerDirectoryRegions20261210 } from './migrations/20261210_30_customer_directory_regions';
+import { contactBirthdayCalendar20261210 } from './migrations/20261210_50_contact_birthday_calendar';
 import { customerSearchReadings20261210 } from './migrations/20261210_70_customer_search_readings';
 import './customers.tables';
 
@@ -34,7 +35,7 @@ export type CustomerServices = ReturnType<typeof build>;
 /** The customer archive 客户档案: companies, contacts, attachments, merges, import and export. */
 export const customersModule = defineModule({
   name: 'customers',
-  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), customerSearchReadings20261210(kind)],
+  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind)],
   resources: {
     customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id', widerFor: { finance: 'all' } },
   },

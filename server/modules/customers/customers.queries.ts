@@ -252,4 +252,18 @@ export const customerLookups = {
     const rows = await db.selectFrom('customers').select('customers.id').where('customers.id', 'in', [...new Set(ids)]).where(scopeCondition(actor, RESOURCES.customer)).execute();
     return new Set(rows.map((r) => r.id));
   },
+  /** A contact of this customer (null when it belongs to another). */
+  contactOf: (db: Q, customerId: number, contactId: number) =>
+    db.selectFrom('customer_contacts').select(['id', 'name', 'version']).where('id', '=', contactId).where('customer_id', '=', customerId).executeTakeFirst(),
+  /** Contacts of these customers with a birthday, for the care calendar (docs/regulations.md §12). */
+  contactBirthdays: (db: Q, customerIds: number[]) =>
+    customerIds.length
+      ? db
+          .selectFrom('customer_contacts')
+          .select(['id', 'customer_id', 'name', 'birthday', 'birthday_calendar'])
+          .where('customer_id', 'in', customerIds)
+          .where('birthday', 'is not', null)
+          .orderBy('id')
+          .execute()
+      : Promise.resolve([]),
 };

@@ -58,6 +58,7 @@ function presentContact(c: CustomerContact): z.infer<typeof s.contactOut> {
     phone: maskPhone(c.phone),
     email: c.email,
     birthday: c.birthday,
+    birthdayCalendar: c.birthday_calendar === 'lunar' ? 'lunar' : 'solar',
     notes: c.notes,
     isKey: c.is_key === 1,
     version: c.version,

@@ -165,6 +165,7 @@ export const contactFields = {
   phone,
   email: z.string().trim().max(120).pipe(z.email({ error: 'validation.email' })).nullable().optional(),
   birthday: dateString.nullable().optional(),
+  birthdayCalendar: z.enum(['solar', 'lunar']).optional(),
   notes: text(1000),
   isKey: z.boolean().optional(),
 };
@@ -179,6 +180,7 @@ export const contactOut = z.object({
   phone: nullableString,
   email: nullableString,
   birthday: nullableString,
+  birthdayCalendar: z.enum(['solar', 'lunar']),
   notes: nullableString,
   isKey: z.boolean(),
   version: z.number(),

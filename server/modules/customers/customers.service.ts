@@ -434,6 +434,7 @@ export type ContactInput = {
   phone?: string | null;
   email?: string | null;
   birthday?: string | null;
+  birthdayCalendar?: 'solar' | 'lunar';
   notes?: string | null;
   isKey?: boolean;
 };
@@ -443,6 +444,7 @@ function contactColumns(input: ContactInput) {
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined) continue;
     if (k === 'isKey') out.is_key = v ? 1 : 0;
+    else if (k === 'birthdayCalendar') out.birthday_calendar = v;
     else out[k] = v;
   }
   if (input.mobile !== undefined) out.mobile_digits = digitsOf(input.mobile) || null;
@@ -450,7 +452,7 @@ function contactColumns(input: ContactInput) {
 }
 
 function contactValues(c: CustomerContact): ContactInput {
-  return { name: c.name, position: c.position, department: c.department, mobile: c.mobile, phone: c.phone, email: c.email, birthday: c.birthday, notes: c.notes, isKey: c.is_key === 1 };
+  return { name: c.name, position: c.position, department: c.department, mobile: c.mobile, phone: c.phone, email: c.email, birthday: c.birthday, birthdayCalendar: c.birthday_calendar === 'lunar' ? 'lunar' : 'solar', notes: c.notes, isKey: c.is_key === 1 };
 }
 
 /** Contact values for the audit trail, phones masked. */

@@ -65,6 +65,8 @@ export interface CustomerContactTable {
   mobile_digits: string | null;
   email: string | null;
   birthday: string | null;
+  /** solar | lunar: a lunar birthday's month and day are lunar (docs/regulations.md §12). */
+  birthday_calendar: ColumnType<string, string | undefined, string>;
   notes: string | null;
   is_key: ColumnType<Flag, Flag | undefined, Flag>;
   version: ColumnType<number, number | undefined, number>;

@@ -53,6 +53,7 @@ export const membershipQueries = {
     return base(db).where('memberships.id', '=', id).executeTakeFirst();
   },
 
+  /** customer id → tier of these company customers that are members. */
   byCustomer(db: Q, customerId: number) {
     return base(db).where('memberships.customer_id', '=', customerId).executeTakeFirst();
   },

@@ -189,6 +189,8 @@ export function createMembershipService(deps: { db: Kysely<Database>; audit: Aud
     },
     /** Individual members of these tiers within the caller's scope (the cadence's group of guests). */
     individualMembers: (actor: RequestContext['actor'], tiers: string[], f: { ownerId?: number; teamId?: number } = {}) => q.individualMembers(db, actor, tiers, f),
+    /** For the care calendar's year-end gifts (docs/regulations.md §12): customer id → tier key, members only. */
+    tiersOf: (customerIds: number[]): Promise<Map<number, string>> => q.tiersOfCustomers(db, customerIds),
 
     /** The customer's membership for its value panel; null when it is not a member. */
     async ofCustomer(customerId: number) {

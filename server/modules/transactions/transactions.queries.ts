@@ -66,6 +66,10 @@ export const transactionQueries = {
     if (!customerIds.length) return [];
     return db.selectFrom('transactions').select((eb) => ['customer_id', eb.fn.max('date').as('last')]).where('customer_id', 'in', customerIds).groupBy('customer_id').execute();
   },
+  async firstDates(db: Q, customerIds: number[]) {
+    if (!customerIds.length) return [];
+    return db.selectFrom('transactions').select((eb) => ['customer_id', eb.fn.min('date').as('first')]).where('customer_id', 'in', customerIds).groupBy('customer_id').execute();
+  },
   /** Transactions are scoped by their customer (docs/regulations.md §1): a transfer moves them along. */
   async list(db: Q, actor: Actor, f: TransactionFilters, p: { page: number; pageSize: number; sort: { field: TransactionSortField; direction: 'asc' | 'desc' } }) {
     let qb = base(db).where(scopeCondition(actor, RESOURCES.customer));

@@ -325,6 +325,11 @@ export function createTransactionService(deps: TransactionDeps) {
       return new Map((await q.lastDates(db, customerIds)).filter((r) => r.last != null).map((r) => [r.customer_id, String(r.last)]));
     },
 
+    /** For the care calendar's first-purchase anniversaries (docs/regulations.md §12): customer id → the day of the first sale. */
+    async firstTransactionDates(customerIds: number[]): Promise<Map<number, string>> {
+      return new Map((await q.firstDates(db, customerIds)).filter((r) => r.first != null).map((r) => [r.customer_id, String(r.first)]));
+    },
+
     /** The three classes of these customers as last computed, for grading (docs/regulations.md §3). */
     async classesOf(conn: Kysely<Database>, customerIds: number[]) {
       const amount = new Map((await q.classesOf(conn, customerIds)).map((r) => [r.customer_id, r]));

@@ -23,6 +23,7 @@ import { receptionModule } from './reception';
 import { gradingModule } from './grading';
 import { cadenceModule } from './cadence';
 import { analysisModule } from './analysis';
+import { careModule } from './care';
 import { visitsModule } from './visits';
 import { poolModule } from './pool';
 import { proposalsModule } from './proposals';
@@ -61,4 +62,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   analysisModule,
   proposalsModule,
   loyaltyModule,
+  careModule,
 ];

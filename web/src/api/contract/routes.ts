@@ -15,6 +15,7 @@ import type { Stay } from './stays';
 import type { Proposal, ProposalDetail, ProposalWeights } from './proposals';
 import type { CustomerLocation, DailyReport, DayRoute, OpenPlanLine, PlanSuggestion, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitPlan, VisitPlanSummary, VisitReport } from './visits';
 import type { ChurnList, ChurnRisk, CustomerLoyalty, LostAnswer, LostList, LoyaltyRun, RfmList } from './loyalty';
+import type { CareAction, CareCalendar, CareEvent, CareEventDetail, CareRendered, CareTemplate } from './care';
 import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
@@ -320,6 +321,19 @@ export type Routes =
   | Route<'POST', `/api/grading/propose`, { changed: number }> // /api/grading/propose
   | Route<'POST', `/api/grading/confirm`, { confirmed: number }> // /api/grading/confirm
   | Route<'GET', `/api/customers/${number}/grade`, CustomerGrade> // /api/customers/:id/grade
+  | Route<'GET', `/api/care/calendar`, CareCalendar> // /api/care/calendar
+  | Route<'GET', `/api/care/upcoming`, CareCalendar> // /api/care/upcoming
+  | Route<'GET', `/api/care/templates`, CareTemplate[]> // /api/care/templates
+  | Route<'POST', `/api/care/templates`, CareTemplate> // /api/care/templates
+  | Route<'PUT', `/api/care/templates/${number}`, CareTemplate> // /api/care/templates/:id
+  | Route<'POST', `/api/care/templates/${number}/render`, CareRendered> // /api/care/templates/:id/render
+  | Route<'GET', `/api/care/actions`, CareAction[]> // /api/care/actions
+  | Route<'POST', `/api/care/actions`, CareAction> // /api/care/actions
+  | Route<'GET', `/api/care/events`, CareEvent[]> // /api/care/events
+  | Route<'POST', `/api/care/events`, CareEventDetail> // /api/care/events
+  | Route<'GET', `/api/care/events/${number}`, CareEventDetail> // /api/care/events/:id
+  | Route<'POST', `/api/care/events/${number}/invites`, CareEventDetail> // /api/care/events/:id/invites
+  | Route<'PUT', `/api/care/events/${number}/invites/${number}`, CareEventDetail> // /api/care/events/:id/invites/:customerId
   | Route<'GET', `/api/cadence/compliance`, Compliance> // /api/cadence/compliance
   | Route<'POST', `/api/cadence/run`, CadenceRun> // /api/cadence/run
   | Route<'GET', `/api/customers/${number}/cadence`, CustomerCadence> // /api/customers/:id/cadence

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Form, Input, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -23,13 +23,14 @@ interface Values {
   phone?: string;
   email?: string;
   birthday?: Dayjs | null;
+  birthdayCalendar?: 'solar' | 'lunar';
   notes?: string;
   isKey?: boolean;
 }
 
 
 function toValues(c: CustomerContact | null): Values {
-  if (!c) return { name: '', isKey: false };
+  if (!c) return { name: '', isKey: false, birthdayCalendar: 'solar' };
   return {
     name: c.name,
     position: c.position ?? '',
@@ -38,6 +39,7 @@ function toValues(c: CustomerContact | null): Values {
     phone: c.phone ?? '',
     email: c.email ?? '',
     birthday: c.birthday ? dayjs(c.birthday, ISO) : null,
+    birthdayCalendar: c.birthdayCalendar,
     notes: c.notes ?? '',
     isKey: c.isKey,
   };
@@ -53,6 +55,7 @@ function toBody(v: Values): Required<ContactInput> {
     phone: text(v.phone),
     email: text(v.email),
     birthday: v.birthday ? v.birthday.format(ISO) : null,
+    birthdayCalendar: v.birthdayCalendar ?? 'solar',
     notes: text(v.notes),
     isKey: !!v.isKey,
   };
@@ -146,6 +149,9 @@ function ContactModal({ customerId, open, contact, onClose }: { customerId: numb
         <Form.Item label={t('customers.contacts.birthday')} name="birthday" style={{ flex: '1 1 180px' }}>
           <DatePicker format={ISO} style={{ width: '100%' }} />
         </Form.Item>
+        <Form.Item label={t('customers.contacts.birthdayCalendar')} name="birthdayCalendar" style={{ flex: '1 1 140px' }}>
+          <Select options={(['solar', 'lunar'] as const).map((v) => ({ value: v, label: t(`customers.contacts.calendars.${v}`) }))} />
+        </Form.Item>
       </Flex>
       <Form.Item label={t('customers.contacts.notes')} name="notes">
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
@@ -198,7 +204,7 @@ export function ContactsTab({ customerId }: { customerId: number }) {
       render: (v: string | null, c) => <RevealValue customerId={customerId} field="contactPhone" contactId={c.id} masked={v} label={`${c.name} ${t('customers.contacts.phone')}`} />,
     },
     { title: t('customers.contacts.email'), dataIndex: 'email', width: 180, render: (v: string | null) => v || none },
-    { title: t('customers.contacts.birthday'), dataIndex: 'birthday', width: 110, render: (v: string | null) => v || none },
+    { title: t('customers.contacts.birthday'), dataIndex: 'birthday', width: 130, render: (v: string | null, c) => (v ? (c.birthdayCalendar === 'lunar' ? `${v} ${t('customers.contacts.calendars.lunar')}` : v) : none) },
     { title: t('customers.contacts.notes'), dataIndex: 'notes', width: 200, ellipsis: true, render: (v: string | null) => v || none },
     ...(canEdit
       ? [

@@ -211,6 +211,8 @@ const en: Messages = {
       phone: 'Phone',
       email: 'Email',
       birthday: 'Birthday',
+      birthdayCalendar: 'Calendar',
+      calendars: { solar: 'solar', lunar: 'lunar' },
       notes: 'Notes',
       isKey: 'Key contact',
       keyTag: 'Key',

@@ -211,6 +211,8 @@ const zhCN = {
       phone: '电话',
       email: '邮箱',
       birthday: '生日',
+      birthdayCalendar: '生日历法',
+      calendars: { solar: '公历', lunar: '农历' },
       notes: '备注',
       isKey: '关键联系人',
       keyTag: '关键',

@@ -211,6 +211,8 @@ const zhTW: Messages = {
       phone: '電話',
       email: '電子郵件',
       birthday: '生日',
+      birthdayCalendar: '生日曆法',
+      calendars: { solar: '公曆', lunar: '農曆' },
       notes: '備註',
       isKey: '關鍵聯絡人',
       keyTag: '關鍵',

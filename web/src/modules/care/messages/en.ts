@@ -1,0 +1,52 @@
+import type { Messages } from './zh-CN';
+
+/** Care — English */
+const en: Messages = {
+  care: {
+    nav: 'Customer care',
+    title: 'Customer care',
+    tabs: { calendar: 'Care calendar', upcoming: 'Coming up', templates: 'Greeting templates', actions: 'Care actions', events: 'Promotions and events' },
+    occasion: { birthday: 'Birthday', festival: 'Festival', cooperation: 'Cooperation anniversary', firstPurchase: 'First-purchase anniversary', yearEnd: 'Year-end gift', other: 'Other care' },
+    lunar: 'lunar',
+    years: '{{years}} years',
+    days: 'Days ahead',
+    none: 'Nothing to do',
+    date: 'Date',
+    customer: 'Customer',
+    contact: 'Contact',
+    what: 'Occasion',
+    record: 'Record care',
+    channel: { email: 'E-mail', sms: 'SMS', card: 'Card', phone: 'Phone', visit: 'Visit', gift: 'Gift', wechat: 'WeChat' },
+    template: {
+      create: 'New template',
+      edit: 'Edit',
+      name: 'Name',
+      channel: 'Channel',
+      occasion: 'Occasion',
+      subject: 'E-mail subject',
+      body: 'Text',
+      bodyHint: 'Placeholders: {customer}, {contact}, {occasion}, {sender}, {date}',
+      preview: 'Preview / print card',
+      previewTitle: 'Greeting preview',
+      print: 'Print',
+    },
+    action: { doneOn: 'Date', note: 'Note', actor: 'By', templateId: 'Template' },
+    event: {
+      create: 'New event',
+      kind: 'Type',
+      kinds: { promotion: 'Promotion', event: 'Event' },
+      title: 'Title',
+      startsOn: 'Starts',
+      endsOn: 'Ends',
+      location: 'Location',
+      description: 'Description',
+      organizer: 'Organiser',
+      invite: 'Invite customers',
+      invitees: 'Invited customers',
+      counts: '{{invited}} invited, {{attended}} attended, {{absent}} absent',
+      status: { invited: 'Invited', attended: 'Attended', absent: 'Absent' },
+      detail: 'Details',
+    },
+  },
+};
+export default en;

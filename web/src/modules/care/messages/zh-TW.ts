@@ -1,0 +1,52 @@
+import type { Messages } from './zh-CN';
+
+/** Care 客戶關懷 — 繁體中文 */
+const zhTW: Messages = {
+  care: {
+    nav: '客戶關懷',
+    title: '客戶關懷',
+    tabs: { calendar: '關懷日曆', upcoming: '近期關懷', templates: '問候範本', actions: '關懷記錄', events: '推廣與活動' },
+    occasion: { birthday: '生日', festival: '節日', cooperation: '合作週年', firstPurchase: '首購週年', yearEnd: '年終禮品', other: '其他關懷' },
+    lunar: '農曆',
+    years: '{{years}} 週年',
+    days: '未來天數',
+    none: '暫無關懷事項',
+    date: '日期',
+    customer: '客戶',
+    contact: '聯絡人',
+    what: '事項',
+    record: '記錄關懷',
+    channel: { email: '郵件', sms: '簡訊', card: '賀卡', phone: '電話', visit: '拜訪', gift: '禮品', wechat: '微信' },
+    template: {
+      create: '新增範本',
+      edit: '編輯',
+      name: '範本名稱',
+      channel: '管道',
+      occasion: '適用場合',
+      subject: '郵件主旨',
+      body: '內文',
+      bodyHint: '可用佔位符：{customer} 客戶，{contact} 聯絡人，{occasion} 場合，{sender} 發送人，{date} 日期',
+      preview: '預覽 / 列印賀卡',
+      previewTitle: '問候預覽',
+      print: '列印',
+    },
+    action: { doneOn: '關懷日期', note: '備註', actor: '執行人', templateId: '使用範本' },
+    event: {
+      create: '新增活動',
+      kind: '類型',
+      kinds: { promotion: '推廣', event: '活動' },
+      title: '名稱',
+      startsOn: '開始日期',
+      endsOn: '結束日期',
+      location: '地點',
+      description: '說明',
+      organizer: '組織人',
+      invite: '邀請客戶',
+      invitees: '邀請名單',
+      counts: '邀請 {{invited}}，出席 {{attended}}，缺席 {{absent}}',
+      status: { invited: '已邀請', attended: '出席', absent: '缺席' },
+      detail: '詳情',
+    },
+  },
+};
+export default zhTW;
