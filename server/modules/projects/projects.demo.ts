@@ -23,7 +23,7 @@ export async function projectsDemo(s: ProjectService, approvals: ApprovalService
     const customer = demo.customers.filter((c) => c.teamId === lead.teamId && c.status === 'formal')[i];
     if (!customer) continue;
     const members = org.users.filter((u) => u.teamId === lead.teamId && u.id !== lead.id).slice(0, 2);
-    const start = fate === 'closed' ? 160 : fate === 'changed' ? 90 : 40;
+    const start = fate === 'closed' ? 160 : fate === 'changed' ? 90 : 60;
     at(start + 3);
     let v = await s.create(lead.ctx, {
       customerId: customer.id,
@@ -42,23 +42,24 @@ export async function projectsDemo(s: ProjectService, approvals: ApprovalService
       v = await s.addMilestone(lead.ctx, id, { title, plannedStart: date(start - from), plannedEnd: date(start - to), costPlanned: cost });
     }
     const key = customer.contacts[0]?.name ?? '客户项目经理';
+    at(start);
     for (const m of v.milestones) {
       v = await s.confirmMilestone(lead.ctx, id, m.id, { confirmedBy: key, confirmedOn: date(start), method: 'signature', version: m.version });
     }
-    // progress on the milestones already due
+    // progress on the milestones already due; the running project leaves its second one overdue
     for (const [k, m] of v.milestones.entries()) {
-      const due = start - [20, 50, 110][k]!;
-      if (due < 5) continue; // still running (or overdue)
-      at(due);
+      const doneAgo = start - [20, 50, 110][k]! - (k === 1 ? 4 : 0); // the design phase finishes four days late
+      if (doneAgo < 5 || (fate === 'running' && k > 0)) continue;
+      at(doneAgo);
       const cur = (await s.view(id)).milestones.find((x) => x.id === m.id)!;
       await s.updateMilestone(lead.ctx, id, m.id, {
         actualStart: date(start - [0, 20, 50][k]!),
-        actualEnd: date(due - (k === 1 ? -4 : 0)),
+        actualEnd: date(doneAgo),
         costActual: [19500, 54800, 118000][k]!,
         qualityNote: k === 1 ? '设计评审提出 3 项修改意见，已闭环' : '按期完成，客户签字确认',
         version: cur.version,
       });
-      await s.addMeeting(lead.ctx, id, { heldOn: date(Math.max(due, 0)), attendees: `${lead.displayName}、${key}`, minutes: `${m.title}阶段总结：进度、质量与费用情况通报。`, decisions: '按计划推进下一阶段。' });
+      await s.addMeeting(lead.ctx, id, { heldOn: date(doneAgo), attendees: `${lead.displayName}、${key}`, minutes: `${m.title}阶段总结：进度、质量与费用情况通报。`, decisions: '按计划推进下一阶段。' });
     }
     if (fate === 'changed') {
       at(30);
