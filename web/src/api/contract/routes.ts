@@ -16,7 +16,6 @@ import type { Proposal, ProposalDetail, ProposalWeights } from './proposals';
 import type { CustomerLocation, DailyReport, DayRoute, OpenPlanLine, PlanSuggestion, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitPlan, VisitPlanSummary, VisitReport } from './visits';
 import type { ChurnList, ChurnRisk, CustomerLoyalty, LostAnswer, LostList, LoyaltyRun, RfmList } from './loyalty';
 import type { CareAction, CareCalendar, CareEvent, CareEventDetail, CareRendered, CareTemplate } from './care';
-import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
   CustomerAttachment,
