@@ -12,7 +12,7 @@ let ctx: TestContext;
 let result: Awaited<ReturnType<typeof generateDemo>>;
 
 let at: Date;
-const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers', 'reception_visits', 'reception_tours', 'reception_banquets', 'visits', 'visit_reports', 'visit_territories', 'grade_changes', 'memberships', 'membership_points', 'credit_receivables', 'credit_rating_changes', 'survey_responses', 'cadence_tasks', 'pool_events', 'guest_stays'] as const;
+const TABLES = ['contracts', 'transactions', 'transaction_returns', 'complaints', 'prospects', 'development_plans', 'maintenance_plans', 'evaluations', 'credit_risks', 'credit_surveys', 'individual_customers', 'reception_visits', 'reception_tours', 'reception_banquets', 'visits', 'visit_reports', 'visit_territories', 'grade_changes', 'memberships', 'membership_points', 'credit_receivables', 'credit_rating_changes', 'survey_responses', 'cadence_tasks', 'pool_events', 'guest_stays', 'projects', 'project_milestones', 'project_changes', 'project_plan_versions'] as const;
 const countsOf = async (c: TestContext) => {
   const out: Record<string, number> = {};
   for (const table of TABLES) out[table] = Number((await c.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -71,7 +71,7 @@ describe('demo data', () => {
 
   it('has rows in every module\'s main list for the demo roles', async () => {
     const lists: [string, string[]][] = [
-      ['zhou.min', ['/api/customers', '/api/contracts', '/api/transactions', '/api/transaction-returns', '/api/complaints', '/api/prospects', '/api/development-plans', '/api/research-plans', '/api/maintenance-plans', '/api/evaluations', '/api/credit-risks', '/api/individual-customers']],
+      ['zhou.min', ['/api/customers', '/api/contracts', '/api/transactions', '/api/transaction-returns', '/api/complaints', '/api/prospects', '/api/development-plans', '/api/research-plans', '/api/maintenance-plans', '/api/evaluations', '/api/credit-risks', '/api/individual-customers', '/api/projects']],
       ['qian.hui', ['/api/contracts', '/api/transactions']],
       ['wang.lei', ['/api/customers', '/api/complaints', '/api/prospects']],
       ['zheng.haiyan', ['/api/customers', '/api/complaints', '/api/maintenance-plans', '/api/evaluations']],
@@ -98,6 +98,9 @@ describe('demo data', () => {
     expect(evaluations.some((e: any) => e.status === 'confirmed')).toBe(true);
     const plans = json(await director.get('/api/development-plans?pageSize=200')).items.map((p: any) => p.status);
     expect(new Set(plans)).toEqual(new Set(['draft', 'pending', 'approved', 'returned', 'rejected']));
+    const projects = json(await director.get('/api/projects?pageSize=200')).items;
+    expect(new Set(projects.map((p: any) => p.status))).toEqual(new Set(['active', 'closed']));
+    expect(projects.some((p: any) => p.planVersion === 2)).toBe(true); // a change request approved
   });
 
   it('fills reception and visits: tours in several states, scored reports with averages, territories with located customers', async () => {

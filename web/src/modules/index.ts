@@ -28,6 +28,7 @@ import { visitsModule } from './visits';
 import { poolModule } from './pool';
 import { proposalsModule } from './proposals';
 import { loyaltyModule } from './loyalty';
+import { projectsModule } from './projects';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -63,4 +64,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   proposalsModule,
   loyaltyModule,
   careModule,
+  projectsModule,
 ];

@@ -16,7 +16,6 @@ import type { Proposal, ProposalDetail, ProposalWeights } from './proposals';
 import type { CustomerLocation, DailyReport, DayRoute, OpenPlanLine, PlanSuggestion, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitPlan, VisitPlanSummary, VisitReport } from './visits';
 import type { ChurnList, ChurnRisk, CustomerLoyalty, LostAnswer, LostList, LoyaltyRun, RfmList } from './loyalty';
 import type { CareAction, CareCalendar, CareEvent, CareEventDetail, CareRendered, CareTemplate } from './care';
-import type { CustomerLocation, DailyReport, DayRoute, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitReport } from './visits';
 import type {
   Customer,
   CustomerAttachment,
@@ -76,6 +75,7 @@ import type { Transaction, TransactionBatchResult, TransactionImportPreview, Tra
 import type { EndCooperationLatest, EndCooperationRequest, Evaluation, EvaluationDetail, EvaluationTemplate, TemplatesAnswer } from './evaluations';
 import type { CustomerPool, Pool, PoolCreated, PoolEntry, PoolStatus } from './pool';
 import type { NotificationPage, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
+import type { Project, ProjectChangeCreated, ProjectSummary } from './projects';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Route<M extends Method, P extends string, R> {
@@ -389,7 +389,15 @@ export type Routes =
   | Route<'POST', `/api/pools/${number}/claims`, void> // /api/pools/:id/claims
   | Route<'GET', `/api/customers/${number}/pool`, CustomerPool> // /api/customers/:id/pool
   | Route<'GET', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationLatest> // /api/evaluations/:id/end-cooperation, /api/credit-risks/:id/end-cooperation
-  | Route<'POST', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationRequest>; // the same, to request it
+  | Route<'POST', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationRequest> // the same, to request it
+  | Route<'GET', `/api/projects`, Page<ProjectSummary>> // /api/projects
+  | Route<'POST', `/api/projects`, Project> // /api/projects
+  | Route<'GET', `/api/projects/${number}`, Project> // /api/projects/:id
+  | Route<'PUT', `/api/projects/${number}`, Project> // /api/projects/:id
+  | Route<'POST', `/api/projects/${number}/${'milestones' | 'tasks' | 'meetings' | 'acceptance' | 'close'}`, Project> // /api/projects/:id/milestones, …/tasks, …/meetings, …/acceptance, …/close
+  | Route<'PUT', `/api/projects/${number}/${'milestones' | 'tasks'}/${number}`, Project> // /api/projects/:id/milestones/:itemId, …/tasks/:itemId
+  | Route<'POST', `/api/projects/${number}/milestones/${number}/confirm`, Project> // /api/projects/:id/milestones/:itemId/confirm
+  | Route<'POST', `/api/projects/${number}/changes`, ProjectChangeCreated>; // /api/projects/:id/changes
 
 /** The paths of one method, as template types (`/api/customers/${number}`). */
 export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];
