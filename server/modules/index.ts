@@ -22,6 +22,7 @@ import { staysModule } from './stays/stays.module';
 import { proposalsModule } from './proposals/proposals.module';
 import { loyaltyModule } from './loyalty/loyalty.module';
 import { careModule } from './care/care.module';
+import { dashboardsModule } from './dashboards/dashboards.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -52,4 +53,5 @@ export const MODULES = [
   analysisModule,
   proposalsModule,
   loyaltyModule,
+  dashboardsModule,
 ] as const;
