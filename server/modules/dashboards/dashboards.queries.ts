@@ -35,7 +35,7 @@ export const dashboardQueries = {
     const rows = await customers(db, actor)
       .innerJoin(sales.as('s'), 's.customer_id', 'c.id')
       .groupBy('s.month')
-      .select((eb: ExpressionBuilder<any, any>) => ['s.month', eb.fn.sum<number>('s.amount_cents').as('cents')])
+      .select((eb) => ['s.month', eb.fn.sum<number>('s.amount_cents').as('cents')])
       .orderBy('s.month')
       .execute();
     return rows.map((r) => ({ month: String(r.month), cents: int(r.cents) }));
@@ -45,7 +45,7 @@ export const dashboardQueries = {
     const rows = await customers(db, actor)
       .innerJoin(sales.as('s'), 's.customer_id', 'c.id')
       .groupBy(['c.id', 'c.name'])
-      .select((eb: ExpressionBuilder<any, any>) => ['c.id', 'c.name', eb.fn.sum<number>('s.amount_cents').as('cents')])
+      .select((eb) => ['c.id', 'c.name', eb.fn.sum<number>('s.amount_cents').as('cents')])
       .orderBy('cents', 'desc')
       .orderBy('c.id')
       .limit(limit)

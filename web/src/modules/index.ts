@@ -24,6 +24,7 @@ import { gradingModule } from './grading';
 import { cadenceModule } from './cadence';
 import { analysisModule } from './analysis';
 import { careModule } from './care';
+import { dashboardsModule } from './dashboards';
 import { visitsModule } from './visits';
 import { poolModule } from './pool';
 import { proposalsModule } from './proposals';
@@ -63,4 +64,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   proposalsModule,
   loyaltyModule,
   careModule,
+  dashboardsModule,
 ];
