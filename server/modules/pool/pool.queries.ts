@@ -21,6 +21,9 @@ const entryBase = (db: Q) =>
 
 /** The only SQL of the public pool (docs/regulations.md §8); every call takes the transaction when there is one. */
 export const poolQueries = {
+  /** Releases to and claims from the pool since a day (kind, day, user_id), as a sub-query for the dashboards (docs/regulations.md §16). */
+  movementsSince: (db: Q, day: string) =>
+    db.selectFrom('pool_events').where('day', '>=', day).where('kind', 'in', ['released', 'claimed']).select(['id', 'kind', 'day', 'user_id']),
   /** The pools the actor may see (their department's; directors and managers all), with how many customers each holds. */
   listPools(db: Q, actor: Actor) {
     return db

@@ -166,6 +166,9 @@ export function createPoolService(deps: PoolDeps) {
 
     listPools: (ctx: RequestContext) => q.listPools(db, ctx.actor),
 
+    /** Pool movements since a day; the user is the previous owner of a release and the claimer of a claim. */
+    movementsSource: (conn: Kysely<Database>, day: string) => q.movementsSince(conn, day),
+
     async createPool(input: { name: string; departmentId: number; keeperId: number; isDefault?: boolean }) {
       if (!(await q.department(db, input.departmentId))) throw errors.field('departmentId', 'pool.department_not_found');
       const keeper = await q.user(db, input.keeperId);

@@ -36,6 +36,9 @@ export interface TargetListFilter {
 
 /** The only SQL of satisfaction surveys. Every function takes the connection or the open transaction. */
 export const surveyQueries = {
+  /** Each scored response's satisfaction index since an instant, as a sub-query for the dashboards (docs/regulations.md §16). */
+  scoresSince: (db: Q, since: string) =>
+    db.selectFrom('survey_scores').where('answered_at', '>=', since).where('satisfaction_index', 'is not', null).select(['customer_id', 'satisfaction_index']),
   // Templates
 
   async templates(db: Q, f: { all?: boolean; status?: string; q?: string }) {

@@ -28,6 +28,9 @@ export function createSurveyService(deps: SurveyDeps) {
     /** Registered with the approval engine in createServices (chain 'survey_improvement': director, §18). */
     approvalHandler: handler,
 
+    /** Scored responses since an instant (customer_id, satisfaction_index), as a sub-query for the dashboards (docs/regulations.md §16). */
+    scoresSince: (conn: Kysely<Database>, since: string) => q.scoresSince(conn, since),
+
     ...createTemplateUseCases(core),
     ...createCampaignUseCases(core),
     ...createPlanUseCases(core),

@@ -61,6 +61,16 @@ export const transactionQueries = {
       .groupBy(['customer_id', 'product'])
       .select((eb) => ['customer_id', 'product', eb.fn.sum<number | string>('amount_cents').as('amount_cents')]);
   },
+  /** Gross sales per customer and month (YYYY-MM) from one day to another, for the dashboards (docs/regulations.md §16). */
+  salesByCustomerMonth(db: Q, from: string, to: string) {
+    const month = sql<string>`substr(date, 1, 7)`;
+    return db
+      .selectFrom('transactions')
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .groupBy(['customer_id', month])
+      .select((eb) => ['customer_id', month.as('month'), eb.fn.sum<number | string>('amount_cents').as('amount_cents')]);
+  },
   /** For the public pool (docs/regulations.md §8): the day of each customer's latest sale. */
   async lastDates(db: Q, customerIds: number[]) {
     if (!customerIds.length) return [];

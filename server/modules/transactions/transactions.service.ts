@@ -320,6 +320,11 @@ export function createTransactionService(deps: TransactionDeps) {
       return q.salesByCustomerProduct(conn, from, to);
     },
 
+    /** Gross sales per customer and month between two days (inclusive), as a sub-query (docs/regulations.md §16). */
+    salesByCustomerMonth(conn: Kysely<Database>, from: string, to: string) {
+      return q.salesByCustomerMonth(conn, from, to);
+    },
+
     /** For the public pool (docs/regulations.md §8): customer id → the day of the latest sale (YYYY-MM-DD). */
     async lastTransactionDates(customerIds: number[]): Promise<Map<number, string>> {
       return new Map((await q.lastDates(db, customerIds)).filter((r) => r.last != null).map((r) => [r.customer_id, String(r.last)]));

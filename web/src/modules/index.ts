@@ -24,6 +24,7 @@ import { gradingModule } from './grading';
 import { cadenceModule } from './cadence';
 import { analysisModule } from './analysis';
 import { careModule } from './care';
+import { dashboardsModule } from './dashboards';
 import { visitsModule } from './visits';
 import { poolModule } from './pool';
 import { proposalsModule } from './proposals';
@@ -65,4 +66,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   loyaltyModule,
   careModule,
   projectsModule,
+  dashboardsModule,
 ];

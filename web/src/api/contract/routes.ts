@@ -4,6 +4,7 @@
  * and a page that reads a field the route does not send fails the type check (docs/decisions/0006).
  */
 import type { GrowthAnalysis, RegionAnalysis, SalesAnalysis, StructureAnalysis } from './analysis';
+import type { Dashboard, DashboardRefresh } from './dashboards';
 import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
 import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicComplaint, Rectification } from './complaints';
 import type { Contract, ContractDetail, ContractSigner } from './contracts';
@@ -151,6 +152,8 @@ export type Routes =
   | Route<'GET', `/api/analysis/regions`, RegionAnalysis> // /api/analysis/regions
   | Route<'GET', `/api/analysis/sales`, SalesAnalysis> // /api/analysis/sales
   | Route<'GET', `/api/analysis/structure`, StructureAnalysis> // /api/analysis/structure
+  | Route<'GET', `/api/dashboards/mine`, Dashboard> // /api/dashboards/mine
+  | Route<'POST', `/api/dashboards/refresh`, DashboardRefresh> // /api/dashboards/refresh
   | Route<'GET', `/api/public/complaint-options`, { categories: string[] }> // /api/public/complaint-options
   | Route<'POST', `/api/public/complaints`, PublicComplaint> // /api/public/complaints
   | Route<'POST', `/api/customers/duplicate-check`, { duplicates: DuplicateHit[] }> // /api/customers/duplicate-check

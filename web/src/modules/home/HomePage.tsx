@@ -96,7 +96,12 @@ export function HomePage() {
   const can = useCan();
 
   return (
-    <PageContainer title={t('home.greeting', { name: user.displayName })} documentTitle={t('nav.home')}>
+    <PageContainer
+      title={t('home.greeting', { name: user.displayName })}
+      documentTitle={t('nav.home')}
+      // The director's and the manager's way in to the analyses (docs/regulations.md §16).
+      extra={can('dashboards.run') ? <Link to="/dashboards">{t('dashboards.nav')}</Link> : undefined}
+    >
       {can('calendar.manage') ? <HolidayScheduleWarning /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
