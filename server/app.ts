@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
 import type { Db } from './db/database';
 import { MODULES } from './modules';
 import { auditRoutes } from './platform/audit/audit.routes';
@@ -22,6 +22,7 @@ import type { ModuleManifest } from './platform/modules/manifest';
 import { buildModules, checkRoutePolicies, type BuiltModules } from './platform/modules/registry';
 import type { RoutePolicy } from './platform/permissions/policy';
 import { createPlatformServices, type PlatformServices } from './platform/services';
+import { checkSettingEnv } from './platform/settings/settings.registry';
 import { settingsRoutes } from './platform/settings/settings.routes';
 import { systemClock, type Clock } from './platform/time';
 
@@ -47,10 +48,13 @@ export function createServices(
   db: Db,
   clock: Clock,
   dataDir: string,
-  opts: { smtp?: Config['smtp']; modules?: readonly ModuleManifest<any>[] } = {},
+  opts: { smtp?: Config['smtp']; modules?: readonly ModuleManifest<any>[]; settingEnv?: Config['settingEnv']; outbox?: Config['outbox'] } = {},
 ): { services: Services; built: BuiltModules } {
-  const platform = createPlatformServices(db, clock, { dataDir, smtp: opts.smtp });
+  const platform = createPlatformServices(db, clock, { dataDir, smtp: opts.smtp, settingEnv: opts.settingEnv, outbox: opts.outbox });
   const built = buildModules(opts.modules ?? MODULES, platform);
+  // Settings supplied by the environment are known only once every module has registered its own.
+  const envProblems = checkSettingEnv(opts.settingEnv ?? {});
+  if (envProblems.length) throw new ConfigError(`Invalid configuration / 配置无效:\n${envProblems.join('\n')}`);
   return { services: built.services as Services, built };
 }
 
@@ -65,7 +69,12 @@ export async function buildApp(
 ): Promise<{ app: FastifyInstance; services: Services; built: BuiltModules; routes: RouteEntry[]; setShuttingDown(): void }> {
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
-  const { services, built } = createServices(db, clock, config.dataDir, { smtp: config.smtp, modules: opts.modules });
+  const { services, built } = createServices(db, clock, config.dataDir, {
+    smtp: config.smtp,
+    modules: opts.modules,
+    settingEnv: config.settingEnv,
+    outbox: config.outbox,
+  });
   let shuttingDown = false;
 
   const app = Fastify({
@@ -76,7 +85,8 @@ export async function buildApp(
             level: config.logLevel,
             redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
           },
-    trustProxy: config.trustProxy,
+    // A list of balancer addresses: only their X-Forwarded-For is believed.
+    trustProxy: config.trustProxy ? true : config.trustedProxies?.length ? config.trustedProxies : false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
@@ -112,7 +122,7 @@ export async function buildApp(
   });
 
   await systemRoutes(app, { db, version: APP_VERSION, isShuttingDown: () => shuttingDown });
-  await authRoutes(app, { auth: services.auth, db: db.kysely });
+  await authRoutes(app, { auth: services.auth, db: db.kysely, clientAddressTrusted: config.trustProxy || (config.trustedProxies?.length ?? 0) > 0 });
   await settingsRoutes(app, services.settings);
   await auditRoutes(app, db.kysely);
   await calendarRoutes(app, services.calendar);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +16,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when the app is reached over HTTPS (directly or behind a proxy) so cookies get the Secure flag. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Balancer addresses (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For is believed. With this
+   * or TRUST_PROXY the sign-in limit counts per client address; without, per account (a shared balancer
+   * address would otherwise lock out a whole office).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => net.isIP(a.split('/')[0]) !== 0 && (!a.includes('/') || /^\d{1,3}$/.test(a.split('/')[1]))), 'TRUSTED_PROXIES must be IP addresses or CIDR ranges, comma-separated')
+    .optional(),
+  /** `hold` queues outgoing e-mail and robot messages without sending them (a restored copy, a drill) until an administrator releases them. */
+  GUANXI_OUTBOX: z.enum(['send', 'hold'], { message: 'GUANXI_OUTBOX must be send or hold' }).default('send'),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   WEB_DIST_DIR: z.string().optional(),
   /** E-mail notifications (issue 4 §4): smtp(s)://user:password@host:port; unset = no e-mail. Kept out of the settings table, which managers can read. */
@@ -33,6 +46,12 @@ export type Config = {
   adminPassword?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** Addresses of the balancers whose forwarded client address is believed (empty: none). */
+  trustedProxies?: string[];
+  /** `hold`: outgoing messages are queued, not sent, until released on the held-messages page. */
+  outbox?: 'send' | 'hold';
+  /** GUANXI_* variables that may stand in for a setting (a credential kept out of the database); checked against the setting's schema at start-up. */
+  settingEnv?: Record<string, string>;
   webDistDir: string;
   smtp?: { url: string; from: string } | null;
   publicApiDocs?: boolean;
@@ -63,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.GUANXI_ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    trustedProxies: e.TRUSTED_PROXIES ?? [],
+    outbox: e.GUANXI_OUTBOX,
+    settingEnv: Object.fromEntries(Object.entries(cleaned).filter(([k]) => k.startsWith('GUANXI_')) as [string, string][]),
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? 'dist/web'),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM! } : null,
     publicApiDocs: e.PUBLIC_API_DOCS,

@@ -21,7 +21,17 @@ async function main() {
   const db = openDatabase(config.database);
   await migrateToLatest(db, MODULES);
   const first = await bootstrap(db.kysely, systemClock, { username: config.adminUsername, password: config.adminPassword });
-  const { app, services, built, setShuttingDown } = await buildApp({ config, db });
+  let built_;
+  try {
+    built_ = await buildApp({ config, db });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const { app, services, built, setShuttingDown } = built_;
   if (first.created) {
     const line = first.generated
       ? `首个管理员账号 First administrator: ${first.username} / ${first.password}  (仅显示一次，请登录后修改 — shown once; change it after signing in)`

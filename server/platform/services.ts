@@ -11,10 +11,10 @@ import { createSettingsService } from './settings/settings.service';
 import type { Clock } from './time';
 
 /** What every module stands on: built once per app, before any module. */
-export function createPlatformServices(db: Db, clock: Clock, opts: { dataDir: string; smtp?: Config['smtp'] }) {
+export function createPlatformServices(db: Db, clock: Clock, opts: { dataDir: string; smtp?: Config['smtp']; settingEnv?: Record<string, string>; outbox?: Config['outbox'] }) {
   const k: Kysely<Database> = db.kysely;
   const audit = createAuditService(clock);
-  const settings = createSettingsService({ db: k, audit, clock });
+  const settings = createSettingsService({ db: k, audit, clock, env: opts.settingEnv });
   const rateLimiter = createRateLimiter(k, clock);
   const auth = createAuthService({ db: k, audit, settings, rateLimiter, clock });
   const calendar = createCalendarService({ db: k, audit, settings, clock });
@@ -27,6 +27,8 @@ export function createPlatformServices(db: Db, clock: Clock, opts: { dataDir: st
     clock,
     dataDir: opts.dataDir,
     smtp: opts.smtp ?? null,
+    /** `hold`: the outbox queues and does not send until an administrator releases (GUANXI_OUTBOX). */
+    outbox: opts.outbox ?? 'send',
     audit,
     settings,
     rateLimiter,

@@ -7,7 +7,10 @@ import type { SettingsService } from '../../platform/settings/settings.service';
 import type { Clock } from '../../platform/time';
 import type { NotificationInput, NotificationService } from './workflow.types';
 import { notificationQueries as q } from './workflow.queries';
-import { absoluteLink, afterFailure, maskPhonesInText, robotText } from './workflow.rules';
+import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
+import { maskPersonalData } from '../../platform/outgoing/masking';
+import type { RequestContext } from '../../platform/permissions/actor';
+import { absoluteLink, afterFailure, robotText } from './workflow.rules';
 
 export type Channel = 'email' | 'wecom' | 'dingtalk';
 export type Delivery = Selectable<NotificationDeliveryTable>;
@@ -73,8 +76,14 @@ export function createNotificationService(deps: {
   /** Tests replace a channel's sender; the real ones post to the robots and send through SMTP. */
   senders?: Partial<Record<Channel, Sender>>;
   holder?: string;
+  /** `hold` (GUANXI_OUTBOX=hold): deliveries are queued as held and nothing is sent until released. */
+  outbox?: 'send' | 'hold';
+  audit?: AuditService;
 }) {
   const { db, clock, settings } = deps;
+  const hold = deps.outbox === 'hold';
+  // A restored copy holds what the backup had queued too, once, before its first send round.
+  let heldQueued = false;
   const holder = deps.holder ?? `${process.pid}-${crypto.randomUUID()}`;
   let transport: Transporter | null = null;
 
@@ -106,8 +115,8 @@ export function createNotificationService(deps: {
       const users = await q.activeUsers(trx, [...new Set(input.userIds)]);
       if (users.length === 0) return;
       const now = clock.now().toISOString();
-      const title = maskPhonesInText(input.title).slice(0, 300);
-      const body = maskPhonesInText(input.body ?? null);
+      const title = maskPersonalData(input.title).slice(0, 300);
+      const body = maskPersonalData(input.body ?? null);
       const link = input.link ?? null;
       await q.insertInbox(
         trx,
@@ -128,7 +137,7 @@ export function createNotificationService(deps: {
         settings.value<string>('notifications.dingtalkWebhookUrl', trx),
         settings.value<string>('notifications.publicUrl', trx),
       ]);
-      const pending = { kind: input.kind, status: 'pending', attempts: 0, next_attempt_at: now, created_at: now };
+      const pending = { kind: input.kind, status: hold ? 'held' : 'pending', attempts: 0, next_attempt_at: now, created_at: now };
       const rows = [];
       if (deps.smtp) {
         const linkLine = link?.path && publicUrl ? `\n\n${absoluteLink(publicUrl, link.path)}` : '';
@@ -136,7 +145,8 @@ export function createNotificationService(deps: {
           if (u.email) rows.push({ ...pending, channel: 'email', recipient: u.email, subject: title, body: `${body ?? title}${linkLine}` });
         }
       }
-      const text = robotText({ title, body, recipients: users.map((u) => u.display_name), path: link?.path, publicUrl });
+      // Group chats get the event, the record and the people, never the typed title, note or comment.
+      const text = robotText({ kind: input.kind, link, recipients: users.map((u) => u.display_name), publicUrl });
       if (wecom) rows.push({ ...pending, channel: 'wecom', recipient: null, subject: title, body: text });
       if (dingtalk) rows.push({ ...pending, channel: 'dingtalk', recipient: null, subject: title, body: text });
       await q.insertDeliveries(trx, rows);
@@ -148,6 +158,29 @@ export function createNotificationService(deps: {
     markAllRead: (userId: number) => q.markRead(db, userId, 'all', clock.now().toISOString()),
     deliveries: (f: { status?: string }, p: { page: number; pageSize: number }) => q.deliveries(db, f, p),
 
+    /** Whether this process holds outgoing messages, and how many wait for an administrator. */
+    async outboxState(): Promise<{ mode: 'send' | 'hold'; held: number }> {
+      return { mode: hold ? 'hold' : 'send', held: await q.countHeld(db) };
+    },
+
+    /**
+     * Held messages go out (queued again as pending, due now) or are discarded for good: one, several or
+     * all; audited, since a restored copy's queue may reach real people.
+     */
+    async settleHeld(ctx: RequestContext, action: 'release' | 'discard', ids: number[] | 'all'): Promise<number> {
+      const now = clock.now().toISOString();
+      return db.transaction().execute(async (trx) => {
+        const count = await q.settleHeld(trx, ids, action === 'release' ? { status: 'pending', next_attempt_at: now } : { status: 'discarded' });
+        await deps.audit?.record(trx, actorInfo(ctx), {
+          action: action === 'release' ? 'outbox.release' : 'outbox.discard',
+          entityType: 'notification_delivery',
+          entityId: ids === 'all' || ids.length !== 1 ? null : ids[0],
+          summary: `${count} ${ids === 'all' ? '(all held)' : `(ids ${ids.join(',').slice(0, 200)})`}`,
+        });
+        return count;
+      });
+    },
+
     /**
      * The background sender: claims each due delivery atomically (so two processes never send the same
      * one), sends it outside any transaction and records the outcome; a failure is retried with
@@ -156,6 +189,10 @@ export function createNotificationService(deps: {
     async runOnce(now: Date = clock.now()): Promise<{ sent: number; retrying: number; failed: number }> {
       const stamp = now.toISOString();
       const out = { sent: 0, retrying: 0, failed: 0 };
+      if (hold && !heldQueued) {
+        await q.holdQueued(db);
+        heldQueued = true;
+      }
       const ids = await q.dueDeliveryIds(db, stamp, BATCH);
       if (ids.length === 0) return out;
       const [maxAttempts, baseSeconds, wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret] = await Promise.all([

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type Services } from '../../app';
 import { createNotificationService, type Delivery } from './notifications.service';
 import { openDatabase, type Db } from '../../db/database';
-import { Client, TestClock, USER_PASSWORD, createTeam, createTestContext, createUser, json, login, type TestContext } from '../../../test/harness';
+import { ADMIN_PASSWORD, Client, TestClock, USER_PASSWORD, createTeam, createTestContext, createUser, json, login, type TestContext } from '../../../test/harness';
 
 // Issue 4 §2–4: tasks, the to-do home page, notifications and reminders, on one or two app instances.
 const clock = new TestClock(new Date('2026-09-29T02:00:00Z')); // Tuesday 10:00 in Shanghai, just before 国庆
@@ -236,7 +236,10 @@ describe('reminders and deliveries across app instances', () => {
       await second.services.notifications.runOnce(new Date(t0.getTime() + 61_000));
       expect(hits).toHaveLength(2);
       expect(hits[1].body.msgtype).toBe('text');
-      expect(hits[1].body.text.content).toContain('联系客户 139****5678 确认合同');
+      // The group is told the event and the record, not the title someone typed.
+      expect(hits[1].body.text.content).toContain('新任务');
+      expect(hits[1].body.text.content).toMatch(/记录：任务 #\d+/);
+      expect(hits[1].body.text.content).not.toContain('联系客户');
       expect(hits[1].body.text.content).not.toContain('13912345678');
       const sent = json(await ctx.admin.get('/api/notifications/deliveries?status=sent&pageSize=5')).items[0];
       expect(sent).toMatchObject({ id: failed.id, status: 'sent', attempts: 2, lastError: null });
@@ -281,5 +284,114 @@ describe('reminders and deliveries across app instances', () => {
     );
     expect(await mail.runOnce(clock.now())).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
     expect(sent.map((d) => [d.channel, d.recipient, d.subject, d.body])).toEqual([['email', 'li@example.cn', '请回电 138****5678', '客户来电']]);
+  });
+});
+
+describe('what group chats receive and the held outbox (issue 18)', () => {
+  async function robotReceiver() {
+    const bodies: { raw: string; json: any }[] = [];
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        bodies.push({ raw, json: JSON.parse(raw) });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { bodies, url, close: () => new Promise((r) => server.close(r)) };
+  }
+
+  it('posts a completed task to the robots without the typed note or its ID number, under 2,048 bytes', async () => {
+    const robot = await robotReceiver();
+    await setSetting('notifications.wecomWebhookUrl', `${robot.url}/cgi-bin/webhook/send?key=wecom-key-1`);
+    await setSetting('notifications.dingtalkWebhookUrl', `${robot.url}/robot/send?access_token=ding-token-1`);
+    await setSetting('notifications.publicUrl', 'https://crm.example.cn');
+    try {
+      const created = json(await supA.client.post('/api/tasks', { title: '核对客户证件', assigneeId: specA.id, due: { date: '2026-10-19' } }));
+      await ctx.services.notifications.runOnce(clock.now());
+      robot.bodies.length = 0;
+      const note = `已核对身份证 11010519491231002X，联系人邮箱 li.ming@example.cn，手机 13912345678。${'客户反馈详细情况记录如下，'.repeat(140)}`;
+      expect(Buffer.byteLength(note)).toBeGreaterThan(5000);
+      const done = await specA.client.post(`/api/tasks/${created.id}/complete`, { note, version: created.version });
+      expect(done.statusCode).toBe(200);
+      await ctx.services.notifications.runOnce(clock.now());
+      expect(robot.bodies.length).toBe(2); // WeCom and DingTalk
+      for (const b of robot.bodies) {
+        const content: string = b.json.text.content;
+        expect(content).toContain('任务已完成');
+        expect(content).toContain(`记录：任务 #${created.id}`);
+        expect(content).toContain(`https://crm.example.cn/tasks/${created.id}`);
+        expect(b.raw).not.toMatch(/11010519491231002X|1949123100|13912345678|li\.ming|客户反馈/);
+        expect(Buffer.byteLength(b.raw)).toBeLessThan(2048);
+      }
+      // The assignee's own inbox keeps the note, with the personal data masked.
+      const mine = (await inbox(supA.client)).items.find((i: any) => i.kind === 'task.completed');
+      expect(mine.body).toContain('1101**********002X');
+      expect(mine.body).not.toContain('11010519491231002X');
+    } finally {
+      await setSetting('notifications.wecomWebhookUrl', '');
+      await setSetting('notifications.dingtalkWebhookUrl', '');
+      await robot.close();
+    }
+  });
+
+  it('with GUANXI_OUTBOX=hold a restored copy sends nothing until an administrator releases it', async () => {
+    const robot = await robotReceiver();
+    await setSetting('notifications.wecomWebhookUrl', `${robot.url}/cgi-bin/webhook/send?key=wecom-key-2`);
+    try {
+      // Queued before the "backup": three tasks' notifications, not yet sent.
+      for (const title of ['恢复演练一', '恢复演练二', '恢复演练三']) {
+        expect((await supA.client.post('/api/tasks', { title, assigneeId: specA.id, due: { date: '2026-10-19' } })).statusCode).toBe(201);
+      }
+      const restoredDb = openDatabase(ctx.config.database);
+      const restored = await buildApp({ config: { ...ctx.config, outbox: 'hold' }, db: restoredDb, clock, logger: false });
+      try {
+        const admin = await login(restored.app, 'admin', ADMIN_PASSWORD);
+        await restored.services.notifications.runOnce(clock.now());
+        expect(robot.bodies).toHaveLength(0);
+        // The restored copy's own traffic is held as well.
+        const sup = await login(restored.app, 'wang.zhuguan', USER_PASSWORD);
+        expect((await sup.post('/api/tasks', { title: '恢复后新建', assigneeId: specA.id, due: { date: '2026-10-19' } })).statusCode).toBe(201);
+        await restored.services.notifications.runOnce(clock.now());
+        expect(robot.bodies).toHaveLength(0);
+        const state = json(await admin.get('/api/notifications/outbox'));
+        expect(state.mode).toBe('hold');
+        const held = json(await admin.get('/api/notifications/deliveries?status=held&pageSize=50')).items;
+        expect(held.length).toBe(state.held);
+        expect(held.filter((d: any) => d.channel === 'wecom')).toHaveLength(4);
+        // Nor does a later round send anything while held.
+        clock.advance(60_000);
+        await restored.services.notifications.runOnce(clock.now());
+        expect(robot.bodies).toHaveLength(0);
+
+        const one = held.find((d: any) => d.channel === 'wecom');
+        expect((await restored.app.inject({ method: 'POST', url: '/api/notifications/deliveries/release', payload: { ids: [one.id] } })).statusCode).toBe(401);
+        expect((await specA.client.post('/api/notifications/deliveries/release', { ids: [one.id] })).statusCode).toBe(403);
+        const neither = await admin.post('/api/notifications/deliveries/release', {});
+        expect(neither.statusCode).toBe(400);
+        expect(neither.json().error.fields[0].field).toBe('ids');
+        expect(json(await admin.post('/api/notifications/deliveries/release', { ids: [one.id] })).count).toBe(1);
+        await restored.services.notifications.runOnce(clock.now());
+        expect(robot.bodies).toHaveLength(1);
+
+        expect(json(await admin.post('/api/notifications/deliveries/discard', { all: true })).count).toBe(held.length - 1);
+        clock.advance(3600_000);
+        await restored.services.notifications.runOnce(clock.now());
+        await ctx.services.notifications.runOnce(clock.now());
+        expect(robot.bodies).toHaveLength(1);
+        expect(json(await admin.get('/api/notifications/outbox')).held).toBe(0);
+        const log = json(await admin.get('/api/audit?entityType=notification_delivery&pageSize=10')).items;
+        expect(log.map((e: any) => e.action)).toEqual(['outbox.discard', 'outbox.release']);
+      } finally {
+        await restored.app.close();
+        await restoredDb.close();
+      }
+    } finally {
+      await setSetting('notifications.wecomWebhookUrl', '');
+      await robot.close();
+    }
   });
 });

@@ -12,7 +12,14 @@ import { WORKFLOW_SETTING_GROUPS, WORKFLOW_SETTINGS } from './workflow.settings'
 import './workflow.tables';
 
 function build(ctx: BuildContext) {
-  const notifications = createNotificationService({ db: ctx.db, clock: ctx.clock, settings: ctx.settings, smtp: ctx.smtp });
+  const notifications = createNotificationService({
+    db: ctx.db,
+    clock: ctx.clock,
+    settings: ctx.settings,
+    smtp: ctx.smtp,
+    outbox: ctx.outbox,
+    audit: ctx.audit,
+  });
   const reminders = createReminderService({ db: ctx.db, clock: ctx.clock, notifications });
   const tasks = createTaskService({ db: ctx.db, clock: ctx.clock, audit: ctx.audit, calendar: ctx.calendar, settings: ctx.settings, notifications, reminders });
   ctx.calendar.onOfficialYear((trx, change) => tasks.recomputeForOfficialYear(trx, change));

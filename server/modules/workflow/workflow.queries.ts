@@ -95,6 +95,22 @@ export const notificationQueries = {
       .execute();
   },
 
+  /** A restored copy starting with GUANXI_OUTBOX=hold: whatever the backup had queued waits for an administrator. */
+  async holdQueued(db: Q) {
+    await db.updateTable('notification_deliveries').set({ status: 'held', claimed_by: null, claimed_until: null }).where('status', 'in', ['pending', 'sending']).execute();
+  },
+  async countHeld(db: Q) {
+    const row = await db.selectFrom('notification_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'held').executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  /** Only held rows change, so a double click or another administrator cannot release a sent one again. */
+  async settleHeld(db: Q, ids: number[] | 'all', patch: { status: string; next_attempt_at?: string }) {
+    let qb = db.updateTable('notification_deliveries').set(patch).where('status', '=', 'held');
+    if (ids !== 'all') qb = qb.where('id', 'in', ids.length ? ids : [-1]);
+    const res = await qb.executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  },
+
   async deliveries(db: Q, f: { status?: string }, p: { page: number; pageSize: number }) {
     let qb = db.selectFrom('notification_deliveries');
     if (f.status) qb = qb.where('status', '=', f.status);

@@ -13,6 +13,8 @@ import {
   commentOut,
   deliveryOut,
   deliveryQuery,
+  heldBody,
+  outboxStateOut,
   markReadBody,
   notificationOut,
   notificationQuery,
@@ -151,6 +153,20 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
         return { items: rows.map(presentDelivery), total, page: p, pageSize };
       },
     });
+
+    // Held messages (GUANXI_OUTBOX=hold, a restore drill): the administrator releases or discards them.
+    app.get('/api/notifications/outbox', {
+      config: { policy: { capability: 'settings.manage' } },
+      schema: { tags, response: { 200: outboxStateOut } },
+      handler: async () => notifications.outboxState(),
+    });
+    for (const action of ['release', 'discard'] as const) {
+      app.post(`/api/notifications/deliveries/${action}`, {
+        config: { policy: { capability: 'settings.manage' } },
+        schema: { tags, body: heldBody, response: { 200: z.object({ count: z.number() }) } },
+        handler: async (req) => ({ count: await notifications.settleHeld(requestContext(req), action, req.body.all ? 'all' : req.body.ids!) }),
+      });
+    }
   }
 
   // ── Tasks (issue 4 §2): scope = assignee, creator, the assignee's team supervisor, managers ──

@@ -80,11 +80,20 @@ describe('notification texts', () => {
     expect(maskPhonesInText(null)).toBeNull();
   });
 
-  it('writes a group-robot message with the people concerned and an absolute link when the address is set', () => {
-    expect(robotText({ title: '任务已逾期：回访', body: null, recipients: ['李专员', '王主管'], path: '/tasks/7', publicUrl: 'https://crm.example.cn/' })).toBe(
-      '【客户关系管理】任务已逾期：回访\n→ 李专员、王主管\nhttps://crm.example.cn/tasks/7',
+  it('writes a group-robot message with the event, the record number, the people concerned and an absolute link', () => {
+    const link = { type: 'task', id: 7, path: '/tasks/7' };
+    expect(robotText({ kind: 'task.overdue', link, recipients: ['李专员', '王主管'], publicUrl: 'https://crm.example.cn/' })).toBe(
+      '【客户关系管理】任务已逾期\n记录：任务 #7\n负责人：李专员、王主管\nhttps://crm.example.cn/tasks/7',
     );
-    expect(robotText({ title: '新任务', recipients: [], path: '/tasks/7', publicUrl: '' })).toBe('【客户关系管理】新任务');
+    expect(robotText({ kind: 'task.assigned', link, recipients: [], publicUrl: '' })).toBe('【客户关系管理】新任务\n记录：任务 #7');
+  });
+
+  it('keeps a group message under the WeCom text limit however many people it concerns', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `很长很长的员工姓名第${i}号`);
+    const text = robotText({ kind: 'task.completed', link: { type: 'task', id: 9, path: '/tasks/9' }, recipients: many, publicUrl: 'https://crm.example.cn' });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2048);
+    expect(text).toContain('等 300 人');
+    expect(text).toContain('https://crm.example.cn/tasks/9');
   });
 
   it('signs a DingTalk robot URL with HMAC-SHA256 of "timestamp\\nsecret" when a secret is set', () => {

@@ -1,5 +1,5 @@
 import { addDays, isWorkingDay, type CalendarData } from '../../platform/calendar/calendar.rules';
-import { maskPhone } from '../customers/customers.rules';
+import { CHANNEL_LIMITS, maskPersonalData, utf8Bytes } from '../../platform/outgoing/masking';
 
 /** Pure rules of the workflow services (issue 4 §2–4): retries, overdue, reminder times, masking. */
 
@@ -69,24 +69,71 @@ export function taskReminderTimes(
   };
 }
 
-// Mobile numbers (1[3-9]x, 11 digits, optionally spaced/dashed 3-4-4) and landlines with an area code.
-const PHONE_IN_TEXT = /(?<!\d)(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|0\d{2,3}-?\d{7,8})(?!\d)/g;
+/** Safety net for notification texts: personal data left in clear is masked (one function for every channel). */
+export const maskPhonesInText = maskPersonalData;
 
-/** Safety net for notification texts (issue 3 §9): any phone number left in clear is masked 138****1234. */
-export function maskPhonesInText(text: string): string;
-export function maskPhonesInText(text: string | null | undefined): string | null;
-export function maskPhonesInText(text: string | null | undefined): string | null {
-  if (text == null) return null;
-  return text.replace(PHONE_IN_TEXT, (m) => maskPhone(m.replace(/[ -]/g, '')) ?? m);
+// What a group chat is told, in place of the texts people typed (titles, notes, comments).
+const EVENT_LABELS: Record<string, string> = {
+  'task.assigned': '新任务',
+  'task.due_soon': '任务即将到期',
+  'task.overdue': '任务已逾期',
+  'task.completed': '任务已完成',
+  'task.comment': '任务有新留言',
+  'approval.waiting': '待审批',
+  'approval.approved': '审批已通过',
+  'approval.rejected': '审批未通过',
+  'approval.returned': '审批已退回',
+  'contract.effective': '合同已生效',
+  'contract.expiring': '合同即将到期',
+  'cadence.escalated': '客户联系逾期升级',
+  'pool.reminder': '公海客户提醒',
+  'evaluation.submitted': '客户评估已提交',
+};
+const RECORD_LABELS: Record<string, string> = {
+  task: '任务',
+  customer: '客户',
+  contract: '合同',
+  approval: '审批',
+  complaint: '投诉',
+  complaint_rectification: '投诉整改',
+  evaluation: '客户评估',
+  credit_risk: '信用风险',
+  individual: '散客',
+  reception_record: '接待记录',
+  visit: '回访',
+  survey_campaign: '满意度调查',
+};
+/** Names listed before "等 N 人": a group message says who, not a roster. */
+const MAX_NAMES = 10;
+
+export function eventLabel(kind: string): string {
+  return EVENT_LABELS[kind] ?? `新通知（${kind.replace(/[^\w.-]/g, '').slice(0, 60)}）`;
 }
 
-/** The text of a group-robot message: title, body, the people it concerns and a link when the address is known. */
-export function robotText(input: { title: string; body?: string | null; recipients: string[]; path?: string | null; publicUrl?: string }): string {
-  const lines = [`【客户关系管理】${input.title}`];
-  if (input.body) lines.push(input.body);
-  if (input.recipients.length) lines.push(`→ ${input.recipients.join('、')}`);
-  if (input.path && input.publicUrl) lines.push(absoluteLink(input.publicUrl, input.path));
-  return lines.join('\n');
+/**
+ * The text of a group-robot message: the kind of event, the record number, the people it concerns and a
+ * link — never a title, note or comment someone typed, so neither personal data nor an unbounded text can
+ * reach a group chat. Every part is bounded, which keeps the message under WeCom's 2,048-byte text limit
+ * (the smallest of the robots') by construction; `limitBytes` is the guard if a name list were ever longer.
+ */
+export function robotText(input: {
+  kind: string;
+  link?: { type: string; id: number; path: string } | null;
+  recipients: string[];
+  publicUrl?: string;
+  limitBytes?: number;
+}): string {
+  const limit = input.limitBytes ?? CHANNEL_LIMITS.wecom.text;
+  const head = [`【客户关系管理】${eventLabel(input.kind)}`];
+  if (input.link) head.push(`记录：${RECORD_LABELS[input.link.type] ?? input.link.type} #${input.link.id}`);
+  const tail = input.link?.path && input.publicUrl ? [absoluteLink(input.publicUrl, input.link.path)] : [];
+  const names = input.recipients.map((n) => maskPersonalData(n).slice(0, 40));
+  for (let shown = Math.min(names.length, MAX_NAMES); shown >= 0; shown--) {
+    const who = names.length === 0 ? [] : [`负责人：${names.slice(0, shown).join('、')}${names.length > shown ? `${shown ? ' ' : ''}等 ${names.length} 人` : ''}`];
+    const text = [...head, ...who, ...tail].join('\n');
+    if (utf8Bytes(text) <= limit) return text;
+  }
+  return head.join('\n');
 }
 
 export function absoluteLink(publicUrl: string, path: string): string {

@@ -35,7 +35,15 @@ export const deliveryOut = z.object({
   createdAt: z.string(),
 });
 
-export const deliveryQuery = z.object({ status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(), ...pagingQuery }).strict();
+export const deliveryQuery = z.object({ status: z.enum(['pending', 'sending', 'sent', 'failed', 'held', 'discarded']).optional(), ...pagingQuery }).strict();
+
+/** Held messages to release or discard: the listed ones, or all of them. */
+export const heldBody = z
+  .object({ ids: z.array(z.number().int().positive()).min(1).max(500).optional(), all: z.literal(true).optional() })
+  .strict()
+  .refine((b) => (b.ids ? !b.all : b.all), { message: 'validation.required', path: ['ids'] });
+
+export const outboxStateOut = z.object({ mode: z.enum(['send', 'hold']), held: z.number() });
 
 const title = z.string().trim().min(1, 'validation.required').max(200);
 const description = z.string().trim().max(4000).nullable().optional();

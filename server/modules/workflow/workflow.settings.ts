@@ -16,6 +16,8 @@ export const WORKFLOW_SETTINGS = [
     group: 'notifications',
     schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
     default: '',
+    secret: true, // the key in the URL is the robot's credential
+    env: 'GUANXI_WECOM_WEBHOOK_URL',
     label: { 'zh-CN': '企业微信群机器人 Webhook 地址（留空不发送）', 'zh-TW': '企業微信群機器人 Webhook 位址（留空不發送）', en: 'WeCom group robot webhook URL (blank: off)' },
     source: 'issue 4 §4',
   }),
@@ -24,6 +26,8 @@ export const WORKFLOW_SETTINGS = [
     group: 'notifications',
     schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
     default: '',
+    secret: true, // the access_token in the URL is the robot's credential
+    env: 'GUANXI_DINGTALK_WEBHOOK_URL',
     label: { 'zh-CN': '钉钉群机器人 Webhook 地址（留空不发送）', 'zh-TW': '釘釘群機器人 Webhook 位址（留空不發送）', en: 'DingTalk group robot webhook URL (blank: off)' },
     source: 'issue 4 §4',
   }),
@@ -32,6 +36,8 @@ export const WORKFLOW_SETTINGS = [
     group: 'notifications',
     schema: z.string().trim().max(200),
     default: '',
+    secret: true,
+    env: 'GUANXI_DINGTALK_SECRET',
     label: { 'zh-CN': '钉钉机器人加签密钥（可留空）', 'zh-TW': '釘釘機器人加簽密鑰（可留空）', en: 'DingTalk robot signing secret (optional)' },
   }),
   def({

@@ -34,7 +34,7 @@ function clearCookies(req: FastifyRequest, reply: FastifyReply) {
   reply.clearCookie(CSRF_COOKIE, cookieOptions(req, false));
 }
 
-export async function authRoutes(root: FastifyInstance, deps: { auth: AuthService; db: Kysely<Database> }) {
+export async function authRoutes(root: FastifyInstance, deps: { auth: AuthService; db: Kysely<Database>; clientAddressTrusted?: boolean }) {
   const { auth, db } = deps;
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth 登录'];
@@ -53,6 +53,7 @@ export async function authRoutes(root: FastifyInstance, deps: { auth: AuthServic
         username: req.body.username,
         password: req.body.password,
         ip: req.ip ?? null,
+        ipTrusted: deps.clientAddressTrusted ?? false,
         userAgent: req.headers['user-agent'] ?? null,
         requestId: req.id,
       });

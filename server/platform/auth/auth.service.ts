@@ -35,10 +35,19 @@ export function createAuthService(deps: {
   const { db, audit, settings, rateLimiter, clock } = deps;
 
   return {
-    async login(input: { username: string; password: string; ip: string | null; userAgent: string | null; requestId: string }): Promise<LoginResult> {
+    /**
+     * `ipTrusted`: the address is the client's own (TRUST_PROXY or TRUSTED_PROXIES is set). Otherwise it may
+     * be a balancer's, shared by a whole office, so only the per-account limit applies.
+     */
+    async login(input: { username: string; password: string; ip: string | null; ipTrusted?: boolean; userAgent: string | null; requestId: string }): Promise<LoginResult> {
       const who = { actorId: null, actorName: null, ip: input.ip, requestId: input.requestId };
-      const perMinute = await settings.number('security.loginAttemptsPerIpPerMinute');
-      if (input.ip && (await rateLimiter.hit(`login-ip:${input.ip}`, 60)) > perMinute) {
+      const limited = async (key: string, perMinute: number) => (await rateLimiter.hit(key, 60)) > perMinute;
+      if (input.ip && input.ipTrusted && (await limited(`login-ip:${input.ip}`, await settings.number('security.loginAttemptsPerIpPerMinute')))) {
+        await audit.record(db, who, { action: 'login.rate_limited', entityType: 'session', summary: input.username });
+        throw errors.rateLimited();
+      }
+      const account = input.username.trim().toLowerCase();
+      if (await limited(`login-user:${account}`, await settings.number('security.loginAttemptsPerAccountPerMinute'))) {
         await audit.record(db, who, { action: 'login.rate_limited', entityType: 'session', summary: input.username });
         throw errors.rateLimited();
       }

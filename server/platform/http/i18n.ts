@@ -29,6 +29,7 @@ const messages: Catalogue = {
   'auth.invalid_credentials': ['用户名或密码错误', '使用者名稱或密碼錯誤', 'Wrong username or password'],
   'auth.locked': ['登录失败次数过多，账号已锁定，请于 {minutes} 分钟后再试', '登入失敗次數過多，帳號已鎖定，請於 {minutes} 分鐘後再試', 'Too many failed sign-ins; the account is locked for {minutes} more minutes'],
   'auth.inactive': ['账号已停用', '帳號已停用', 'This account is deactivated'],
+  'settings.from_env': ['此项由环境变量 {name} 提供，请在服务器上修改', '此項由環境變數 {name} 提供，請在伺服器上修改', 'This value comes from the environment variable {name}; change it on the server'],
   'auth.wrong_current_password': ['当前密码不正确', '目前密碼不正確', 'The current password is wrong'],
   'password.too_short': ['密码至少需要 {min} 个字符', '密碼至少需要 {min} 個字元', 'The password needs at least {min} characters'],
   'password.too_common': ['密码过于常见，请换一个', '密碼過於常見，請換一個', 'This password is too common; choose another'],

@@ -16,6 +16,13 @@ export interface SettingDefinition<T = unknown> {
   unit?: { 'zh-CN': string; 'zh-TW': string; en: string };
   /** Where the rule comes from. */
   source?: string;
+  /**
+   * A credential (a robot key, token or signing secret): never sent back by the API nor written to the
+   * audit log in clear; the page shows only whether it is set.
+   */
+  secret?: boolean;
+  /** An environment variable that, when set, supplies the value instead of the database (it wins). */
+  env?: string;
 }
 
 export interface SettingGroupDefinition {
@@ -71,6 +78,20 @@ export function registerSettings(
   if (check) checks.set(owner, check);
 }
 
+/**
+ * The environment's stand-ins for settings, checked once at start-up against each setting's schema: a
+ * malformed value stops the process instead of silently disabling a channel. Returns the problems.
+ */
+export function checkSettingEnv(env: Record<string, string>): string[] {
+  const problems: string[] = [];
+  for (const d of SETTINGS) {
+    if (!d.env || env[d.env] === undefined) continue;
+    const parsed = d.schema.safeParse(env[d.env]);
+    if (!parsed.success) problems.push(`  ${d.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  return problems;
+}
+
 /** Rules that involve more than one setting; pure. Returns the field errors (empty when consistent). */
 export function crossCheck(values: SettingValues): FieldError[] {
   return [...checks.values()].flatMap((c) => c(values));
@@ -121,7 +142,19 @@ registerSettings(
     schema: int(5, 1000),
     default: 30,
     unit: times,
-    label: { 'zh-CN': '每个IP每分钟最多登录尝试', 'zh-TW': '每個IP每分鐘最多登入嘗試', en: 'Sign-in attempts per IP per minute' },
+    label: {
+      'zh-CN': '每个IP每分钟最多登录尝试（仅在可信任客户端地址时生效）',
+      'zh-TW': '每個IP每分鐘最多登入嘗試（僅在可信任用戶端位址時生效）',
+      en: 'Sign-in attempts per IP per minute (only when client addresses can be trusted)',
+    },
+  }),
+  def({
+    key: 'security.loginAttemptsPerAccountPerMinute',
+    group: 'security',
+    schema: int(5, 1000),
+    default: 20,
+    unit: times,
+    label: { 'zh-CN': '每个账号每分钟最多登录尝试', 'zh-TW': '每個帳號每分鐘最多登入嘗試', en: 'Sign-in attempts per account per minute' },
   }),
   def({
     key: 'security.passwordMinLength',

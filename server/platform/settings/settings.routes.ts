@@ -9,8 +9,18 @@ import { settingGroupsOut, settingOut } from './settings.schemas';
 
 function present(s: SettingState) {
   const d = SETTINGS_BY_KEY.get(s.key)!;
-  // The registry holds numbers and texts only (its schemas say so), which is what the answer promises.
-  return { ...s, value: s.value as number | string, label: d.label, unit: d.unit ?? null, default: d.default as number | string, source: d.source ?? null };
+  // A credential is write-only: the answer says whether it is set, never what it is.
+  const value = d.secret ? { set: s.value !== '' && s.value != null } : (s.value as number | string);
+  return {
+    ...s,
+    value,
+    label: d.label,
+    unit: d.unit ?? null,
+    default: d.default as number | string,
+    source: d.source ?? null,
+    secret: d.secret ?? false,
+    env: d.env ?? null,
+  };
 }
 
 export async function settingsRoutes(root: FastifyInstance, settings: SettingsService) {

@@ -14,5 +14,10 @@ export const settingOut = z.object({
   isDefault: z.boolean(),
   updatedAt: z.string().nullable(),
   source: z.string().nullable(),
+  /** A credential: `value` is `{ set }` only. */
+  secret: z.boolean(),
+  /** The environment variable that may supply it, and whether it does now (then it wins over the page). */
+  env: z.string().nullable(),
+  fromEnv: z.boolean(),
 });
 export const settingGroupsOut = z.object({ groups: z.array(z.object({ group: z.string(), label: text, items: z.array(settingOut) })) });

@@ -7,12 +7,17 @@ import type { Clock } from '../time';
 import { settingsQueries } from './settings.queries';
 import { SETTINGS, SETTINGS_BY_KEY, crossCheck, type SettingValues } from './settings.registry';
 
+/** What the audit log holds in place of a credential. */
+export const SECRET_MARK = '(changed)';
+
 export interface SettingState {
   key: string;
   value: unknown;
   version: number; // 0 while the default is in force
   isDefault: boolean;
   updatedAt: string | null;
+  /** The value comes from the setting's environment variable, which wins over the database. */
+  fromEnv: boolean;
 }
 
 /**
@@ -20,8 +25,9 @@ export interface SettingState {
  * process would let a changed security setting lag on the other app instances.
  */
 
-export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }) {
+export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; env?: Record<string, string> }) {
   const { db, audit, clock } = deps;
+  const env = deps.env ?? {};
   async function load(conn: Kysely<Database> = db): Promise<Map<string, SettingState>> {
     const rows = await settingsQueries.all(conn);
     const stored = new Map(rows.map((r) => [r.key, r]));
@@ -29,7 +35,11 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
     for (const d of SETTINGS) {
       const row = stored.get(d.key);
       let value: unknown = d.default;
-      if (row) {
+      const fromEnv = !!d.env && env[d.env] !== undefined;
+      if (fromEnv) {
+        const parsed = d.schema.safeParse(env[d.env!]);
+        if (parsed.success) value = parsed.data; // checked at start-up (checkSettingEnv)
+      } else if (row) {
         const parsed = d.schema.safeParse(JSON.parse(row.value));
         if (parsed.success) value = parsed.data; // a value no longer valid falls back to the default
       }
@@ -39,6 +49,7 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
         version: row?.version ?? 0,
         isDefault: !row,
         updatedAt: row?.updated_at ?? null,
+        fromEnv,
       });
     }
     return states;
@@ -74,6 +85,7 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
       }
       const states = await load();
       const current = states.get(key)!;
+      if (current.fromEnv) throw errors.field('value', 'settings.from_env', { name: definition.env! });
       const problems = crossCheck({ ...Object.fromEntries([...states].map(([k, v]) => [k, v.value])), [key]: parsed.data });
       if (problems.length > 0) throw errors.validation(problems);
       if (current.version !== version) throw errors.staleVersion();
@@ -89,7 +101,10 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
           action: 'update',
           entityType: 'setting',
           entityId: key,
-          changes: { value: [current.value, parsed.data] },
+          // A credential's value never reaches the log: only that it changed, and whether it is now blank.
+          ...(definition.secret
+            ? { summary: parsed.data === '' ? 'secret cleared' : 'secret changed', changes: { value: [current.value === '' ? '' : SECRET_MARK, parsed.data === '' ? '' : SECRET_MARK] } }
+            : { changes: { value: [current.value, parsed.data] } }),
         });
       });
       return (await load()).get(key)!;
