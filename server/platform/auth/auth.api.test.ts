@@ -8,6 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+async function setSetting(key: string, value: number) {
+  const s = json(await ctx.admin.get('/api/settings')).groups.flatMap((g: any) => g.items).find((i: any) => i.key === key);
+  expect((await ctx.admin.put(`/api/settings/${key}`, { value, version: s.version })).statusCode).toBe(200);
+}
+
 describe('sign-in', () => {
   it('signs in with the right password and answers who I am, in Chinese by default', async () => {
     const me = json(await ctx.admin.get('/api/auth/me'));
@@ -74,20 +79,59 @@ describe('sign-in', () => {
     await ctx.admin.put('/api/settings/security.lockoutThreshold', { value: 10, version: s.version + 1 });
   });
 
-  it('rate-limits sign-in attempts per IP address', async () => {
-    const limit = await ctx.services.settings.number('security.loginAttemptsPerIpPerMinute');
+  it('rate-limits sign-in attempts per client address when the balancer is trusted', { timeout: 300_000 }, async () => {
+    await setSetting('security.loginAttemptsPerIpPerMinute', 5);
+    const limit = 5;
+    const proxied = await buildApp({ config: { ...ctx.config, trustedProxies: ['10.0.0.2'] }, db: ctx.db, clock: ctx.clock, logger: false });
+    try {
+      ctx.clock.advance(60_000);
+      const via = (client: string, i: number) =>
+        proxied.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `nobody${i}`, password: 'x' }, remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': client } });
+      const statuses: number[] = [];
+      for (let i = 0; i <= limit; i++) statuses.push((await via('203.0.113.9', i)).statusCode);
+      expect(statuses.slice(0, limit).every((s) => s === 401)).toBe(true);
+      expect(statuses[limit]).toBe(429);
+      // Another client behind the same balancer is not affected.
+      expect((await via('203.0.113.10', 0)).statusCode).toBe(401);
+      // A forwarded address from anyone but the balancer is ignored: the sender's own address counts.
+      const spoofed = await proxied.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': '198.51.100.1' } });
+      expect(spoofed.statusCode).toBe(429);
+    } finally {
+      ctx.clock.advance(60_000);
+      await proxied.app.close();
+      await setSetting('security.loginAttemptsPerIpPerMinute', 30);
+    }
+  });
+
+  it('lets a whole office sign in through one untrusted balancer address, and still limits one account', { timeout: 600_000 }, async () => {
     ctx.clock.advance(60_000);
+    const users = [];
+    for (let i = 0; i < 16; i++) users.push((await createUser(ctx, { username: `office.${i}`, roles: ['specialist'] })).id);
     const statuses: number[] = [];
-    for (let i = 0; i <= limit; i++) {
-      const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `nobody${i}`, password: 'x' }, remoteAddress: '203.0.113.9' });
+    for (let n = 0; n < 40; n++) {
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `office.${n % 16}`, password: USER_PASSWORD }, remoteAddress: '10.0.0.2' });
       statuses.push(res.statusCode);
     }
-    expect(statuses.slice(0, limit).every((s) => s === 401)).toBe(true);
-    expect(statuses[limit]).toBe(429);
-    // Another address is not affected.
-    const other = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, remoteAddress: '203.0.113.10' });
-    expect(other.statusCode).toBe(401);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    // Wrong passwords on one account through the same address are still stopped.
+    const wrong: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      wrong.push((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office.3', password: `wrong-${i}` }, remoteAddress: '10.0.0.2' })).statusCode);
+    }
+    expect(wrong.slice(0, 9).every((s) => s === 401)).toBe(true);
+    expect(wrong[9]).toBe(423);
+    // Guessing at one account is capped per account.
+    await setSetting('security.loginAttemptsPerAccountPerMinute', 5);
+    const perAccount = 5;
+    const guesses: number[] = [];
+    for (let i = 0; i <= perAccount; i++) {
+      guesses.push((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'no.such.person', password: `x${i}` }, remoteAddress: '10.0.0.2' })).statusCode);
+    }
+    expect(guesses[perAccount]).toBe(429);
+    // The others in the office are not locked out.
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office.4', password: USER_PASSWORD }, remoteAddress: '10.0.0.2' })).statusCode).toBe(200);
     ctx.clock.advance(60_000);
+    await setSetting('security.loginAttemptsPerAccountPerMinute', 20);
   });
 });
 

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createUser, json, type TestContext } from '../../../test/harness';
+import { buildApp } from '../../app';
+import { ConfigError } from '../../config';
+import { openDatabase } from '../../db/database';
+import { ADMIN_PASSWORD, createTestContext, createUser, json, login, type TestContext } from '../../../test/harness';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -59,5 +62,68 @@ describe('settings (issue 2 §7)', () => {
     expect((await manager.client.put('/api/settings/security.lockoutMinutes', { value: 30, version: 0 })).statusCode).toBe(403);
     const specialist = await createUser(ctx, { username: 'set.spec', roles: ['specialist'] });
     expect((await specialist.client.get('/api/settings')).statusCode).toBe(403);
+  });
+
+  it('never sends a robot secret back nor writes it to the audit log, and says only that it is set', async () => {
+    const secrets = {
+      'notifications.wecomWebhookUrl': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wecom-secret-7f3a',
+      'notifications.dingtalkWebhookUrl': 'https://oapi.dingtalk.com/robot/send?access_token=ding-secret-91bc',
+      'notifications.dingtalkSecret': 'SECsigning-secret-55e0',
+    };
+    for (const [key, value] of Object.entries(secrets)) {
+      const res = await ctx.admin.put(`/api/settings/${key}`, { value, version: 0 });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain(value);
+      expect(json(res)).toMatchObject({ value: { set: true }, secret: true });
+    }
+    const manager = await createUser(ctx, { username: 'set.secret.manager', roles: ['manager'] });
+    for (const client of [ctx.admin, manager.client]) {
+      const raw = (await client.get('/api/settings')).body;
+      for (const v of Object.values(secrets)) expect(raw).not.toContain(v);
+      expect(raw).not.toMatch(/wecom-secret|ding-secret|signing-secret/);
+    }
+    expect(await item('notifications.dingtalkSecret')).toMatchObject({ value: { set: true }, secret: true, env: 'GUANXI_DINGTALK_SECRET', fromEnv: false });
+    // The sender still gets the real value.
+    expect(await ctx.services.settings.value('notifications.dingtalkSecret')).toBe(secrets['notifications.dingtalkSecret']);
+
+    const replaced = await ctx.admin.put('/api/settings/notifications.dingtalkSecret', { value: 'SECsigning-secret-second', version: 1 });
+    expect(replaced.statusCode).toBe(200);
+    const log = await ctx.admin.get('/api/audit?entityType=setting&entityId=notifications.dingtalkSecret');
+    expect(log.body).not.toMatch(/signing-secret/);
+    expect(json(log).items.map((e: any) => e.changes.value)).toEqual([
+      ['(changed)', '(changed)'],
+      ['', '(changed)'],
+    ]);
+    const all = await ctx.admin.get('/api/audit?entityType=setting&pageSize=100');
+    expect(all.body).not.toMatch(/wecom-secret|ding-secret|signing-secret/);
+    // A plain setting is still shown and logged in full.
+    expect((await item('security.lockoutMinutes')).value).toBe(10);
+  });
+
+  it('takes a robot secret from the environment when set there, which wins over the page', async () => {
+    const db = openDatabase(ctx.config.database);
+    const other = await buildApp({ config: { ...ctx.config, settingEnv: { GUANXI_DINGTALK_SECRET: 'SECfrom-env-1234' } }, db, clock: ctx.clock, logger: false });
+    try {
+      const admin = await login(other.app, 'admin', ADMIN_PASSWORD);
+      const res = await admin.get('/api/settings');
+      expect(res.body).not.toContain('from-env');
+      const s = json(res).groups.flatMap((g: any) => g.items).find((i: any) => i.key === 'notifications.dingtalkSecret');
+      expect(s).toMatchObject({ value: { set: true }, fromEnv: true, env: 'GUANXI_DINGTALK_SECRET' });
+      expect(await other.services.settings.value('notifications.dingtalkSecret')).toBe('SECfrom-env-1234');
+      const put = await admin.put('/api/settings/notifications.dingtalkSecret', { value: 'SECfrom-page', version: s.version });
+      expect(put.statusCode).toBe(422);
+      expect(put.json().error.fields[0]).toMatchObject({ field: 'value' });
+      expect(put.json().error.fields[0].message).toContain('GUANXI_DINGTALK_SECRET');
+    } finally {
+      await other.app.close();
+      await db.close();
+    }
+    // A malformed value stops the start instead of silently disabling the robot.
+    const bad = openDatabase(ctx.config.database);
+    try {
+      await expect(buildApp({ config: { ...ctx.config, settingEnv: { GUANXI_WECOM_WEBHOOK_URL: 'not a url' } }, db: bad, clock: ctx.clock, logger: false })).rejects.toThrow(ConfigError);
+    } finally {
+      await bad.close();
+    }
   });
 });
