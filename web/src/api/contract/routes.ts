@@ -75,7 +75,7 @@ import type {
 import type { Transaction, TransactionBatchResult, TransactionImportPreview, TransactionImportResult, TransactionImportStatus, TransactionReturn, TransactionSummary } from './transactions';
 import type { EndCooperationLatest, EndCooperationRequest, Evaluation, EvaluationDetail, EvaluationTemplate, TemplatesAnswer } from './evaluations';
 import type { CustomerPool, Pool, PoolCreated, PoolEntry, PoolStatus } from './pool';
-import type { NotificationPage, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
+import type { Delivery, NotificationPage, OutboxState, Task, TaskComment, TaskDetail, TodoItem } from './workflow';
 import type { Project, ProjectChangeCreated, ProjectSummary } from './projects';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -162,6 +162,10 @@ export type Routes =
   | Route<'GET', `/api/notifications/unread-count`, { count: number }> // /api/notifications/unread-count
   | Route<'POST', `/api/notifications/read`, { unread: number }> // /api/notifications/read
   | Route<'POST', `/api/notifications/read-all`, { unread: number }> // /api/notifications/read-all
+  | Route<'GET', `/api/notifications/outbox`, OutboxState> // /api/notifications/outbox
+  | Route<'GET', `/api/notifications/deliveries`, Page<Delivery>> // /api/notifications/deliveries
+  | Route<'POST', `/api/notifications/deliveries/release`, { count: number }> // /api/notifications/deliveries/release
+  | Route<'POST', `/api/notifications/deliveries/discard`, { count: number }> // /api/notifications/deliveries/discard
   | Route<'GET', `/api/home/todo`, TodoItem[]> // /api/home/todo
   | Route<'POST', `/api/auth/login`, SessionAnswer> // /api/auth/login
   | Route<'POST', `/api/auth/logout`, void> // /api/auth/logout

@@ -16,3 +16,5 @@ export type TaskPage = Page<Task>;
 export type TodoItem = Out<typeof s.todoItemOut>;
 export type TaskCreateInput = z.input<typeof s.taskCreateBody>;
 export type TaskUpdateInput = z.input<typeof s.taskUpdateBody>;
+export type Delivery = Out<typeof s.deliveryOut>;
+export type OutboxState = Out<typeof s.outboxStateOut>;

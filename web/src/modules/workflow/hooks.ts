@@ -131,3 +131,27 @@ export function useCommentTask(id: number) {
     onSettled: invalidate,
   });
 }
+
+// ── Held outgoing messages (GUANXI_OUTBOX=hold) ───────────────────────────────
+const outboxKeys = { all: ['outbox'] as const };
+
+export function useOutboxState() {
+  return useQuery({ queryKey: [...outboxKeys.all, 'state'], queryFn: ({ signal }) => api.get('/api/notifications/outbox', undefined, signal) });
+}
+
+export function useHeldDeliveries(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...outboxKeys.all, 'held', page, pageSize],
+    queryFn: ({ signal }) => api.get('/api/notifications/deliveries', { status: 'held', page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSettleHeld() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, ...target }: { action: 'release' | 'discard' } & ({ ids: number[] } | { all: true })) =>
+      api.post(`/api/notifications/deliveries/${action}`, target),
+    onSettled: () => qc.invalidateQueries({ queryKey: outboxKeys.all }),
+  });
+}

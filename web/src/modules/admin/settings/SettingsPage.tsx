@@ -1,6 +1,6 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../../api/client';
 import type { Lang, SettingItem } from '../../../api/contract/platform';
@@ -17,6 +17,74 @@ function localised(text: Partial<Record<Lang, string>> | string | null | undefin
   if (!text) return '';
   if (typeof text === 'string') return text;
   return text[lang] ?? text['zh-CN'] ?? Object.values(text)[0] ?? '';
+}
+
+/**
+ * A credential (robot key, token, signing secret) is write-only: the server says only whether it is set,
+ * and the administrator may replace it (a blank replacement clears it) unless the environment supplies it.
+ */
+function SecretRow({ item, editable }: { item: SettingItem; editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const lang = currentLang();
+  const [replacing, setReplacing] = useState(false);
+  const [form] = Form.useForm<{ value: string }>();
+  const save = useSaveSetting();
+  const describe = useDescribeError();
+  const inputId = `setting-${item.key.replace(/\W/g, '-')}`;
+  const isSet = typeof item.value === 'object' && item.value !== null && 'set' in item.value && item.value.set === true;
+
+  const onFinish = ({ value }: { value?: string }) =>
+    save.mutate(
+      { key: item.key, value: value ?? '', version: item.version },
+      {
+        onSuccess: () => {
+          setReplacing(false);
+          form.resetFields();
+          void message.success(t('common.saved'));
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.isStaleVersion) {
+            void message.error(t('errors.stale'));
+            return;
+          }
+          if (!applyFieldErrors(form, err)) form.setFields([{ name: 'value', errors: [describe(err)] }]);
+        },
+      },
+    );
+
+  return (
+    <Form form={form} name={`setting-${item.key}`} layout="vertical" onFinish={onFinish} requiredMark={false}>
+      <Flex vertical gap={4} style={{ paddingBlock: 8, borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
+        <Space size={8} wrap>
+          <span>{localised(item.label, lang)}</span>
+          {isSet ? <Tag color="green">{t('settings.secretSet')}</Tag> : <Tag>{t('settings.secretNotSet')}</Tag>}
+          {item.fromEnv ? <Tag color="purple">{t('settings.fromEnv', { name: item.env })}</Tag> : null}
+          {editable && !item.fromEnv && !replacing ? (
+            <Button size="small" onClick={() => setReplacing(true)}>
+              {t('settings.replaceSecret')}
+            </Button>
+          ) : null}
+        </Space>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {item.env ? t('settings.secretHintEnv', { name: item.env }) : t('settings.secretHint')}
+        </Typography.Text>
+        {replacing ? (
+          <Flex wrap gap={8} align="flex-start">
+            <Form.Item name="value" htmlFor={inputId} label={t('settings.newSecret')} extra={t('settings.blankClears')} style={{ marginBottom: 0 }}>
+              <Input.Password id={inputId} style={{ width: 360 }} autoComplete="new-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={save.isPending} style={{ marginTop: 30 }}>
+              {t('common.save')}
+            </Button>
+            <Button onClick={() => setReplacing(false)} style={{ marginTop: 30 }}>
+              {t('common.cancel')}
+            </Button>
+          </Flex>
+        ) : null}
+      </Flex>
+    </Form>
+  );
 }
 
 function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }) {
@@ -141,9 +209,9 @@ export default function SettingsPage() {
               </Typography.Title>
             }
           >
-            {g.items.map((item) => (
-              <SettingRow key={item.key} item={item} editable={editable} />
-            ))}
+            {g.items.map((item) =>
+              item.secret ? <SecretRow key={item.key} item={item} editable={editable} /> : <SettingRow key={item.key} item={item} editable={editable} />,
+            )}
           </Card>
         ))}
       </Flex>
