@@ -94,7 +94,7 @@ describe('web modules', () => {
       ['development.nav.group', ['development.nav.prospects', 'development.nav.research', 'development.nav.plans', 'development.nav.records', 'development.nav.progress']],
       ['reception.nav.group', ['reception.nav.visits', 'reception.nav.records', 'reception.nav.tours', 'reception.nav.banquets']],
       ['analysis.navGroup', ['dashboards.nav', 'analysis.nav']],
-      ['nav.admin', ['nav.users', 'nav.org', 'approvals.adminTitle', 'evaluations.templates.nav', 'nav.settings', 'nav.audit', 'nav.calendar']],
+      ['nav.admin', ['nav.users', 'nav.org', 'approvals.adminTitle', 'evaluations.templates.nav', 'nav.settings', 'workflow.nav.outbox', 'nav.audit', 'nav.calendar']],
     ]);
   });
 
