@@ -1,3 +1,4 @@
+import type { Config } from '../server/config';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,12 +15,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The real server (built web app, fresh database) on a free port. */
-export async function startTestServer() {
+export async function startTestServer(overrides: Partial<Config> = {}) {
   // WEB_DIST_DIR: a web build of one's own, so parallel work never rebuilds the shared dist/web under a running test.
   const webDist = path.resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
   if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first (npm test does this).');
   const fresh = await freshDatabase();
-  const config = { ...testConfig(fresh.database, fresh.dataDir), webDistDir: webDist };
+  const config = { ...testConfig(fresh.database, fresh.dataDir), webDistDir: webDist, ...overrides };
   const db = openDatabase(config.database);
   await migrateToLatest(db, MODULES);
   await bootstrap(db.kysely, systemClock, { username: 'admin', password: ADMIN_PASSWORD });
