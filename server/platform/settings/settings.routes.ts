@@ -9,8 +9,9 @@ import { settingGroupsOut, settingOut } from './settings.schemas';
 
 function present(s: SettingState) {
   const d = SETTINGS_BY_KEY.get(s.key)!;
-  // The registry holds numbers and texts only (its schemas say so), which is what the answer promises.
-  return { ...s, value: s.value as number | string, label: d.label, unit: d.unit ?? null, default: d.default as number | string, source: d.source ?? null };
+  // The registry's schemas give on / off, numbers, texts and tables, which is what the answer promises.
+  type Value = boolean | number | string | unknown[] | Record<string, unknown>;
+  return { ...s, value: s.value as Value, label: d.label, unit: d.unit ?? null, default: d.default as Value, source: d.source ?? null };
 }
 
 export async function settingsRoutes(root: FastifyInstance, settings: SettingsService) {
