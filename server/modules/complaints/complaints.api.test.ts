@@ -173,6 +173,16 @@ describe('handling: opinion approved by the supervising leader before the custom
     expect(d.events.map((e: any) => e.kind)).toEqual(expect.arrayContaining(['received', 'assigned', 'contacted', 'note', 'opinion.pending', 'opinion.returned', 'opinion.approved', 'told']));
   });
 
+  it('refuses a confirmation without a rating, or with 0 stars, with the dialog’s own message and no validator text', async () => {
+    const d = await detail(id);
+    for (const body of [{ version: d.version }, { score: 0, version: d.version }, { score: null, version: d.version }]) {
+      const res = await handler.client.post(`/api/complaints/${id}/confirm`, body);
+      expect(res.statusCode).toBe(400);
+      expect(json(res).error.fields).toEqual([{ field: 'score', message: '请选择客户对处理结果的满意度（1–5 星）' }]);
+    }
+    expect((await detail(id)).status).toBe('told');
+  });
+
   it('records the customer’s satisfaction per customer and per handler and closes it', async () => {
     const d = await detail(id);
     const closed = await ok(await handler.client.post(`/api/complaints/${id}/confirm`, { score: 4, version: d.version }));
@@ -353,6 +363,10 @@ describe('analysis (issue 5 §6)', () => {
     expect(a.summary.rated).toBe(2);
     expect(a.byHandler.find((h: any) => h.name === '吴专员').received).toBeGreaterThan(0);
     expect(a.repeated.some((r: any) => r.name === '北京华远科技有限公司' && r.count >= 3)).toBe(true);
+    // 处理及时率 agrees with 超期次数: the 9/30 complaint missed both deadlines, so not everything was in time.
+    expect(a.summary.breaches).toBeGreaterThanOrEqual(2);
+    expect(a.summary.inTimeRate).toBeLessThan(100);
+    for (const h of a.byHandler) if (h.breaches > 0) expect(h.inTimeRate).toBeLessThan(100);
     expect((await outsider.client.get('/api/complaints/analysis')).statusCode).toBe(403);
   });
 

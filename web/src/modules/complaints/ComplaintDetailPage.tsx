@@ -96,11 +96,20 @@ function ComplaintView({ complaint: c }: { complaint: Complaint }) {
                 <DeadlineText deadline={c.firstContact} />
               </div>
             </Col>
-            <Col xs={24} md={8}>
+            <Col xs={24} md={c.status === 'closed' ? 5 : 8}>
               <Typography.Text type="secondary">{t('complaints.fields.resolutionDue')}</Typography.Text>
-              <div style={{ fontSize: 16 }}>{c.status === 'closed' ? formatDateTime(c.closedAt) : <DeadlineText deadline={c.resolution} />}</div>
+              <div style={{ fontSize: 16 }}>
+                <DeadlineText deadline={c.resolution} />
+              </div>
             </Col>
-            <Col xs={24} md={8}>
+            {c.status === 'closed' ? (
+              // The close time is its own fact, not the deadline it was measured against.
+              <Col xs={24} md={5} data-testid="complaint-closed-at">
+                <Typography.Text type="secondary">{t('complaints.fields.closedAt')}</Typography.Text>
+                <div style={{ fontSize: 16 }}>{formatDateTime(c.closedAt)}</div>
+              </Col>
+            ) : null}
+            <Col xs={24} md={c.status === 'closed' ? 6 : 8}>
               <Typography.Text type="secondary">{t('complaints.fields.timeBudget')}</Typography.Text>
               <div>{t('complaints.timeBudget', { base: c.resolutionDays, extension: c.extensionDays, left: c.extensionDaysLeft })}</div>
               {c.breaches.length ? <Typography.Text type="danger">{t('complaints.breachCount', { n: c.breaches.length })}</Typography.Text> : null}
