@@ -306,6 +306,15 @@ describe('the public page (no sign-in, issue 5 §1)', () => {
     // Staff see it unassigned, the phone masked in the list.
     const listed = json(await manager.client.get(`/api/complaints?q=${filed.complaintNo}`)).items[0];
     expect(listed).toMatchObject({ viaPublic: true, channel: 'online', handlerId: null, complainantPhone: '138****8000' });
+    // The detail masks it too; the audited reveal shows it to a handler, not to an agent (issue 16 §5).
+    expect(json(await manager.client.get(`/api/complaints/${listed.id}`)).complainantPhone).toBe('138****8000');
+    // The agent holds no reveal right (and does not see this unassigned complaint): refused either way.
+    expect([403, 404]).toContain((await agent.client.post(`/api/complaints/${listed.id}/reveal`, { field: 'phone' })).statusCode);
+    const shown = await manager.client.post(`/api/complaints/${listed.id}/reveal`, { field: 'phone' });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(json(shown).value).toBe(body.phone);
+    const log = json(await manager.client.get(`/api/audit?entityType=complaint&entityId=${listed.id}`));
+    expect(log.items.filter((e: any) => e.action === 'reveal' && e.summary === 'phone')).toHaveLength(1);
   });
 
   it('validates every field and refuses posts from another site', async () => {

@@ -59,6 +59,7 @@ export const opinionBody = z.object({ content: text(4000), comment: optionalText
 export const tellBody = z.object({ method: z.enum(TOLD_METHODS), at: isoInstant.optional(), note: optionalText(2000), version }).strict();
 // One message for a missing, empty or out-of-range rating: the dialog's own (docs/regulations.md §10).
 const score = z.number({ error: 'complaints.score_required' }).int('complaints.score_required').min(1, 'complaints.score_required').max(5, 'complaints.score_required');
+export const revealBody = z.object({ field: z.enum(['phone']) }).strict();
 export const confirmBody = z.object({ score, note: optionalText(1000), version }).strict();
 export const reopenBody = z.object({ reason: text(1000), version }).strict();
 export const extensionBody = z.object({ days: z.number().int().min(1).max(6), reason: text(1000) }).strict();
