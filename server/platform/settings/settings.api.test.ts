@@ -88,3 +88,19 @@ describe('validator messages (issue 16 §5)', () => {
     for (const r of [missing, small, text, noVersion]) expect(r.body).not.toMatch(/期望|expected|Invalid input/);
   });
 });
+
+describe('settings migrations (issue 16 §2)', () => {
+  it('turns a stored 0 / 1 into off / on and deletes the values of removed settings', async () => {
+    const { careSwitchSettings20261211 } = await import('../../modules/care/migrations/20261211_70_care_switch_settings');
+    const { retiredArchiveSettings20261211 } = await import('../../modules/customers/migrations/20261211_70_retired_archive_settings');
+    const db = ctx.db.kysely as any;
+    const row = (key: string, value: string) => ({ key, value, version: 1, updated_at: '2026-12-01T00:00:00.000Z', updated_by: 1 });
+    await db.deleteFrom('settings').where('key', 'in', ['care.festivals', 'care.countsAsContact']).execute();
+    await db.insertInto('settings').values([row('care.festivals', '0'), row('care.countsAsContact', '1'), row('archive.newCustomersPerWeek', '25')]).execute();
+    await careSwitchSettings20261211('sqlite').up(db);
+    await retiredArchiveSettings20261211('sqlite').up(db);
+    expect(await item('care.festivals')).toMatchObject({ value: false, isDefault: false, version: 1 });
+    expect(await item('care.countsAsContact')).toMatchObject({ value: true, isDefault: false });
+    expect(await db.selectFrom('settings').select('key').where('key', '=', 'archive.newCustomersPerWeek').execute()).toEqual([]);
+  });
+});
