@@ -138,6 +138,28 @@ describe('complaint: public filing → assign → opinion approved → customer 
     await page.getByRole('heading', { name: new RegExp(complaintNo) }).getByText('已答复客户').waitFor();
   });
 
+  it('starts the satisfaction rating empty, keeps a clicked star, and asks for a rating in words of its own', async () => {
+    await page.getByRole('button', { name: '客户确认满意' }).click();
+    const dialog = page.getByRole('dialog');
+    const stars = dialog.getByRole('radio');
+    await stars.first().waitFor();
+    const checked = () => dialog.locator('[role="radio"][aria-checked="true"]').count();
+    expect(await checked()).toBe(0);
+    await dialog.getByRole('button', { name: '办结' }).click();
+    await dialog.getByText('请选择客户对处理结果的满意度（1–5 星）').waitFor();
+    expect(await dialog.getByText(/数值过小|期望|expected/).count()).toBe(0);
+    await stars.nth(4).click();
+    expect(await checked()).toBe(5);
+    // Clicking the chosen star again keeps it.
+    await stars.nth(4).click();
+    expect(await checked()).toBe(5);
+    await stars.nth(2).click();
+    expect(await checked()).toBe(3);
+    // The customer confirms on the public page instead.
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('lets the customer check the progress with number and phone and confirm being satisfied', async () => {
     await customerPage.goto(`${server.baseUrl}/public/complaint?tab=lookup`);
     await customerPage.getByLabel('投诉编号').fill(complaintNo);
@@ -160,6 +182,15 @@ describe('complaint: public filing → assign → opinion approved → customer 
     await signInAs('feng.jingli');
     await openComplaint();
     await page.getByRole('heading', { name: new RegExp(complaintNo) }).getByText('已办结').waitFor();
+    // The close time under its own label; 处理期限 keeps the deadline and how it was met.
+    const closedAt = page.getByTestId('complaint-closed-at');
+    expect(await closedAt.textContent()).toMatch(/^办结时间\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await page.getByText(/已于 .* 完成|超期完成/).first().waitFor();
+    // The phone is masked, shown in full through the audited reveal.
+    await page.getByText('138****5678').waitFor();
+    expect(await page.getByText(PHONE).count()).toBe(0);
+    await page.getByRole('button', { name: '显示联系电话' }).click();
+    await page.getByText(PHONE).waitFor();
     await page.getByRole('menuitem', { name: '投诉管理' }).click();
     await page.getByRole('button', { name: '投诉分析' }).click();
     await page.getByRole('heading', { name: '投诉分析' }).waitFor();

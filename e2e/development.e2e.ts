@@ -174,4 +174,13 @@ describe('customer development', () => {
     const font = await page.locator('article').evaluate((el) => getComputedStyle(el).fontFamily);
     expect(font).toContain('Noto Serif CJK SC');
   });
+
+  it('shows 开发进度 as a chart by owner and month above the table', async () => {
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${server.baseUrl}/development/progress`);
+    await page.getByRole('heading', { name: '客户开发进度' }).waitFor();
+    const chart = page.getByRole('img', { name: '各负责人每月新增潜在客户' });
+    await chart.waitFor();
+    expect(await chart.locator('canvas').count()).toBe(1);
+  });
 });

@@ -168,6 +168,8 @@ describe('maintenance plan: draft → return → revise → resubmit → approve
     await dialog.getByRole('button', { name: '创建任务' }).click();
     await page.getByText('已创建 1 项任务').waitFor();
     await page.getByRole('row', { name: new RegExp(`${TASK}.*吴专员.*北京华远科技有限公司.*进行中`) }).waitFor();
+    // The default working days count from the plan's start (2027-01-01), not from today.
+    expect(await page.getByRole('row', { name: new RegExp(TASK) }).first().textContent()).toMatch(/2027-0[1-3]-\d{2}/);
 
     // The printable A4 view carries the approval history, the manager's return included.
     await page.getByRole('button', { name: '打印' }).click();

@@ -99,9 +99,9 @@ describe('greetings and care actions (docs/regulations.md §12)', () => {
     expect(action.statusCode, action.body).toBe(201);
     expect(json(action)).toMatchObject({ doneOn: '2026-12-07', actorName: '王专员' });
     expect((await status()).lastContact).toBeNull(); // off by default: a gift is not a visit
-    await setSetting('care.countsAsContact', 1);
+    await setSetting('care.countsAsContact', true);
     expect(await status()).toMatchObject({ status: 'in_time', lastContact: '2026-12-07' });
-    await setSetting('care.countsAsContact', 0);
+    await setSetting('care.countsAsContact', false);
   });
 
   it("refuses a care action for another team's customer and keeps it out of their list", async () => {

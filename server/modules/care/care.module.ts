@@ -11,6 +11,7 @@ import { careRoutes } from './care.routes';
 import { createCareService } from './care.service';
 import { CARE_SETTING_GROUPS, CARE_SETTINGS, careSettingsCheck } from './care.settings';
 import { care20261210 } from './migrations/20261210_50_care';
+import { careSwitchSettings20261211 } from './migrations/20261211_70_care_switch_settings';
 import './care.tables';
 
 const leads: Role[] = ['director', 'manager', 'supervisor'];
@@ -28,7 +29,7 @@ export type CareServices = ReturnType<typeof build>;
 export const careModule = defineModule({
   name: 'care',
   dependsOn: ['customers', 'workflow', 'transactions', 'membership'],
-  migrations: (kind) => [care20261210(kind)],
+  migrations: (kind) => [care20261210(kind), careSwitchSettings20261211(kind)],
   resources: {
     // Through a view joining the customer (docs/regulations.md §1): whoever sees the customer sees its care.
     care_action: { table: 'care_action_scope', id: 'care_action_scope.id', owner: 'care_action_scope.owner_id', team: 'care_action_scope.team_id', department: 'care_action_scope.department_id' },

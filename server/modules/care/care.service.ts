@@ -73,8 +73,8 @@ export function createCareService(deps: CareDeps) {
       yearEndTiers: v['care.yearEndTiers'] as string[],
       yearEndDate: v['care.yearEndDate'] as string,
       daysAhead: Number(v['care.reminderDaysAhead']),
-      festivals: Number(v['care.festivals']) === 1,
-      countsAsContact: Number(v['care.countsAsContact']) === 1,
+      festivals: v['care.festivals'] === true,
+      countsAsContact: v['care.countsAsContact'] === true,
     };
   }
 

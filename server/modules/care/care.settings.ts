@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../../platform/http/errors';
-import { def, int, UNITS, type SettingDefinition, type SettingGroupDefinition, type SettingValues } from '../../platform/settings/settings.registry';
+import { def, flag, int, UNITS, type SettingDefinition, type SettingGroupDefinition, type SettingValues } from '../../platform/settings/settings.registry';
 
 /** The blanks of docs/regulations.md §12 (care) as settings. */
 export const CARE_SETTING_GROUPS: SettingGroupDefinition[] = [{ key: 'care', label: { 'zh-CN': '客户关怀', 'zh-TW': '客戶關懷', en: 'Customer care' } }];
@@ -20,9 +20,9 @@ export const CARE_SETTINGS = [
   def({
     key: 'care.countsAsContact',
     group: 'care',
-    schema: int(0, 1),
-    default: 0,
-    label: { 'zh-CN': '关怀记录计为一次联系（回访频率；1 = 是，0 = 否）', 'zh-TW': '關懷記錄計為一次聯繫（回訪頻率；1 = 是，0 = 否）', en: 'A care action counts as a contact for visit cadence (1 = yes, 0 = no)' },
+    schema: flag(),
+    default: false,
+    label: { 'zh-CN': '关怀记录计为一次联系（回访频率）', 'zh-TW': '關懷記錄計為一次聯繫（回訪頻率）', en: 'A care action counts as a contact for visit cadence' },
     source: 'docs/regulations.md §12, §8',
   }),
   def({
@@ -52,9 +52,9 @@ export const CARE_SETTINGS = [
   def({
     key: 'care.festivals',
     group: 'care',
-    schema: int(0, 1),
-    default: 1,
-    label: { 'zh-CN': '农历节日问候（春节、端午、中秋、重阳；1 = 提醒，0 = 不提醒）', 'zh-TW': '農曆節日問候（春節、端午、中秋、重陽；1 = 提醒，0 = 不提醒）', en: 'Lunar festival greetings: Spring Festival, Dragon Boat, Mid-Autumn, Double Ninth (1 = remind, 0 = no)' },
+    schema: flag(),
+    default: true,
+    label: { 'zh-CN': '农历节日问候提醒（春节、端午、中秋、重阳）', 'zh-TW': '農曆節日問候提醒（春節、端午、中秋、重陽）', en: 'Remind of lunar festival greetings: Spring Festival, Dragon Boat, Mid-Autumn, Double Ninth' },
     source: 'docs/regulations.md §12 (002 四.2)',
   }),
 ] as SettingDefinition[];

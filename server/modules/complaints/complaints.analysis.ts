@@ -124,7 +124,11 @@ export function createComplaintAnalysis(deps: { db: Kysely<Database>; calendar: 
       return m;
     };
     const resolvedOf = (r: (typeof rows)[number]) => !!r.first_told_at || r.status === 'closed';
-    const inTimeOf = (r: (typeof rows)[number]) => resolvedOf(r) && Number(r.resolution_breaches) === 0;
+    // 处理及时率 and 超期次数 count the same deadlines (docs/regulations.md §10): a complaint with any missed
+    // deadline — first contact or resolution, told or still open — is late; one told without any is in time.
+    // The rate is over the complaints whose timeliness is known: the told ones and the already late ones.
+    const inTimeOf = (r: (typeof rows)[number]) => resolvedOf(r) && Number(r.breaches) === 0;
+    const judgedOf = (r: (typeof rows)[number]) => resolvedOf(r) || Number(r.breaches) > 0;
     const handlingDays: number[] = [];
     for (const r of rows) {
       const told = r.first_told_at ?? r.told_at;
@@ -144,18 +148,19 @@ export function createComplaintAnalysis(deps: { db: Kysely<Database>; calendar: 
     for (const r of rows) if (r.status === 'closed') closedMonths.set(r.received_date.slice(0, 7), (closedMonths.get(r.received_date.slice(0, 7)) ?? 0) + 1);
     const byMonth = monthsBetween(from, to).map((month) => ({ month, count: months.get(month) ?? 0, closed: closedMonths.get(month) ?? 0 }));
 
-    const handlers = new Map<number | null, Analysis['byHandler'][number] & { scores: number[] }>();
+    const handlers = new Map<number | null, Analysis['byHandler'][number] & { scores: number[]; judged: number }>();
     for (const r of rows) {
-      const h = handlers.get(r.handler_id) ?? { handlerId: r.handler_id, name: r.handler_name ?? null, received: 0, resolved: 0, inTime: 0, inTimeRate: null, breaches: 0, satisfactionAverage: null, scores: [] };
+      const h = handlers.get(r.handler_id) ?? { handlerId: r.handler_id, name: r.handler_name ?? null, received: 0, resolved: 0, inTime: 0, inTimeRate: null, breaches: 0, satisfactionAverage: null, scores: [], judged: 0 };
       h.received++;
       if (resolvedOf(r)) h.resolved++;
       if (inTimeOf(r)) h.inTime++;
+      if (judgedOf(r)) h.judged++;
       h.breaches += Number(r.breaches);
       if (r.satisfaction_score !== null) h.scores.push(Number(r.satisfaction_score));
       handlers.set(r.handler_id, h);
     }
     const byHandler = [...handlers.values()]
-      .map(({ scores: s, ...h }) => ({ ...h, inTimeRate: rate(h.inTime, h.resolved), satisfactionAverage: average(s, 2) }))
+      .map(({ scores: s, judged, ...h }) => ({ ...h, inTimeRate: rate(h.inTime, judged), satisfactionAverage: average(s, 2) }))
       .sort((a, b) => b.received - a.received || (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'));
 
     // The same customer: the archive record when linked, else the contact phone, else name and company.
@@ -183,6 +188,7 @@ export function createComplaintAnalysis(deps: { db: Kysely<Database>; calendar: 
 
     const resolved = rows.filter(resolvedOf).length;
     const inTime = rows.filter(inTimeOf).length;
+    const judged = rows.filter(judgedOf).length;
     const closed = rows.filter((r) => r.status === 'closed').length;
     return {
       from,
@@ -193,7 +199,7 @@ export function createComplaintAnalysis(deps: { db: Kysely<Database>; calendar: 
         closed,
         open: rows.filter((r) => r.status !== 'closed' && r.status !== 'told').length,
         inTime,
-        inTimeRate: rate(inTime, resolved),
+        inTimeRate: rate(inTime, judged),
         resolutionRate: rate(closed, rows.length),
         rated: scores.length,
         satisfactionAverage: average(scores, 2),

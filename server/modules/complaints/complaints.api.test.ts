@@ -173,6 +173,16 @@ describe('handling: opinion approved by the supervising leader before the custom
     expect(d.events.map((e: any) => e.kind)).toEqual(expect.arrayContaining(['received', 'assigned', 'contacted', 'note', 'opinion.pending', 'opinion.returned', 'opinion.approved', 'told']));
   });
 
+  it('refuses a confirmation without a rating, or with 0 stars, with the dialog’s own message and no validator text', async () => {
+    const d = await detail(id);
+    for (const body of [{ version: d.version }, { score: 0, version: d.version }, { score: null, version: d.version }]) {
+      const res = await handler.client.post(`/api/complaints/${id}/confirm`, body);
+      expect(res.statusCode).toBe(400);
+      expect(json(res).error.fields).toEqual([{ field: 'score', message: '请选择客户对处理结果的满意度（1–5 星）' }]);
+    }
+    expect((await detail(id)).status).toBe('told');
+  });
+
   it('records the customer’s satisfaction per customer and per handler and closes it', async () => {
     const d = await detail(id);
     const closed = await ok(await handler.client.post(`/api/complaints/${id}/confirm`, { score: 4, version: d.version }));
@@ -296,6 +306,15 @@ describe('the public page (no sign-in, issue 5 §1)', () => {
     // Staff see it unassigned, the phone masked in the list.
     const listed = json(await manager.client.get(`/api/complaints?q=${filed.complaintNo}`)).items[0];
     expect(listed).toMatchObject({ viaPublic: true, channel: 'online', handlerId: null, complainantPhone: '138****8000' });
+    // The detail masks it too; the audited reveal shows it to a handler, not to an agent (issue 16 §5).
+    expect(json(await manager.client.get(`/api/complaints/${listed.id}`)).complainantPhone).toBe('138****8000');
+    // The agent holds no reveal right (and does not see this unassigned complaint): refused either way.
+    expect([403, 404]).toContain((await agent.client.post(`/api/complaints/${listed.id}/reveal`, { field: 'phone' })).statusCode);
+    const shown = await manager.client.post(`/api/complaints/${listed.id}/reveal`, { field: 'phone' });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(json(shown).value).toBe(body.phone);
+    const log = json(await manager.client.get(`/api/audit?entityType=complaint&entityId=${listed.id}`));
+    expect(log.items.filter((e: any) => e.action === 'reveal' && e.summary === 'phone')).toHaveLength(1);
   });
 
   it('validates every field and refuses posts from another site', async () => {
@@ -353,6 +372,10 @@ describe('analysis (issue 5 §6)', () => {
     expect(a.summary.rated).toBe(2);
     expect(a.byHandler.find((h: any) => h.name === '吴专员').received).toBeGreaterThan(0);
     expect(a.repeated.some((r: any) => r.name === '北京华远科技有限公司' && r.count >= 3)).toBe(true);
+    // 处理及时率 agrees with 超期次数: the 9/30 complaint missed both deadlines, so not everything was in time.
+    expect(a.summary.breaches).toBeGreaterThanOrEqual(2);
+    expect(a.summary.inTimeRate).toBeLessThan(100);
+    for (const h of a.byHandler) if (h.breaches > 0) expect(h.inTimeRate).toBeLessThan(100);
     expect((await outsider.client.get('/api/complaints/analysis')).statusCode).toBe(403);
   });
 

@@ -5,6 +5,7 @@ import type { Catalogue } from '../../platform/http/i18n';
  * (keys `complaint.*`).
  */
 export const COMPLAINT_MESSAGES: Catalogue = {
+  'complaints.score_required': ['请选择客户对处理结果的满意度（1–5 星）', '請選擇客戶對處理結果的滿意度（1–5 星）', 'Choose how satisfied the customer is with the outcome (1–5 stars)'],
   'complaint.extension_too_long': [
     '延期后处理时间合计不能超过 {max} 个工作日（本次最多还可延期 {left} 个工作日）',
     '延期後處理時間合計不能超過 {max} 個工作日（本次最多還可延期 {left} 個工作日）',

@@ -44,6 +44,7 @@ export const complaintsModule = defineModule({
     // A rectification notice goes to any department (finance too): the recipient reads and answers their own.
     'complaints.rectify': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'],
     'complaints.analyse': [...leads, 'qa'], // the analysis page and its exports
+    'complaints.reveal': handlers, // show the complainant's phone in full on the detail page, audit-logged
   },
   settingGroups: COMPLAINT_SETTING_GROUPS,
   settings: COMPLAINT_SETTINGS,

@@ -78,8 +78,8 @@ function presentDetail(d: Detail, actor: Actor, now: Date, official: ReadonlySet
   const current = [...d.opinions].reverse().find((o) => o.cycle === c.cycle) ?? null;
   const today = shanghaiDate(now);
   return {
-    // The handler calls the customer back: the detail page shows the number in full (lists mask it).
-    ...presentSummary(c, now, official, false),
+    // Masked like the archive's phones: the handler shows it in full with the audited reveal (docs/regulations.md §10).
+    ...presentSummary(c, now, official),
     content: c.content,
     complainantEmail: c.complainant_email,
     createdByName: c.created_by_name ?? null,
@@ -214,6 +214,12 @@ export async function complaintRoutes(root: FastifyInstance, deps: { complaints:
       const out = await analysis.exportTable(requestContext(req), req.query);
       return sendXlsx(reply, out.filename, out.body);
     },
+  });
+
+  app.post('/api/complaints/:id/reveal', {
+    config: { policy: { capability: 'complaints.reveal', resource } },
+    schema: { tags, summary: 'The complainant’s phone in full, audit-logged', params: idParams, body: s.revealBody, response: { 200: z.object({ value: z.string().nullable() }) } },
+    handler: async (req) => ({ value: await complaints.reveal(requestContext(req), req.params.id, req.body.field) }),
   });
 
   app.get('/api/complaints/:id', {

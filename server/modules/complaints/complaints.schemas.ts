@@ -57,7 +57,10 @@ export const contactBody = z.object({ at: isoInstant.optional(), note: text(2000
 export const noteBody = z.object({ note: text(4000) }).strict();
 export const opinionBody = z.object({ content: text(4000), comment: optionalText(1000) }).strict();
 export const tellBody = z.object({ method: z.enum(TOLD_METHODS), at: isoInstant.optional(), note: optionalText(2000), version }).strict();
-export const confirmBody = z.object({ score: z.number().int().min(1).max(5), note: optionalText(1000), version }).strict();
+// One message for a missing, empty or out-of-range rating: the dialog's own (docs/regulations.md §10).
+const score = z.number({ error: 'complaints.score_required' }).int('complaints.score_required').min(1, 'complaints.score_required').max(5, 'complaints.score_required');
+export const revealBody = z.object({ field: z.enum(['phone']) }).strict();
+export const confirmBody = z.object({ score, note: optionalText(1000), version }).strict();
 export const reopenBody = z.object({ reason: text(1000), version }).strict();
 export const extensionBody = z.object({ days: z.number().int().min(1).max(6), reason: text(1000) }).strict();
 export const meetingBody = z.object({ meetingDate: dateString, attendees: text(500), decisions: text(4000), version }).strict();

@@ -72,6 +72,13 @@ export function createComplaintService(deps: ComplaintDeps) {
       return q.list(db, ctx.actor, f, p, shanghaiDate(now()));
     },
 
+    /** The complainant's phone in full; every reveal is audit-logged like the archive's. */
+    async reveal(ctx: RequestContext, id: number, field: 'phone') {
+      const c = await get(id);
+      await audit.record(db, actorInfo(ctx), { action: 'reveal', entityType: 'complaint', entityId: id, summary: field });
+      return c.complainant_phone;
+    },
+
     /** Everything the detail page shows. */
     async detail(ctx: RequestContext, id: number) {
       const c = await get(id);

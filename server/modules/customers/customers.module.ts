@@ -16,6 +16,7 @@ import { customerGrade20261208 } from './migrations/20261208_10_customer_grade';
 import { customerDirectoryRegions20261210 } from './migrations/20261210_30_customer_directory_regions';
 import { contactBirthdayCalendar20261210 } from './migrations/20261210_50_contact_birthday_calendar';
 import { customerSearchReadings20261210 } from './migrations/20261210_70_customer_search_readings';
+import { retiredArchiveSettings20261211 } from './migrations/20261211_70_retired_archive_settings';
 import './customers.tables';
 
 // Everyone who works with customers reads the archive within their scope (docs/regulations.md §1, §2);
@@ -35,7 +36,7 @@ export type CustomerServices = ReturnType<typeof build>;
 /** The customer archive 客户档案: companies, contacts, attachments, merges, import and export. */
 export const customersModule = defineModule({
   name: 'customers',
-  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind)],
+  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind), retiredArchiveSettings20261211(kind)],
   resources: {
     customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id', widerFor: { finance: 'all' } },
   },

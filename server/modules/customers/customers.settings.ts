@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { def, int, UNITS, type SettingDefinition, type SettingGroupDefinition } from '../../platform/settings/settings.registry';
+import { def, int, type SettingDefinition, type SettingGroupDefinition } from '../../platform/settings/settings.registry';
 
-const { workingDays } = UNITS;
 
 /**
  * The blanks of the customers module's regulations as settings, registered from its manifest.
- * Visit cadence is an archive-wide number until the field-work module owns it; classification belongs to transactions.
+ * Visit cadence belongs to the cadence module (cadence.capMonths), classification to transactions.
  */
 export const CUSTOMER_SETTING_GROUPS: SettingGroupDefinition[] = [
   { key: 'archive', label: { 'zh-CN': '客户档案', 'zh-TW': '客戶檔案', en: 'Customer archive' } },
@@ -35,23 +34,6 @@ export const CUSTOMER_SETTINGS = [
     source: 'docs/regulations.md §3',
   }),
   def({
-    key: 'archive.majorChangeWorkingDays',
-    group: 'archive',
-    schema: int(1, 30),
-    default: 3,
-    unit: workingDays,
-    label: { 'zh-CN': '重大变更录入时限', 'zh-TW': '重大變更錄入時限', en: 'Enter major changes within' },
-    source: 'docs/regulations.md §2 dynamic management',
-  }),
-  def({
-    key: 'archive.newCustomersPerWeek',
-    group: 'archive',
-    schema: int(0, 1000),
-    default: 20,
-    label: { 'zh-CN': '每人每周新增客户档案目标', 'zh-TW': '每人每週新增客戶檔案目標', en: 'New archive entries per person per week' },
-    source: 'docs/regulations.md §2 quotas (001 §16)',
-  }),
-  def({
     key: 'archive.attachmentMaxMb',
     group: 'archive',
     schema: int(1, 200),
@@ -59,13 +41,5 @@ export const CUSTOMER_SETTINGS = [
     unit: { 'zh-CN': 'MB', 'zh-TW': 'MB', en: 'MB' },
     label: { 'zh-CN': '附件大小上限', 'zh-TW': '附件大小上限', en: 'Largest attachment' },
     source: 'issue 3 §5',
-  }),
-  def({
-    key: 'visits.maxDaysBetweenContacts',
-    group: 'visits',
-    schema: int(1, 366),
-    default: 31,
-    label: { 'zh-CN': '两次联系客户最长间隔（天）', 'zh-TW': '兩次聯繫客戶最長間隔（天）', en: 'Longest gap between two contacts (days)' },
-    source: 'docs/regulations.md §8',
   }),
 ] as SettingDefinition[];

@@ -279,7 +279,9 @@ describe('development plan approval (docs/regulations.md §6, §18)', () => {
     expect(created.statusCode, created.body).toBe(201);
     let plan = json(created);
     expect(plan).toMatchObject({ status: 'draft', editable: true, targetCount: 2 });
-    expect(plan.targets[0]).toMatchObject({ customerName: '绍兴纺织集团有限公司', visitContact: '沈洁', contactPhone: '136****2222' });
+    // The plan (and its print, an internal paper form) shows the number to call in full (issue 16 §5).
+    expect(plan.targets[0]).toMatchObject({ customerName: '绍兴纺织集团有限公司', visitContact: '沈洁', contactPhone: '13611112222' });
+    expect(json(await specA.client.get(`/api/development-plans/${plan.id}`)).targets[0].contactPhone).toBe('13611112222');
 
     const submit = await specA.client.post(`/api/development-plans/${plan.id}/submit`, { comment: '请审批', version: plan.version });
     expect(submit.statusCode, submit.body).toBe(200);

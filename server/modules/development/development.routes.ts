@@ -139,7 +139,8 @@ const presentPlan = (r: PlanRow, targets?: TargetRow[]): z.infer<typeof s.planOu
     id: t.id,
     prospectId: t.prospect_id,
     customerName: t.customer_name,
-    contactPhone: maskPhone(t.prospect_phone ?? null),
+    // In full: the plan is an internal form its readers print to make the visits (docs/regulations.md §6).
+    contactPhone: t.prospect_phone ?? null,
     prospectStage: (t.prospect_stage ?? null) as Stage | null,
     visitDate: t.visit_date,
     visitContact: t.visit_contact,

@@ -262,7 +262,7 @@ export const planTargetOut = z.object({
   id: z.number(),
   prospectId: z.number().nullable(),
   customerName: z.string(),
-  /** Of the linked prospect (masked): the plan is printed and circulated. */
+  /** Of the linked prospect, in full: the printed plan is an internal form used to make the visits. */
   contactPhone: z.string().nullable(),
   prospectStage: z.enum(STAGES).nullable(),
   visitDate: z.string().nullable(),

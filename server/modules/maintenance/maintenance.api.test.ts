@@ -153,6 +153,15 @@ describe('maintenance plans: carrying out an approved plan (seed 000 §7–8)', 
   let planTaskId: number;
 
   it('splits the plan into tasks for its staff, which appear on the assignee’s home page', async () => {
+    const tooLate = await supervisor.client.post(`/api/maintenance-plans/${planId}/tasks`, {
+      tasks: [
+        { title: '回访', assigneeId: specialist.id, workingDays: 120 },
+        { title: '回访', assigneeId: specialist.id, dueDate: '2027-04-01' },
+      ],
+    });
+    expect(tooLate.statusCode).toBe(422);
+    expect(tooLate.json().error.fields.map((f: any) => f.field)).toEqual(['tasks.0.workingDays', 'tasks.1.dueDate']);
+    expect(tooLate.json().error.fields[1].message).toContain('2027-03-31');
     const notStaff = await supervisor.client.post(`/api/maintenance-plans/${planId}/tasks`, { tasks: [{ title: '上门拜访', assigneeId: outsider.id, workingDays: 3 }] });
     expect(notStaff.statusCode).toBe(422);
     expect(notStaff.json().error.fields.map((f: any) => f.field)).toEqual(['tasks.0.assigneeId']);
@@ -165,6 +174,8 @@ describe('maintenance plans: carrying out an approved plan (seed 000 §7–8)', 
     planTaskId = task.id;
     expect(task).toMatchObject({ title: '一月上门拜访北京华远', assigneeName: '吴专员', customerName: '北京华远科技有限公司', status: 'open' });
     expect(task.dueDate > shanghaiDate(ctx.clock.now())).toBe(true);
+    // The plan runs 2027-01-01 … 03-31: 3 working days count from its start, not from today (issue 16 §5).
+    expect(task.dueDate >= '2027-01-01' && task.dueDate <= '2027-03-31').toBe(true);
 
     const todo = json(await specialist.client.get('/api/home/todo'));
     expect(todo.find((i: any) => i.title === '一月上门拜访北京华远')).toMatchObject({ dueDate: task.dueDate, overdue: false });

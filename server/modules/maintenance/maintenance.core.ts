@@ -6,6 +6,7 @@ import type { Actor, RequestContext } from '../../platform/permissions/actor';
 import { hasCapability } from '../../platform/permissions/policy';
 import type { Clock } from '../../platform/time';
 import type { ApprovalOutcome, ApprovalService, DocumentTypeHandler } from '../approvals/approvals.types';
+import type { CalendarService } from '../../platform/calendar/calendar.service';
 import type { TaskService } from '../workflow/workflow.types';
 import { maintenanceQueries as q } from './maintenance.queries';
 import { budgetSummary, canSubmit, isEditable, isExecuting, statusAfterOutcome, toFen } from './maintenance.rules';
@@ -77,6 +78,7 @@ export interface MaintenanceDeps {
   approvals: Pick<ApprovalService, 'submit'>;
   tasks: TaskService;
   completeTask: CompleteTask;
+  calendar: Pick<CalendarService, 'addWorkingDays'>;
 }
 
 /** What every use case of a plan shares: loading, the party and period checks, the caller's view, the approval handler. */

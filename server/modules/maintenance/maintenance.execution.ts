@@ -19,7 +19,7 @@ import {
 
 /** Carrying out an approved plan: tasks for its staff, work records and spending against the budget. */
 export function createExecutionUseCases(core: MaintenanceCore) {
-  const { db, audit, clock, tasks, completeTask, now, view } = core;
+  const { db, audit, clock, calendar, tasks, completeTask, now, view } = core;
   return {
     /** Splits an approved plan into tasks with assignees and deadlines (seed 000 §7(一)1). */
     async splitTasks(ctx: RequestContext, id: number, items: TaskSplitInput[]) {
@@ -38,14 +38,24 @@ export function createExecutionUseCases(core: MaintenanceCore) {
         else if (hasDate && it.dueDate! < today) problems.push({ field: `tasks.${i}.dueDate`, message: 'maintenance.due_in_past' });
       });
       if (problems.length) throw errors.validation(problems);
+      // Working days count from the plan's start when it has not started yet, so a task falls in the plan's
+      // period; a due date after the period's end is refused (docs/regulations.md §5).
+      const { start_date: start, end_date: end } = current.plan;
+      const from = start > today ? start : today;
+      const dues: string[] = [];
+      for (const it of items) dues.push(it.dueDate != null ? it.dueDate : (await calendar.addWorkingDays(from, it.workingDays!)).date);
+      dues.forEach((due, i) => {
+        if (due > end) problems.push({ field: items[i].dueDate != null ? `tasks.${i}.dueDate` : `tasks.${i}.workingDays`, message: 'maintenance.due_after_period', params: { end } });
+      });
+      if (problems.length) throw errors.validation(problems);
       const t = now();
       await db.transaction().execute(async (trx) => {
-        for (const it of items) {
+        for (const [i, it] of items.entries()) {
           const task = await tasks.createTask(trx, ctx.actor, {
             title: it.title,
             description: it.description ?? null,
             assigneeId: it.assigneeId,
-            due: it.dueDate != null ? { date: it.dueDate } : { workingDays: it.workingDays! },
+            due: { date: dues[i] },
             link: { type: ENTITY, id, path: planPath(id) },
             source: DOCUMENT_TYPE,
           });

@@ -20,6 +20,7 @@ export const MAINTENANCE_MESSAGES: Catalogue = {
   'maintenance.assignee_not_staff': ['执行人必须是方案的维护人员', '執行人必須是方案的維護人員', 'The assignee must be one of the plan’s staff'],
   'maintenance.customer_not_in_plan': ['该客户不在本方案中', '該客戶不在本方案中', 'This customer is not part of the plan'],
   'maintenance.due_required': ['请填写截止日期或工作日数（二选一）', '請填寫截止日期或工作日數（二選一）', 'Give either a due date or a number of working days'],
+  'maintenance.due_after_period': ['截止日期不能晚于方案期限（{end}）', '截止日期不能晚於方案期限（{end}）', 'The due date cannot be after the plan ends ({end})'],
   'maintenance.due_in_past': ['截止日期不能早于今天', '截止日期不能早於今天', 'The due date cannot be in the past'],
   'maintenance.at_in_future': ['日期不能晚于今天', '日期不能晚於今天', 'The date cannot be in the future'],
   'maintenance.report_required': ['关闭方案须填写此项', '關閉方案須填寫此項', 'Required to close the plan'],

@@ -41,6 +41,7 @@ export const maintenanceModule = defineModule({
       db: ctx.db,
       audit: ctx.audit,
       clock: ctx.clock,
+      calendar: ctx.calendar,
       approvals,
       tasks,
       completeTask: async (trx, rctx, taskId, note) => {

@@ -8,6 +8,7 @@ import { membershipRoutes } from './membership.routes';
 import { createMembershipService } from './membership.service';
 import { MEMBERSHIP_SETTING_GROUPS, MEMBERSHIP_SETTINGS, membershipSettingsCheck } from './membership.settings';
 import { membership20261208 } from './migrations/20261208_30_membership';
+import { membershipSwitchSettings20261211 } from './migrations/20261211_70_membership_switch_settings';
 import './membership.tables';
 
 function build(ctx: BuildContext) {
@@ -27,7 +28,7 @@ function build(ctx: BuildContext) {
 export const membershipModule = defineModule({
   name: 'membership',
   dependsOn: ['customers', 'individuals', 'transactions'],
-  migrations: (kind) => [membership20261208(kind)],
+  migrations: (kind) => [membership20261208(kind), membershipSwitchSettings20261211(kind)],
   resources: {
     // Through a view joining the holder (docs/regulations.md §1): the customer's or the guest's scope.
     member: { table: 'member_scope', id: 'member_scope.id', owner: 'member_scope.owner_id', team: 'member_scope.team_id', department: 'member_scope.department_id', widerFor: { finance: 'all' } },

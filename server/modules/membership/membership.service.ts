@@ -49,10 +49,10 @@ export function createMembershipService(deps: { db: Kysely<Database>; audit: Aud
       settings.value<Tier[]>('membership.tiers', conn),
       settings.number('membership.pointsPerYuan', conn),
       settings.number('membership.validityYears', conn),
-      settings.number('membership.tierDownAtYearEnd', conn),
+      settings.value<boolean>('membership.tierDownAtYearEnd', conn),
       settings.value<Gift[]>('membership.gifts', conn),
     ]);
-    return { tiers: sortTiers(tiers), pointsPerYuan, validityYears, downAtYearEnd: downAtYearEnd === 1, gifts };
+    return { tiers: sortTiers(tiers), pointsPerYuan, validityYears, downAtYearEnd: downAtYearEnd === true, gifts };
   }
 
   const tierLabel = (tiers: Tier[], key: string | null, lang: Lang) => (key ? (tiers.find((x) => x.key === key)?.label[lang] ?? key) : '—');

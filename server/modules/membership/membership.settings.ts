@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../../platform/http/errors';
-import { def, int, UNITS, type SettingDefinition, type SettingGroupDefinition, type SettingValues } from '../../platform/settings/settings.registry';
+import { def, flag, int, UNITS, type SettingDefinition, type SettingGroupDefinition, type SettingValues } from '../../platform/settings/settings.registry';
 import { DEFAULT_GIFTS, DEFAULT_TIERS, type Gift, type Tier, tierListProblems } from './membership.rules';
 
 /** The blanks of docs/regulations.md §3 (membership) as settings, registered from the membership manifest. */
@@ -47,13 +47,12 @@ export const MEMBERSHIP_SETTINGS = [
   def({
     key: 'membership.tierDownAtYearEnd',
     group: 'membership',
-    // a number: the settings page edits numbers, texts and tables
-    schema: int(0, 1),
-    default: 1,
+    schema: flag(),
+    default: true,
     label: {
-      'zh-CN': '年底按累计积分降级（1 = 降级，0 = 保持原等级）',
-      'zh-TW': '年底按累計積分降級（1 = 降級，0 = 保持原等級）',
-      en: 'Lower the tier at the year end when the points no longer reach it (1 = lower, 0 = keep)',
+      'zh-CN': '年底按累计积分降级（关闭 = 保持原等级）',
+      'zh-TW': '年底按累計積分降級（關閉 = 保持原等級）',
+      en: 'Lower the tier at the year end when the points no longer reach it (off = keep)',
     },
     source: 'docs/regulations.md §3',
   }),

@@ -4,16 +4,51 @@ import { z } from 'zod';
 import { AppError, type FieldError } from './errors';
 import { isMessageKey, t, type Lang } from './i18n';
 
-const zodLocales: Record<Lang, (issue: any) => string | undefined | { message: string }> = {
-  'zh-CN': z.locales.zhCN().localeError as any,
-  'zh-TW': z.locales.zhTW().localeError as any,
-  en: z.locales.en().localeError as any,
-};
+// A missing or empty value is only known while zod still holds the input: it is named "required" then.
+z.config({ customError: (iss) => (iss.code === 'invalid_type' && (iss.input === undefined || iss.input === null) ? 'validation.required' : undefined) });
+
+/**
+ * The message key and parameters of a validator issue: the schema's own key when it names one, otherwise a
+ * plain message per kind of problem, so no validator wording ("数值过小：期望 number >=1") reaches a user.
+ */
+export function zodIssueMessage(issue: { code: string; message: string; [k: string]: unknown }): { key: string; params: Record<string, string | number> } {
+  if (isMessageKey(issue.message)) {
+    const params: Record<string, string | number> = {};
+    for (const k of ['minimum', 'maximum'] as const) if (typeof issue[k] === 'number' || typeof issue[k] === 'bigint') params[k === 'minimum' ? 'min' : 'max'] = Number(issue[k]);
+    return { key: issue.message, params };
+  }
+  const origin = String(issue.origin ?? '');
+  const numeric = ['number', 'int', 'bigint'].includes(origin);
+  const listy = ['array', 'set'].includes(origin);
+  switch (issue.code) {
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (numeric) return { key: issue.inclusive === false ? 'validation.above' : 'validation.min', params: { min } };
+      if (origin === 'string') return min <= 1 ? { key: 'validation.required', params: {} } : { key: 'validation.min_length', params: { min } };
+      if (listy) return { key: 'validation.min_items', params: { min } };
+      return { key: 'validation.invalid', params: {} };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (numeric) return { key: issue.inclusive === false ? 'validation.below' : 'validation.max', params: { max } };
+      if (origin === 'string') return { key: 'validation.max_length', params: { max } };
+      if (listy) return { key: 'validation.max_items', params: { max } };
+      return { key: 'validation.invalid', params: {} };
+    }
+    case 'invalid_value':
+      return { key: 'validation.choice', params: {} };
+    case 'unrecognized_keys':
+      return { key: 'validation.unknown_field', params: {} };
+    case 'invalid_type':
+      return { key: issue.expected === 'number' || issue.expected === 'int' ? 'validation.number' : 'validation.invalid', params: {} };
+    default:
+      return { key: 'validation.invalid', params: {} };
+  }
+}
 
 function zodMessage(lang: Lang, issue: { code: string; message: string; [k: string]: unknown }): string {
-  if (isMessageKey(issue.message)) return t(lang, issue.message);
-  const out = zodLocales[lang](issue);
-  return typeof out === 'string' ? out : (out?.message ?? issue.message);
+  const { key, params } = zodIssueMessage(issue);
+  return t(lang, key, params);
 }
 
 export interface ErrorBody {

@@ -40,6 +40,19 @@ describe('settings (issue 2 §7)', () => {
     expect(res.json().error.fields[0].message).toBe('小客户上限必须小于大客户下限');
   });
 
+  it('lists an on / off setting as true / false and stores a switch, refusing 0 / 1 numbers', async () => {
+    expect(await item('membership.tierDownAtYearEnd')).toMatchObject({ value: true, default: true, isDefault: true });
+    expect(await item('care.countsAsContact')).toMatchObject({ value: false, default: false });
+    const number = await ctx.admin.put('/api/settings/membership.tierDownAtYearEnd', { value: 0, version: 0 });
+    expect(number.statusCode).toBe(422);
+    expect(number.json().error.fields[0].field).toBe('value');
+    const off = await ctx.admin.put('/api/settings/membership.tierDownAtYearEnd', { value: false, version: 0 });
+    expect(off.statusCode).toBe(200);
+    expect(json(off)).toMatchObject({ value: false, default: true, isDefault: false });
+    expect((await ctx.admin.get('/api/settings')).statusCode).toBe(200);
+    expect((await item('membership.tierDownAtYearEnd')).value).toBe(false);
+  });
+
   it('answers an unknown setting with 404', async () => {
     expect((await ctx.admin.put('/api/settings/no.such.key', { value: 1, version: 0 })).statusCode).toBe(404);
   });
@@ -125,5 +138,35 @@ describe('settings (issue 2 §7)', () => {
     } finally {
       await bad.close();
     }
+  });
+});
+
+describe('validator messages (issue 16 §5)', () => {
+  it('names a missing, a too small and a wrong-kind value in plain words, never the validator’s own text', async () => {
+    const missing = await ctx.admin.put('/api/settings/security.lockoutThreshold', { version: 0 });
+    expect(missing.json().error.fields).toEqual([{ field: 'value', message: '必填' }]);
+    const small = await ctx.admin.put('/api/settings/security.lockoutThreshold', { value: 1, version: 0 });
+    expect(small.json().error.fields).toEqual([{ field: 'value', message: '不能小于 3' }]);
+    const text = await ctx.admin.put('/api/settings/security.lockoutThreshold', { value: '十', version: 0 });
+    expect(text.json().error.fields).toEqual([{ field: 'value', message: '请输入数字' }]);
+    const noVersion = await ctx.admin.put('/api/settings/security.lockoutThreshold', { value: 5 });
+    expect(noVersion.json().error.fields).toEqual([{ field: 'version', message: '缺少版本号' }]);
+    for (const r of [missing, small, text, noVersion]) expect(r.body).not.toMatch(/期望|expected|Invalid input/);
+  });
+});
+
+describe('settings migrations (issue 16 §2)', () => {
+  it('turns a stored 0 / 1 into off / on and deletes the values of removed settings', async () => {
+    const { careSwitchSettings20261211 } = await import('../../modules/care/migrations/20261211_70_care_switch_settings');
+    const { retiredArchiveSettings20261211 } = await import('../../modules/customers/migrations/20261211_70_retired_archive_settings');
+    const db = ctx.db.kysely as any;
+    const row = (key: string, value: string) => ({ key, value, version: 1, updated_at: '2026-12-01T00:00:00.000Z', updated_by: 1 });
+    await db.deleteFrom('settings').where('key', 'in', ['care.festivals', 'care.countsAsContact']).execute();
+    await db.insertInto('settings').values([row('care.festivals', '0'), row('care.countsAsContact', '1'), row('archive.newCustomersPerWeek', '25')]).execute();
+    await careSwitchSettings20261211('sqlite').up(db);
+    await retiredArchiveSettings20261211('sqlite').up(db);
+    expect(await item('care.festivals')).toMatchObject({ value: false, isDefault: false, version: 1 });
+    expect(await item('care.countsAsContact')).toMatchObject({ value: true, isDefault: false });
+    expect(await db.selectFrom('settings').select('key').where('key', '=', 'archive.newCustomersPerWeek').execute()).toEqual([]);
   });
 });

@@ -46,6 +46,8 @@ export const UNITS = {
 const { minutes, hours, times, chars } = UNITS;
 
 export const int = (min: number, max: number) => z.number().int().min(min).max(max);
+/** An on / off setting: stored and sent as true / false, shown as a switch on the settings page. */
+export const flag = () => z.boolean();
 
 export function def<T>(d: SettingDefinition<T>): SettingDefinition<T> {
   return d;

@@ -9,14 +9,15 @@ import { settingGroupsOut, settingOut } from './settings.schemas';
 
 function present(s: SettingState) {
   const d = SETTINGS_BY_KEY.get(s.key)!;
-  // A credential is write-only: the answer says whether it is set, never what it is.
-  const value = d.secret ? { set: s.value !== '' && s.value != null } : (s.value as number | string);
+  // The registry's schemas give on / off, numbers, texts and tables; a credential is write-only: the answer says whether it is set, never what it is.
+  type Value = boolean | number | string | unknown[] | Record<string, unknown>;
+  const value = d.secret ? { set: s.value !== '' && s.value != null } : (s.value as Value);
   return {
     ...s,
     value,
     label: d.label,
     unit: d.unit ?? null,
-    default: d.default as number | string,
+    default: d.default as Value,
     source: d.source ?? null,
     secret: d.secret ?? false,
     env: d.env ?? null,

@@ -2,14 +2,14 @@ import { z } from 'zod';
 
 const text = z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() });
 
-/** One setting as `GET /api/settings` and `PUT /api/settings/:key` send it; values are numbers or texts (blank = off). */
+/** One setting as `GET /api/settings` and `PUT /api/settings/:key` send it; values are numbers, texts (blank = off) or on / off. */
 export const settingOut = z.object({
   key: z.string(),
   label: text,
   unit: text.nullable(),
-  // Numbers and texts, or a table (a module's rule table or matrix, e.g. credit.ratingRules) as JSON.
-  value: z.union([z.number(), z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
-  default: z.union([z.number(), z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
+  // On / off, numbers and texts, or a table (a module's rule table or matrix, e.g. credit.ratingRules) as JSON.
+  value: z.union([z.boolean(), z.number(), z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
+  default: z.union([z.boolean(), z.number(), z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
   version: z.number(),
   isDefault: z.boolean(),
   updatedAt: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { type AuditService, actorInfo } from '../audit/audit.service';
+import { zodIssueMessage } from '../http/error-handler';
 import { errors } from '../http/errors';
 import type { RequestContext } from '../permissions/actor';
 import type { Clock } from '../time';
@@ -81,7 +82,12 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
       if (!definition) throw errors.notFound();
       const parsed = definition.schema.safeParse(value);
       if (!parsed.success) {
-        throw errors.validation(parsed.error.issues.map((i) => ({ field: ['value', ...i.path].join('.'), message: i.message })));
+        throw errors.validation(
+          parsed.error.issues.map((i) => {
+            const { key, params } = zodIssueMessage(i as unknown as Parameters<typeof zodIssueMessage>[0]);
+            return { field: ['value', ...i.path].join('.'), message: key, params };
+          }),
+        );
       }
       const states = await load();
       const current = states.get(key)!;

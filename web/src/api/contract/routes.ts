@@ -141,6 +141,7 @@ export type Routes =
   | Route<'PUT', `/api/calendar/years/${number}`, void> // /api/calendar/years/:year
   | Route<'DELETE', `/api/calendar/company-days/${number}`, void> // /api/calendar/company-days/:id
   | Route<'GET', `/api/customers/${number}/transaction-summary`, TransactionSummary> // /api/customers/:id/transaction-summary
+  | Route<'POST', `/api/complaints/${number}/reveal`, { value: string | null }> // /api/complaints/:id/reveal
   | Route<'POST', `/api/complaints/${number}/${string}`, Complaint> // /api/complaints/:id/:action
   | Route<'PUT', `/api/complaints/${number}/${string}`, Complaint> // /api/complaints/:id/:action
   | Route<'POST', `/api/users/${number}/${'deactivate' | 'activate' | 'unlock' | 'reset-password'}`, UserRecord> // /api/users/:id/:userAction

@@ -10,7 +10,9 @@ import { PageContainer } from '../../components/PageContainer';
 import { FullPageSpin, LoadError, NotFound } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { ComplaintDialog, type DialogKind } from './dialogs';
-import { useComplaint } from './hooks';
+import { MaskedValue } from '../../components/MaskedValue';
+import { useCan } from '../auth/hooks';
+import { useComplaint, useRevealComplaintPhone } from './hooks';
 import { DeadlineText, SeverityTag, StatusTag, eventText } from './labels';
 import { RectificationTable } from './RectificationsPage';
 import type { Complaint, ComplaintAction } from '../../api/contract/complaints';
@@ -49,6 +51,8 @@ function ComplaintView({ complaint: c }: { complaint: Complaint }) {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const can = useCan();
+  const revealPhone = useRevealComplaintPhone(c.id);
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const currentOpinion = c.opinions.find((o) => o.id === c.currentOpinionId) ?? null;
   const earlierOpinions = c.opinions.filter((o) => o.id !== c.currentOpinionId);
@@ -96,11 +100,20 @@ function ComplaintView({ complaint: c }: { complaint: Complaint }) {
                 <DeadlineText deadline={c.firstContact} />
               </div>
             </Col>
-            <Col xs={24} md={8}>
+            <Col xs={24} md={c.status === 'closed' ? 5 : 8}>
               <Typography.Text type="secondary">{t('complaints.fields.resolutionDue')}</Typography.Text>
-              <div style={{ fontSize: 16 }}>{c.status === 'closed' ? formatDateTime(c.closedAt) : <DeadlineText deadline={c.resolution} />}</div>
+              <div style={{ fontSize: 16 }}>
+                <DeadlineText deadline={c.resolution} />
+              </div>
             </Col>
-            <Col xs={24} md={8}>
+            {c.status === 'closed' ? (
+              // The close time is its own fact, not the deadline it was measured against.
+              <Col xs={24} md={5} data-testid="complaint-closed-at">
+                <Typography.Text type="secondary">{t('complaints.fields.closedAt')}</Typography.Text>
+                <div style={{ fontSize: 16 }}>{formatDateTime(c.closedAt)}</div>
+              </Col>
+            ) : null}
+            <Col xs={24} md={c.status === 'closed' ? 6 : 8}>
               <Typography.Text type="secondary">{t('complaints.fields.timeBudget')}</Typography.Text>
               <div>{t('complaints.timeBudget', { base: c.resolutionDays, extension: c.extensionDays, left: c.extensionDaysLeft })}</div>
               {c.breaches.length ? <Typography.Text type="danger">{t('complaints.breachCount', { n: c.breaches.length })}</Typography.Text> : null}
@@ -118,7 +131,15 @@ function ComplaintView({ complaint: c }: { complaint: Complaint }) {
             <Descriptions.Item label={t('complaints.fields.category')}>{c.category}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.customer')}>{c.customerId ? <Link to={`/customers/${c.customerId}`}>{t('common.withNote', { text: c.customerName, note: c.customerArchiveNo })}</Link> : none}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.complainantName')}>{c.complainantName}</Descriptions.Item>
-            <Descriptions.Item label={t('complaints.fields.complainantPhone')}>{c.complainantPhone ?? none}</Descriptions.Item>
+            <Descriptions.Item label={t('complaints.fields.complainantPhone')}>
+              <MaskedValue
+                masked={c.complainantPhone}
+                label={t('complaints.fields.complainantPhone')}
+                canReveal={can('complaints.reveal')}
+                pending={revealPhone.isPending}
+                reveal={async () => (await revealPhone.mutateAsync()).value}
+              />
+            </Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.complainantCompany')}>{c.complainantCompany ?? none}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.complainantEmail')}>{c.complainantEmail ?? none}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.handler')}>{c.handlerName ?? <Typography.Text type="warning">{t('complaints.unassigned')}</Typography.Text>}</Descriptions.Item>

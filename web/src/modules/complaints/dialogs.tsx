@@ -96,7 +96,7 @@ function initialValues(kind: DialogKind, c: Complaint): Partial<Values> {
     case 'tell':
       return { method: 'phone' };
     case 'confirm':
-      return { score: 5 };
+      return {};
     case 'extend':
       return { days: Math.min(1, c.extensionDaysLeft) || 1 };
     case 'meeting':
@@ -228,8 +228,9 @@ export function ComplaintDialog({ kind, complaint, onClose }: { kind: DialogKind
     case 'confirm':
       fields = (
         <>
-          <Form.Item name="score" label={t('complaints.dialog.confirm.score')} rules={requiredPick} extra={t('complaints.scoreHint')}>
-            <Rate count={5} />
+          <Form.Item name="score" label={t('complaints.dialog.confirm.score')} rules={[{ required: true, message: t('complaints.dialog.confirm.scoreRequired') }]} extra={t('complaints.scoreHint')}>
+            {/* Starts empty; clicking the chosen star again keeps it (a cleared rating would be a 0 the server refuses). */}
+            <Rate count={5} allowClear={false} aria-label={t('complaints.dialog.confirm.score')} />
           </Form.Item>
           <Form.Item name="note" label={t('complaints.dialog.confirm.note')}>
             <Input.TextArea rows={2} maxLength={1000} />

@@ -123,3 +123,11 @@ export function usePublicConfirm() {
     mutationFn: (body: { number: string; phone: string; satisfied: boolean; score?: number; comment?: string | null }) => api.post('/api/public/complaints/confirm', body),
   });
 }
+
+/** The complainant's phone in full (the server writes the audit entry). */
+export function useRevealComplaintPhone(id: number) {
+  return useMutation({
+    // The generic /:id/:action route answers a complaint; this one answers the value only.
+    mutationFn: async () => (await api.post(`/api/complaints/${id}/reveal`, { field: 'phone' })) as { value: string | null },
+  });
+}

@@ -5,12 +5,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useIsMobile } from '../../app/useIsMobile';
+import { EChart } from '../../components/EChart';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCurrentUser } from '../auth/hooks';
 import { OwnerSelect } from '../customers/OwnerSelect';
 import { useProgress } from './hooks';
 import { formatWan } from './labels';
+import { progressChartOption } from './progressChart';
 import type { ProgressFigures } from '../../api/contract/development';
 
 const MONTH = 'YYYY-MM';
@@ -63,6 +65,17 @@ export default function ProgressPage() {
   }, [data]);
 
   const target = data?.newProspectsTarget ?? 0;
+  const chart = useMemo(
+    () =>
+      data
+        ? progressChartOption(data, {
+            month: (m) => dayjs(m, MONTH).format(t('development.progress.monthFormat')),
+            target: t('development.progress.target'),
+            unnamed: t('common.none'),
+          })
+        : null,
+    [data, t],
+  );
   const columns: TableColumnsType<Row> = [
     { title: t('development.progress.owner'), dataIndex: 'ownerName', width: 120, onCell: (r) => ({ rowSpan: r.span }), render: (v: string | null) => <Typography.Text strong>{v ?? ''}</Typography.Text> },
     {
@@ -119,6 +132,11 @@ export default function ProgressPage() {
         ) : (
           <>
             {progress.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} style={{ marginBottom: 12 }} /> : null}
+            {chart && rows.length ? (
+              <div data-testid="progress-chart" style={{ marginBottom: 12 }}>
+                <EChart option={chart} label={t('development.progress.chart')} height={260} />
+              </div>
+            ) : null}
             <Table<Row>
               rowKey="key"
               size="middle"

@@ -151,10 +151,22 @@ export function SplitTasksDialog({ plan, open, onClose }: { plan: MaintenancePla
                   {({ getFieldValue }) =>
                     getFieldValue(['tasks', f.name, 'dueMode']) === 'date' ? (
                       <Form.Item label={t('maintenance.split.dueDate')} name={[f.name, 'dueDate']} rules={[{ required: true, message: t('common.required') }]} style={{ width: 150, marginBottom: 8 }}>
-                        <DatePicker format={ISO} disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: '100%' }} />
+                        <DatePicker
+                          format={ISO}
+                          // Within the plan's period, and not in the past.
+                          disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.format(ISO) < plan.startDate || d.format(ISO) > plan.endDate}
+                          defaultPickerValue={dayjs(plan.startDate).isAfter(dayjs()) ? dayjs(plan.startDate) : undefined}
+                          style={{ width: '100%' }}
+                        />
                       </Form.Item>
                     ) : (
-                      <Form.Item label={t('maintenance.split.workingDays')} name={[f.name, 'workingDays']} rules={[{ required: true, message: t('common.required') }]} style={{ width: 120, marginBottom: 8 }}>
+                      <Form.Item
+                        label={t('maintenance.split.workingDays')}
+                        name={[f.name, 'workingDays']}
+                        rules={[{ required: true, message: t('common.required') }]}
+                        extra={dayjs(plan.startDate).isAfter(dayjs(), 'day') ? t('maintenance.split.fromStart', { start: plan.startDate }) : undefined}
+                        style={{ width: 160, marginBottom: 8 }}
+                      >
                         <InputNumber min={1} max={250} precision={0} style={{ width: '100%' }} />
                       </Form.Item>
                     )

@@ -1,5 +1,5 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../../api/client';
@@ -96,8 +96,10 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
   const isText = typeof item.default === 'string';
   // Tables (the credit rating table, the risk matrix) are edited as JSON; the server checks their shape.
   const isTable = typeof item.default === 'object' && item.default !== null;
-  const shown = (v: unknown) => (isTable ? JSON.stringify(v, null, 1) : v) as number | string | null;
-  const [form] = Form.useForm<{ value: number | string | null }>();
+  // On / off settings are switches, saved as true / false.
+  const isSwitch = typeof item.default === 'boolean';
+  const shown = (v: unknown) => (isTable ? JSON.stringify(v, null, 1) : v) as boolean | number | string | null;
+  const [form] = Form.useForm<{ value: boolean | number | string | null }>();
   const save = useSaveSetting();
   const describe = useDescribeError();
   const inputId = `setting-${item.key.replace(/\W/g, '-')}`;
@@ -113,7 +115,7 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
   const value = Form.useWatch('value', form);
   const dirty = value !== undefined && value !== shown(item.value);
 
-  const onFinish = ({ value: raw }: { value: number | string | null }) => {
+  const onFinish = ({ value: raw }: { value: boolean | number | string | null }) => {
     let v: unknown = raw;
     if (isTable) {
       try {
@@ -161,16 +163,21 @@ function SettingRow({ item, editable }: { item: SettingItem; editable: boolean }
           }
           extra={
             <Space size={8}>
-              {isTable ? null : <span>{t('settings.defaultHint', { value: `${item.default}${unit ? ` ${unit}` : ''}` })}</span>}
+              {isTable ? null : (
+                <span>{t('settings.defaultHint', { value: isSwitch ? t(item.default ? 'settings.on' : 'settings.off') : `${String(item.default)}${unit ? ` ${unit}` : ''}` })}</span>
+              )}
               {item.isDefault ? <Tag>{t('settings.isDefault')}</Tag> : <Tag color="blue">{t('settings.changed')}</Tag>}
             </Space>
           }
-          rules={isText ? [] : [{ required: true, message: t('common.required') }]}
+          rules={isText || isSwitch ? [] : [{ required: true, message: t('common.required') }]}
+          valuePropName={isSwitch ? 'checked' : 'value'}
           style={{ flex: '0 1 560px', marginBottom: 0 }}
           labelCol={isMobile ? undefined : { flex: '260px' }}
           labelAlign="left"
         >
-          {isTable ? (
+          {isSwitch ? (
+            <Switch id={inputId} checkedChildren={t('settings.on')} unCheckedChildren={t('settings.off')} disabled={!editable} />
+          ) : isTable ? (
             <Input.TextArea id={inputId} rows={8} style={{ width: '100%', fontFamily: 'monospace', fontSize: 12 }} readOnly={!editable} />
           ) : isText ? (
             <Input id={inputId} style={{ width: 300 }} readOnly={!editable} allowClear={editable} />

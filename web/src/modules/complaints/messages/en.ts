@@ -82,6 +82,7 @@ const en: Messages = {
       createdBy: 'Recorded by',
       firstContactDue: 'First contact by',
       resolutionDue: 'Resolve by',
+      closedAt: 'Closed at',
       timeBudget: 'Time allowed',
     },
     filters: {
@@ -198,6 +199,7 @@ const en: Messages = {
         ok: 'Close',
         done: 'Complaint closed',
         score: 'Satisfaction with the result',
+        scoreRequired: 'Choose how satisfied the customer is with the outcome (1–5 stars)',
         note: 'Customer’s remarks (optional)',
       },
       reopen: {

@@ -82,6 +82,7 @@ const zhCN = {
       createdBy: '登记人',
       firstContactDue: '首次联系期限',
       resolutionDue: '处理期限',
+      closedAt: '办结时间',
       timeBudget: '处理时限',
     },
     filters: {
@@ -198,6 +199,7 @@ const zhCN = {
         ok: '办结',
         done: '投诉已办结',
         score: '客户对处理结果的满意度',
+        scoreRequired: '请选择客户对处理结果的满意度（1–5 星）',
         note: '客户意见（可不填）',
       },
       reopen: {

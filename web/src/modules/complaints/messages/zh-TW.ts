@@ -82,6 +82,7 @@ const zhTW: Messages = {
       createdBy: '登記人',
       firstContactDue: '首次聯繫期限',
       resolutionDue: '處理期限',
+      closedAt: '辦結時間',
       timeBudget: '處理時限',
     },
     filters: {
@@ -198,6 +199,7 @@ const zhTW: Messages = {
         ok: '辦結',
         done: '投訴已辦結',
         score: '客戶對處理結果的滿意度',
+        scoreRequired: '請選擇客戶對處理結果的滿意度（1–5 星）',
         note: '客戶意見（可不填）',
       },
       reopen: {

@@ -245,6 +245,8 @@ const en: Messages = {
       wonAmount: 'Won amount (10k CNY)',
       targetHint: 'Target: {{target}} new prospects per person per month (months below it are in red).',
       belowTarget: 'Below the monthly target of {{target}}',
+      target: 'Monthly target',
+      chart: 'New prospects per owner and month',
       empty: 'No development activity in these months',
     },
   },

@@ -245,6 +245,8 @@ const zhCN = {
       wonAmount: '签约金额（万元）',
       targetHint: '每人每月新增潜在客户目标：{{target}} 个（低于目标的月份以红色标出）。',
       belowTarget: '低于每月目标 {{target}} 个',
+      target: '每月目标',
+      chart: '各负责人每月新增潜在客户',
       empty: '所选月份没有开发记录',
     },
   },

@@ -245,6 +245,8 @@ const zhTW: Messages = {
       wonAmount: '簽約金額（萬元）',
       targetHint: '每人每月新增潛在客戶目標：{{target}} 個（低於目標的月份以紅色標出）。',
       belowTarget: '低於每月目標 {{target}} 個',
+      target: '每月目標',
+      chart: '各負責人每月新增潛在客戶',
       empty: '所選月份沒有開發記錄',
     },
   },

@@ -82,6 +82,7 @@ const en: Messages = {
       byWorkingDays: 'Working days',
       byDate: 'Date',
       dueDate: 'Due date',
+      fromStart: 'counted from the plan’s start, {{start}}',
       workingDays: 'Within working days',
       addRow: 'Add another',
       removeRow: 'Remove task {{n}}',

@@ -82,6 +82,7 @@ const zhCN = {
       byWorkingDays: '工作日数',
       byDate: '截止日期',
       dueDate: '截止日期',
+      fromStart: '自方案开始日 {{start}} 起算',
       workingDays: '工作日内完成',
       addRow: '再加一项',
       removeRow: '删除第 {{n}} 项',

@@ -82,6 +82,7 @@ const zhTW: Messages = {
       byWorkingDays: '工作日數',
       byDate: '截止日期',
       dueDate: '截止日期',
+      fromStart: '自方案開始日 {{start}} 起算',
       workingDays: '工作日內完成',
       addRow: '再加一項',
       removeRow: '刪除第 {{n}} 項',

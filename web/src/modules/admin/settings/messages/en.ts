@@ -20,6 +20,8 @@ const en: Messages = {
     defaultHint: 'Default: {{value}}',
     invalidJson: 'Not valid JSON',
     source: 'Source: {{source}}',
+    on: 'On',
+    off: 'Off',
     isDefault: 'Default',
     changed: 'Changed',
     secretSet: 'Set',

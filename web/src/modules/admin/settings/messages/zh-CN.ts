@@ -20,6 +20,8 @@ const zhCN = {
     defaultHint: '默认：{{value}}',
     invalidJson: '格式不正确（须为 JSON）',
     source: '依据：{{source}}',
+    on: '开',
+    off: '关',
     isDefault: '默认值',
     changed: '已修改',
     secretSet: '已设置',

@@ -20,6 +20,8 @@ const zhTW: Messages = {
     defaultHint: '預設：{{value}}',
     invalidJson: '格式不正確（須為 JSON）',
     source: '依據：{{source}}',
+    on: '開',
+    off: '關',
     isDefault: '預設值',
     changed: '已修改',
     secretSet: '已設定',
