@@ -24,6 +24,7 @@ import { loyaltyModule } from './loyalty/loyalty.module';
 import { careModule } from './care/care.module';
 import { projectsModule } from './projects/projects.module';
 import { dashboardsModule } from './dashboards/dashboards.module';
+import { callcentreModule } from './callcentre/callcentre.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -56,4 +57,5 @@ export const MODULES = [
   loyaltyModule,
   projectsModule,
   dashboardsModule,
+  callcentreModule,
 ] as const;

@@ -23,6 +23,8 @@ const ROLE_NAMES: Record<string, string> = {
   finance: '财务 finance',
   agent: '座席员 agent',
   qa: '质检员 QA',
+  callcentre_manager: '呼叫中心经理 call-centre manager',
+  team_lead: '座席班长 team lead',
 };
 
 function option(name: string, env: string | undefined, fallback: number): number {

@@ -68,7 +68,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'sun.li', displayName: '孙丽', roles: ['supervisor'], department: '客户服务部', team: '客户关系组', supervises: true },
   { username: 'chen.jing', displayName: '陈静', roles: ['specialist'], department: '客户服务部', team: '客户关系组' },
   { username: 'liu.yang', displayName: '刘洋', roles: ['specialist'], department: '客户服务部', team: '客户关系组' },
-  { username: 'song.yu', displayName: '宋雨', roles: ['supervisor'], department: '客户服务部', team: '呼叫中心', supervises: true },
+  { username: 'song.yu', displayName: '宋雨', roles: ['supervisor', 'team_lead'], department: '客户服务部', team: '呼叫中心', supervises: true },
   { username: 'tang.xin', displayName: '唐欣', roles: ['agent'], department: '客户服务部', team: '呼叫中心' },
   { username: 'han.xue', displayName: '韩雪', roles: ['agent'], department: '客户服务部', team: '呼叫中心' },
   { username: 'feng.qing', displayName: '冯青', roles: ['qa'], department: '客户服务部' },
@@ -83,6 +83,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'qian.hui', displayName: '钱慧', roles: ['finance'], department: '财务部', heads: true },
   { username: 'luo.jie', displayName: '罗洁', roles: ['finance'], department: '财务部' },
   { username: 'deng.hao', displayName: '邓浩', roles: ['manager'], department: '企业发展部', heads: true },
+  // Last in the list, so the people (and random picks) before it stay as they were.
+  { username: 'gao.yuan', displayName: '高远', roles: ['callcentre_manager'], department: '客户服务部' },
 ];
 
 // ── The plan: everything random decided up front (pure, reproducible) ─────────

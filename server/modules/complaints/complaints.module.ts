@@ -16,7 +16,7 @@ import './complaints.tables';
 // managers hold the 经理办公会; QA analyses.
 const leads: Role[] = ['director', 'manager', 'supervisor'];
 const handlers: Role[] = [...leads, 'specialist'];
-const front: Role[] = [...handlers, 'sales', 'agent'];
+const front: Role[] = [...handlers, 'sales', 'agent', 'callcentre_manager', 'team_lead'];
 
 export const complaintsModule = defineModule({
   name: 'complaints',

@@ -21,7 +21,7 @@ import './customers.tables';
 
 // Everyone who works with customers reads the archive within their scope (docs/regulations.md §1, §2);
 // specialists enter ≥ 20 new customers a week, so they import and export their own, masked.
-const readers: Role[] = ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'];
+const readers: Role[] = ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa', 'callcentre_manager', 'team_lead'];
 const workers: Role[] = ['director', 'manager', 'supervisor', 'specialist', 'sales', 'agent'];
 const leads: Role[] = ['director', 'manager', 'supervisor'];
 

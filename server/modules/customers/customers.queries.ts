@@ -266,4 +266,18 @@ export const customerLookups = {
           .orderBy('id')
           .execute()
       : Promise.resolve([]),
+  /** Customers whose own number or a contact's mobile has exactly these digits (a caller's number), oldest first. */
+  byPhoneDigits: (db: Q, digits: string) =>
+    db
+      .selectFrom('customers')
+      .select(['customers.id', 'customers.name', 'customers.archive_no', 'customers.owner_id'])
+      .where((eb) =>
+        eb.or([
+          eb('customers.phone_digits', '=', digits),
+          eb.exists(eb.selectFrom('customer_contacts').select('customer_contacts.id').whereRef('customer_contacts.customer_id', '=', 'customers.id').where('customer_contacts.mobile_digits', '=', digits)),
+        ]),
+      )
+      .orderBy('customers.id')
+      .limit(5)
+      .execute(),
 };

@@ -38,7 +38,7 @@ export const workflowModule = defineModule({
   },
   capabilities: {
     // Finance reads contracts and transactions (docs/regulations.md §1) and is given no tasks here.
-    'tasks.use': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'agent', 'qa'], // own tasks, tasks in scope, comments
+    'tasks.use': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'agent', 'qa', 'callcentre_manager', 'team_lead'], // own tasks, tasks in scope, comments
     'tasks.manage': ['director', 'manager', 'supervisor'], // assign tasks to others within scope, edit and cancel them
   },
   settingGroups: WORKFLOW_SETTING_GROUPS,

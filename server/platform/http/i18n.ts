@@ -117,6 +117,8 @@ const messages: Catalogue = {
   'role.finance': ['财务', '財務', 'Finance'],
   'role.agent': ['座席员', '座席員', 'Agent'],
   'role.qa': ['质检员', '質檢員', 'QA'],
+  'role.callcentre_manager': ['呼叫中心经理', '呼叫中心經理', 'Call-centre manager'],
+  'role.team_lead': ['座席班长', '座席班長', 'Agent team lead'],
 };
 
 const keyOwners = createOwnership('Message', Object.keys(messages));

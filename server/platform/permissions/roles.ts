@@ -5,7 +5,7 @@ import { createOwnership } from '../ownership';
  * the regulations name them; which users hold them is data. Capabilities come from the platform and from
  * each module's manifest, with the roles that hold them by default.
  */
-export const ROLES = ['admin', 'director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'] as const;
+export const ROLES = ['admin', 'director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa', 'callcentre_manager', 'team_lead'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** own < team < department < all */
@@ -14,13 +14,13 @@ export type DataScope = (typeof SCOPES)[number];
 
 /** The platform's own capabilities; every module declares its own in its manifest (registerCapabilities). */
 const PLATFORM_CAPABILITIES: Record<string, readonly Role[]> = {
-  'directory.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'], // see colleagues, teams and departments (within scope)
+  'directory.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa', 'callcentre_manager', 'team_lead'], // see colleagues, teams and departments (within scope)
   'users.manage': [], // create users, assign roles, reset passwords, deactivate
   'org.manage': [], // departments and teams
   'settings.read': ['director', 'manager'],
   'settings.manage': [],
   'audit.read': ['director', 'manager'], // managers read the audit log (issue 2 point 6)
-  'calendar.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'], // working days and holidays, for every form with a date
+  'calendar.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa', 'callcentre_manager', 'team_lead'], // working days and holidays, for every form with a date
   'calendar.manage': [],
 };
 
@@ -46,6 +46,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   finance: { scope: 'own', grants: [] },
   agent: { scope: 'own', grants: [] },
   qa: { scope: 'department', grants: [] },
+  // 呼叫中心经理 the department's calls, 座席班长 the team's (docs/regulations.md §1).
+  callcentre_manager: { scope: 'department', grants: [] },
+  team_lead: { scope: 'team', grants: [] },
 };
 
 /** capability → the roles holding it by default; filled from the platform and the module manifests. */

@@ -30,6 +30,7 @@ import { poolModule } from './pool';
 import { proposalsModule } from './proposals';
 import { loyaltyModule } from './loyalty';
 import { projectsModule } from './projects';
+import { callcentreModule } from './callcentre';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -67,4 +68,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   careModule,
   projectsModule,
   dashboardsModule,
+  callcentreModule,
 ];

@@ -17,6 +17,7 @@ import type { Proposal, ProposalDetail, ProposalWeights } from './proposals';
 import type { CustomerLocation, DailyReport, DayRoute, OpenPlanLine, PlanSuggestion, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitPlan, VisitPlanSummary, VisitReport } from './visits';
 import type { ChurnList, ChurnRisk, CustomerLoyalty, LostAnswer, LostList, LoyaltyRun, RfmList } from './loyalty';
 import type { CareAction, CareCalendar, CareEvent, CareEventDetail, CareRendered, CareTemplate } from './care';
+import type { Call, CallList, CallListLine, QaReport, QaSampleAgent, QaScore } from './callcentre';
 import type {
   Customer,
   CustomerAttachment,
@@ -405,7 +406,22 @@ export type Routes =
   | Route<'POST', `/api/projects/${number}/${'milestones' | 'tasks' | 'meetings' | 'acceptance' | 'close'}`, Project> // /api/projects/:id/milestones, …/tasks, …/meetings, …/acceptance, …/close
   | Route<'PUT', `/api/projects/${number}/${'milestones' | 'tasks'}/${number}`, Project> // /api/projects/:id/milestones/:itemId, …/tasks/:itemId
   | Route<'POST', `/api/projects/${number}/milestones/${number}/confirm`, Project> // /api/projects/:id/milestones/:itemId/confirm
-  | Route<'POST', `/api/projects/${number}/changes`, ProjectChangeCreated>; // /api/projects/:id/changes
+  | Route<'POST', `/api/projects/${number}/changes`, ProjectChangeCreated> // /api/projects/:id/changes
+  | Route<'GET', `/api/callcentre/calls`, Page<Call>> // /api/callcentre/calls
+  | Route<'POST', `/api/callcentre/calls`, Call> // /api/callcentre/calls
+  | Route<'GET', `/api/callcentre/calls/${number}`, Call> // /api/callcentre/calls/:id
+  | Route<'PUT', `/api/callcentre/calls/${number}`, Call> // /api/callcentre/calls/:id
+  | Route<'POST', `/api/callcentre/calls/${number}/${'complaint' | 'task' | 'visit'}`, Call> // /api/callcentre/calls/:id/complaint|task|visit
+  | Route<'POST', `/api/callcentre/calls/${number}/reveal`, { value: string }> // /api/callcentre/calls/:id/reveal
+  | Route<'POST', `/api/callcentre/calls/${number}/qa`, QaScore> // /api/callcentre/calls/:id/qa
+  | Route<'GET', `/api/callcentre/lists`, { items: CallList[] }> // /api/callcentre/lists
+  | Route<'POST', `/api/callcentre/lists`, CallList> // /api/callcentre/lists
+  | Route<'GET', `/api/callcentre/my-lines`, { items: CallListLine[] }> // /api/callcentre/my-lines
+  | Route<'GET', `/api/callcentre/qa/template`, { items: { key: string; label: string; weight: number }[] }> // /api/callcentre/qa/template
+  | Route<'GET', `/api/callcentre/qa/sample`, { items: QaSampleAgent[] }> // /api/callcentre/qa/sample
+  | Route<'GET', `/api/callcentre/qa`, { items: QaScore[] }> // /api/callcentre/qa
+  | Route<'GET', `/api/callcentre/qa/report`, QaReport> // /api/callcentre/qa/report
+  | Route<'POST', `/api/callcentre/qa/${number}/${'dispute' | 'resolve'}`, QaScore>; // /api/callcentre/qa/:id/dispute|resolve
 
 /** The paths of one method, as template types (`/api/customers/${number}`). */
 export type PathOf<M extends Method> = Extract<Routes, { method: M }>['path'];

@@ -153,6 +153,8 @@ const en: Messages = {
     finance: 'Finance',
     agent: 'Call-centre agent',
     qa: 'Quality inspector',
+    callcentre_manager: 'Call-centre manager',
+    team_lead: 'Agent team lead',
   },
 };
 

@@ -156,6 +156,8 @@ const zhCN = {
     finance: '财务',
     agent: '座席员',
     qa: '质检员',
+    callcentre_manager: '呼叫中心经理',
+    team_lead: '座席班长',
   },
 };
 

@@ -153,6 +153,8 @@ const zhTW: Messages = {
     finance: '財務',
     agent: '座席員',
     qa: '品檢員',
+    callcentre_manager: '呼叫中心經理',
+    team_lead: '座席班長',
   },
 };
 

@@ -42,7 +42,7 @@ export function useUserOptions(q: string, enabled = true) {
   });
 }
 
-export const ROLE_IDS: RoleId[] = ['admin', 'director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'];
+export const ROLE_IDS: RoleId[] = ['admin', 'director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa', 'callcentre_manager', 'team_lead'];
 
 /** The role catalogue (GET /api/roles); falls back to the fixed list of roles should the call fail. */
 export function useRoles() {
