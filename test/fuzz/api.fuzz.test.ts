@@ -240,7 +240,7 @@ function headersOf(): Record<string, string> {
 }
 
 describe('bodies the fuzzing found refused wrongly', () => {
-  it('refuses a JSON body where a visit signature image is expected with 422, not a 500', async () => {
+  it('refuses a JSON body where a visit signature image is expected with a 4xx, not a 500', async () => {
     const visit = await ctx.db.kysely.selectFrom('visits').select('id').orderBy('id').executeTakeFirstOrThrow();
     const res = await ctx.admin.app.inject({ method: 'POST', url: `/api/visits/${visit.id}/signature?filename=a.png`, payload: 'null', headers: headersOf() });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
