@@ -195,18 +195,20 @@ export async function visitRoutes(root: FastifyInstance, deps: { visits: VisitSe
     handler: async (req, reply) => sendAttachment(reply, await visits.reports.openSignature(requestContext(req), req.params.id)),
   });
 
+  // A JSON body is parsed before the file parser sees it: treated as an empty file, refused with 4xx, not a 500.
+  const fileBody = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
   await app.register(async (scope) => {
     acceptFileBody(scope);
     const sub = scope.withTypeProvider<ZodTypeProvider>();
     sub.post('/api/visits/:id/signature', {
       config: { policy: { ...record, resource: visit } },
       schema: { tags, summary: "The customer's signature: the request body is a PNG (drawn) or JPEG (photo of the signed form)", params: idParams, querystring: s.signatureQuery, response: { 200: s.visitOut } },
-      handler: async (req) => presentVisit(await visits.uploadSignature(requestContext(req), req.params.id, { filename: req.query.filename, body: req.body as Buffer })),
+      handler: async (req) => presentVisit(await visits.uploadSignature(requestContext(req), req.params.id, { filename: req.query.filename, body: fileBody(req.body) })),
     });
     sub.post('/api/visit-reports/:id/signature', {
       config: { policy: { ...record, resource: report } },
       schema: { tags, summary: "The customer's stamp or signature on the report (PNG or JPEG body)", params: idParams, querystring: s.signatureQuery, response: { 200: s.reportOut } },
-      handler: async (req) => presentReport(await visits.reports.uploadSignature(requestContext(req), req.params.id, { filename: req.query.filename, body: req.body as Buffer })),
+      handler: async (req) => presentReport(await visits.reports.uploadSignature(requestContext(req), req.params.id, { filename: req.query.filename, body: fileBody(req.body) })),
     });
   });
 
