@@ -373,7 +373,9 @@ export async function generateDemo(
     },
     end: new Date(end),
   };
-  for (const { manifest, services: own, ctx } of built.byModule.values()) {
+  const inOrder = [...built.byModule.values()];
+  const demoOrder = [...inOrder.filter((m) => !m.manifest.demoLast), ...inOrder.filter((m) => m.manifest.demoLast)];
+  for (const { manifest, services: own, ctx } of demoOrder) {
     if (!manifest.demo) continue;
     clock.current = new Date(end);
     const random = new Random(seed * 7919 + hashName(manifest.name));

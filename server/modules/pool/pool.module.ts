@@ -49,6 +49,7 @@ export const poolModule = defineModule({
   },
   routes: (app, s) => poolRoutes(app, { pool: s.pool }),
   demo: (s, _ctx, demo) => poolDemo(s.pool, demo),
+  demoLast: true, // moves customers away from the owners other modules' demos pick them by
   jobs: (s, ctx) => startPoolJobs({ pool: s.pool, leases: ctx.leases }, ctx.log),
   contributes: {
     customerMerge: () => [{ columns: ['pool_entries.customer_id', 'pool_watch.customer_id', 'pool_events.customer_id'], move: poolQueries.moveCustomer }],

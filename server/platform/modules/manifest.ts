@@ -64,6 +64,11 @@ export interface ModuleManifest<S extends object = object> {
    * what earlier modules' hooks created (through their services).
    */
   demo?(services: S, ctx: BuildContext, demo: DemoContext): Promise<void>;
+  /**
+   * Its demo changes who holds the demo customers (the pool takes some from their owners), so it runs
+   * after every other module's demo: the others pick a customer by the owner the demo context names.
+   */
+  demoLast?: boolean;
 }
 
 /** Keeps the literal type of a manifest (its services) while checking its shape. */
