@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLeases } from '../../platform/jobs/leases';
-import { createTeam, createTestContext, createUser, json, type Client, type TestContext } from '../../../test/harness';
+import { createTeam, createTestContext, createUser, json, TestClock, type Client, type TestContext } from '../../../test/harness';
 
 // Confidential material and lending 档案借阅 (docs/regulations.md §1, §2) on SQLite and PostgreSQL.
 let ctx: TestContext;
@@ -21,13 +21,14 @@ const audit = async (action: string, customerId: number) => json(await ctx.admin
 const inbox = async (who: U) => json(await who.client.get('/api/notifications?pageSize=50')).items as { kind: string; title: string }[];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  ctx.clock.set('2026-12-07T02:00:00Z');
+  ctx = await createTestContext({ clock: new TestClock(new Date('2026-12-08T00:30:00Z')) }); // 08:30 in Shanghai
   const team = await createTeam(ctx, '客户档案组', 1);
   spec = await createUser(ctx, { username: 'da.zhuanyuan', displayName: '林专员', roles: ['specialist'], teamId: team });
   keeper = await createUser(ctx, { username: 'da.zhuguan', displayName: '许主管', roles: ['supervisor'], teamId: team });
   manager = await createUser(ctx, { username: 'da.jingli', displayName: '何经理', roles: ['manager'], departmentId: 1 });
-  const dept2 = json(await ctx.admin.post('/api/departments', { name: '销售部' })).id as number;
+  const made = await ctx.admin.post('/api/departments', { name: '市场推广部' });
+  if (made.statusCode !== 201) throw new Error(`department failed: ${made.statusCode} ${made.body}`);
+  const dept2 = json(made).id as number;
   outsider = await createUser(ctx, { username: 'xs.xiaoshou', displayName: '邓销售', roles: ['sales'], teamId: await createTeam(ctx, '销售一组', dept2) });
   customerA = json(await spec.client.post('/api/customers', { name: '杭州西湖精密机械有限公司' })).id;
   customerB = json(await spec.client.post('/api/customers', { name: '宁波港城物流有限公司' })).id;
@@ -74,12 +75,13 @@ describe('confidential downloads (docs/regulations.md §1)', () => {
   });
 
   it('refuses an approved download once the grant has run out', async () => {
+    expect((await ctx.admin.put('/api/settings/archives.grantHours', { value: 1, version: 0 })).statusCode).toBe(200);
     const file = await upload(spec, customerB, '保密协议.pdf');
     await keeper.client.put(`/api/customers/${customerB}/archive/${file}/level`, { level: '机密' });
     json(await spec.client.post('/api/archives/download-requests', { customerId: customerB, attachmentId: file, reason: '续签参考' }));
     const queued = json(await manager.client.get('/api/approvals/queue')).items.find((a: { documentType: string }) => a.documentType === 'archive_download');
     expect((await manager.client.post(`/api/approvals/${queued.id}/actions`, { action: 'approve', version: queued.version })).statusCode).toBe(200);
-    ctx.clock.advance(25 * 3_600_000);
+    ctx.clock.advance(61 * 60_000);
     expect((await spec.client.get(`/api/customers/${customerB}/attachments/${file}`)).statusCode).toBe(403);
     expect((await audit('archive.download_refused', customerB)).total).toBe(1);
   });
@@ -126,7 +128,6 @@ describe('lending inside the department (docs/regulations.md §1)', () => {
 
   it('notifies the keeper once of an overdue loan, across two processes, and not after the return', async () => {
     const today = '2026-12-08';
-    ctx.clock.set(`${today}T02:00:00Z`);
     const lent = await keeper.client.post('/api/archives/loans', { customerId: customerA, material: '客户档案第2卷', borrowerId: spec.id, lentOn: '2026-11-20', dueOn: '2026-12-01' });
     expect(lent.statusCode, lent.body).toBe(201);
     const onTime = json(await keeper.client.post('/api/archives/loans', { customerId: customerB, material: '客户档案第1卷', borrowerId: spec.id }));
