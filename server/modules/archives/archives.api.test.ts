@@ -32,7 +32,7 @@ beforeAll(async () => {
   outsider = await createUser(ctx, { username: 'xs.xiaoshou', displayName: '邓销售', roles: ['sales'], teamId: await createTeam(ctx, '销售一组', dept2) });
   customerA = json(await spec.client.post('/api/customers', { name: '杭州西湖精密机械有限公司' })).id;
   customerB = json(await spec.client.post('/api/customers', { name: '宁波港城物流有限公司' })).id;
-});
+}, 180_000); // migrations and five sign-ins: slow on a busy machine
 afterAll(() => ctx.close());
 
 describe('confidential downloads (docs/regulations.md §1)', () => {
