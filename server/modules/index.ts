@@ -25,6 +25,7 @@ import { careModule } from './care/care.module';
 import { projectsModule } from './projects/projects.module';
 import { dashboardsModule } from './dashboards/dashboards.module';
 import { callcentreModule } from './callcentre/callcentre.module';
+import { archivesModule } from './archives/archives.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -58,4 +59,5 @@ export const MODULES = [
   projectsModule,
   dashboardsModule,
   callcentreModule,
+  archivesModule,
 ] as const;

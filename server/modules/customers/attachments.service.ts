@@ -11,6 +11,18 @@ import type { Clock } from '../../platform/time';
 import { attachmentQueries } from './attachments.queries';
 import { detectFileType, safeFilename } from './attachments.rules';
 
+/** Another module's say over a download (e.g. the archive's confidentiality, docs/regulations.md §2): it throws to refuse. */
+export interface AttachmentAccessGuard {
+  beforeDownload(ctx: RequestContext, attachment: { id: number; customerId: number; filename: string; kind: string }): Promise<void>;
+}
+
+// The archive owns the `attachmentAccess` extension point: every download, from any route, passes its guards.
+declare module '../../platform/modules/manifest' {
+  interface ExtensionPoints {
+    attachmentAccess: AttachmentAccessGuard;
+  }
+}
+
 /**
  * Files live under DATA_DIR/attachments with generated names (issue 3 §5); with several app
  * instances DATA_DIR must be shared storage (docs/operations.md). Writes go to a temporary file,
@@ -20,8 +32,14 @@ export function createAttachmentService(deps: { db: Kysely<Database>; audit: Aud
   const { db, audit, settings, clock, dataDir } = deps;
   const root = path.join(dataDir, 'attachments');
   const pathOf = (storedName: string) => path.join(root, storedName.slice(0, 4), storedName);
+  const guards: AttachmentAccessGuard[] = [];
 
   return {
+    /** Registered from the manifest's `attachmentAccess` contributions. */
+    guardDownloads(guard: AttachmentAccessGuard) {
+      guards.push(guard);
+    },
+
     async list(customerId: number) {
       return attachmentQueries.list(db, customerId);
     },
@@ -73,6 +91,7 @@ export function createAttachmentService(deps: { db: Kysely<Database>; audit: Aud
     async open(ctx: RequestContext, customerId: number, attachmentId: number) {
       const row = await attachmentQueries.row(db, customerId, attachmentId);
       if (!row) throw errors.notFound();
+      for (const g of guards) await g.beforeDownload(ctx, { id: row.id, customerId, filename: row.filename, kind: row.kind });
       await audit.record(db, actorInfo(ctx), { action: 'attachment.download', entityType: 'customer', entityId: customerId, summary: row.filename });
       return { row, stream: fs.createReadStream(pathOf(row.stored_name)) };
     },

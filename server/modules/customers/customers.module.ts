@@ -68,6 +68,9 @@ export const customersModule = defineModule({
     customerMerge: (s, behaviours) => {
       for (const b of behaviours) if (b.move) s.merge.onMerge(b.move);
     },
+    attachmentAccess: (s, guards) => {
+      for (const g of guards) s.attachments.guardDownloads(g);
+    },
     customerChanged: (s, listeners) => {
       for (const l of listeners) s.customers.onChange(l);
     },

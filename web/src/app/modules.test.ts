@@ -89,7 +89,7 @@ describe('web modules', () => {
   it('the whole menu, for a holder of every capability, keeps its order and groups', () => {
     expect(labels(menuFor(WEB_MODULES, () => true))).toEqual([
       ['', ['nav.home', 'approvals.title', 'workflow.nav.tasks', 'nav.customers', 'nav.individuals']],
-      ['nav.business', ['nav.contracts', 'transactions.nav', 'grading.nav', 'maintenance.nav', 'evaluations.nav', 'projects.nav', 'complaints.nav', 'callcentre.nav', 'callcentre.qaNav', 'surveys.nav', 'credit.nav', 'credit.receivable.nav', 'membership.nav', 'loyalty.nav', 'care.nav', 'proposals.nav']],
+      ['nav.business', ['nav.contracts', 'transactions.nav', 'grading.nav', 'maintenance.nav', 'evaluations.nav', 'projects.nav', 'complaints.nav', 'callcentre.nav', 'callcentre.qaNav', 'surveys.nav', 'credit.nav', 'credit.receivable.nav', 'membership.nav', 'loyalty.nav', 'care.nav', 'proposals.nav', 'archives.nav']],
       ['visits.navGroup', ['visits.navPlans', 'visits.nav', 'cadence.nav', 'visits.navReports', 'visits.navTerritories', 'visits.navRoute', 'pool.nav']],
       ['development.nav.group', ['development.nav.prospects', 'development.nav.research', 'development.nav.plans', 'development.nav.records', 'development.nav.progress']],
       ['reception.nav.group', ['reception.nav.visits', 'reception.nav.records', 'reception.nav.tours', 'reception.nav.banquets']],

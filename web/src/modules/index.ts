@@ -31,6 +31,7 @@ import { proposalsModule } from './proposals';
 import { loyaltyModule } from './loyalty';
 import { projectsModule } from './projects';
 import { callcentreModule } from './callcentre';
+import { archivesModule } from './archives';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -69,4 +70,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   projectsModule,
   dashboardsModule,
   callcentreModule,
+  archivesModule,
 ];

@@ -18,6 +18,7 @@ import type { CustomerLocation, DailyReport, DayRoute, OpenPlanLine, PlanSuggest
 import type { ChurnList, ChurnRisk, CustomerLoyalty, LostAnswer, LostList, LoyaltyRun, RfmList } from './loyalty';
 import type { CareAction, CareCalendar, CareEvent, CareEventDetail, CareRendered, CareTemplate } from './care';
 import type { Call, CallList, CallListLine, QaReport, QaSampleAgent, QaScore } from './callcentre';
+import type { ArchiveLevels, ArchiveLoan, ArchiveMaterial, Correspondence, DownloadRequest } from './archives';
 import type {
   Customer,
   CustomerAttachment,
@@ -397,6 +398,16 @@ export type Routes =
   | Route<'GET', `/api/pools/${number}/customers`, Page<PoolEntry>> // /api/pools/:id/customers
   | Route<'POST', `/api/pools/${number}/claims`, void> // /api/pools/:id/claims
   | Route<'GET', `/api/customers/${number}/pool`, CustomerPool> // /api/customers/:id/pool
+  | Route<'GET', `/api/archives/levels`, ArchiveLevels> // /api/archives/levels
+  | Route<'GET', `/api/customers/${number}/archive`, { items: ArchiveMaterial[] }> // /api/customers/:id/archive
+  | Route<'PUT', `/api/customers/${number}/archive/${number}/level`, { attachmentId: number; level: string }> // /api/customers/:id/archive/:attachmentId/level
+  | Route<'GET', `/api/customers/${number}/correspondence`, { items: Correspondence[] }> // /api/customers/:id/correspondence
+  | Route<'POST', `/api/customers/${number}/correspondence`, Correspondence> // /api/customers/:id/correspondence
+  | Route<'GET', `/api/archives/loans`, { items: ArchiveLoan[] }> // /api/archives/loans
+  | Route<'POST', `/api/archives/loans`, ArchiveLoan> // /api/archives/loans
+  | Route<'POST', `/api/archives/loans/${number}/return`, ArchiveLoan> // /api/archives/loans/:id/return
+  | Route<'GET', `/api/archives/download-requests`, { items: DownloadRequest[] }> // /api/archives/download-requests
+  | Route<'POST', `/api/archives/download-requests`, DownloadRequest> // /api/archives/download-requests
   | Route<'GET', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationLatest> // /api/evaluations/:id/end-cooperation, /api/credit-risks/:id/end-cooperation
   | Route<'POST', `/api/${'evaluations' | 'credit-risks'}/${number}/end-cooperation`, EndCooperationRequest> // the same, to request it
   | Route<'GET', `/api/projects`, Page<ProjectSummary>> // /api/projects

@@ -1,0 +1,66 @@
+import type { MessageShape } from '../../../app/module';
+
+/** 档案借阅 — 简体中文, the shape the other two languages must match key for key. */
+const zhCN = {
+  archives: {
+    nav: '档案借阅',
+    tab: '档案',
+    kinds: { fax: '传真', letter: '信函', contract: '合同', email: '电子邮件' },
+    directions: { in: '收文', out: '发文' },
+    material: {
+      title: '档案密级',
+      hint: '密级高于「{{level}}」的档案须经理审批后才能下载，审批通过后 {{hours}} 小时内可下载一次；每次下载或拒绝均记入审计日志。',
+      filename: '文件',
+      createdAt: '归档日期',
+      level: '密级',
+      levelOf: '{{filename}} 的密级',
+      download: '下载',
+      none: '暂无归档文件',
+    },
+    request: {
+      action: '申请下载',
+      title: '申请下载：{{filename}}',
+      reason: '用途',
+      sent: '已提交经理审批',
+    },
+    correspondence: {
+      title: '往来文书',
+      create: '登记文书',
+      filed: '已登记，编号 {{no}}',
+      indexNo: '编号',
+      kind: '类别',
+      direction: '收发',
+      subject: '标题',
+      counterpart: '对方',
+      datedOn: '日期',
+      attachment: '附件',
+      attachmentHint: '先在「附件」中上传扫描件，再在此选择',
+      createdBy: '登记人',
+      none: '暂无往来文书',
+    },
+    loans: {
+      title: '档案借阅登记',
+      create: '登记借阅',
+      customer: '客户',
+      material: '借阅档案',
+      borrower: '借阅人',
+      insideOnly: '档案只借给本部门人员',
+      lentOn: '借出日期',
+      dueOn: '应还日期',
+      dueHint: '不填按默认借阅期限',
+      note: '备注',
+      state: '状态',
+      out: '借出中',
+      overdue: '逾期未还',
+      returnedOn: '{{date}} 已还',
+      lentBy: '经办人',
+      actions: '操作',
+      return: '归还',
+      returnConfirm: '确认「{{material}}」已归还？',
+      states: { open: '未归还', overdue: '逾期', all: '全部' },
+      none: '暂无借阅记录',
+    },
+  },
+};
+export type Messages = MessageShape<typeof zhCN>;
+export default zhCN;
