@@ -23,6 +23,7 @@ import { proposalsModule } from './proposals/proposals.module';
 import { loyaltyModule } from './loyalty/loyalty.module';
 import { careModule } from './care/care.module';
 import { projectsModule } from './projects/projects.module';
+import { kpiModule } from './kpi/kpi.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -54,4 +55,5 @@ export const MODULES = [
   proposalsModule,
   loyaltyModule,
   projectsModule,
+  kpiModule,
 ] as const;
