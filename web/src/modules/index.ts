@@ -29,6 +29,7 @@ import { poolModule } from './pool';
 import { proposalsModule } from './proposals';
 import { loyaltyModule } from './loyalty';
 import { projectsModule } from './projects';
+import { kpiModule } from './kpi';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -65,4 +66,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   loyaltyModule,
   careModule,
   projectsModule,
+  kpiModule,
 ];
