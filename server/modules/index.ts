@@ -26,6 +26,7 @@ import { projectsModule } from './projects/projects.module';
 import { dashboardsModule } from './dashboards/dashboards.module';
 import { callcentreModule } from './callcentre/callcentre.module';
 import { archivesModule } from './archives/archives.module';
+import { kpiModule } from './kpi/kpi.module';
 
 /**
  * The one list of business modules, in dependency order (a module comes after those it uses).
@@ -60,4 +61,5 @@ export const MODULES = [
   dashboardsModule,
   callcentreModule,
   archivesModule,
+  kpiModule,
 ] as const;

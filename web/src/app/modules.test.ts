@@ -93,7 +93,7 @@ describe('web modules', () => {
       ['visits.navGroup', ['visits.navPlans', 'visits.nav', 'cadence.nav', 'visits.navReports', 'visits.navTerritories', 'visits.navRoute', 'pool.nav']],
       ['development.nav.group', ['development.nav.prospects', 'development.nav.research', 'development.nav.plans', 'development.nav.records', 'development.nav.progress']],
       ['reception.nav.group', ['reception.nav.visits', 'reception.nav.records', 'reception.nav.tours', 'reception.nav.banquets']],
-      ['analysis.navGroup', ['dashboards.nav', 'analysis.nav']],
+      ['analysis.navGroup', ['dashboards.nav', 'analysis.nav', 'kpi.nav', 'kpi.meetings.nav', 'kpi.reports.nav']],
       ['nav.admin', ['nav.users', 'nav.org', 'approvals.adminTitle', 'evaluations.templates.nav', 'nav.settings', 'workflow.nav.outbox', 'nav.audit', 'nav.calendar']],
     ]);
   });

@@ -32,6 +32,7 @@ import { loyaltyModule } from './loyalty';
 import { projectsModule } from './projects';
 import { callcentreModule } from './callcentre';
 import { archivesModule } from './archives';
+import { kpiModule } from './kpi';
 
 /**
  * Every web module, in order (the counterpart of server/modules/index.ts). Routes, the side menu and the i18next
@@ -71,4 +72,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   dashboardsModule,
   callcentreModule,
   archivesModule,
+  kpiModule,
 ];

@@ -13,6 +13,7 @@ import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } f
 import type { CustomerGrade, GradingBoardItem } from './grading';
 import type { CadenceRun, Compliance, CustomerCadence } from './cadence';
 import type { Stay } from './stays';
+import type { KpiMeeting, KpiRanking, KpiReport, KpiTally, KpiTargets } from './kpi';
 import type { Proposal, ProposalDetail, ProposalWeights } from './proposals';
 import type { CustomerLocation, DailyReport, DayRoute, OpenPlanLine, PlanSuggestion, ReportAverages, ReportScales, Territory, TerritoryCustomers, Visit, VisitPlan, VisitPlanSummary, VisitReport } from './visits';
 import type { ChurnList, ChurnRisk, CustomerLoyalty, LostAnswer, LostList, LoyaltyRun, RfmList } from './loyalty';
@@ -88,6 +89,16 @@ interface Route<M extends Method, P extends string, R> {
 }
 
 export type Routes =
+  | Route<'GET', `/api/kpi/targets`, KpiTargets>
+  | Route<'PUT', `/api/kpi/targets`, void>
+  | Route<'GET', `/api/kpi/tally`, { items: KpiTally[] }>
+  | Route<'GET', `/api/kpi/ranking`, KpiRanking>
+  | Route<'POST', `/api/kpi/annulments`, KpiTally>
+  | Route<'GET', `/api/kpi/reports`, { items: KpiReport[] }>
+  | Route<'POST', `/api/kpi/reports`, { id: number; late: boolean; dueDate: string }>
+  | Route<'GET', `/api/kpi/meetings`, { items: KpiMeeting[] }>
+  | Route<'POST', `/api/kpi/meetings`, { id: number }>
+  | Route<'PUT', `/api/kpi/meetings/${number}/minutes`, KpiMeeting> // /api/kpi/meetings/:id/minutes
   | Route<'POST', `/api/survey-campaigns/${number}/targets/${number}/response`, SurveyResponse> // /api/survey-campaigns/:id/targets/:targetId/response
   | Route<'DELETE', `/api/contracts/${number}/attachments/${number}`, void> // /api/contracts/:id/attachments/:attachmentId
   | Route<'PUT', `/api/customers/${number}/contacts/${number}`, CustomerContact> // /api/customers/:id/contacts/:contactId
