@@ -203,7 +203,7 @@ export default function DashboardPage() {
                         if (id) navigate(`/customers/${id}`);
                       }}
                     />
-                    <Typography.Text type="secondary">{d.topCustomers.rows.map((r) => `${r.name} ¥${money(r.cents)}`).join('；')}</Typography.Text>
+                    <Typography.Text type="secondary">{d.topCustomers.rows.map((r) => `${r.name} ¥${money(r.cents)}`).join(t('common.listSeparator'))}</Typography.Text>
                   </>
                 ) : (
                   <Empty description={t('dashboards.top.empty')} />

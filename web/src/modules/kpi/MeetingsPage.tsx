@@ -52,7 +52,7 @@ export default function MeetingsPage() {
               { title: t('kpi.meetings.when'), dataIndex: 'startsAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD ddd HH:mm') },
               { title: t('kpi.meetings.department'), dataIndex: 'departmentName', width: 140 },
               { title: t('kpi.meetings.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'held' ? 'green' : 'blue'}>{t(`kpi.meetings.${s}`)}</Tag> },
-              { title: t('kpi.meetings.attendees'), render: (_, m) => m.attendees.map((a) => a.name).join('、') },
+              { title: t('kpi.meetings.attendees'), render: (_, m) => m.attendees.map((a) => a.name).join(t('common.listSeparator')) },
               { title: t('kpi.meetings.decisions'), dataIndex: 'decisions' },
               {
                 title: '',
