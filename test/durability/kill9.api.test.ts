@@ -13,9 +13,9 @@ import { ADMIN_PASSWORD, TEST_DB, freshDatabase } from '../harness';
  * seeded random moment, and before it restarts the database must hold every write that got a 2xx with
  * the acknowledged values, and no half-written customer (a row without its history entry or search
  * document, or a version its history does not account for). On PostgreSQL the app dies, the database stays.
- * KILL9_ROUNDS (default 30 per database, so 60 in `npm test` over SQLite and PostgreSQL) and KILL9_SEED set the size and the moments.
+ * KILL9_ROUNDS (default 50 per database) and KILL9_SEED set the size and the moments.
  */
-const ROUNDS = Number(process.env.KILL9_ROUNDS ?? 30);
+const ROUNDS = Number(process.env.KILL9_ROUNDS ?? 50);
 const SEED = Number(process.env.KILL9_SEED ?? 20261211);
 const CONNECTIONS = 4;
 

@@ -17,6 +17,8 @@ export async function careRoutes(root: FastifyInstance, deps: { care: CareServic
   const read = { capability: 'care.read' };
   const act = { capability: 'care.act' };
   const templates = { capability: 'care.templates' };
+  // Templates and events are the company's (no owner); the service limits an event's invitees to the caller's scope.
+  const shared = (policy: { capability: string }) => ({ ...policy, companyWide: true as const });
   const events = { capability: 'care.events' };
 
   const occasion = (o: Occasion): z.infer<typeof s.occasionOut> => ({ ...o, label: care.occasionLabel(o) });
@@ -87,12 +89,12 @@ export async function careRoutes(root: FastifyInstance, deps: { care: CareServic
     handler: async (req, reply) => reply.status(201).send(template(await care.createTemplate(requestContext(req), req.body))),
   });
   app.put('/api/care/templates/:id', {
-    config: { policy: templates },
+    config: { policy: shared(templates) },
     schema: { tags, params: idParams, body: s.templateUpdate, response: { 200: s.templateOut } },
     handler: async (req) => template(await care.updateTemplate(requestContext(req), req.params.id, req.body)),
   });
   app.post('/api/care/templates/:id/render', {
-    config: { policy: read },
+    config: { policy: shared(read) },
     schema: { tags, summary: 'The greeting filled for a customer and contact (e-mail, SMS text or the A4 card)', params: idParams, body: s.renderBody, response: { 200: s.renderOut } },
     handler: async (req) => (await care.render(requestContext(req), req.params.id, req.body)) as z.infer<typeof s.renderOut>,
   });
@@ -119,17 +121,17 @@ export async function careRoutes(root: FastifyInstance, deps: { care: CareServic
     handler: async (req, reply) => reply.status(201).send(eventDetail(await care.createEvent(requestContext(req), req.body))),
   });
   app.get('/api/care/events/:id', {
-    config: { policy: read },
+    config: { policy: shared(read) },
     schema: { tags, summary: 'The event with the invited customers the caller may see', params: idParams, response: { 200: s.eventDetailOut } },
     handler: async (req) => eventDetail(await care.getEvent(requestContext(req), req.params.id)),
   });
   app.post('/api/care/events/:id/invites', {
-    config: { policy: act },
+    config: { policy: shared(act) },
     schema: { tags, params: idParams, body: s.inviteBody, response: { 200: s.eventDetailOut } },
     handler: async (req) => eventDetail(await care.invite(requestContext(req), req.params.id, req.body.customerIds)),
   });
   app.put('/api/care/events/:id/invites/:customerId', {
-    config: { policy: act },
+    config: { policy: shared(act) },
     schema: { tags, summary: 'Attendance: invited, attended or absent', params: s.attendanceParams, body: s.attendanceBody, response: { 200: s.eventDetailOut } },
     handler: async (req) => eventDetail(await care.setAttendance(requestContext(req), req.params.id, req.params.customerId, req.body.status)),
   });

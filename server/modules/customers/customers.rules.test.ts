@@ -102,7 +102,11 @@ describe('search that knows Chinese (docs/regulations.md §2)', () => {
       ...['跨实', '实例', '例探', '探针', '针公', '公司'].map((token) => ({ token, prefix: false })),
       { token: '452852519', prefix: true },
     ]);
-    expect(queryTerms('ABC科技')).toEqual([{ token: 'abc', prefix: true }, { token: '科技', prefix: false }]);
+    // A short run stays glued to its characters: ABC科技 needs c科, and 导入测试42号 is not 导入测试420号.
+    expect(queryTerms('ABC科技')).toEqual([{ token: 'c科', prefix: false }, { token: '科技', prefix: false }, { token: 'abc', prefix: true }]);
+    expect(matches(searchDocument({ name: 'ABC科技有限公司', archiveNo: 'KH2026-000011' }), 'ABC科技')).toBe(true);
+    expect(matches(searchDocument({ name: '导入测试42号贸易有限公司', archiveNo: 'KH2026-000012' }), '导入测试42号')).toBe(true);
+    expect(matches(searchDocument({ name: '导入测试420号贸易有限公司', archiveNo: 'KH2026-000013' }), '导入测试42号')).toBe(false);
     const d = searchDocument({ name: '跨实例探针公司', archiveNo: 'KH2026-000010', phone: '13452852519' });
     expect(matches(d, '跨实例探针公司452852519')).toBe(true);
     expect(matches(d, '跨实例探针公司452852510')).toBe(false);

@@ -122,7 +122,7 @@ export interface QueryTerm {
 
 /**
  * A search box text → terms that must all match. Traditional characters fold to simplified; within a
- * word, each run of Chinese characters and each run of letters/digits is a term of its own, so
+ * word, each run of Chinese characters and each run of 4+ letters/digits is a term of its own, so
  * 跨实例探针公司452852519 looks for the name and the number. Chinese runs become their character pairs
  * (one character alone is a term of its own); digits and latin text match as prefixes of tokens.
  * Returns [] when nothing searchable is left.
@@ -130,13 +130,29 @@ export interface QueryTerm {
 export function queryTerms(q: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   for (const word of q.normalize('NFKC').toLowerCase().split(/[\s,，;；]+/)) {
-    for (const run of compact(word).match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
-      if (HAN.test(run)) {
-        const chars = [...run];
-        if (chars.length === 1) terms.push({ token: run, prefix: false });
-        else for (let i = 0; i + 1 < chars.length; i++) terms.push({ token: chars[i] + chars[i + 1], prefix: false });
-      } else {
-        terms.push({ token: run, prefix: true });
+    const w = compact(word);
+    if (!w) continue;
+    if (!HAN.test(w)) {
+      terms.push({ token: w, prefix: true });
+      continue;
+    }
+    // A long run of letters or digits (a phone tail, an archive number) stands on its own, so a name
+    // followed by a phone tail matches both; a short one stays glued to its characters (导入测试42号 is not 420号).
+    for (const seg of w.split(/([^\p{Script=Han}]{4,})/u)) {
+      if (!seg) continue;
+      if (!HAN.test(seg)) {
+        terms.push({ token: seg, prefix: true });
+        continue;
+      }
+      const chars = [...seg];
+      if (chars.length === 1) terms.push({ token: seg, prefix: false });
+      for (let i = 0; i + 1 < chars.length; i++) {
+        if (HAN.test(chars[i]) || HAN.test(chars[i + 1])) terms.push({ token: chars[i] + chars[i + 1], prefix: false });
+      }
+      // A run between characters is a whole word of the name (42 in 42号, not 420); at an end it may go on.
+      for (const m of seg.matchAll(/[^\p{Script=Han}]+/gu)) {
+        const enclosed = m.index > 0 && m.index + m[0].length < seg.length;
+        terms.push({ token: m[0], prefix: !enclosed });
       }
     }
   }

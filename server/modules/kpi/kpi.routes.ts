@@ -6,7 +6,8 @@ import { idParams, version } from '../../platform/http/schemas';
 import { METRICS, REPORT_KINDS } from './kpi.rules';
 import type { KpiService } from './kpi.service';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.month');
+// Business months of this century: earlier years have no calendar (working days, holidays) to count in.
+const month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'validation.month');
 const id = z.coerce.number().int().positive();
 
 /** KPIs, point tallies and routines (docs/regulations.md §17, §19). */
@@ -44,12 +45,12 @@ export async function kpiRoutes(root: FastifyInstance, kpi: KpiService) {
     handler: async (req) => kpi.annul(requestContext(req), req.body),
   });
   app.get('/api/kpi/reports', {
-    config: { policy: { self: true } },
+    config: { policy: { capability: 'kpi.read' } }, // one's own reports only
     schema: { tags, summary: "One's own routine reports of a month", querystring: z.object({ month }) },
     handler: async (req) => ({ items: await kpi.myReports(requestContext(req), req.query.month) }),
   });
   app.post('/api/kpi/reports', {
-    config: { policy: { self: true } },
+    config: { policy: { capability: 'kpi.read' } }, // one's own reports only
     schema: { tags, summary: 'Submit a routine report (late after its due day)', body: z.object({ kind: z.enum(REPORT_KINDS), period: z.string().min(7).max(10), content: z.string().trim().min(1, 'validation.required').max(20000) }).strict() },
     handler: async (req, reply) => reply.status(201).send(await kpi.submitReport(requestContext(req), req.body)),
   });
@@ -64,7 +65,8 @@ export async function kpiRoutes(root: FastifyInstance, kpi: KpiService) {
     handler: async (req, reply) => reply.status(201).send({ id: await kpi.schedule(requestContext(req), req.body) }),
   });
   app.put('/api/kpi/meetings/:id/minutes', {
-    config: { policy: { capability: 'kpi.minutes' } },
+    // Meetings are the department's: the service answers 404 for another department's meeting.
+    config: { policy: { capability: 'kpi.minutes', companyWide: true } },
     schema: { tags, summary: 'Record the minutes; the next meeting is scheduled', params: idParams, body: z.object({ attendeeIds: z.array(id).max(200), decisions: z.string().trim().min(1, 'validation.required').max(20000), notes: z.string().max(20000).nullish(), version }).strict() },
     handler: async (req) => kpi.recordMinutes(requestContext(req), req.params.id, req.body),
   });
