@@ -85,6 +85,9 @@ describe('workflow: task → bell → home page → complete', () => {
 
     await spec.getByRole('menuitem', { name: '首页' }).click();
     // The completed task leaves the to-do list (routine reports and meetings may still be due there).
+    // The home page has loaded its to-do list (no request left in flight) before the absence counts.
+    await spec.waitForURL(`${server.baseUrl}/`);
+    await spec.waitForLoadState('networkidle');
     await expect.poll(() => spec.getByRole('link', { name: '回访华远科技，确认续约意向' }).count(), { timeout: 15_000 }).toBe(0);
 
     await sup.goto(`${server.baseUrl}/notifications`);

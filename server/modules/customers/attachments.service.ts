@@ -1,15 +1,12 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
-import { AppError, errors } from '../../platform/http/errors';
+import { errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import type { Clock } from '../../platform/time';
 import { attachmentQueries } from './attachments.queries';
-import { detectFileType, safeFilename } from './attachments.rules';
+import { createFileStore } from './attachments.store';
 
 /** Another module's say over a download (e.g. the archive's confidentiality, docs/regulations.md §2): it throws to refuse. */
 export interface AttachmentAccessGuard {
@@ -23,15 +20,10 @@ declare module '../../platform/modules/manifest' {
   }
 }
 
-/**
- * Files live under DATA_DIR/attachments with generated names (issue 3 §5); with several app
- * instances DATA_DIR must be shared storage (docs/operations.md). Writes go to a temporary file,
- * are flushed, then renamed, so a half-written file is never listed.
- */
+/** A customer's attachments (issue 3 §5): rows, audit and download guards; the files themselves are in the file store. */
 export function createAttachmentService(deps: { db: Kysely<Database>; audit: AuditService; settings: SettingsService; clock: Clock; dataDir: string }) {
-  const { db, audit, settings, clock, dataDir } = deps;
-  const root = path.join(dataDir, 'attachments');
-  const pathOf = (storedName: string) => path.join(root, storedName.slice(0, 4), storedName);
+  const { db, audit } = deps;
+  const files = createFileStore(deps);
   const guards: AttachmentAccessGuard[] = [];
 
   return {
@@ -45,46 +37,13 @@ export function createAttachmentService(deps: { db: Kysely<Database>; audit: Aud
     },
 
     async upload(ctx: RequestContext, customerId: number, input: { filename: string; kind: string; description?: string; body: Buffer }) {
-      const maxBytes = (await settings.number('archive.attachmentMaxMb')) * 1024 * 1024;
-      if (input.body.length === 0) throw errors.field('file', 'attachment.empty');
-      if (input.body.length > maxBytes) throw new AppError('validation', 'attachment.too_large', [{ field: 'file', message: 'attachment.too_large', params: { mb: maxBytes / 1048576 } }], { mb: maxBytes / 1048576 }, 413);
-      const detected = detectFileType(input.body);
-      if (!detected) throw new AppError('validation', 'attachment.type_refused', [{ field: 'file', message: 'attachment.type_refused' }], {}, 415);
-      const now = clock.now();
-      const storedName = `${now.toISOString().slice(0, 4)}-${crypto.randomUUID()}.${detected.extension}`;
-      const target = pathOf(storedName);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const tmp = `${target}.part`;
-      const fd = fs.openSync(tmp, 'wx', 0o600);
-      try {
-        fs.writeSync(fd, input.body);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(tmp, target);
-      const filename = safeFilename(input.filename, detected);
-      try {
-        return await db.transaction().execute(async (trx) => {
-          const row = await attachmentQueries.insert(trx, {
-            customer_id: customerId,
-            kind: input.kind,
-            filename,
-            stored_name: storedName,
-            mime: detected.mime,
-            size: input.body.length,
-            sha256: crypto.createHash('sha256').update(input.body).digest('hex'),
-            description: input.description ?? null,
-            uploaded_by: ctx.actor.id,
-            created_at: now.toISOString(),
-          });
-          await audit.record(trx, actorInfo(ctx), { action: 'attachment.create', entityType: 'customer', entityId: customerId, summary: filename, changes: { 'attachment.filename': [null, filename] } });
+      return files.keep(input, (file) =>
+        db.transaction().execute(async (trx) => {
+          const row = await attachmentQueries.insert(trx, { ...file, customer_id: customerId, kind: input.kind, description: input.description ?? null, uploaded_by: ctx.actor.id });
+          await audit.record(trx, actorInfo(ctx), { action: 'attachment.create', entityType: 'customer', entityId: customerId, summary: file.filename, changes: { 'attachment.filename': [null, file.filename] } });
           return row;
-        });
-      } catch (err) {
-        fs.rmSync(target, { force: true }); // no orphan file when the row was not written
-        throw err;
-      }
+        }),
+      );
     },
 
     /** The file for a permitted download; every download is audit-logged. */
@@ -93,7 +52,7 @@ export function createAttachmentService(deps: { db: Kysely<Database>; audit: Aud
       if (!row) throw errors.notFound();
       for (const g of guards) await g.beforeDownload(ctx, { id: row.id, customerId, filename: row.filename, kind: row.kind });
       await audit.record(db, actorInfo(ctx), { action: 'attachment.download', entityType: 'customer', entityId: customerId, summary: row.filename });
-      return { row, stream: fs.createReadStream(pathOf(row.stored_name)) };
+      return { row, stream: files.read(row.stored_name) };
     },
 
     async remove(ctx: RequestContext, customerId: number, attachmentId: number) {
@@ -103,7 +62,7 @@ export function createAttachmentService(deps: { db: Kysely<Database>; audit: Aud
         await attachmentQueries.delete(trx, attachmentId);
         await audit.record(trx, actorInfo(ctx), { action: 'attachment.delete', entityType: 'customer', entityId: customerId, summary: row.filename, changes: { 'attachment.filename': [row.filename, null] } });
       });
-      fs.rmSync(pathOf(row.stored_name), { force: true });
+      files.remove(row.stored_name);
     },
   };
 }

@@ -3,6 +3,7 @@
  * tokens that make "many-way retrieval" work on both databases, duplicate-name normalisation,
  * archive completeness and major changes. No I/O.
  */
+import { maskBankAccount } from '../../platform/outgoing/masking';
 import { foldChinese, preferredReading, readingTokens, type NameKind } from '../../platform/search/chinese.rules';
 
 // ── Identifiers ───────────────────────────────────────────────────────────────
@@ -36,10 +37,9 @@ export function digitsOf(value: string | null | undefined): string {
 /** 138****1234 (issue 3 §9): one masking rule for the whole product, defined with the HTTP schemas. */
 export { maskPhone } from '../../platform/http/schemas';
 
-/** **** 1234 for bank accounts. */
+/** **** 1234 for bank accounts: the same mask as every outgoing channel uses. */
 export function maskAccount(value: string | null): string | null {
-  if (!value) return value;
-  return `**** ${value.replace(/\s/g, '').slice(-4)}`;
+  return value ? maskBankAccount(value) : value;
 }
 
 // ── Duplicate check (查重) ─────────────────────────────────────────────────────
