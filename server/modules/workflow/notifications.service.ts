@@ -11,8 +11,20 @@ import { type AuditService, actorInfo } from '../../platform/audit/audit.service
 import { maskPersonalData } from '../../platform/outgoing/masking';
 import type { RequestContext } from '../../platform/permissions/actor';
 import { absoluteLink, afterFailure, robotText } from './workflow.rules';
+import { blocked, bucketShape, RATE_LIMIT_ERRCODES, RateLimitedError, take } from '../../platform/outgoing/pacing';
+import { rateBucketQueries as buckets } from './workflow.queries';
 
-export type Channel = 'email' | 'wecom' | 'dingtalk';
+/**
+ * The outgoing channels, each with its own queue (rows of its channel), worker loop and rate bucket, so a
+ * stuck channel delays only itself (issue 18 §3). A new channel (SMS) is one entry here and one sender.
+ */
+export const CHANNELS = {
+  email: { perWindowSetting: null },
+  wecom: { perWindowSetting: 'notifications.wecomPerWindow' },
+  dingtalk: { perWindowSetting: 'notifications.dingtalkPerWindow' },
+} as const satisfies Record<string, { perWindowSetting: string | null }>;
+export type Channel = keyof typeof CHANNELS;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
 export type Delivery = Selectable<NotificationDeliveryTable>;
 
 /** What a sender needs besides the delivery: the current settings (read when sending, so a changed URL applies at once). */
@@ -20,28 +32,31 @@ export interface SendContext {
   wecomWebhookUrl: string;
   dingtalkWebhookUrl: string;
   dingtalkSecret: string;
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
 }
 export type Sender = (delivery: Delivery, ctx: SendContext) => Promise<void>;
 
-/** A claimed delivery that has not been settled within this time is taken up again (the sender crashed). */
-const CLAIM_MS = 2 * 60_000;
 const BATCH = 50;
-const SEND_TIMEOUT_MS = 10_000;
 
 export interface SmtpOptions {
   url: string;
   from: string;
 }
 
-/** Group robots answer HTTP 200 with { errcode, errmsg }; errcode 0 means delivered. */
-async function postRobot(url: string, content: string): Promise<void> {
+/**
+ * Group robots answer HTTP 200 with { errcode, errmsg }; errcode 0 means delivered. The total timeout covers
+ * connecting too, so a webhook that never answers holds its channel's worker for at most that long.
+ */
+async function postRobot(url: string, content: string, totalTimeoutMs: number): Promise<void> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify({ msgtype: 'text', text: { content } }),
-    signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    signal: AbortSignal.timeout(totalTimeoutMs),
   });
   const text = await res.text();
+  if (res.status === 429) throw new RateLimitedError('HTTP 429');
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   let body: { errcode?: number; errmsg?: string } = {};
   try {
@@ -49,7 +64,28 @@ async function postRobot(url: string, content: string): Promise<void> {
   } catch {
     // a proxy or test endpoint without a JSON body: the status decides
   }
-  if (body.errcode !== undefined && body.errcode !== 0) throw new Error(`errcode ${body.errcode}: ${body.errmsg ?? ''}`.trim());
+  if (body.errcode !== undefined && body.errcode !== 0) {
+    const msg = `errcode ${body.errcode}: ${body.errmsg ?? ''}`.trim();
+    throw RATE_LIMIT_ERRCODES.has(body.errcode) ? new RateLimitedError(msg) : new Error(msg);
+  }
+}
+
+/** Runs `work` but gives up after `ms`, calling `onTimeout` to drop the connection it may still hold. */
+async function within<T>(ms: number, what: string, work: Promise<T>, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          onTimeout();
+          reject(new Error(`${what} timed out after ${ms} ms`));
+        }, ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** DingTalk's optional signing: timestamp and HMAC-SHA256 of "timestamp\nsecret" appended to the URL. */
@@ -85,23 +121,74 @@ export function createNotificationService(deps: {
   // A restored copy holds what the backup had queued too, once, before its first send round.
   let heldQueued = false;
   const holder = deps.holder ?? `${process.pid}-${crypto.randomUUID()}`;
-  let transport: Transporter | null = null;
 
   const defaultSenders: Record<Channel, Sender> = {
-    async email(d) {
-      if (!deps.smtp) throw new Error('SMTP is not configured');
-      transport ??= nodemailer.createTransport(deps.smtp.url);
-      await transport.sendMail({ from: deps.smtp.from, to: d.recipient!, subject: d.subject, text: d.body });
+    async email(d, ctx) {
+      const smtp = deps.smtp;
+      if (!smtp) throw new Error('SMTP is not configured');
+      // One connection per message with nodemailer's own timeouts; the total timeout bounds a server that
+      // answers, but too slowly (the app set none before: a tar-pit held each mail for its OS timeout).
+      const transport: Transporter = nodemailer.createTransport({
+        url: smtp.url,
+        connectionTimeout: ctx.connectTimeoutMs,
+        greetingTimeout: ctx.connectTimeoutMs,
+        socketTimeout: ctx.totalTimeoutMs,
+      } as Parameters<typeof nodemailer.createTransport>[0]);
+      try {
+        await within(ctx.totalTimeoutMs, 'SMTP', transport.sendMail({ from: smtp.from, to: d.recipient!, subject: d.subject, text: d.body }), () => transport.close());
+      } finally {
+        transport.close();
+      }
     },
     async wecom(d, ctx) {
       if (!ctx.wecomWebhookUrl) throw new Error('WeCom webhook is not configured');
-      await postRobot(ctx.wecomWebhookUrl, d.body);
+      await postRobot(ctx.wecomWebhookUrl, d.body, ctx.totalTimeoutMs);
     },
     async dingtalk(d, ctx) {
       if (!ctx.dingtalkWebhookUrl) throw new Error('DingTalk webhook is not configured');
-      await postRobot(signDingtalkUrl(ctx.dingtalkWebhookUrl, ctx.dingtalkSecret, clock.now().getTime()), d.body);
+      await postRobot(signDingtalkUrl(ctx.dingtalkWebhookUrl, ctx.dingtalkSecret, clock.now().getTime()), d.body, ctx.totalTimeoutMs);
     },
   };
+
+  /**
+   * One token from the channel's bucket in the database, so that all instances together keep to the
+   * provider's limit: 0 when taken, else the milliseconds until one is there. A compare-and-set on the
+   * bucket's version; losing the race to another instance means reading it again.
+   */
+  async function takeToken(channel: Channel, nowMs: number): Promise<number> {
+    const setting = CHANNELS[channel].perWindowSetting;
+    if (!setting) return 0;
+    const [limit, windowSeconds] = await Promise.all([settings.number(setting), settings.number('notifications.rateWindowSeconds')]);
+    const shape = bucketShape(limit, windowSeconds * 1000);
+    for (let i = 0; i < 20; i++) {
+      const row = await buckets.get(db, channel);
+      const t = take(row ? { tokens: row.tokens, refilledMs: row.refilled_ms } : undefined, shape, nowMs);
+      if (!t.ok) return t.waitMs;
+      if (!row) {
+        await buckets.create(db, { key: channel, tokens: shape.capacity, refilled_ms: nowMs });
+        continue;
+      }
+      if (await buckets.put(db, channel, row.version, { tokens: t.next.tokens, refilled_ms: t.next.refilledMs })) return 0;
+    }
+    return 50; // heavy contention: try again shortly
+  }
+
+  /** The provider said "too many": nobody sends on this channel for a whole window. */
+  async function blockChannel(channel: Channel, nowMs: number): Promise<number> {
+    const setting = CHANNELS[channel].perWindowSetting;
+    const [limit, windowSeconds] = await Promise.all([setting ? settings.number(setting) : 1, settings.number('notifications.rateWindowSeconds')]);
+    const windowMs = windowSeconds * 1000;
+    const next = blocked(bucketShape(limit, windowMs), nowMs);
+    for (let i = 0; i < 20; i++) {
+      const row = await buckets.get(db, channel);
+      if (!row) {
+        await buckets.create(db, { key: channel, tokens: next.tokens, refilled_ms: next.refilledMs });
+        continue;
+      }
+      if (await buckets.put(db, channel, row.version, { tokens: next.tokens, refilled_ms: next.refilledMs })) break;
+    }
+    return windowMs;
+  }
   const senders: Record<Channel, Sender> = { ...defaultSenders, ...deps.senders };
 
   const service = {
@@ -182,38 +269,84 @@ export function createNotificationService(deps: {
     },
 
     /**
-     * The background sender: claims each due delivery atomically (so two processes never send the same
-     * one), sends it outside any transaction and records the outcome; a failure is retried with
-     * exponential backoff until `notifications.maxAttempts`, then the delivery is marked failed.
+     * Failed deliveries are queued again, due now, with their attempts counted afresh: one, several or all;
+     * audited, since an administrator decides to reach people again.
      */
-    async runOnce(now: Date = clock.now()): Promise<{ sent: number; retrying: number; failed: number }> {
-      const stamp = now.toISOString();
-      const out = { sent: 0, retrying: 0, failed: 0 };
+    async resendFailed(ctx: RequestContext, ids: number[] | 'all'): Promise<number> {
+      const now = clock.now().toISOString();
+      return db.transaction().execute(async (trx) => {
+        const count = await q.resendFailed(trx, ids, now);
+        await deps.audit?.record(trx, actorInfo(ctx), {
+          action: 'outbox.resend',
+          entityType: 'notification_delivery',
+          entityId: ids === 'all' || ids.length !== 1 ? null : ids[0],
+          summary: `${count} ${ids === 'all' ? '(all failed)' : `(ids ${ids.join(',').slice(0, 200)})`}`,
+        });
+        return count;
+      });
+    },
+
+    /**
+     * One round of one channel's worker: claims each due delivery of that channel atomically (so two
+     * processes never send the same one), takes a token from the channel's shared bucket, sends it outside
+     * any transaction and records the outcome. A failure is retried with exponential backoff until
+     * `notifications.maxAttempts`, then marked failed; the provider's "too many" re-queues it after the
+     * window without counting the attempt. `waitMs` says when the bucket has the next token (0: no wait).
+     */
+    async runChannel(channel: Channel, now?: Date): Promise<{ sent: number; retrying: number; failed: number; paced: number; waitMs: number; full: boolean }> {
+      const stamp = (now ?? clock.now()).toISOString();
+      const out = { sent: 0, retrying: 0, failed: 0, paced: 0, waitMs: 0, full: false };
       if (hold && !heldQueued) {
         await q.holdQueued(db);
         heldQueued = true;
       }
-      const ids = await q.dueDeliveryIds(db, stamp, BATCH);
+      const ids = await q.dueDeliveryIds(db, channel, stamp, BATCH);
       if (ids.length === 0) return out;
-      const [maxAttempts, baseSeconds, wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret] = await Promise.all([
+      out.full = ids.length === BATCH;
+      const [maxAttempts, baseSeconds, wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, connectSeconds, totalSeconds] = await Promise.all([
         settings.number('notifications.maxAttempts'),
         settings.number('notifications.retryBaseSeconds'),
         settings.value<string>('notifications.wecomWebhookUrl'),
         settings.value<string>('notifications.dingtalkWebhookUrl'),
         settings.value<string>('notifications.dingtalkSecret'),
+        settings.number('notifications.connectTimeoutSeconds'),
+        settings.number('notifications.sendTimeoutSeconds'),
       ]);
-      const ctx: SendContext = { wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret };
+      const ctx: SendContext = { wecomWebhookUrl, dingtalkWebhookUrl, dingtalkSecret, connectTimeoutMs: connectSeconds * 1000, totalTimeoutMs: totalSeconds * 1000 };
+      // A claim outlives the longest send, so a slow send is not taken up again by another process meanwhile.
+      const claimMs = ctx.totalTimeoutMs + 60_000;
+      const send = senders[channel];
       for (const id of ids) {
-        const d = await q.claimDelivery(db, id, holder, stamp, new Date(now.getTime() + CLAIM_MS).toISOString());
+        // The current time when the caller gave none of its own: a round may span many paced sends.
+        const at = now ?? clock.now();
+        const wait = await takeToken(channel, at.getTime());
+        if (wait > 0) {
+          out.paced = ids.length - (out.sent + out.retrying + out.failed);
+          out.waitMs = wait;
+          out.full = true;
+          break;
+        }
+        const d = await q.claimDelivery(db, id, holder, at.toISOString(), new Date(at.getTime() + claimMs).toISOString());
         if (!d) continue; // another process has it
-        const send = senders[d.channel as Channel];
         try {
           if (!send) throw new Error(`unknown channel ${d.channel}`);
           await send(d, ctx);
           await q.settleDelivery(db, id, holder, { status: 'sent', sent_at: clock.now().toISOString(), last_error: null });
           out.sent++;
         } catch (err) {
-          const next = afterFailure(d.attempts, maxAttempts, baseSeconds, now);
+          if (err instanceof RateLimitedError) {
+            const windowMs = await blockChannel(channel, at.getTime());
+            await q.settleDelivery(db, id, holder, {
+              status: 'pending',
+              next_attempt_at: new Date(at.getTime() + windowMs).toISOString(),
+              last_error: errorText(err),
+              refundAttempt: true,
+            });
+            out.retrying++;
+            out.waitMs = windowMs;
+            break;
+          }
+          const next = afterFailure(d.attempts, maxAttempts, baseSeconds, at);
           await q.settleDelivery(db, id, holder, {
             status: next.status,
             ...(next.status === 'pending' ? { next_attempt_at: next.nextAttemptAt } : {}),
@@ -222,6 +355,18 @@ export function createNotificationService(deps: {
           if (next.status === 'pending') out.retrying++;
           else out.failed++;
         }
+      }
+      return out;
+    },
+
+    /** One round of every channel, one after the other (tests and tools; the app runs each channel on its own loop). */
+    async runOnce(now?: Date): Promise<{ sent: number; retrying: number; failed: number }> {
+      const out = { sent: 0, retrying: 0, failed: 0 };
+      for (const channel of CHANNEL_NAMES) {
+        const r = await service.runChannel(channel, now);
+        out.sent += r.sent;
+        out.retrying += r.retrying;
+        out.failed += r.failed;
       }
       return out;
     },

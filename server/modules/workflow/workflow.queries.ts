@@ -46,11 +46,12 @@ export const notificationQueries = {
     return Number(res.numUpdatedRows);
   },
 
-  /** Deliveries a sender may take now: pending and due, or claimed by a process that did not finish in time. */
-  async dueDeliveryIds(db: Q, now: string, limit: number) {
+  /** One channel's deliveries a sender may take now: pending and due, or claimed by a process that did not finish in time. */
+  async dueDeliveryIds(db: Q, channel: string, now: string, limit: number) {
     const rows = await db
       .selectFrom('notification_deliveries')
       .select('id')
+      .where('channel', '=', channel)
       .where((eb) =>
         eb.or([
           eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
@@ -58,6 +59,7 @@ export const notificationQueries = {
         ]),
       )
       .orderBy('next_attempt_at')
+      .orderBy('id')
       .limit(limit)
       .execute();
     return rows.map((r) => r.id);
@@ -85,11 +87,12 @@ export const notificationQueries = {
     db: Q,
     id: number,
     holder: string,
-    patch: { status: string; next_attempt_at?: string; last_error?: string | null; sent_at?: string | null },
+    patch: { status: string; next_attempt_at?: string; last_error?: string | null; sent_at?: string | null; refundAttempt?: boolean },
   ) {
+    const { refundAttempt, ...rest } = patch;
     await db
       .updateTable('notification_deliveries')
-      .set({ ...patch, claimed_by: null, claimed_until: null })
+      .set((eb) => ({ ...rest, claimed_by: null, claimed_until: null, ...(refundAttempt ? { attempts: eb('attempts', '-', 1) } : {}) }))
       .where('id', '=', id)
       .where('claimed_by', '=', holder)
       .execute();
@@ -111,10 +114,45 @@ export const notificationQueries = {
     return Number(res.numUpdatedRows);
   },
 
+  /** Failed rows only (one, several or all) are queued again, due now, with a fresh count of attempts. */
+  async resendFailed(db: Q, ids: number[] | 'all', now: string) {
+    let qb = db
+      .updateTable('notification_deliveries')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: now, claimed_by: null, claimed_until: null })
+      .where('status', '=', 'failed');
+    if (ids !== 'all') qb = qb.where('id', 'in', ids.length ? ids : [-1]);
+    const res = await qb.executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  },
+
   async deliveries(db: Q, f: { status?: string }, p: { page: number; pageSize: number }) {
     let qb = db.selectFrom('notification_deliveries');
     if (f.status) qb = qb.where('status', '=', f.status);
     return paged(qb.selectAll().orderBy('id', 'desc'), qb, p);
+  },
+};
+
+/** The shared token buckets of rate pacing: read, then a compare-and-set on `version`. */
+export const rateBucketQueries = {
+  async get(db: Q, key: string) {
+    return db.selectFrom('delivery_rate_buckets').selectAll().where('key', '=', key).executeTakeFirst();
+  },
+  async create(db: Q, row: { key: string; tokens: number; refilled_ms: number }) {
+    await db
+      .insertInto('delivery_rate_buckets')
+      .values({ ...row, version: 1 })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  },
+  /** True when nobody changed the bucket since it was read. */
+  async put(db: Q, key: string, version: number, patch: { tokens: number; refilled_ms: number }) {
+    const res = await db
+      .updateTable('delivery_rate_buckets')
+      .set({ ...patch, version: version + 1 })
+      .where('key', '=', key)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
   },
 };
 

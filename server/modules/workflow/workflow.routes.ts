@@ -28,6 +28,7 @@ import {
   todoItemOut,
 } from './workflow.schemas';
 import { isOverdue } from './workflow.rules';
+import { maskPersonalData } from '../../platform/outgoing/masking';
 
 type NotificationRow = Awaited<ReturnType<NotificationsService['list']>>['rows'][number];
 type DeliveryRow = Awaited<ReturnType<NotificationsService['deliveries']>>['rows'][number];
@@ -50,7 +51,8 @@ const presentNotification = (r: NotificationRow): z.infer<typeof notificationOut
 const presentDelivery = (r: DeliveryRow): z.infer<typeof deliveryOut> => ({
   id: r.id,
   channel: r.channel,
-  recipient: r.recipient,
+  // The administrator sees whom a message was for, not the whole address (issue 18 §2).
+  recipient: r.recipient == null ? null : maskPersonalData(r.recipient),
   kind: r.kind,
   subject: r.subject,
   status: r.status,
@@ -167,6 +169,12 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
         handler: async (req) => ({ count: await notifications.settleHeld(requestContext(req), action, req.body.all ? 'all' : req.body.ids!) }),
       });
     }
+    // Failed deliveries (issue 18 §3): sent again, one, several or all, with a fresh count of attempts.
+    app.post('/api/notifications/deliveries/resend', {
+      config: { policy: { capability: 'settings.manage' } },
+      schema: { tags, body: heldBody, response: { 200: z.object({ count: z.number() }) } },
+      handler: async (req) => ({ count: await notifications.resendFailed(requestContext(req), req.body.all ? 'all' : req.body.ids!) }),
+    });
   }
 
   // ── Tasks (issue 4 §2): scope = assignee, creator, the assignee's team supervisor, managers ──

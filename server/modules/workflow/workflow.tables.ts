@@ -23,7 +23,7 @@ export interface NotificationDeliveryTable {
   kind: string;
   subject: string;
   body: string;
-  status: string; // pending | sending | sent | failed
+  status: string; // pending | sending | sent | failed | held | discarded
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: Instant;
   claimed_by: string | null;
@@ -77,7 +77,16 @@ export interface TaskCommentTable {
   created_at: Instant;
 }
 
+/** One token bucket per channel, shared by every app instance (issue 18 §3). */
+export interface DeliveryRateBucketTable {
+  key: string;
+  tokens: number;
+  refilled_ms: number;
+  version: ColumnType<number, number | undefined, number>;
+}
+
 export interface WorkflowTables {
+  delivery_rate_buckets: DeliveryRateBucketTable;
   notifications: NotificationTable;
   notification_deliveries: NotificationDeliveryTable;
   reminders: ReminderTable;

@@ -180,6 +180,7 @@ export type Routes =
   | Route<'GET', `/api/notifications/deliveries`, Page<Delivery>> // /api/notifications/deliveries
   | Route<'POST', `/api/notifications/deliveries/release`, { count: number }> // /api/notifications/deliveries/release
   | Route<'POST', `/api/notifications/deliveries/discard`, { count: number }> // /api/notifications/deliveries/discard
+  | Route<'POST', `/api/notifications/deliveries/resend`, { count: number }> // /api/notifications/deliveries/resend
   | Route<'GET', `/api/home/todo`, TodoItem[]> // /api/home/todo
   | Route<'POST', `/api/auth/login`, SessionAnswer> // /api/auth/login
   | Route<'POST', `/api/auth/logout`, void> // /api/auth/logout

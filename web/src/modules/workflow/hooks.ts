@@ -155,3 +155,20 @@ export function useSettleHeld() {
     onSettled: () => qc.invalidateQueries({ queryKey: outboxKeys.all }),
   });
 }
+
+// ── Failed deliveries, sent again by an administrator ─────────────────────────
+export function useFailedDeliveries(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...outboxKeys.all, 'failed', page, pageSize],
+    queryFn: ({ signal }) => api.get('/api/notifications/deliveries', { status: 'failed', page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useResendFailed() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (target: { ids: number[] } | { all: true }) => api.post('/api/notifications/deliveries/resend', target),
+    onSettled: () => qc.invalidateQueries({ queryKey: outboxKeys.all }),
+  });
+}
