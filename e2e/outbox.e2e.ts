@@ -60,4 +60,24 @@ describe('write-only robot key and the held outbox', () => {
     const pending = json(await (await login(server.app, 'admin', ADMIN_PASSWORD)).get('/api/notifications/deliveries?status=pending'));
     expect(pending.items.map((d: any) => d.channel)).toEqual(['wecom']);
   });
+
+  it('lists a failed delivery with its masked recipient and error, and queues it again on 重新发送', async () => {
+    const admin = await login(server.app, 'admin', ADMIN_PASSWORD);
+    const [d] = json(await admin.get('/api/notifications/deliveries?status=pending')).items;
+    // As if every attempt had failed: the robot's network was down.
+    await server.db.kysely
+      .updateTable('notification_deliveries')
+      .set({ status: 'failed', attempts: 6, last_error: 'fetch failed (connect ECONNREFUSED)' })
+      .where('id', '=', d.id)
+      .execute();
+    await page.goto(`${server.baseUrl}/admin/outbox`);
+    await page.getByText('发送失败的消息').waitFor();
+    const failedRow = page.getByRole('row', { name: /ECONNREFUSED/ });
+    await failedRow.waitFor();
+    await failedRow.getByRole('button', { name: '重新发送' }).click();
+    await page.getByText('已重新排队 1 条').waitFor();
+    await page.getByText('没有发送失败的消息').waitFor();
+    const again = json(await admin.get('/api/notifications/deliveries?status=pending')).items.find((x: any) => x.id === d.id);
+    expect(again).toMatchObject({ attempts: 0, channel: 'wecom' });
+  });
 });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { backupQueries } from './backup.queries';
 
 /**
  * A consistent online backup of the SQLite file with `VACUUM INTO` (issue 18 §4): one read transaction
@@ -21,7 +22,7 @@ export async function backupSqlite(sourceFile: string, backupDir: string, now = 
   const source = new SqliteDatabase(sourceFile, { readonly: true, fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
-    source.prepare('VACUUM INTO ?').run(partial);
+    backupQueries.vacuumInto(source, partial);
   } catch (err) {
     fs.rmSync(partial, { force: true });
     throw err;
@@ -51,23 +52,13 @@ export interface TableChecksum {
  * take every table's checksum inside one read transaction.
  */
 export function tableChecksums(db: SqliteDatabase.Database, opts: { skip?: readonly string[] } = {}): Record<string, TableChecksum> {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const tables = backupQueries.tableNames(db);
   const out: Record<string, TableChecksum> = {};
   for (const name of tables) {
     if (opts.skip?.includes(name)) continue;
     const hash = crypto.createHash('sha256');
     let rows = 0;
-    const quoted = `"${name.replace(/"/g, '""')}"`;
-    let stmt: SqliteDatabase.Statement;
-    try {
-      stmt = db.prepare(`SELECT * FROM ${quoted} ORDER BY rowid`).raw();
-    } catch {
-      stmt = db.prepare(`SELECT * FROM ${quoted} ORDER BY 1`).raw(); // a WITHOUT ROWID table
-    }
-    for (const row of stmt.iterate() as Iterable<unknown[]>) {
+    for (const row of backupQueries.rows(db, name)) {
       hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? v.toString() : v)));
       hash.update('\n');
       rows++;
