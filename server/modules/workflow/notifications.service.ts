@@ -173,6 +173,17 @@ export function createNotificationService(deps: {
     return 50; // heavy contention: try again shortly
   }
 
+  /** A token taken for a delivery another process claimed first goes back (once; losing that race costs only pace). */
+  async function returnToken(channel: Channel): Promise<void> {
+    const setting = CHANNELS[channel].perWindowSetting;
+    if (!setting) return;
+    const [limit, windowSeconds] = await Promise.all([settings.number(setting), settings.number('notifications.rateWindowSeconds')]);
+    const row = await buckets.get(db, channel);
+    if (!row) return;
+    const tokens = Math.min(bucketShape(limit, windowSeconds * 1000).capacity, row.tokens + 1);
+    await buckets.put(db, channel, row.version, { tokens, refilled_ms: row.refilled_ms });
+  }
+
   /** The provider said "too many": nobody sends on this channel for a whole window. */
   async function blockChannel(channel: Channel, nowMs: number): Promise<number> {
     const setting = CHANNELS[channel].perWindowSetting;
@@ -327,7 +338,10 @@ export function createNotificationService(deps: {
           break;
         }
         const d = await q.claimDelivery(db, id, holder, at.toISOString(), new Date(at.getTime() + claimMs).toISOString());
-        if (!d) continue; // another process has it
+        if (!d) {
+          await returnToken(channel); // another process has it
+          continue;
+        }
         try {
           if (!send) throw new Error(`unknown channel ${d.channel}`);
           await send(d, ctx);
