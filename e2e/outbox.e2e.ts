@@ -71,7 +71,7 @@ describe('write-only robot key and the held outbox', () => {
       .where('id', '=', d.id)
       .execute();
     await page.goto(`${server.baseUrl}/admin/outbox`);
-    await page.getByText('发送失败的消息').waitFor();
+    await page.getByText('发送失败的消息', { exact: true }).waitFor();
     const failedRow = page.getByRole('row', { name: /ECONNREFUSED/ });
     await failedRow.waitFor();
     await failedRow.getByRole('button', { name: '重新发送' }).click();
