@@ -219,7 +219,7 @@ describe('per-channel workers on two instances (real time)', () => {
       await ctx.db.kysely.transaction().execute((trx) =>
         ctx.services.reminders.schedule(trx, { key: 'tarpit:reminder', dueAt: dueAt.toISOString(), notification: { userIds: [spec.id], kind: 'test.tarpit', title: '焦油坑提醒' } }),
       );
-      const fired = await until('the reminder', 8000, async () => (await ctx.services.reminders.get('tarpit:reminder'))?.fired_at);
+      const fired = await until('the reminder', 8000, async () => (await ctx.services.reminders.get('tarpit:reminder'))?.fired_at ?? undefined);
       // On time: within one loop interval (1 s) of its due time, plus the round's own work.
       expect(new Date(fired).getTime() - dueAt.getTime()).toBeLessThan(1000 + 500);
       await until('three robot messages', 5000, async () => robot.hits.length >= 3);
