@@ -117,6 +117,26 @@ export function postgresTarget(defaultName: string): Target {
   };
 }
 
+/** Rows the transactions benchmark pushes through the API (not part of the loaded ledger). */
+export const PUSH_SYSTEM = 'BENCHPUSH';
+
+/**
+ * The database the transactions benchmark loads (a file per size on SQLite, one database on PostgreSQL):
+ * the dashboards benchmark measures the same one with --reuse instead of loading its own.
+ */
+export function ledgerTarget(kind: 'sqlite' | 'postgres', customers: number, transactions: number): Target {
+  return kind === 'sqlite' ? sqliteTarget(`bench-tx-${customers}-${transactions}.db`) : postgresTarget('guanxi_bench_tx');
+}
+
+/** The loaded ledger's size, without what earlier runs pushed through the API. */
+export async function loadedLedger(db: Db) {
+  const n = async (q: string) => Number((await sql.raw<{ n: number }>(q).execute(db.kysely)).rows[0].n);
+  return {
+    transactions: await n(`select count(*) as n from transactions where source_system <> '${PUSH_SYSTEM}'`),
+    returns: await n('select count(*) as n from transaction_returns'),
+  };
+}
+
 /** Users who own customers: the demo organisation plus bench specialists, ~10,000 customers each at 1M. */
 async function createOwners(db: Db, customers: number): Promise<Owner[]> {
   const k = db.kysely;
