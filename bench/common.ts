@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { PostgresQueryCompiler, SqliteQueryCompiler, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type UnknownRow } from 'kysely';
+import { Migrator, PostgresQueryCompiler, SqliteQueryCompiler, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type UnknownRow } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../server/config';
 import { openDatabase, type Db } from '../server/db/database';
@@ -214,7 +214,10 @@ export async function prepare(target: Target, p: PrepareOptions): Promise<{ load
 export async function migratePending(db: Db, analyze: string[]): Promise<void> {
   const pending = collectMigrations(db.kind, MODULES).length - Number((await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db.kysely)).rows[0].n);
   const tm = performance.now();
-  await migrateToLatest(db, MODULES);
+  // A database loaded before a migration with an earlier name was added gets it too (the app refuses that).
+  const migrations = Object.fromEntries(collectMigrations(db.kind, MODULES).map((m) => [m.name, m]));
+  const { error } = await new Migrator({ db: db.kysely, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true }).migrateToLatest();
+  if (error) throw error;
   if (pending > 0) log(`Applied ${pending} pending migration(s) to the loaded database in ${seconds(tm).toFixed(1)} s.`);
   if (db.kind === 'postgres' && pending > 0) await sql.raw(`ANALYZE ${analyze.join(', ')}`).execute(db.kysely);
 }
