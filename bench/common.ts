@@ -243,6 +243,7 @@ export interface Statement {
   parameters: unknown[];
   /** Statements issued before the previous one finished ran concurrently (Promise.all in the queries). */
   group: number;
+  queryId?: string;
 }
 
 export class Capture implements KyselyPlugin {
@@ -252,16 +253,25 @@ export class Capture implements KyselyPlugin {
   constructor(kind: 'sqlite' | 'postgres') {
     this.compiler = kind === 'sqlite' ? new SqliteQueryCompiler() : new PostgresQueryCompiler();
   }
+  /** Queries that returned a result: a sub-query embedded in another passes transformQuery too, but never runs alone. */
+  private ran = new Set<string>();
   transformQuery(a: PluginTransformQueryArgs) {
     if (this.statements) {
       const c = this.compiler.compileQuery(a.node, a.queryId);
-      this.statements.push({ sql: c.sql, parameters: [...c.parameters], group: this.finished });
+      this.statements.push({ sql: c.sql, parameters: [...c.parameters], group: this.finished, queryId: a.queryId.queryId });
     }
     return a.node;
   }
   async transformResult(a: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     this.finished++;
+    if (this.statements) this.ran.add(a.queryId.queryId);
     return a.result;
+  }
+  /** The statements the database executed (without the sub-queries compiled into them). */
+  executed(statements: Statement[]) {
+    const out = statements.filter((s) => !s.queryId || this.ran.has(s.queryId));
+    this.ran.clear();
+    return out;
   }
 }
 
@@ -336,7 +346,7 @@ export async function measure(capture: Capture, client: Client, c: Case, run: (s
     const t = performance.now();
     const res = await client.get(url);
     const ms = performance.now() - t;
-    const statements = capture.statements.filter((s) => relevant(s.sql));
+    const statements = capture.executed(capture.statements).filter((s) => relevant(s.sql));
     capture.statements = null;
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     const body = res.json();
