@@ -2,20 +2,20 @@
  * `npx tsx bench/dashboards.bench.ts` — the director's dashboard at scale (issue 19 part 3), see docs/performance.md.
  *
  *   npx tsx bench/dashboards.bench.ts -- [--db sqlite|postgres] [--customers 100000] [--transactions 1000000]
- *        [--runs 30] [--reuse] [--keep] [--load-only] [--json out.json]
+ *        [--runs 30] [--reuse] [--keep] [--load-only] [--skip a] [--json out.json]
  *
  * Default size: 100,000 customers and 1,000,000 transactions. Larger sizes without editing the command line:
  * BENCH_DASHBOARD_CUSTOMERS=1000000 BENCH_DASHBOARD_TRANSACTIONS=10000000 (the issue's target size).
  *
- * Loads the archive with the customer benchmark's loader and the ledger with the transactions benchmark's,
- * then measures GET /api/dashboards/mine through the real API (buildApp + inject) against the same SQL on the
+ * Uses the very database the transactions benchmark loads (same file / same PostgreSQL database, same data):
+ * `npm run bench:transactions -- --load-only --reuse` once, then both benchmarks with --reuse. Without a
+ * loaded one it loads the archive and the ledger with the same loaders and options, then measures GET /api/dashboards/mine through the real API (buildApp + inject) against the same SQL on the
  * driver, interleaved. Same-run baseline: the director's page computed live (no nightly figures) and then
  * with the nightly figures in place, and the nightly run itself (the job's service method).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app';
 import { openDatabase } from '../server/db/database';
@@ -31,17 +31,17 @@ import {
   databaseSize,
   directRunner,
   f1,
+  ledgerTarget,
+  loadedLedger,
   log,
   logLine,
   machine,
   measure,
   migratePending,
   pgAdminUrl,
-  postgresTarget,
   prepare,
   printTable,
   seconds,
-  sqliteTarget,
 } from './common';
 import { loadLedgerPostgres, loadLedgerSqlite, type LedgerOptions } from './transactions-data';
 
@@ -55,6 +55,7 @@ const { values: args } = parseArgs({
     reuse: { type: 'boolean' },
     keep: { type: 'boolean' },
     'load-only': { type: 'boolean' },
+    skip: { type: 'string' },
     json: { type: 'string' },
     'max-seconds': { type: 'string' },
   },
@@ -71,14 +72,14 @@ const TARGET_MS = 1000; // the issue: the director's page loads in under a secon
 const isRelevant = (s: string) => !/"sessions"|"users"|"user_roles"|"settings"|"leases"/.test(s);
 
 async function main() {
-  const target = kind === 'sqlite' ? sqliteTarget(`bench-dash-${N}-${T}.db`) : postgresTarget('guanxi_bench_dash');
+  const target = ledgerTarget(kind, N, T);
   log(`Guanxi CRM benchmark — dashboards on ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${N.toLocaleString('en')} customers, ${T.toLocaleString('en')} transactions, ${RUNS} runs per case`);
   const prepared = await prepare(target, {
     customers: N,
     contacts: N,
     seed: SEED,
     reuse: !!args.reuse,
-    loaded: async (db) => Number((await sql<{ n: number }>`select count(*) as n from transactions`.execute(db.kysely)).rows[0].n) === T,
+    loaded: async (db) => (await loadedLedger(db)).transactions === T,
     after: async (owners, o) => {
       const lo: LedgerOptions = { customers: N, transactions: T, returnShare: 0.03, owners, seed: SEED, end: new Date(o.end + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10) };
       log(`Loading ${T.toLocaleString('en')} transactions …`);
@@ -116,7 +117,9 @@ async function main() {
     const size1 = (body: { gradeRegion: { customers: number }[] }) => body.gradeRegion.reduce((a, r) => a + r.customers, 0);
     const results: Result[] = [];
     const cases: Case[] = [];
+    const skipped = new Set((args.skip ?? '').split(',').filter(Boolean));
     const time = async (c: Case, client = admin) => {
+      if (skipped.has(c.key)) return log(`  ${c.key}   ${c.label}: skipped`);
       const r = await measure(capture, client, c, run, isRelevant, MAX_SECONDS);
       results.push(r);
       cases.push(c);

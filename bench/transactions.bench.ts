@@ -26,6 +26,7 @@ import { login, registerTestDatabase } from '../test/harness';
 import {
   ADMIN_PASSWORD,
   Capture,
+  PUSH_SYSTEM,
   type Case,
   type Result,
   type Statement,
@@ -34,6 +35,8 @@ import {
   databaseSize,
   directRunner,
   f1,
+  ledgerTarget,
+  loadedLedger,
   log,
   logLine,
   machine,
@@ -41,12 +44,10 @@ import {
   migratePending,
   pct,
   pgAdminUrl,
-  postgresTarget,
   prepare,
   printPlans,
   printTable,
   seconds,
-  sqliteTarget,
 } from './common';
 import { loadLedgerPostgres, loadLedgerSqlite, type LedgerLoad, type LedgerOptions } from './transactions-data';
 
@@ -77,19 +78,11 @@ const RUNS = count(args.runs, 200);
 const BATCHES = count(args.batches, 20);
 const SEED = count(args.seed, 2026);
 const MAX_SECONDS = count(args['max-seconds'], 60);
-const PUSH_SYSTEM = 'BENCHPUSH';
 
 const isLedgerSql = (s: string) => /"transactions"|"transaction_returns"|"customer_classes"|"customer_class_changes"/.test(s);
 const WATCHED = ['transactions', 'transaction_returns', 'customer_classes', 'customer_class_changes', 'customers'];
 
-/** The loaded ledger, without what earlier runs pushed through the API. */
-async function ledgerSize(db: Db) {
-  const n = async (q: string) => Number((await sql.raw<{ n: number }>(q).execute(db.kysely)).rows[0].n);
-  return {
-    transactions: await n(`select count(*) as n from transactions where source_system <> '${PUSH_SYSTEM}'`),
-    returns: await n('select count(*) as n from transaction_returns'),
-  };
-}
+const ledgerSize = loadedLedger;
 
 // ── The cases ─────────────────────────────────────────────────────────────────
 async function buildCases(db: Db) {
@@ -169,7 +162,7 @@ async function timeDirect(run: (s: Statement[]) => Promise<void>, statements: St
 
 // ── Main ──────────────────────────────────────────────────────────────────────
 async function main() {
-  const target = kind === 'sqlite' ? sqliteTarget(`bench-tx-${N}-${T}.db`) : postgresTarget('guanxi_bench_tx');
+  const target = ledgerTarget(kind, N, T);
   log(`Guanxi CRM benchmark — transactions on ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${N.toLocaleString('en')} customers, ${T.toLocaleString('en')} transactions, ${RUNS} runs per query`);
   let ledger: LedgerLoad | null = null;
   const prepared = await prepare(target, {

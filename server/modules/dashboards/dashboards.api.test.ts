@@ -67,6 +67,7 @@ describe('dashboards (docs/regulations.md §16)', () => {
     expect(p.complaints).toMatchObject({ received: 0, inTimeRate: null });
     expect(p.satisfaction).toEqual({ responses: 0, index: null });
     expect(p.salesTrend.asOf).toBeNull(); // no nightly run yet: computed live
+    expect(p.gradeRegionAsOf).toBeNull();
   });
 
   it('shows the nightly figures as of their run until the next one', async () => {
@@ -77,9 +78,25 @@ describe('dashboards (docs/regulations.md §16)', () => {
     expect(p.topCustomers.asOf).toBe(computedAt);
     expect(p.cadence.asOf).toBe(computedAt);
     expect(month(p, '2026-12')).toBe(500_000); // the sale after the run is not in yet
-    expect(cells(p)).toEqual(['A/广东省=3', 'B/北京市=1']); // counts are live
+    expect(cells(p)).toEqual(['A/广东省=3', 'B/北京市=1']);
     await director.client.post('/api/dashboards/refresh', {});
     expect(month(await page(director), '2026-12')).toBe(510_000);
+  });
+
+  it('counts customers by grade and region for the director as of the nightly run, and live on a specialist’s page', async () => {
+    const setGrade = (grade: string) => ctx.db.kysely.transaction().execute((trx) => ctx.services.customers.setGrades(trx, null, [{ customerId: ids.a1, grade, reason: '测试' }]));
+    const { computedAt } = json(await director.client.post('/api/dashboards/refresh', {}));
+    await setGrade('B');
+    const before = await page(director);
+    expect(before.gradeRegionAsOf).toBe(computedAt);
+    expect(cells(before)).toEqual(['A/广东省=3', 'B/北京市=1']); // the regrade after the run is not in yet
+    const own = await page(specA);
+    expect(own.gradeRegionAsOf).toBeNull();
+    expect(cells(own)).toEqual(['A/广东省=1', 'B/北京市=1', 'B/广东省=1']);
+    await director.client.post('/api/dashboards/refresh', {});
+    expect(cells(await page(director))).toEqual(['A/广东省=2', 'B/北京市=1', 'B/广东省=1']);
+    await setGrade('A');
+    await director.client.post('/api/dashboards/refresh', {});
   });
 
   it('never counts another team’s customers on a specialist’s or a supervisor’s page', async () => {

@@ -8,6 +8,7 @@ export const pageOut = z.object({
   from: z.string(),
   to: z.string(),
   gradeRegion: z.array(z.object({ grade: z.string().nullable(), province: z.string().nullable(), customers: z.number() })),
+  gradeRegionAsOf: asOf,
   salesTrend: z.object({ asOf, months: z.array(z.object({ month, cents: z.number() })) }),
   topCustomers: z.object({ asOf, rows: z.array(z.object({ id: z.number(), name: z.string(), cents: z.number() })) }),
   cadence: z.object({ asOf, inTime: z.number(), due: z.number(), overdue: z.number(), total: z.number(), rate: z.number().nullable() }),

@@ -1,9 +1,10 @@
 /**
  * Dashboards 仪表盘 (docs/regulations.md §16): one page per caller, the same figures within the caller's data
  * scope — the director's over all customers, a supervisor's over the team, a specialist's over their own.
- * Each figure is one SQL aggregate read through the owning module's service. The three heavy figures over
- * all customers (sales trend, top customers, visit cadence) are computed by a nightly run under a lease and
- * shown "as of" that run; narrower scopes are small and computed live.
+ * Each figure is one SQL aggregate read through the owning module's service. The heavy figures over all
+ * customers (customers by grade and region, sales trend, top customers, visit cadence) are computed by a
+ * nightly run under a lease and shown "as of" that run; narrower scopes are computed live, reading only the
+ * caller's own customers' sales lines.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -27,7 +28,7 @@ const hourOf = (d: Date) => Number(new Date(d.getTime() + 8 * 3600_000).toISOStr
 export interface DashboardDeps {
   db: Kysely<Database>;
   clock: Clock;
-  transactions: Pick<TransactionService, 'salesByCustomerMonth' | 'salesByCustomerProduct'>;
+  transactions: Pick<TransactionService, 'salesByCustomerMonth' | 'salesByCustomerProduct' | 'salesLines'>;
   complaintAnalysis: Pick<ComplaintAnalysis, 'analyse'>;
   surveys: Pick<SurveyService, 'scoresSince'>;
   cadence: Pick<CadenceService, 'compliance'>;
@@ -68,26 +69,36 @@ export function createDashboardService(deps: DashboardDeps) {
   const { db, clock, transactions } = deps;
   const span = () => twelveMonths(shanghaiDate(clock.now()));
 
+  // Over all customers the ledger is aggregated per customer first; within a narrower scope the customers are
+  // few and the join reads only their lines by customer (the whole year's ledger is not aggregated per request).
+  const wide = (actor: Actor) => scopeOn(actor, CUSTOMER) === 'all';
   async function salesTrend(actor: Actor) {
     const s = span();
-    const rows = await q.salesByMonth(db, actor, transactions.salesByCustomerMonth(db, s.from, s.to) as unknown as SalesByMonth);
+    const source = wide(actor) ? transactions.salesByCustomerMonth(db, s.from, s.to) : transactions.salesLines(db, s.from, s.to);
+    const rows = await q.salesByMonth(db, actor, source as unknown as SalesByMonth);
     const by = new Map(rows.map((r) => [r.month, r.cents]));
     return s.months.map((month) => ({ month, cents: by.get(month) ?? 0 }));
   }
   async function topCustomers(actor: Actor) {
     const s = span();
-    return q.topCustomers(db, actor, transactions.salesByCustomerProduct(db, s.from, s.to) as unknown as SalesByProduct, TOP);
+    const source = wide(actor) ? transactions.salesByCustomerProduct(db, s.from, s.to) : transactions.salesLines(db, s.from, s.to);
+    return q.topCustomers(db, actor, source as unknown as SalesByProduct, TOP);
   }
   async function cadence(ctx: RequestContext) {
     const c = (await deps.cadence.compliance(ctx, {})).totals;
     return { inTime: c.inTime, due: c.due, overdue: c.overdue, total: c.total, rate: rate(c.inTime + c.due, c.total) };
   }
-  const HEAVY = { salesTrend: (ctx: RequestContext) => salesTrend(ctx.actor), topCustomers: (ctx: RequestContext) => topCustomers(ctx.actor), cadence };
+  const HEAVY = {
+    gradeRegion: (ctx: RequestContext) => q.gradeRegion(db, ctx.actor),
+    salesTrend: (ctx: RequestContext) => salesTrend(ctx.actor),
+    topCustomers: (ctx: RequestContext) => topCustomers(ctx.actor),
+    cadence,
+  };
   type Heavy = keyof typeof HEAVY;
 
   /** All-customer figures from the last nightly run (as of its time), or live when there is none yet or the scope is narrower. */
   async function heavy<K extends Heavy>(ctx: RequestContext, name: K): Promise<{ asOf: string | null; value: Awaited<ReturnType<(typeof HEAVY)[K]>> }> {
-    if (scopeOn(ctx.actor, CUSTOMER) === 'all') {
+    if (wide(ctx.actor)) {
       const snap = await q.snapshot(db, name);
       if (snap) return { asOf: new Date(snap.computed_at).toISOString(), value: JSON.parse(snap.body) };
     }
@@ -100,7 +111,7 @@ export function createDashboardService(deps: DashboardDeps) {
       const s = span();
       const since = new Date(Date.parse(`${s.from}T00:00:00+08:00`)).toISOString();
       const [gradeRegion, trend, top, cad, complaints, satisfaction, pool] = await Promise.all([
-        q.gradeRegion(db, ctx.actor),
+        heavy(ctx, 'gradeRegion'),
         heavy(ctx, 'salesTrend'),
         heavy(ctx, 'topCustomers'),
         heavy(ctx, 'cadence'),
@@ -113,7 +124,8 @@ export function createDashboardService(deps: DashboardDeps) {
         scope: scopeOn(ctx.actor, CUSTOMER),
         from: s.from,
         to: s.to,
-        gradeRegion,
+        gradeRegion: gradeRegion.value,
+        gradeRegionAsOf: gradeRegion.asOf,
         salesTrend: { asOf: trend.asOf, months: trend.value },
         topCustomers: { asOf: top.asOf, rows: top.value },
         cadence: { asOf: cad.asOf, ...cad.value },

@@ -2,7 +2,7 @@ import type { Instant } from '../../db/schema';
 
 /** One figure over all customers as computed by the nightly run (docs/regulations.md §16). */
 export interface DashboardSnapshotTable {
-  name: string; // salesTrend | topCustomers | cadence
+  name: string; // gradeRegion | salesTrend | topCustomers | cadence
   body: string; // JSON
   computed_at: Instant;
 }

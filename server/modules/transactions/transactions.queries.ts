@@ -71,6 +71,17 @@ export const transactionQueries = {
       .groupBy(['customer_id', month])
       .select((eb) => ['customer_id', month.as('month'), eb.fn.sum<number | string>('amount_cents').as('amount_cents')]);
   },
+  /**
+   * Sales lines (customer, month YYYY-MM, amount) between two days, not aggregated: joined to a few customers'
+   * ids the database reads only their lines through the (customer_id, date) index (docs/regulations.md §16).
+   */
+  salesLines(db: Q, from: string, to: string) {
+    return db
+      .selectFrom('transactions')
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .select(['customer_id', sql<string>`substr(date, 1, 7)`.as('month'), 'amount_cents']);
+  },
   /** For the public pool (docs/regulations.md §8): the day of each customer's latest sale. */
   async lastDates(db: Q, customerIds: number[]) {
     if (!customerIds.length) return [];

@@ -320,6 +320,11 @@ export function createTransactionService(deps: TransactionDeps) {
       return q.salesByCustomerProduct(conn, from, to);
     },
 
+    /** Sales lines (customer, month, amount) between two days (inclusive), as a sub-query for narrow scopes (docs/regulations.md §16). */
+    salesLines(conn: Kysely<Database>, from: string, to: string) {
+      return q.salesLines(conn, from, to);
+    },
+
     /** Gross sales per customer and month between two days (inclusive), as a sub-query (docs/regulations.md §16). */
     salesByCustomerMonth(conn: Kysely<Database>, from: string, to: string) {
       return q.salesByCustomerMonth(conn, from, to);

@@ -158,7 +158,7 @@ export default function DashboardPage() {
               />
             </Col>
             <Col xs={24} lg={14}>
-              <Card size="small" title={t('dashboards.gradeRegion.title')} extra={<Freshness asOf={null} />}>
+              <Card size="small" title={t('dashboards.gradeRegion.title')} extra={<Freshness asOf={d.gradeRegionAsOf} />}>
                 {d.gradeRegion.length && gradeRegion ? (
                   <EChart
                     option={gradeRegion}
