@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ConfigError, type Config } from './config';
 import type { Db } from './db/database';
@@ -92,6 +92,9 @@ export async function buildApp(
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
+    // A log line per request costs more than a cached read; errors are still logged, and LOG_LEVEL=debug
+    // brings the request lines back (docs/performance.md).
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   });
   // The route inventory: the test suite checks that every /api route declares a permission policy.
   const routes: RouteEntry[] = [];

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config';
 import type { Database } from './schema';
 import { selectOne } from './health.queries';
+import { StatementCounter } from './statement-counter';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -14,6 +15,8 @@ export interface Db {
   kind: DialectKind;
   /** SQLite only: the open better-sqlite3 handle (used by the online backup). */
   sqlite?: SqliteDatabase.Database;
+  /** Only when opened with `countStatements` (tests and benchmarks). */
+  statements?: StatementCounter;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,9 @@ function pgTypes() {
   };
 }
 
-export function openDatabase(database: Config['database']): Db {
+export function openDatabase(database: Config['database'], opts: { countStatements?: boolean } = {}): Db {
+  const statements = opts.countStatements ? new StatementCounter(database.kind) : undefined;
+  const plugins = statements ? [statements] : [];
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: database.poolMax, types: pgTypes() });
     // Every session works in UTC; business rules convert to Asia/Shanghai explicitly.
@@ -44,8 +49,8 @@ export function openDatabase(database: Config['database']): Db {
     // An idle connection the server closes (a restart, a failover, a closing pool) is dropped and replaced
     // by the pool; without a listener node-postgres would throw it as an uncaught exception and stop the process.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection closed: ${err.message}`));
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, kind: 'postgres', close: () => kysely.destroy() };
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { kysely, kind: 'postgres', statements, close: () => kysely.destroy() };
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const handle = new SqliteDatabase(database.file);
@@ -53,8 +58,8 @@ export function openDatabase(database: Config['database']): Db {
   handle.pragma('synchronous = FULL'); // an acknowledged write survives power loss
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
-  return { kysely, kind: 'sqlite', sqlite: handle, close: () => kysely.destroy() };
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }), plugins });
+  return { kysely, kind: 'sqlite', sqlite: handle, statements, close: () => kysely.destroy() };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

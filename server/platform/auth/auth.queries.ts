@@ -39,6 +39,37 @@ export const authQueries = {
     await db.insertInto('sessions').values(values).execute();
   },
   session: (db: Q, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+  /**
+   * Everything a request's authentication needs in one statement (on PostgreSQL every statement is a
+   * round trip): the session, its user, the user's roles and supervised teams (one row per combination,
+   * none when the session is unknown) and the stored session timeouts (null while the default holds).
+   */
+  sessionWithActor: (db: Q, id: string, settingKeys: readonly [string, string]) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .leftJoin('teams', 'teams.supervisor_id', 'users.id')
+      .select([
+        'sessions.user_id',
+        'sessions.csrf_token',
+        'sessions.created_at',
+        'sessions.last_seen_at',
+        'users.username',
+        'users.display_name',
+        'users.department_id',
+        'users.team_id',
+        'users.must_change_password',
+        'users.active',
+        'user_roles.role',
+        'teams.id as supervised_team_id',
+      ])
+      .select((eb) => [
+        eb.selectFrom('settings').select('value').where('key', '=', settingKeys[0]).as('setting_0'),
+        eb.selectFrom('settings').select('value').where('key', '=', settingKeys[1]).as('setting_1'),
+      ])
+      .where('sessions.id', '=', id)
+      .execute(),
   async touchSession(db: Q, id: string, at: string): Promise<void> {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
   },

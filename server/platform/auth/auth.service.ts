@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema';
 import { type AuditService, actorInfo } from '../audit/audit.service';
 import { AppError, errors } from '../http/errors';
-import { type Actor, type RequestContext, loadActor } from '../permissions/actor';
+import { type Actor, type RequestContext, actorFromRows, loadActor } from '../permissions/actor';
 import type { SettingsService } from '../settings/settings.service';
 import type { Clock } from '../time';
 import { authQueries } from './auth.queries';
@@ -18,6 +18,8 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex'
 const token = () => crypto.randomBytes(32).toString('base64url');
 /** last_seen_at is refreshed at most this often, so reads do not turn into writes. */
 const TOUCH_EVERY_MS = 60_000;
+/** The timeouts checked on every request, read within the session statement. */
+const SESSION_SETTINGS = ['security.sessionIdleMinutes', 'security.sessionAbsoluteHours'] as const;
 
 export interface LoginResult {
   sessionToken: string;
@@ -107,25 +109,33 @@ export function createAuthService(deps: {
     async authenticate(sessionToken: string | undefined): Promise<Actor> {
       if (!sessionToken) throw errors.unauthenticated();
       const sessionId = sha256(sessionToken);
-      const session = await authQueries.session(db, sessionId);
-      if (!session) throw errors.unauthenticated('error.session_expired');
+      // One statement: session, user, roles, supervised teams and timeouts, read fresh on every request,
+      // so a deactivation, a changed role or team and a changed timeout apply to the next request on every instance.
+      const rows = await authQueries.sessionWithActor(db, sessionId, SESSION_SETTINGS);
+      if (!rows.length) throw errors.unauthenticated('error.session_expired');
+      const session = rows[0];
       const now = clock.now();
-      const idleMs = (await settings.number('security.sessionIdleMinutes')) * 60000;
-      const absoluteMs = (await settings.number('security.sessionAbsoluteHours')) * 3600000;
+      const idleMs = settings.numberFrom(SESSION_SETTINGS[0], session.setting_0) * 60000;
+      const absoluteMs = settings.numberFrom(SESSION_SETTINGS[1], session.setting_1) * 3600000;
       const lastSeen = new Date(session.last_seen_at).getTime();
       if (now.getTime() - lastSeen > idleMs || now.getTime() - new Date(session.created_at).getTime() > absoluteMs) {
         await authQueries.deleteSession(db, sessionId);
         throw errors.unauthenticated('error.session_expired');
       }
-      const user = await authQueries.userById(db, session.user_id);
-      if (!user || user.active !== 1) {
+      if (session.active !== 1) {
         await authQueries.deleteUserSessions(db, session.user_id);
         throw errors.unauthenticated('error.session_expired');
       }
       if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
         await authQueries.touchSession(db, sessionId, now.toISOString());
       }
-      return loadActor(db, user, { sessionId, csrfToken: session.csrf_token });
+      const roles: string[] = [];
+      const supervised: number[] = [];
+      for (const r of rows) {
+        if (r.role !== null && !roles.includes(r.role)) roles.push(r.role);
+        if (r.supervised_team_id !== null && !supervised.includes(r.supervised_team_id)) supervised.push(r.supervised_team_id);
+      }
+      return actorFromRows({ id: session.user_id, ...session }, roles, supervised, { sessionId, csrfToken: session.csrf_token });
     },
 
     async logout(ctx: RequestContext): Promise<void> {

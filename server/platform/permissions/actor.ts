@@ -38,7 +38,19 @@ export async function loadActor(
   session: { sessionId: string; csrfToken: string } = { sessionId: '', csrfToken: '' },
 ): Promise<Actor> {
   const [roleNames, supervised] = await Promise.all([actorQueries.roleNames(db, user.id), actorQueries.supervisedTeamIds(db, user.id)]);
+  return actorFromRows(user, roleNames, supervised, session);
+}
+
+/** The actor from rows already read (the session lookup reads roles and supervised teams in its one statement). */
+export function actorFromRows(
+  user: Pick<User, 'id' | 'username' | 'display_name' | 'department_id' | 'team_id' | 'must_change_password'>,
+  roleNames: readonly string[],
+  supervised: readonly number[],
+  session: { sessionId: string; csrfToken: string },
+): Actor {
   const roles = roleNames.filter(isRole) as Role[];
+  const teamIds = user.team_id ? [user.team_id] : [];
+  for (const t of supervised) if (!teamIds.includes(t)) teamIds.push(t);
   return {
     id: user.id,
     username: user.username,
@@ -47,7 +59,7 @@ export async function loadActor(
     capabilities: capabilitiesOf(roles),
     scope: widestScope(roles),
     departmentId: user.department_id,
-    teamIds: [...new Set([...(user.team_id ? [user.team_id] : []), ...supervised])],
+    teamIds,
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
     mustChangePassword: user.must_change_password === 1,

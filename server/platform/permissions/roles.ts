@@ -53,6 +53,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
 
 /** capability → the roles holding it by default; filled from the platform and the module manifests. */
 const holders = new Map<Capability, readonly Role[]>();
+/** One set per combination of roles, computed once (it is asked on every request); emptied when manifests register. */
+const capabilitySets = new Map<string, Set<Capability>>();
+
 const owners = createOwnership('Capability');
 
 /** Adds a module's capabilities. The same owner may register again (one process, several apps); another may not reuse a name. */
@@ -62,6 +65,7 @@ export function registerCapabilities(owner: string, capabilities: Record<string,
     for (const r of roles) if (!isRole(r)) throw new Error(`Capability ${name} of ${owner} names an unknown role ${r}`);
     holders.set(name, roles);
   }
+  capabilitySets.clear();
 }
 registerCapabilities('platform', PLATFORM_CAPABILITIES);
 
@@ -87,8 +91,13 @@ export function widestScope(roles: readonly Role[]): DataScope {
 }
 
 export function capabilitiesOf(roles: readonly Role[]): Set<Capability> {
-  const caps = new Set<Capability>();
-  for (const r of roles) for (const c of roleCapabilities(r)) caps.add(c);
+  const key = [...roles].sort().join(',');
+  let caps = capabilitySets.get(key);
+  if (!caps) {
+    caps = new Set<Capability>();
+    for (const r of roles) for (const c of roleCapabilities(r)) caps.add(c);
+    capabilitySets.set(key, caps);
+  }
   return caps;
 }
 

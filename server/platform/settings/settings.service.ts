@@ -29,6 +29,16 @@ export interface SettingState {
 export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; env?: Record<string, string> }) {
   const { db, audit, clock } = deps;
   const env = deps.env ?? {};
+  function storedOrDefault(d: (typeof SETTINGS)[number], stored: string): unknown {
+    let json: unknown;
+    try {
+      json = JSON.parse(stored);
+    } catch {
+      return d.default;
+    }
+    const parsed = d.schema.safeParse(json);
+    return parsed.success ? parsed.data : d.default; // a value no longer valid falls back to the default
+  }
   async function load(conn: Kysely<Database> = db): Promise<Map<string, SettingState>> {
     const rows = await settingsQueries.all(conn);
     const stored = new Map(rows.map((r) => [r.key, r]));
@@ -41,8 +51,7 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
         const parsed = d.schema.safeParse(env[d.env!]);
         if (parsed.success) value = parsed.data; // checked at start-up (checkSettingEnv)
       } else if (row) {
-        const parsed = d.schema.safeParse(JSON.parse(row.value));
-        if (parsed.success) value = parsed.data; // a value no longer valid falls back to the default
+        value = storedOrDefault(d, row.value);
       }
       states.set(d.key, {
         key: d.key,
@@ -71,6 +80,19 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
       const s = (await load(conn)).get(key);
       if (!s) throw new Error(`Unknown setting ${key}`);
       return Number(s.value);
+    },
+    /**
+     * A number setting from its stored JSON (null: never stored), as `number` would read it: for a caller
+     * that fetched the row within a larger statement (the session lookup reads its timeouts that way).
+     */
+    numberFrom(key: string, stored: string | null | undefined): number {
+      const d = SETTINGS_BY_KEY.get(key);
+      if (!d) throw new Error(`Unknown setting ${key}`);
+      if (d.env && env[d.env] !== undefined) {
+        const parsed = d.schema.safeParse(env[d.env]);
+        if (parsed.success) return Number(parsed.data);
+      }
+      return Number(stored == null ? d.default : storedOrDefault(d, stored));
     },
     async value<T = unknown>(key: string, conn?: Kysely<Database>): Promise<T> {
       const s = (await load(conn)).get(key);

@@ -1,0 +1,34 @@
+import { PostgresQueryCompiler, SqliteQueryCompiler, type KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, UnknownRow } from 'kysely';
+
+/**
+ * Counts the SQL statements issued through Kysely (off unless the database is opened with
+ * `countStatements`: the statement-count test and the HTTP benchmark turn it on). On PostgreSQL every
+ * statement is a network round trip, so the count of a hot path is what decides its speed
+ * (docs/performance.md). BEGIN and COMMIT of a transaction bypass plugins and are not counted.
+ */
+export class StatementCounter implements KyselyPlugin {
+  count = 0;
+  /** The SQL of each counted statement since the last reset (kept only while `keep` is set). */
+  sql: string[] = [];
+  keep = false;
+  private compiler;
+
+  constructor(kind: 'sqlite' | 'postgres') {
+    this.compiler = kind === 'sqlite' ? new SqliteQueryCompiler() : new PostgresQueryCompiler();
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.sql = [];
+  }
+
+  transformQuery(args: PluginTransformQueryArgs) {
+    this.count++;
+    if (this.keep) this.sql.push(this.compiler.compileQuery(args.node, args.queryId).sql);
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
