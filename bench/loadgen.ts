@@ -27,6 +27,17 @@ export interface LoadResult {
   p50: number;
   p99: number;
   firstError?: string;
+  /** Every latency, ms (to merge the slices of one case). */
+  latencies: number[];
+  seconds: number;
+}
+
+/** One result from several slices of the same case (the cases take turns, so background load hits all alike). */
+export function merge(parts: LoadResult[]): LoadResult {
+  const latencies = parts.flatMap((p) => p.latencies);
+  const seconds = parts.reduce((a, p) => a + p.seconds, 0);
+  const errors = parts.reduce((a, p) => a + p.errors, 0);
+  return { requests: latencies.length, errors, rps: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), firstError: parts.find((p) => p.firstError)?.firstError, latencies, seconds };
 }
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
@@ -77,5 +88,5 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   );
   const s = (performance.now() - started) / 1000;
   agent.destroy();
-  return { requests: latencies.length, errors, rps: latencies.length / s, p50: pct(latencies, 50), p99: pct(latencies, 99), firstError };
+  return { requests: latencies.length, errors, rps: latencies.length / s, p50: pct(latencies, 50), p99: pct(latencies, 99), firstError, latencies, seconds: s };
 }

@@ -23,8 +23,8 @@ const LIMITS = {
   todo: 16,
   /** session + scope + the complaint with its timeline, deadlines and approvals */
   complaintDetail: 13,
-  /** session + scope + read, update, re-read, contacts, search index (2), audit in one transaction + the record answered */
-  update: 10,
+  /** session + scope + read, update, audit in one transaction (the search document only when a searched field changes) + the record answered */
+  update: 6,
 } as const;
 
 let ctx: TestContext;

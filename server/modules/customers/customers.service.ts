@@ -44,9 +44,15 @@ export interface Duplicate {
 
 
 /** API-shaped values of a customer row (camelCase), before masking. */
+/** The customer's own fields the search document is built from (see `reindex`). */
+const SEARCHED_FIELDS = ['name', 'creditCode', 'phone'];
+
+/** Computed once: the presenter maps every customer of every answer through it. */
+const EDITABLE_ENTRIES = Object.entries(EDITABLE_COLUMNS);
+
 export function customerValues(row: Customer): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [field, col] of Object.entries(EDITABLE_COLUMNS)) out[field] = (row as unknown as Record<string, unknown>)[col];
+  for (const [field, col] of EDITABLE_ENTRIES) out[field] = (row as unknown as Record<string, unknown>)[col];
   out.tags = JSON.parse(row.tags);
   return out;
 }
@@ -215,7 +221,8 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     if (!Object.keys(changes).length && version === null) return changes;
     // version null = the import, which works on the current row inside its own transaction.
     await updateVersioned(trx, 'customers', id, version ?? before.version, { ...toColumns(fields), ...derived({ ...beforeValues, ...given }) }, now());
-    await reindex(trx, id);
+    // The search document is made of the name, credit code and phone (and the contacts): unchanged, it stays.
+    if (version === null || SEARCHED_FIELDS.some((f) => f in changes)) await reindex(trx, id);
     if (Object.keys(changes).length) await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'customer', entityId: id, changes });
     await notify(trx, ctx, [{ id, fields: Object.keys(changes) }]);
     return changes;
