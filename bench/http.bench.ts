@@ -313,7 +313,8 @@ async function main() {
   log(`|---|---|---:|---:|---:|---:|---|`);
   for (const r of rows) {
     const [against, rps] = ratioOf(r.key);
-    const ratio = ['bare', 'read', 'raw-update', 'raw-pg3'].includes(r.key) || r.key.startsWith('get-') ? '' : `${((100 * r.r.rps) / (rps as number)).toFixed(0)} % of ${against}`;
+    const baseline = ['bare', 'read', 'raw-update', 'raw-pg3'].includes(r.key) || r.key.startsWith('get-');
+    const ratio = baseline || !Number.isFinite(rps as number) ? '' : `${((100 * r.r.rps) / (rps as number)).toFixed(0)} % of ${against}`;
     log(`| ${r.key} | ${r.label} | ${r.r.rps.toFixed(0)} | ${r.r.p50.toFixed(1)} | ${r.r.p99.toFixed(1)} | ${r.statements ?? ''} | ${ratio}${r.r.errors ? ` (${r.r.errors} errors)` : ''} |`);
   }
   if (kind === 'postgres') log(`GET a customer vs bare Fastify: ${((100 * by('get')) / by('bare')).toFixed(0)} %`);
