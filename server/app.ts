@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import { refuseNulBytes } from './platform/http/nul-bytes';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ConfigError, type Config } from './config';
 import type { Db } from './db/database';
@@ -119,6 +120,7 @@ export async function buildApp(
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('actor', null);
   app.addHook('onRequest', createGuard({ db: db.kysely, auth: services.auth, audit: services.audit, publicApiDocs: config.publicApiDocs ?? false }));
+  app.addHook('preValidation', refuseNulBytes);
   app.addHook('onSend', securityHeaders);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

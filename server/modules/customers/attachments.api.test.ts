@@ -64,6 +64,24 @@ describe('attachments (issue 3 §5)', () => {
   });
 });
 
+describe('attachments checked beyond their first bytes (docs/regulations.md §2)', () => {
+  it('keeps a PDF cut off before its %%EOF, and a picture that does not decode, as opaque downloads', async () => {
+    const target = json(await owner.client.post('/api/customers', { name: '苏州工业园区晶华光电有限公司' })).id;
+    const truncated = pdf.subarray(0, 1000);
+    const res = await upload(owner.client, target, truncated, `kind=letter&filename=${encodeURIComponent('残缺合同.pdf')}`);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(json(res)).toMatchObject({ filename: '残缺合同.bin', mime: 'application/octet-stream', size: 1000 });
+    const fakePng = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('<html><script>alert(1)</script></html>')]);
+    const png = json(await upload(owner.client, target, fakePng, 'kind=fax&filename=fax.png'));
+    expect(png).toMatchObject({ filename: 'fax.bin', mime: 'application/octet-stream' });
+    const download = await owner.client.get(`/api/customers/${target}/attachments/${png.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/octet-stream');
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(download.rawPayload.equals(fakePng)).toBe(true);
+  });
+});
+
 describe('merge (issue 3 §7)', () => {
   it('moves every contact and attachment to the survivor, fills its empty fields, keeps history, and removes the duplicate', async () => {
     const survivor = json(await ctx.admin.post('/api/customers', { name: '成都天府软件有限公司', phone: '02888886666' }));

@@ -62,6 +62,7 @@ const messages: Catalogue = {
   'validation.number': ['请输入数字', '請輸入數字', 'Enter a number'],
   'validation.unknown_field': ['不支持的字段', '不支援的欄位', 'Unknown field'],
   'validation.invalid': ['内容不正确', '內容不正確', 'Not valid'],
+  'validation.nul_byte': ['含有不允许的空字符（\\u0000）', '含有不允許的空字元（\\u0000）', 'Contains a NUL character (\\u0000), which is not allowed'],
   'validation.date': ['日期格式应为 YYYY-MM-DD', '日期格式應為 YYYY-MM-DD', 'Use the date format YYYY-MM-DD'],
   'validation.username': ['用户名为 3–32 位字母、数字、点、下划线或连字符', '使用者名稱為 3–32 位字母、數字、點、底線或連字號', 'Usernames have 3–32 letters, digits, dots, underscores or hyphens'],
   'validation.email': ['邮箱格式不正确', '電子郵件格式不正確', 'Not a valid e-mail address'],
