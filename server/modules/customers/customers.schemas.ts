@@ -14,7 +14,8 @@ const sortFieldsCovered: [CustomerSortField] extends [SortFieldsHere] ? ([SortFi
 void sortFieldsCovered;
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
-const phone = z.string().trim().max(40).refine(isPhone, 'validation.phone').nullable().optional();
+// Full-width digits and letters (１３８…, Ａ) are the same characters typed in a Chinese input mode: NFKC folds them (docs/regulations.md §2).
+const phone = z.string().normalize('NFKC').trim().max(40).refine(isPhone, 'validation.phone').nullable().optional();
 const amount = z.number().min(0).max(1e9).nullable().optional();
 
 /** The editable fields of a company customer (docs/regulations.md §2), grouped as the seeds group them. */
@@ -24,6 +25,7 @@ export const customerFields = {
   status: z.enum(STATUSES).optional(),
   creditCode: z
     .string()
+    .normalize('NFKC')
     .trim()
     .toUpperCase()
     .refine(isCreditCode, 'validation.credit_code')
@@ -32,7 +34,7 @@ export const customerFields = {
   legalRepresentative: text(50),
   generalManager: text(50),
   address: text(200),
-  postcode: z.string().trim().regex(POSTCODE_RE, 'validation.postcode').nullable().optional(),
+  postcode: z.string().normalize('NFKC').trim().regex(POSTCODE_RE, 'validation.postcode').nullable().optional(),
   phone,
   email: z.string().trim().max(120).pipe(z.email({ error: 'validation.email' })).nullable().optional(),
   website: text(200),
@@ -54,7 +56,7 @@ export const customerFields = {
   lowMonthAmount: amount,
   // 财务与付款
   bankName: text(100),
-  bankAccount: z.string().trim().regex(/^[\d\s-]{6,40}$/, 'validation.bank_account').nullable().optional(),
+  bankAccount: z.string().normalize('NFKC').trim().regex(/^[\d\s-]{6,40}$/, 'validation.bank_account').nullable().optional(),
   paymentHabits: text(200),
   payingContact: text(50),
   // 客户关系
@@ -154,7 +156,7 @@ export const duplicateOut = z.object({
   name: z.string().nullable(),
 });
 export const duplicateCheck = z
-  .object({ name: z.string().trim().max(100).optional(), creditCode: z.string().trim().max(18).optional(), phone: z.string().trim().max(40).optional() })
+  .object({ name: z.string().trim().max(100).optional(), creditCode: z.string().normalize('NFKC').trim().max(18).optional(), phone: z.string().normalize('NFKC').trim().max(40).optional() })
   .strict();
 
 export const contactFields = {

@@ -52,6 +52,15 @@ export async function parseFile(body: Buffer, limits: ImportLimits) {
   return { table: readCsv(text.text, limits), fileType: 'csv' as const, encoding: text.encoding, sheetName: null };
 }
 
+/** cell_flags holds [row, column] of rounded numbers and [row, column, 'formula'] of formula cells. */
+function cellFlags(json: string): { flags: [number, number][]; formulas: [number, number][] } {
+  const all = JSON.parse(json) as ([number, number] | [number, number, 'formula'])[];
+  return {
+    flags: all.filter((f) => f.length === 2).map(([r, c]) => [r, c]),
+    formulas: all.filter((f) => f[2] === 'formula').map(([r, c]) => [r, c]),
+  };
+}
+
 /** The stored cells of an import, with its mapping. */
 export interface StoredTable<F extends string = string> extends ParsedTable {
   mapping: (F | null)[];
@@ -85,7 +94,7 @@ export function createImportJobs<Extra extends object = object>(deps: ImportJobD
       mapping: JSON.parse(row.mapping) as (F | null)[],
       rows: JSON.parse(row.rows) as string[][],
       rowNumbers: JSON.parse(row.row_numbers) as number[],
-      flags: JSON.parse(row.cell_flags) as [number, number][],
+      ...cellFlags(row.cell_flags),
     };
   }
 
@@ -124,7 +133,7 @@ export function createImportJobs<Extra extends object = object>(deps: ImportJobD
         mapping: JSON.stringify(mapping),
         rows: JSON.stringify(table.rows),
         row_numbers: JSON.stringify(table.rowNumbers),
-        cell_flags: JSON.stringify(table.flags),
+        cell_flags: JSON.stringify([...table.flags, ...(table.formulas ?? []).map(([r, c]) => [r, c, 'formula'])]),
         row_count: table.rows.length,
         progress_total: table.rows.length,
         created_at: t0,

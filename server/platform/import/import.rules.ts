@@ -305,6 +305,8 @@ export interface ParsedTable {
   rowNumbers: number[];
   /** [data row index, column] of numbers Excel has rounded (more than 15 significant digits). */
   flags: [number, number][];
+  /** [data row index, column] of cells holding a formula: their value is the result Excel saved with the file. */
+  formulas?: [number, number][];
 }
 
 /**
@@ -312,7 +314,7 @@ export interface ParsedTable {
  * out but keep their numbers. Returns a message key when the table exceeds the limits or is empty.
  */
 export function tableFromRecords(
-  records: { cells: string[]; rowNumber: number; flagged?: number[] }[],
+  records: { cells: string[]; rowNumber: number; flagged?: number[]; formulas?: number[] }[],
   limits: { maxRows: number; maxColumns: number } = DEFAULT_IMPORT_LIMITS,
 ): ParsedTable | { problem: string; params?: Record<string, number> } {
   const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
@@ -325,15 +327,17 @@ export function tableFromRecords(
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   const flags: [number, number][] = [];
+  const formulas: [number, number][] = [];
   for (const r of data) {
     const cells = Array.from({ length: width }, (_, i) => (r.cells[i] ?? '').trim());
     if (cells.every((c) => c === '')) continue; // text only beyond the last header column
     for (const col of r.flagged ?? []) if (col < width) flags.push([rows.length, col]);
+    for (const col of r.formulas ?? []) if (col < width) formulas.push([rows.length, col]);
     rows.push(cells);
     rowNumbers.push(r.rowNumber);
   }
   if (!rows.length) return { problem: 'import.empty' };
-  return { headers: head.cells.slice(0, width).map((h) => h.trim()), rows, rowNumbers, flags };
+  return { headers: head.cells.slice(0, width).map((h) => h.trim()), rows, rowNumbers, flags, ...(formulas.length ? { formulas } : {}) };
 }
 
 // ── Cells ─────────────────────────────────────────────────────────────────────

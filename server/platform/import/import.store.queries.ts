@@ -20,7 +20,7 @@ export interface ImportStoreTable {
   mapping: string; // JSON (field | null)[]
   rows: string; // JSON string[][]
   row_numbers: string; // JSON number[]
-  cell_flags: ColumnType<string, string | undefined, string>; // JSON [rowIndex, column][]
+  cell_flags: ColumnType<string, string | undefined, string>; // JSON [rowIndex, column][] (rounded numbers) and [rowIndex, column, 'formula']
   row_count: number;
   duplicates_mode: string | null;
   result: string | null; // JSON

@@ -37,18 +37,21 @@ export async function readXlsx(buf: Buffer, limits?: { maxRows: number; maxColum
   if (!ws) return { problem: 'import.empty' };
   const max = limits?.maxRows ?? Number.POSITIVE_INFINITY;
   if (ws.actualRowCount - 1 > max) return { problem: 'import.too_many_rows', params: { max } };
-  const records: { cells: string[]; rowNumber: number; flagged: number[] }[] = [];
+  const records: { cells: string[]; rowNumber: number; flagged: number[]; formulas: number[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     const flagged: number[] = [];
+    const formulas: number[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (col > 1000) return;
       const { text, rounded } = cellText(cell.value);
       cells[col - 1] = text;
       if (rounded) flagged.push(col - 1);
+      // A live formula imports the result saved with the file; the report names each such cell.
+      if (cell.value !== null && typeof cell.value === 'object' && ('formula' in cell.value || 'sharedFormula' in cell.value)) formulas.push(col - 1);
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    records.push({ cells, rowNumber, flagged });
+    records.push({ cells, rowNumber, flagged, formulas });
   });
   const table = tableFromRecords(records, limits);
   return 'problem' in table ? table : { ...table, sheetName: ws.name };

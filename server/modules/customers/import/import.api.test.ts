@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG, WORKBOOK_PARTS, creditCode, gbk, mobile, readXlsx, xlsx, zip } from '../../../../test/fixtures/customer-files';
 import { createTeam, createTestContext, createUser, json, type Client, type TestContext } from '../../../../test/harness';
@@ -344,5 +345,117 @@ describe('permissions', () => {
     expect(await findCustomer('权限测试有限公司')).toHaveLength(0);
     const csrf = await supervisorA.client.request('POST', '/api/customer-imports', file as any, { csrf: false, headers: { 'content-type': 'application/octet-stream' } });
     expect(csrf.statusCode).toBe(403);
+  });
+});
+
+describe('issue 14: duplicates named with their match and chosen per row, full-width digits, formula cells', () => {
+  it('lists every duplicate row with the customer it matched and why, and applies the choice made for each row', async () => {
+    const mine = json(await supervisorA.client.post('/api/customers', { name: '宁波港城物流有限公司', phone: '13588886666', address: '宁波' }));
+    const second = json(await supervisorA.client.post('/api/customers', { name: '温州瓯江眼镜有限公司', creditCode: creditCode(81001) }));
+    const third = json(await supervisorA.client.post('/api/customers', { name: '绍兴黄酒酿造有限公司' }));
+    const hidden = json(await supervisorB.client.post('/api/customers', { name: '台州椒江模具有限公司' }));
+    const file = await xlsx([
+      ['客户名称', '联系电话', '统一社会信用代码', '地址'],
+      ['宁波港城物流股份公司', '135 8888 6666', null, '宁波市北仑区'], // row 2: phone → mine
+      ['温州瓯江眼镜有限公司', null, creditCode(81001), '温州市鹿城区'], // row 3: name and credit code → second
+      ['绍兴黄酒酿造有限公司', null, null, '绍兴市越城区'], // row 4: name → third
+      ['台州椒江模具有限公司', null, null, null], // row 5: a customer supervisor A may not see
+      ['嘉兴南湖丝绸有限公司', null, null, null], // row 6: new
+      ['嘉兴南湖丝绸有限公司', null, null, null], // row 7: the file's own row 6
+    ]);
+    const up = json(await upload(supervisorA.client, file, 'per-row.xlsx'));
+    expect(up.duplicates).toBe(5);
+    expect(up.duplicateRows).toEqual([
+      { row: 2, name: '宁波港城物流股份公司', action: null, matches: [{ customerId: mine.id, archiveNo: mine.archiveNo, name: '宁波港城物流有限公司', fileRow: null, reasons: ['phone'] }] },
+      { row: 3, name: '温州瓯江眼镜有限公司', action: null, matches: [{ customerId: second.id, archiveNo: second.archiveNo, name: '温州瓯江眼镜有限公司', fileRow: null, reasons: ['name', 'creditCode'] }] },
+      { row: 4, name: '绍兴黄酒酿造有限公司', action: null, matches: [{ customerId: third.id, archiveNo: third.archiveNo, name: '绍兴黄酒酿造有限公司', fileRow: null, reasons: ['name'] }] },
+      { row: 5, name: '台州椒江模具有限公司', action: null, matches: [{ customerId: null, archiveNo: null, name: null, fileRow: null, reasons: ['name'] }] },
+      { row: 7, name: '嘉兴南湖丝绸有限公司', action: null, matches: [{ customerId: null, archiveNo: null, name: null, fileRow: 6, reasons: ['name'] }] },
+    ]);
+    // Before the commit the report names the matches too.
+    const before = await readXlsx((await supervisorA.client.get(`/api/customer-imports/${up.id}/report.xlsx`)).rawPayload);
+    expect(String(before.getRow(2).getCell(6).value)).toBe(`与已有客户重复：${mine.archiveNo} 宁波港城物流有限公司（电话）`);
+
+    const res = await supervisorA.client.post(`/api/customer-imports/${up.id}/commit`, {
+      duplicates: 'skip',
+      rows: [
+        { row: 2, action: 'update' },
+        { row: 3, action: 'create' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const out = json(res);
+    expect(out).toMatchObject({ created: 2, updated: 1, skipped: 3, failed: 0 });
+    expect(out.duplicateRows.map((d: any) => [d.row, d.action])).toEqual([[2, 'update'], [3, 'create'], [4, 'skip'], [5, 'skip'], [7, 'skip']]);
+    // The update is the ordinary versioned one, with its history: the file's name and address replace the old ones.
+    expect((await findCustomer('宁波港城物流股份公司'))[0]).toMatchObject({ id: mine.id, address: '宁波市北仑区', version: mine.version + 1 });
+    const history = json(await supervisorA.client.get(`/api/customers/${mine.id}/history`)).items;
+    expect(history.filter((h: any) => h.action === 'update').map((h: any) => [h.field, h.oldValue, h.newValue])).toEqual(
+      expect.arrayContaining([
+        ['name', '宁波港城物流有限公司', '宁波港城物流股份公司'],
+        ['address', '宁波', '宁波市北仑区'],
+      ]),
+    );
+    expect(await findCustomer('温州瓯江眼镜有限公司')).toHaveLength(2);
+    expect((await findCustomer('绍兴黄酒酿造有限公司'))[0].address).toBeNull();
+    expect(await findCustomer('台州椒江模具有限公司')).toHaveLength(1);
+    expect(hidden.id).toBeGreaterThan(0);
+    const report = await readXlsx((await supervisorA.client.get(`/api/customer-imports/${up.id}/report.xlsx`)).rawPayload);
+    const notes = new Map<number, string>();
+    report.eachRow((r, n) => n > 1 && notes.set(Number(r.getCell(1).value), String(r.getCell(6).value)));
+    expect(notes.get(2)).toBe(`与已有客户重复：${mine.archiveNo} 宁波港城物流股份公司（电话） → 已更新现有客户`); // its name now
+    expect(notes.get(3)).toBe(`与已有客户重复：${second.archiveNo} 温州瓯江眼镜有限公司（名称、信用代码） → 仍新建`);
+    expect(notes.get(5)).toBe('与已有客户重复：您无权查看的客户（名称） → 已跳过');
+    expect(notes.get(7)).toBe('与已有客户重复：本文件第 6 行（名称） → 已跳过');
+  });
+
+  it('refuses an unknown per-row choice with 400 naming it, and imports nothing', async () => {
+    const up = json(await upload(specialistA.client, await xlsx([['客户名称'], ['丽水山耕农业有限公司']]), 'x.xlsx'));
+    const bad = await specialistA.client.post(`/api/customer-imports/${up.id}/commit`, { duplicates: 'skip', rows: [{ row: 2, action: 'merge' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('rows.0.action');
+    expect(await findCustomer('丽水山耕农业有限公司')).toHaveLength(0);
+  });
+
+  it('imports full-width digits and letters as ASCII in phones, credit codes and numbers, on import and in the API', async () => {
+    const code = creditCode(82001);
+    const wide = (s: string) => s.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const file = await xlsx([
+      ['客户名称', '手机', '统一社会信用代码', '员工人数', '邮编'],
+      ['舟山海鲜水产有限公司', '１３８００１３８０００', wide(code), '１２０', '３１６０００'],
+    ]);
+    const up = json(await upload(supervisorA.client, file, 'wide.xlsx'));
+    expect(up.errors).toEqual([]);
+    expect(json(await commit(supervisorA.client, up.id, 'skip'))).toMatchObject({ created: 1, failed: 0 });
+    expect((await findCustomer('舟山海鲜水产有限公司'))[0]).toMatchObject({ phone: '13800138000', phone_digits: '13800138000', credit_code: code, staff_count: 120, postcode: '316000' });
+    // A second file with the same phone in full width is the same customer.
+    const again = json(await upload(supervisorA.client, await xlsx([['客户名称', '电话'], ['舟山海鲜', '１３８００１３８０００']]), 'wide2.xlsx'));
+    expect(again.duplicateRows[0].matches[0]).toMatchObject({ name: '舟山海鲜水产有限公司', reasons: ['phone'] });
+    // The customer API folds them the same way.
+    const api = await supervisorA.client.post('/api/customers', { name: '湖州安吉白茶有限公司', phone: '０５７２－５１２３４５６', creditCode: wide(creditCode(82002)).toLowerCase() });
+    expect(api.statusCode, api.body).toBe(201);
+    expect((await findCustomer('湖州安吉白茶有限公司'))[0]).toMatchObject({ phone: '0572-5123456', credit_code: creditCode(82002) });
+  });
+
+  it('imports the saved result of a formula cell and names each such cell in the preview and the report', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('客户');
+    ws.addRow(['客户名称', '员工人数', '地址']);
+    ws.addRow(['金华火腿食品有限公司', null, '金华市婺城区']);
+    ws.getCell('B2').value = { formula: '100+20', result: 120 };
+    ws.addRow(['衢州柑橘种植有限公司', 30, null]);
+    ws.getCell('C3').value = { formula: 'CONCATENATE("衢州市","柯城区")', result: '衢州市柯城区' };
+    const up = json(await upload(supervisorA.client, Buffer.from(await wb.xlsx.writeBuffer()), 'formula.xlsx'));
+    expect(up.formulaCells).toEqual([
+      { row: 2, column: 1, header: '员工人数', value: '120' },
+      { row: 3, column: 2, header: '地址', value: '衢州市柯城区' },
+    ]);
+    const out = json(await commit(supervisorA.client, up.id, 'skip'));
+    expect(out).toMatchObject({ created: 2, formulaCells: [{ row: 2, column: 1 }, { row: 3, column: 2 }] });
+    expect((await findCustomer('金华火腿食品有限公司'))[0].staff_count).toBe(120);
+    expect((await findCustomer('衢州柑橘种植有限公司'))[0].address).toBe('衢州市柯城区');
+    const report = await readXlsx((await supervisorA.client.get(`/api/customer-imports/${up.id}/report.xlsx`)).rawPayload);
+    expect(String(report.getRow(2).getCell(5).value)).toBe('“员工人数”列是公式，已导入文件中保存的计算结果“120”');
+    expect(String(report.getRow(3).getCell(5).value)).toBe('“地址”列是公式，已导入文件中保存的计算结果“衢州市柯城区”');
   });
 });

@@ -7,7 +7,7 @@ import { hasCapability } from '../../../platform/permissions/policy';
 import { customerValues } from '../customers.service';
 import { importQueries } from './import.queries';
 import { duplicateKeys, mappingProblem, type CustomerValues } from './import.rules';
-import type { DuplicateMode } from './import.schemas';
+import type { DuplicateChoice, DuplicateMode } from './import.schemas';
 import { type ImportCore, type StoredResult, CHUNK_ROWS, currentRows, differs } from './import.core';
 
 export function createImportCommit(core: ImportCore) {
@@ -18,8 +18,11 @@ export function createImportCommit(core: ImportCore) {
      * same import committed again, or another upload of a file already committed with the same mapping,
      * answers the earlier result with alreadyImported and changes nothing.
      */
-    async commit(ctx: RequestContext, id: number, mode: DuplicateMode) {
-      if (mode === 'update' && !hasCapability(ctx.actor, 'customers.update')) throw errors.forbidden();
+    async commit(ctx: RequestContext, id: number, mode: DuplicateMode, choices: DuplicateChoice[] = []) {
+      // The user's choice per duplicate row (by spreadsheet row); `mode` for the rows they left alone.
+      const choiceOf = new Map(choices.map((c) => [c.row, c.action]));
+      const updates = mode === 'update' || choices.some((c) => c.action === 'update');
+      if (updates && !hasCapability(ctx.actor, 'customers.update')) throw errors.forbidden();
       const row = await own(ctx, id);
       const table = stored(row);
       const validated = validateAll(table);
@@ -36,15 +39,15 @@ export function createImportCommit(core: ImportCore) {
             // Two uploads of the same file committed at once: the second waits and then finds the first.
             await importQueries.store.lockFile(trx, row.file_sha256);
           }
-          const twin = await importQueries.store.committedTwin(trx, row.file_sha256, row.mapping, id, mode === 'update' ? 'update' : undefined);
+          const twin = await importQueries.store.committedTwin(trx, row.file_sha256, row.mapping, id, updates ? 'update' : undefined);
           if (twin?.result) {
             const earlier = { ...(JSON.parse(twin.result) as StoredResult), alreadyImported: true };
             await importQueries.store.update(trx, id, { status: 'committed', duplicates_mode: earlier.mode, result: JSON.stringify(earlier), committed_at: now(), updated_at: now(), progress_processed: total });
             return earlier;
           }
           const { index, visible } = await loadIndex(trx, ctx, validated);
-          const current = mode === 'update' ? await currentRows(trx, [...visible]) : new Map<number, Customer>();
-          const r: StoredResult = { mode, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, commitIssues: [] };
+          const current = updates ? await currentRows(trx, [...visible]) : new Map<number, Customer>();
+          const r: StoredResult = { mode, duplicateRows: [], created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, commitIssues: [] };
           // New customers are written in batches; until then the index knows them by a negative placeholder.
           const pending: { placeholder: number; values: CustomerValues }[] = [];
           const realId = new Map<number, number>();
@@ -69,36 +72,38 @@ export function createImportCommit(core: ImportCore) {
               continue;
             }
             const keys = duplicateKeys(v.values, v.archiveNo);
-            if (mode !== 'create') {
-              let matches = resolve(index.match(keys));
-              if (matches.length && mode === 'skip') {
+            const found = index.matchReasons(keys);
+            const action = choiceOf.get(table.rowNumbers[i]) ?? mode;
+            if (found.size) r.duplicateRows!.push({ index: i, action, matches: [...found] });
+            if (found.size && action !== 'create') {
+              let matches = resolve([...found.keys()]);
+              if (action === 'skip') {
                 r.skipped++;
                 continue;
               }
-              if (matches.length) {
-                if (matches.some((x) => x < 0)) {
-                  await flush(); // the row updates one created earlier in this file
-                  matches = resolve(matches);
-                }
-                if (matches.length > 1 || !visible.has(matches[0])) {
-                  // Never guess which record to change, nor change one outside the caller's data scope.
-                  r.failed++;
-                  r.commitIssues.push({ index: i, key: matches.length > 1 ? 'import.duplicate_ambiguous' : 'import.duplicate_hidden' });
-                  continue;
-                }
-                const before = current.get(matches[0]);
-                if (before && !differs(customerValues(before), v.values)) {
-                  r.unchanged++; // the same values again: nothing written, no audit entry
-                  continue;
-                }
-                const changes = await customers.updateCustomer(trx, ctx, matches[0], null, v.values);
-                current.delete(matches[0]);
-                if (Object.keys(changes).length) {
-                  r.updated++;
-                  index.add(matches[0], keys);
-                } else r.unchanged++;
+              if (matches.some((x) => x < 0)) {
+                await flush(); // the row updates one created earlier in this file
+                matches = resolve(matches);
+              }
+              if (matches.length > 1 || !visible.has(matches[0])) {
+                // Never guess which record to change, nor change one outside the caller's data scope.
+                r.failed++;
+                r.commitIssues.push({ index: i, key: matches.length > 1 ? 'import.duplicate_ambiguous' : 'import.duplicate_hidden' });
                 continue;
               }
+              const before = current.get(matches[0]);
+              if (before && !differs(customerValues(before), v.values)) {
+                r.unchanged++; // the same values again: nothing written, no audit entry
+                continue;
+              }
+              // The normal versioned update: the version goes up and the history names each changed field.
+              const changes = await customers.updateCustomer(trx, ctx, matches[0], null, v.values);
+              current.delete(matches[0]);
+              if (Object.keys(changes).length) {
+                r.updated++;
+                index.add(matches[0], keys);
+              } else r.unchanged++;
+              continue;
             }
             const placeholder = -(i + 1);
             pending.push({ placeholder, values: v.values });

@@ -21,7 +21,8 @@ import {
   type ValidatedRow,
   IMPORT_FIELDS,
 } from './import.rules';
-import type { DuplicateMode } from './import.schemas';
+import type { DuplicateMode, DuplicateRowOut } from './import.schemas';
+import type { DuplicateReason } from './import.rules';
 import { type StoredTable as PlatformStoredTable, MAX_LISTED_ERRORS, createImportJobs } from '../../../platform/import/import.jobs';
 
 export type ImportRow = Selectable<CustomerImportTable>;
@@ -38,8 +39,17 @@ export interface CommitIssue {
   key: string;
 }
 
+/** A duplicate row as the commit met it: its matches (customer ids; negative = an earlier row of the file) and what was done. */
+export interface StoredDuplicate {
+  index: number;
+  action: DuplicateMode;
+  matches: [number, DuplicateReason[]][];
+}
+
 export interface StoredResult {
   mode: DuplicateMode;
+  /** Absent in results stored before duplicates were listed. */
+  duplicateRows?: StoredDuplicate[];
   created: number;
   updated: number;
   unchanged: number;
@@ -112,14 +122,17 @@ export function createImportCore(deps: ImportDeps) {
   async function preview(ctx: RequestContext, row: ImportRow) {
     const table = stored(row);
     const validated = validateAll(table);
-    const { index } = await loadIndex(db, ctx, validated);
-    let duplicates = 0;
+    const { index, visible } = await loadIndex(db, ctx, validated);
+    const found: StoredDuplicate[] = [];
     validated.forEach((v, i) => {
       if (!v.values) return;
       const keys = duplicateKeys(v.values, v.archiveNo);
-      if (index.match(keys).length) duplicates++;
+      const matches = index.matchReasons(keys);
+      if (matches.size) found.push({ index: i, action: 'skip', matches: [...matches] });
       index.add(-(i + 1), keys); // a later row of the file meets this one
     });
+    const duplicates = found.length;
+    const duplicateRows = await describeDuplicates(db, table, validated, found, visible, false);
     const twin = await importQueries.store.committedTwin(db, row.file_sha256, row.mapping, row.id);
     const validCount = validated.filter((v) => v.values).length;
     return {
@@ -136,6 +149,8 @@ export function createImportCore(deps: ImportDeps) {
       validCount,
       errorRowCount: table.rows.length - validCount,
       duplicates,
+      duplicateRows,
+      formulaCells: formulaCells(table),
       sample: table.rows.slice(0, 20).map((cells, i) => {
         const values: Record<string, string> = {};
         table.mapping.forEach((f, col) => {
@@ -149,7 +164,47 @@ export function createImportCore(deps: ImportDeps) {
     };
   }
 
-  function resultAnswer(ctx: RequestContext, row: Pick<ImportRow, 'id' | 'status' | 'committed_at'>, table: StoredTable, validated: ValidatedRow[], r: StoredResult) {
+  /**
+   * The duplicate rows for the preview and the result: each match by archive number and name (linked on the
+   * page), or only "outside your scope" when the actor may not see it, or the earlier row of the file.
+   */
+  /** Mapped cells that held a formula: imported as the result saved with the file, and said so. */
+  function formulaCells(table: StoredTable) {
+    return (table.formulas ?? [])
+      .filter(([, c]) => table.mapping[c])
+      .slice(0, MAX_LISTED_ERRORS)
+      .map(([r, c]) => ({ row: table.rowNumbers[r], column: c, header: table.headers[c], value: table.rows[r][c] }));
+  }
+
+  async function describeDuplicates(
+    q: typeof db,
+    table: StoredTable,
+    validated: ValidatedRow[],
+    found: StoredDuplicate[],
+    visible: ReadonlySet<number>,
+    withAction: boolean,
+  ): Promise<DuplicateRowOut[]> {
+    const listed = found.slice(0, MAX_LISTED_ERRORS);
+    const ids = listed.flatMap((d) => d.matches.map(([id]) => id)).filter((id) => id > 0);
+    const labels = await importQueries.customerLabels(q, ids);
+    return listed.map((d) => ({
+      row: table.rowNumbers[d.index],
+      name: String(validated[d.index].values?.name ?? ''),
+      action: withAction ? d.action : null,
+      matches: d.matches.map(([id, reasons]) => {
+        const fileRow = id < 0 ? table.rowNumbers[-id - 1] : null;
+        const shown = id > 0 && visible.has(id) ? labels.get(id) : undefined;
+        return { customerId: shown ? id : null, archiveNo: shown?.archive_no ?? null, name: shown?.name ?? null, fileRow, reasons };
+      }),
+    }));
+  }
+
+  async function resultAnswer(ctx: RequestContext, row: Pick<ImportRow, 'id' | 'status' | 'committed_at'>, table: StoredTable, validated: ValidatedRow[], r: StoredResult) {
+    const found = r.duplicateRows ?? [];
+    const ids = found.flatMap((d) => d.matches.map(([id]) => id)).filter((id) => id > 0);
+    const visible = new Set<number>();
+    for (const part of importQueries.chunks([...new Set(ids)])) for (const id of await cq.visibleIds(db, ctx.actor, part)) visible.add(id);
+    const duplicateRows = await describeDuplicates(db, table, validated, found, visible, true);
     return {
       id: row.id,
       status: row.status,
@@ -159,12 +214,14 @@ export function createImportCore(deps: ImportDeps) {
       unchanged: r.unchanged,
       skipped: r.skipped,
       failed: r.failed,
+      duplicateRows,
+      formulaCells: formulaCells(table),
       ...listedErrors(ctx, table, validated, r.commitIssues),
       alreadyImported: !!r.alreadyImported,
       committedAt: row.committed_at,
     };
   }
 
-  return { db, kind, customers, audit, clock, cq, jobs, now, running, own, stored, validateAll, listedErrors, loadIndex, preview, resultAnswer };
+  return { db, kind, customers, audit, clock, cq, jobs, now, running, own, stored, validateAll, listedErrors, loadIndex, preview, resultAnswer, formulaCells };
 }
 export type ImportCore = ReturnType<typeof createImportCore>;

@@ -44,6 +44,15 @@ export const importQueries = {
     return out;
   },
 
+  /** Archive number and name of the given customers, by id (the matches a duplicate row names). */
+  async customerLabels(db: Q, ids: number[]) {
+    const out = new Map<number, { archive_no: string; name: string }>();
+    for (const part of chunks([...new Set(ids)])) {
+      for (const r of await db.selectFrom('customers').select(['id', 'archive_no', 'name']).where('id', 'in', part).execute()) out.set(r.id, r);
+    }
+    return out;
+  },
+
   /** Full rows of the given customers, by id. */
   async customerRows(db: Q, ids: number[]) {
     const out = new Map<number, Selectable<Database['customers']>>();

@@ -86,8 +86,8 @@ export async function customerImportRoutes(root: FastifyInstance, deps: { db: Db
 
   app.post('/api/customer-imports/:id/commit', {
     config: { policy: ownImport },
-    schema: { tags, summary: 'Import the valid rows in one transaction; duplicates: skip | update | create', params: idParams, body: s.commitBody, response: { 200: s.resultOut } },
-    handler: async (req) => imports.commit(requestContext(req), req.params.id, req.body.duplicates),
+    schema: { tags, summary: 'Import the valid rows in one transaction; duplicates: skip | update | create, or per row in rows', params: idParams, body: s.commitBody, response: { 200: s.resultOut } },
+    handler: async (req) => imports.commit(requestContext(req), req.params.id, req.body.duplicates, req.body.rows),
   });
 
 }

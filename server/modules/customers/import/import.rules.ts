@@ -148,6 +148,7 @@ export interface ValidatedRow {
 }
 
 const rowSchema = z.object(customerFields);
+const NFKC_FIELDS = new Set<ImportField>(['archiveNo', 'creditCode', 'phone', 'postcode', 'bankAccount', 'email', 'staffCount', 'peakMonthAmount', 'lowMonthAmount']);
 const NUMBER_BOUNDS: Record<keyof typeof NUMBER_FIELDS, { min: number; max: number; int: boolean; units: RegExp }> = {
   staffCount: { min: 0, max: 10_000_000, int: true, units: /(人|名)$/ },
   peakMonthAmount: { min: 0, max: 1e9, int: false, units: /(万元|万)$/ },
@@ -195,7 +196,9 @@ export function validateRow(cells: string[], mapping: (ImportField | null)[], fl
   mapping.forEach((field, col) => {
     if (!field) return;
     columnOf.set(field, col);
-    const raw = (cells[col] ?? '').trim();
+    // Codes and numbers typed in a Chinese input mode (１３８…, ９１３１…) mean the ASCII ones (docs/regulations.md §2).
+    const cell = cells[col] ?? '';
+    const raw = (NFKC_FIELDS.has(field) ? cell.normalize('NFKC') : cell).trim();
     if (raw === '') return;
     if (flaggedColumns.has(col)) {
       issues.push({ field, column: col, key: 'import.number_precision' });
@@ -294,16 +297,29 @@ export class DuplicateIndex {
    * from the archive); otherwise every customer sharing a credit code, phone or normalised name.
    */
   match(keys: DuplicateKeys): number[] {
+    return [...this.matchReasons(keys).keys()];
+  }
+
+  /** The same matches, each with the keys it shares with the row (shown in the preview and the report). */
+  matchReasons(keys: DuplicateKeys): Map<number, DuplicateReason[]> {
+    const out = new Map<number, DuplicateReason[]>();
     if (keys.archiveNo) {
       const byNo = this.maps.archiveNo.get(keys.archiveNo);
-      if (byNo?.size) return [...byNo];
+      if (byNo?.size) {
+        for (const id of byNo) out.set(id, ['archiveNo']);
+        return out;
+      }
     }
-    const out = new Set<number>();
     for (const k of ['creditCode', 'phoneDigits', 'nameNormalized'] as const) {
       const v = keys[k];
-      if (v) for (const id of this.maps[k].get(v) ?? []) out.add(id);
+      if (!v) continue;
+      for (const id of this.maps[k].get(v) ?? []) out.set(id, [...(out.get(id) ?? []), REASON_OF[k]]);
     }
-    return [...out];
+    for (const reasons of out.values()) reasons.sort((a, b) => REASON_ORDER.indexOf(a) - REASON_ORDER.indexOf(b));
+    return out;
   }
 }
 
+export type DuplicateReason = 'archiveNo' | 'name' | 'creditCode' | 'phone';
+const REASON_ORDER: DuplicateReason[] = ['archiveNo', 'name', 'creditCode', 'phone'];
+const REASON_OF = { nameNormalized: 'name', creditCode: 'creditCode', phoneDigits: 'phone' } as const;

@@ -11,7 +11,17 @@ export const DUPLICATE_MODES = ['skip', 'update', 'create'] as const;
 export type DuplicateMode = (typeof DUPLICATE_MODES)[number];
 
 export const mappingBody = z.object({ mapping: z.array(z.enum(IMPORT_FIELDS).nullable()).max(1000) }).strict();
-export const commitBody = z.object({ duplicates: z.enum(DUPLICATE_MODES) }).strict();
+export const commitBody = z
+  .object({
+    duplicates: z.enum(DUPLICATE_MODES).describe('what to do with a duplicate row the user made no choice for'),
+    rows: z
+      .array(z.object({ row: z.number().int().min(1).max(10_000_000).describe('spreadsheet row number'), action: z.enum(DUPLICATE_MODES) }).strict())
+      .max(50_000)
+      .optional()
+      .describe('the choice per duplicate row: skip, update the existing customer, or create anyway'),
+  })
+  .strict();
+export type DuplicateChoice = { row: number; action: DuplicateMode };
 export const listQuery = z.object({ ...pagingQuery }).strict();
 
 const rowError = z.object({
@@ -21,6 +31,28 @@ const rowError = z.object({
   header: z.string().nullable(),
   message: z.string(),
 });
+
+export const DUPLICATE_REASONS = ['archiveNo', 'name', 'creditCode', 'phone'] as const;
+
+/** A valid row that matches an existing customer or an earlier row of the file, with what it matched and why. */
+const duplicateRow = z.object({
+  row: z.number().describe('spreadsheet row number'),
+  name: z.string().describe("the row's customer name"),
+  action: z.enum(DUPLICATE_MODES).nullable().describe('what the import did with it (null in the preview)'),
+  matches: z.array(
+    z.object({
+      customerId: z.number().nullable().describe('null when the match is outside your data scope'),
+      archiveNo: z.string().nullable(),
+      name: z.string().nullable(),
+      fileRow: z.number().nullable().describe('set when the match is an earlier row of the same file'),
+      reasons: z.array(z.enum(DUPLICATE_REASONS)),
+    }),
+  ),
+});
+export type DuplicateRowOut = z.infer<typeof duplicateRow>;
+
+/** A mapped cell holding a formula: what was imported is the result saved with the file. */
+const formulaCell = z.object({ row: z.number(), column: z.number(), header: z.string(), value: z.string() });
 
 const progress = z.object({ processed: z.number(), total: z.number() });
 
@@ -38,6 +70,8 @@ export const previewOut = z.object({
   validCount: z.number(),
   errorRowCount: z.number(),
   duplicates: z.number().describe('valid rows matching an existing customer or an earlier row of the file'),
+  duplicateRows: z.array(duplicateRow).describe('the first 1000 duplicates, each with its matches'),
+  formulaCells: z.array(formulaCell).describe('the first 1000 mapped cells holding a formula; their saved result is imported'),
   sample: z.array(z.object({ row: z.number(), valid: z.boolean(), values: z.record(z.string(), z.string()) })),
   errors: z.array(rowError).describe('the first 1000; all of them in report.xlsx'),
   errorCount: z.number(),
@@ -53,6 +87,8 @@ export const resultOut = z.object({
   unchanged: z.number().describe('duplicates updated with identical values: nothing written'),
   skipped: z.number(),
   failed: z.number(),
+  duplicateRows: z.array(duplicateRow).describe('the first 1000 duplicates and what was done with each'),
+  formulaCells: z.array(formulaCell),
   errors: z.array(rowError),
   errorCount: z.number(),
   alreadyImported: z.boolean(),
@@ -66,7 +102,7 @@ export const statusOut = z.object({
   status: z.string(),
   rowCount: z.number(),
   progress,
-  result: resultOut.omit({ errors: true }).nullable(),
+  result: resultOut.omit({ errors: true, duplicateRows: true, formulaCells: true }).nullable(),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
 });

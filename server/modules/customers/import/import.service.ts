@@ -75,6 +75,27 @@ export function createCustomerImportService(deps: ImportDeps) {
         if (v.issues.length) problems.set(i, v.issues.map((issue) => `${label(issue)}：${t(ctx.lang, issue.key, issue.params)}`));
       });
       for (const c of commitIssues) problems.set(c.index, [...(problems.get(c.index) ?? []), t(ctx.lang, c.key)]);
+      // Every duplicate row with the customer it matched, why, and what was done (or, before the commit, that it is one).
+      const result = row.result ? (JSON.parse(row.result) as StoredResult) : null;
+      const described = result ? (await core.resultAnswer(ctx, row, table, validated, result)).duplicateRows : (await preview(ctx, row)).duplicateRows;
+      const indexOfRow = new Map(table.rowNumbers.map((n, i) => [n, i]));
+      for (const d of described) {
+        const i = indexOfRow.get(d.row)!;
+        const matches = d.matches
+          .map((m) => {
+            const who = m.fileRow !== null ? t(ctx.lang, 'import.duplicate_file_row', { row: m.fileRow }) : m.customerId !== null ? `${m.archiveNo} ${m.name}` : t(ctx.lang, 'import.duplicate_hidden_customer');
+            const why = m.reasons.map((reason) => t(ctx.lang, `import.reason_${reason}`)).join(ctx.lang === 'en' ? ', ' : '、');
+            return `${who}（${why}）`;
+          })
+          .join(ctx.lang === 'en' ? '; ' : '；');
+        const line = t(ctx.lang, 'import.duplicate_of', { matches }) + (d.action ? ` → ${t(ctx.lang, `import.action_${d.action}`)}` : '');
+        problems.set(i, [...(problems.get(i) ?? []), line]);
+      }
+      const indexByRow = indexOfRow;
+      for (const f of core.formulaCells(table)) {
+        const i = indexByRow.get(f.row)!;
+        problems.set(i, [...(problems.get(i) ?? []), t(ctx.lang, 'import.formula_cell', { header: f.header, value: f.value })]);
+      }
       return errorReport(ctx.lang, row.filename, table, problems);
     },
   };
