@@ -26,6 +26,7 @@ export const CUSTOMER_MESSAGES: Catalogue = {
     'Matches several existing customers (credit code, phone or name point to different ones); cannot tell which to update',
   ],
   'import.formula_cell': ['“{header}”列是公式，已导入文件中保存的计算结果“{value}”', '「{header}」欄是公式，已匯入檔案中儲存的計算結果「{value}」', 'Column "{header}" holds a formula; its saved result "{value}" was imported'],
+  'import.contact_name_required': ['填写了联系人职务或手机，请同时填写联系人姓名', '填寫了聯絡人職務或手機，請同時填寫聯絡人姓名', 'A contact position or mobile needs the contact name too'],
   'import.duplicate_of': ['与已有客户重复：{matches}', '與既有客戶重複：{matches}', 'Duplicates: {matches}'],
   'import.duplicate_file_row': ['本文件第 {row} 行', '本檔案第 {row} 列', 'row {row} of this file'],
   'import.duplicate_hidden_customer': ['您无权查看的客户', '您無權查看的客戶', 'a customer you may not see'],

@@ -141,6 +141,15 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     );
   }
 
+  async function addContactIn(trx: Kysely<Database>, ctx: RequestContext, customerId: number, input: ContactInput) {
+    const t = now();
+    const row = await q.insertContact(trx, { customer_id: customerId, ...contactColumns(input), name: input.name!, created_at: t, updated_at: t });
+    await q.touch(trx, customerId, t);
+    await reindex(trx, customerId);
+    await audit.record(trx, actorInfo(ctx), { action: 'contact.create', entityType: 'customer', entityId: customerId, changes: prefixed(fieldChanges(null, contactAudit(input))) });
+    return row;
+  }
+
   async function ownerPlacement(ownerId: number, actor?: Actor) {
     const owner = await orgQueries.placement(db, ownerId);
     if (!owner || owner.active !== 1) throw errors.field('ownerId', 'customer.owner_inactive');
@@ -388,15 +397,11 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     },
 
     async addContact(ctx: RequestContext, customerId: number, input: ContactInput) {
-      const t = now();
-      return db.transaction().execute(async (trx) => {
-        const row = await q.insertContact(trx, { customer_id: customerId, ...contactColumns(input), name: input.name!, created_at: t, updated_at: t });
-        await q.touch(trx, customerId, t);
-        await reindex(trx, customerId);
-        await audit.record(trx, actorInfo(ctx), { action: 'contact.create', entityType: 'customer', entityId: customerId, changes: prefixed(fieldChanges(null, contactAudit(input))) });
-        return row;
-      });
+      return db.transaction().execute((trx) => addContactIn(trx, ctx, customerId, input));
     },
+
+    /** A contact added within the caller's transaction (the import), written and audited as addContact does. */
+    addContactIn: (trx: Kysely<Database>, ctx: RequestContext, customerId: number, input: ContactInput) => addContactIn(trx, ctx, customerId, input),
 
     async updateContact(ctx: RequestContext, customerId: number, contactId: number, input: ContactInput & { version: number }) {
       const { version, ...fields } = input;

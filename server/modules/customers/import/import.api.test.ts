@@ -459,3 +459,31 @@ describe('issue 14: duplicates named with their match and chosen per row, full-w
     expect(String(report.getRow(3).getCell(5).value)).toBe('“地址”列是公式，已导入文件中保存的计算结果“衢州市柯城区”');
   });
 });
+
+describe('issue 14: a contact person per row', () => {
+  it('adds the row’s contact (name, position, mobile) to a new customer and to an updated one, once', async () => {
+    const existing = json(await supervisorA.client.post('/api/customers', { name: '泉州晋江鞋业有限公司' }));
+    const rows = [
+      ['客户名称', '联系人', '职务', '联系人手机'],
+      ['莆田木兰溪食品有限公司', '陈海燕', '采购经理', '１３９０５９４１２３４'],
+      ['泉州晋江鞋业有限公司', '蔡明', '总经理', '13905951234'],
+      ['漳州芗城花卉有限公司', null, '会计', null], // a position without a name
+    ];
+    const up = json(await upload(supervisorA.client, await xlsx(rows), 'contacts.xlsx'));
+    expect(up.columns.map((c: any) => c.field)).toEqual(['name', 'contactName', 'contactPosition', 'contactMobile']);
+    expect(up.errors.map((e: any) => [e.row, e.field, e.message])).toEqual([[4, 'contactName', '填写了联系人职务或手机，请同时填写联系人姓名']]);
+    expect(up.sample[0].values.contactMobile).toBe('139****1234');
+    const res = json(await supervisorA.client.post(`/api/customer-imports/${up.id}/commit`, { duplicates: 'update' }));
+    expect(res).toMatchObject({ created: 1, updated: 1, failed: 1 });
+    const [created] = await findCustomer('莆田木兰溪食品有限公司');
+    const contactsOf = async (id: number) => (json(await supervisorA.client.get(`/api/customers/${id}/contacts`)).items as any[]).map((c) => [c.name, c.position]);
+    expect(await contactsOf(created.id)).toEqual([['陈海燕', '采购经理']]);
+    expect(await contactsOf(existing.id)).toEqual([['蔡明', '总经理']]);
+    const stored = await ctx.db.kysely.selectFrom('customer_contacts').select(['mobile', 'mobile_digits']).where('customer_id', '=', created.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ mobile: '13905941234', mobile_digits: '13905941234' });
+    // The same rows in another file: the updated customer keeps one 蔡明.
+    const again = json(await upload(supervisorA.client, await xlsx(rows.slice(0, 3)), 'contacts-again.xlsx'));
+    expect(json(await supervisorA.client.post(`/api/customer-imports/${again.id}/commit`, { duplicates: 'update' }))).toMatchObject({ created: 0 });
+    expect(await contactsOf(existing.id)).toEqual([['蔡明', '总经理']]);
+  });
+});

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../../platform/permissions/actor';
 import { hasCapability } from '../../../platform/permissions/policy';
 import { customerValues } from '../customers.service';
 import { importQueries } from './import.queries';
-import { duplicateKeys, mappingProblem, type CustomerValues } from './import.rules';
+import { duplicateKeys, mappingProblem, type ContactValues, type CustomerValues } from './import.rules';
 import type { DuplicateChoice, DuplicateMode } from './import.schemas';
 import { type ImportCore, type StoredResult, CHUNK_ROWS, currentRows, differs } from './import.core';
 
@@ -49,16 +49,17 @@ export function createImportCommit(core: ImportCore) {
           const current = updates ? await currentRows(trx, [...visible]) : new Map<number, Customer>();
           const r: StoredResult = { mode, duplicateRows: [], created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, commitIssues: [] };
           // New customers are written in batches; until then the index knows them by a negative placeholder.
-          const pending: { placeholder: number; values: CustomerValues }[] = [];
+          const pending: { placeholder: number; values: CustomerValues; contact: ContactValues | null }[] = [];
           const realId = new Map<number, number>();
           const resolve = (ids: number[]) => [...new Set(ids.map((x) => realId.get(x) ?? x))];
           const flush = async () => {
             if (!pending.length) return;
             const ids = await customers.insertCustomers(trx, ctx, pending.map((p) => p.values), placement);
-            pending.forEach((p, k) => {
+            for (const [k, p] of pending.entries()) {
               realId.set(p.placeholder, ids[k]);
               visible.add(ids[k]);
-            });
+              if (p.contact) await customers.addContactIn(trx, ctx, ids[k], p.contact);
+            }
             pending.length = 0;
           };
           for (let i = 0; i < total; i++) {
@@ -91,22 +92,29 @@ export function createImportCommit(core: ImportCore) {
                 r.commitIssues.push({ index: i, key: matches.length > 1 ? 'import.duplicate_ambiguous' : 'import.duplicate_hidden' });
                 continue;
               }
+              // The row's contact person joins the existing customer unless one of that name is there already.
+              const newContact = v.contact && !(await importQueries.hasContactNamed(trx, matches[0], v.contact.name)) ? v.contact : null;
+              if (newContact) await customers.addContactIn(trx, ctx, matches[0], newContact);
               const before = current.get(matches[0]);
               if (before && !differs(customerValues(before), v.values)) {
+                if (newContact) {
+                  r.updated++;
+                  continue;
+                }
                 r.unchanged++; // the same values again: nothing written, no audit entry
                 continue;
               }
               // The normal versioned update: the version goes up and the history names each changed field.
               const changes = await customers.updateCustomer(trx, ctx, matches[0], null, v.values);
               current.delete(matches[0]);
-              if (Object.keys(changes).length) {
+              if (Object.keys(changes).length || newContact) {
                 r.updated++;
                 index.add(matches[0], keys);
               } else r.unchanged++;
               continue;
             }
             const placeholder = -(i + 1);
-            pending.push({ placeholder, values: v.values });
+            pending.push({ placeholder, values: v.values, contact: v.contact });
             index.add(placeholder, keys);
             r.created++;
           }

@@ -20,6 +20,7 @@ import {
   type RowIssue,
   type ValidatedRow,
   IMPORT_FIELDS,
+  NFKC_FIELDS,
 } from './import.rules';
 import type { DuplicateMode, DuplicateRowOut } from './import.schemas';
 import type { DuplicateReason } from './import.rules';
@@ -155,7 +156,8 @@ export function createImportCore(deps: ImportDeps) {
         const values: Record<string, string> = {};
         table.mapping.forEach((f, col) => {
           if (!f || !cells[col]) return;
-          values[f] = f === 'phone' ? maskPhone(cells[col])! : f === 'bankAccount' ? maskAccount(cells[col])! : cells[col];
+          const cell = NFKC_FIELDS.has(f) ? cells[col].normalize('NFKC') : cells[col];
+          values[f] = f === 'phone' || f === 'contactMobile' ? maskPhone(cell)! : f === 'bankAccount' ? maskAccount(cell)! : cell;
         });
         return { row: table.rowNumbers[i], valid: !!validated[i].values, values };
       }),

@@ -53,6 +53,11 @@ export const importQueries = {
     return out;
   },
 
+  /** Whether the customer already has a contact of this name (a re-import adds no second one). */
+  async hasContactNamed(db: Q, customerId: number, name: string) {
+    return !!(await db.selectFrom('customer_contacts').select('id').where('customer_id', '=', customerId).where('name', '=', name).executeTakeFirst());
+  },
+
   /** Full rows of the given customers, by id. */
   async customerRows(db: Q, ids: number[]) {
     const out = new Map<number, Selectable<Database['customers']>>();

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { EDITABLE_COLUMNS, NUMBER_FIELDS, SOURCE_CHANNELS, STATUSES, type EditableField } from '../customers.fields';
-import { customerFields } from '../customers.schemas';
+import { contactFields, customerFields } from '../customers.schemas';
 import { IMPORT_FIELDS, type ImportField } from './import.schemas';
 import { digitsOf, normalizeCompanyName } from '../customers.rules';
 import { DEFAULT_IMPORT_LIMITS, headerMatcher, normalizeHeader } from '../../../platform/import/import.rules';
@@ -71,6 +71,9 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   relationshipPotential: '关系发展潜力',
   cooperationIntention: '合作意向',
   cooperationSince: '合作起始日期',
+  contactName: '联系人',
+  contactPosition: '联系人职务',
+  contactMobile: '联系人手机',
 };
 
 export const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = { potential: '潜在', formal: '正式', dormant: '休眠', lost: '流失' };
@@ -123,6 +126,9 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   relationshipPotential: ['关系发展潜力', '關係發展潛力', '关系潜力', 'relationship potential'],
   cooperationIntention: ['合作意向', 'cooperation intention'],
   cooperationSince: ['合作起始日期', '合作開始日期', '合作开始日期', 'cooperation since'],
+  contactName: ['联系人', '聯絡人', '联系人姓名', '联系人名称', '对接人', 'contact', 'contact person', 'contact name'],
+  contactPosition: ['联系人职务', '聯絡人職務', '职务', '職務', '职位', 'position', 'title', 'contact position'],
+  contactMobile: ['联系人手机', '聯絡人手機', '联系人电话', '联系人手机号', 'contact mobile', 'contact phone'],
 };
 
 const HEADERS = headerMatcher(IMPORT_FIELDS, FIELD_LABELS, HEADER_ALIASES);
@@ -141,14 +147,23 @@ export interface RowIssue {
 
 export type CustomerValues = Partial<Record<EditableField, unknown>> & { name: string };
 
+/** The row's contact person, added to the customer's contacts. */
+export interface ContactValues {
+  name: string;
+  position: string | null;
+  mobile: string | null;
+}
+
 export interface ValidatedRow {
   values: CustomerValues | null; // null: the row has issues
   archiveNo: string | null;
+  contact: ContactValues | null;
   issues: RowIssue[];
 }
 
 const rowSchema = z.object(customerFields);
-const NFKC_FIELDS = new Set<ImportField>(['archiveNo', 'creditCode', 'phone', 'postcode', 'bankAccount', 'email', 'staffCount', 'peakMonthAmount', 'lowMonthAmount']);
+const contactSchema = z.object({ contactName: contactFields.name.optional(), contactPosition: contactFields.position, contactMobile: contactFields.mobile });
+export const NFKC_FIELDS = new Set<ImportField>(['archiveNo', 'creditCode', 'phone', 'contactMobile', 'postcode', 'bankAccount', 'email', 'staffCount', 'peakMonthAmount', 'lowMonthAmount']);
 const NUMBER_BOUNDS: Record<keyof typeof NUMBER_FIELDS, { min: number; max: number; int: boolean; units: RegExp }> = {
   staffCount: { min: 0, max: 10_000_000, int: true, units: /(人|名)$/ },
   peakMonthAmount: { min: 0, max: 1e9, int: false, units: /(万元|万)$/ },
@@ -191,6 +206,7 @@ function parseNumber(text: string, units: RegExp): number | null {
 export function validateRow(cells: string[], mapping: (ImportField | null)[], flaggedColumns: ReadonlySet<number> = new Set()): ValidatedRow {
   const issues: RowIssue[] = [];
   const input: Record<string, unknown> = {};
+  const contactInput: Record<string, string> = {};
   const columnOf = new Map<ImportField, number>();
   let archiveNo: string | null = null;
   mapping.forEach((field, col) => {
@@ -206,6 +222,10 @@ export function validateRow(cells: string[], mapping: (ImportField | null)[], fl
     }
     if (field === 'archiveNo') {
       archiveNo = raw.toUpperCase();
+      return;
+    }
+    if (field === 'contactName' || field === 'contactPosition' || field === 'contactMobile') {
+      if (!(field === 'contactMobile' && isMaskedValue(raw))) contactInput[field] = raw;
       return;
     }
     if (field in NUMBER_BOUNDS) {
@@ -234,8 +254,19 @@ export function validateRow(cells: string[], mapping: (ImportField | null)[], fl
       issues.push({ field, column: columnOf.get(field) ?? null, ...issueMessage(field, issue, input[field]) });
     }
   }
+  const contact = contactSchema.safeParse(contactInput);
+  if (!contact.success) {
+    for (const issue of contact.error.issues) {
+      const field = String(issue.path[0]) as ImportField;
+      issues.push({ field, column: columnOf.get(field) ?? null, ...issueMessage(field, issue, contactInput[field]) });
+    }
+  } else if (!contact.data.contactName && (contact.data.contactPosition || contact.data.contactMobile)) {
+    // A position or mobile belongs to somebody: the contact needs a name.
+    issues.push({ field: 'contactName', column: columnOf.get('contactName') ?? null, key: 'import.contact_name_required' });
+  }
   issues.sort((a, b) => (a.column ?? -1) - (b.column ?? -1));
-  return { values: issues.length || !parsed.success ? null : (parsed.data as CustomerValues), archiveNo, issues };
+  const c = contact.success && contact.data.contactName ? { name: contact.data.contactName, position: contact.data.contactPosition ?? null, mobile: contact.data.contactMobile ?? null } : null;
+  return { values: issues.length || !parsed.success ? null : (parsed.data as CustomerValues), archiveNo, contact: c, issues };
 }
 
 const MESSAGE_KEY = /^(validation|import)\.[a-z_]+$/;

@@ -3,9 +3,13 @@ import { pagingQuery } from '../../../platform/http/schemas';
 import { customerListQuery } from '../customers.schemas';
 import { EDITABLE_COLUMNS, type EditableField } from '../customers.fields';
 
-/** What a column can be mapped to: an editable field, or the archive number (a match key for updates). */
-export type ImportField = EditableField | 'archiveNo';
-export const IMPORT_FIELDS = ['archiveNo', ...(Object.keys(EDITABLE_COLUMNS) as EditableField[])] as [ImportField, ...ImportField[]];
+/** One contact person per row: name, position and mobile, added to the customer's contacts. */
+export const CONTACT_IMPORT_FIELDS = ['contactName', 'contactPosition', 'contactMobile'] as const;
+export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
+
+/** What a column can be mapped to: an editable field, the archive number (a match key for updates) or the row's contact person. */
+export type ImportField = EditableField | 'archiveNo' | ContactImportField;
+export const IMPORT_FIELDS = ['archiveNo', ...(Object.keys(EDITABLE_COLUMNS) as EditableField[]), ...CONTACT_IMPORT_FIELDS] as [ImportField, ...ImportField[]];
 
 export const DUPLICATE_MODES = ['skip', 'update', 'create'] as const;
 export type DuplicateMode = (typeof DUPLICATE_MODES)[number];

@@ -6,6 +6,7 @@ import { ImportWizard } from '../../components/import/ImportWizard';
 import { useCan } from '../auth/hooks';
 import { fieldLabel } from './fields';
 import { customerImport } from './hooks';
+import { DuplicateRowsTable, FormulaCellsNotice } from './ImportDuplicates';
 
 const DUPLICATE_MODES: ImportDuplicateMode[] = ['skip', 'update', 'create'];
 
@@ -13,6 +14,9 @@ const DUPLICATE_MODES: ImportDuplicateMode[] = ['skip', 'update', 'create'];
 export default function CustomerImportPage() {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ImportDuplicateMode>('skip');
+  // The choice per duplicate row (spreadsheet row number); rows left alone follow `mode`.
+  const [choices, setChoices] = useState<Record<number, ImportDuplicateMode>>({});
+  const can = useCan();
   const counts = (p: ImportPreview) => [
     { key: 'rowCount', label: t('importWizard.rowCount'), value: p.rowCount },
     { key: 'validCount', label: t('importWizard.validCount'), value: p.validCount },
@@ -27,12 +31,35 @@ export default function CustomerImportPage() {
       fieldLabel={fieldLabel}
       uploadHint={t('customers.import.dragHint')}
       counts={counts}
-      checkOptions={(p) => <DuplicateModes duplicates={p.duplicates} mode={mode} onChange={setMode} />}
-      commitBody={{ duplicates: mode }}
-      onStartOver={() => setMode('skip')}
+      checkOptions={(p) => (
+        <>
+          <FormulaCellsNotice cells={p.formulaCells} />
+          <DuplicateModes duplicates={p.duplicates} mode={mode} onChange={setMode} />
+          <DuplicateRowsTable
+            rows={p.duplicateRows}
+            total={p.duplicates}
+            mode={mode}
+            choices={choices}
+            canUpdate={can('customers.update')}
+            onChoose={(row, action) => setChoices((c) => ({ ...c, [row]: action }))}
+          />
+        </>
+      )}
+      commitBody={{ duplicates: mode, rows: Object.entries(choices).map(([row, action]) => ({ row: Number(row), action })) }}
+      onStartOver={() => {
+        setMode('skip');
+        setChoices({});
+      }}
       done={(r) => ({
         info: r.alreadyImported,
-        notice: r.alreadyImported ? <Alert type="info" showIcon title={t('customers.import.alreadyImported')} style={{ marginBottom: 16 }} /> : undefined,
+        notice: (
+          <>
+            {r.alreadyImported ? <Alert type="info" showIcon title={t('customers.import.alreadyImported')} style={{ marginBottom: 16 }} /> : null}
+            <FormulaCellsNotice cells={r.formulaCells} />
+            {/* After a reload the result comes from the status, which does not list the rows. */}
+            <DuplicateRowsTable rows={r.duplicateRows ?? []} total={r.duplicateRows?.length ?? 0} />
+          </>
+        ),
         counts: [
           { key: 'created', label: t('customers.import.created'), value: r.created, color: '#389e0d' },
           { key: 'updated', label: t('customers.import.updated'), value: r.updated, color: '#1677ff' },
