@@ -157,6 +157,28 @@ describe('customer journey: import → find → edit → history → export', ()
     expect(await mainText()).toMatch(/新建 19 /);
   });
 
+  it('names each duplicate row with the customer it matched, and imports the choice made for that row', async () => {
+    await page.getByRole('button', { name: '导入其他文件' }).click();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('客户名单');
+    ws.addRow(['客户名称', '联系电话', '地址']);
+    ws.addRow(['宁波港城外贸股份公司', '１３８１２３４００１９', '宁波市鄞州区']); // full-width digits: the phone of 宁波港城外贸
+    ws.addRow(['昆明春城旅游有限公司', '', '昆明市五华区']);
+    await page.getByLabel('选择文件').setInputFiles({ name: '重复客户.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { name: '重复的行及其匹配的客户' }).waitFor();
+    const ningbo = page.getByRole('row', { name: /^2 宁波港城外贸股份公司/ });
+    await ningbo.getByRole('link', { name: /宁波港城外贸有限公司/ }).waitFor();
+    expect(await ningbo.innerText()).toContain('电话');
+    expect(await page.getByRole('row', { name: /^3 昆明春城旅游有限公司/ }).innerText()).toContain('名称');
+    await page.getByLabel('第 2 行的处理方式').click();
+    await page.locator('.ant-select-item-option[title="更新已有客户"]').click();
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByText('导入完成', { exact: true }).waitFor();
+    expect(await mainText()).toMatch(/新建 0 更新 1 无变化 0 跳过 1 失败 0/);
+    expect(await page.getByRole('row', { name: /^2 宁波港城外贸股份公司/ }).innerText()).toContain('更新已有客户');
+  });
+
   it('finds an imported customer by pinyin initials, edits it and shows the change in the history', async () => {
     await page.getByRole('button', { name: '返回客户列表' }).click();
     await page.getByRole('heading', { name: '客户档案' }).waitFor();

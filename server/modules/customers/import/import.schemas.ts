@@ -91,8 +91,9 @@ export const resultOut = z.object({
   unchanged: z.number().describe('duplicates updated with identical values: nothing written'),
   skipped: z.number(),
   failed: z.number(),
-  duplicateRows: z.array(duplicateRow).describe('the first 1000 duplicates and what was done with each'),
-  formulaCells: z.array(formulaCell),
+  // Optional only so that the status's result (which leaves them out) shares this shape; the commit always answers them.
+  duplicateRows: z.array(duplicateRow).optional().describe('the first 1000 duplicates and what was done with each'),
+  formulaCells: z.array(formulaCell).optional(),
   errors: z.array(rowError),
   errorCount: z.number(),
   alreadyImported: z.boolean(),

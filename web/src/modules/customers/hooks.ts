@@ -194,7 +194,7 @@ export function useMergeCustomer(survivorId: number) {
 
 // ── Import 导入 / export 导出 ────────────────────────────────────────────────────────────────────
 /** The customer import's endpoints, through the shared wizard's hooks (components/import). */
-export const customerImport = createImportHooks<ImportPreview, ImportResult, ImportStatus, { duplicates: ImportDuplicateMode }>({
+export const customerImport = createImportHooks<ImportPreview, ImportResult, ImportStatus, { duplicates: ImportDuplicateMode; rows?: { row: number; action: ImportDuplicateMode }[] }>({
   base: '/api/customer-imports',
   afterCommit: (qc) => qc.invalidateQueries({ queryKey: customerKeys.all }),
 });
