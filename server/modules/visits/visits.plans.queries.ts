@@ -135,8 +135,8 @@ export const planQueries = {
       : new Set<number>(),
 
   /** One author's plans of a kind for some periods, with their first submission (for the KPIs' plans owed). */
-  plansOfPeriods(db: Q, authorId: number, kind: string, periods: string[]) {
-    if (!periods.length) return Promise.resolve([]);
+  async plansOfPeriods(db: Q, authorId: number, kind: string, periods: string[]) {
+    if (!periods.length) return [];
     return db.selectFrom('visit_plans').select(['id', 'period', 'submitted_at']).where('author_id', '=', authorId).where('kind', '=', kind).where('period', 'in', periods).execute();
   },
 
