@@ -135,9 +135,9 @@ export const planQueries = {
       : new Set<number>(),
 
   /** One author's plans of a kind for some periods, with their first submission (for the KPIs' plans owed). */
-  async plansOfPeriods(db: Q, authorId: number, kind: string, periods: string[]) {
-    if (!periods.length) return [];
-    return db.selectFrom('visit_plans').select(['id', 'period', 'submitted_at']).where('author_id', '=', authorId).where('kind', '=', kind).where('period', 'in', periods).execute();
+  plansOfPeriods(db: Q, authorId: number, kind: string, periods: string[]) {
+    // An empty IN list is not valid SQL: no period matches the empty string.
+    return db.selectFrom('visit_plans').select(['id', 'period', 'submitted_at']).where('author_id', '=', authorId).where('kind', '=', kind).where('period', 'in', periods.length ? periods : ['']).execute();
   },
 
   /** Plans first submitted after their due day (for the KPIs). */
