@@ -128,6 +128,55 @@ export const analysisQueries = {
     return rows.map((r) => ({ product: r.product as string, cents: int(r.cents), customers: int(r.buyers) }));
   },
 
+  /** C卡 (docs/regulations.md §16): customers in the archive at the end of the period, per value of one directory column. */
+  async cardBy(db: Q, actor: Actor, f: CustomerFilter, end: string, column: 'status' | 'province' | 'industry') {
+    const col = `c.${column}` as const;
+    const rows = await withRemovals(db, actor, f)
+      .where('c.created_at', '<', end)
+      .where((eb) => eb.or([eb(removedAt, 'is', null), eb(removedAt, '>=', end)]))
+      .groupBy(col)
+      .select((eb) => [sql<string | null>`${sql.ref(col)}`.as('k'), eb.fn.countAll<number>().as('n')])
+      .execute();
+    return rows.map((r) => ({ key: (r.k as string | null) ?? null, count: int(r.n) }));
+  },
+
+  /** C卡 by product: of those customers, how many bought each product in the period; and how many bought anything. */
+  async cardByProduct(db: Q, actor: Actor, f: CustomerFilter, end: string, sales: SalesSource) {
+    const base = () =>
+      withRemovals(db, actor, f)
+        .where('c.created_at', '<', end)
+        .where((eb) => eb.or([eb(removedAt, 'is', null), eb(removedAt, '>=', end)]))
+        .innerJoin(sales.as('s'), 's.customer_id', 'c.id');
+    const rows = await base()
+      .groupBy('s.product')
+      .select((eb) => ['s.product', eb.fn.count<number>('c.id').distinct().as('n')])
+      .orderBy('n', 'desc')
+      .orderBy('s.product')
+      .execute();
+    const any = await base()
+      .select((eb) => eb.fn.count<number>('c.id').distinct().as('n'))
+      .executeTakeFirst();
+    return { rows: rows.map((r) => ({ key: r.product as string, count: int(r.n) })), buyers: int(any?.n) };
+  },
+
+  /** C卡 by loyalty: those customers with RFM scores, counted by which of R, F, M are high (3 and above, as the segments read them). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async cardByLoyalty(db: Q, actor: Actor, f: CustomerFilter, end: string, rfm: any) {
+    const rows = await withRemovals(db, actor, f)
+      .where('c.created_at', '<', end)
+      .where((eb) => eb.or([eb(removedAt, 'is', null), eb(removedAt, '>=', end)]))
+      .innerJoin(rfm, 'rfm.customer_id', 'c.id')
+      .groupBy([sql`1`, sql`2`, sql`3`])
+      .select((eb: ExpressionBuilder<any, any>) => [
+        sql<number>`case when rfm.r >= 3 then 1 else 0 end`.as('rh'),
+        sql<number>`case when rfm.f >= 3 then 1 else 0 end`.as('fh'),
+        sql<number>`case when rfm.m >= 3 then 1 else 0 end`.as('mh'),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .execute();
+    return rows.map((r: any) => ({ r: int(r.rh) === 1, f: int(r.fh) === 1, m: int(r.mh) === 1, count: int(r.n) }));
+  },
+
   /** The customer × product grid with every customer and product outside the given ones folded into 0 / null (其他). */
   async grid(db: Q, actor: Actor, f: CustomerFilter, sales: SalesSource, customerIds: number[], products: string[]) {
     const cust = customerIds.length ? sql<number>`case when c.id in (${sql.join(customerIds)}) then c.id else 0 end` : sql<number>`0`;

@@ -32,6 +32,16 @@ export async function analysisRoutes(root: FastifyInstance, deps: { analysis: An
     schema: { tags, summary: 'Purchase structure by product', querystring: s.analysisQuery, response: { 200: s.structureOut } },
     handler: async (req) => analysis.structure(requestContext(req), req.query),
   });
+  app.get('/api/analysis/acard', {
+    config: { policy },
+    schema: { tags, summary: 'A卡: prospects by source, salesperson and month', querystring: s.analysisQuery, response: { 200: s.acardOut } },
+    handler: async (req) => analysis.acard(requestContext(req), req.query),
+  });
+  app.get('/api/analysis/ccard', {
+    config: { policy },
+    schema: { tags, summary: 'C卡: customers by type, region, industry, product and loyalty', querystring: s.analysisQuery, response: { 200: s.ccardOut } },
+    handler: async (req) => analysis.ccard(requestContext(req), req.query),
+  });
   app.get('/api/analysis/:table/export.xlsx', {
     config: { policy },
     schema: { tags, summary: 'One analysis table as .xlsx in the seed form’s layout', params: s.tableParams, querystring: s.analysisQuery },

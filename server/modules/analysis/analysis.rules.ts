@@ -69,3 +69,22 @@ export function shares(values: number[]): number[] {
 
 /** Fen to yuan with two decimals, as the tables show money. */
 export const yuan = (fen: number) => Math.round(fen) / 100;
+
+/** The months of a span, first to last, as labels (YYYY-MM) with their first day. */
+export function monthsOf(span: Span): { label: string; from: string }[] {
+  const out: { label: string; from: string }[] = [];
+  let y = Number(span.from.slice(0, 4));
+  let m = Number(span.from.slice(5, 7));
+  while (`${y}-${pad(m)}-01` <= span.to) {
+    out.push({ label: `${y}-${pad(m)}`, from: `${y}-${pad(m)}-01` });
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** Converted of entered in %, one decimal; null when nothing entered (no rate to show, not 0 %). */
+export const conversionRate = (converted: number, entered: number) => (entered ? Math.round((converted / entered) * 1000) / 10 : null);

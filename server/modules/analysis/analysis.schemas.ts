@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { dateString } from '../../platform/http/schemas';
 import { COMPARISONS, PERIODS } from './analysis.rules';
 
-export const ANALYSIS_TABLES = ['growth', 'regions', 'sales', 'structure'] as const;
+export const ANALYSIS_TABLES = ['growth', 'regions', 'sales', 'structure', 'acard', 'ccard'] as const;
+/** A卡 dimensions the prospects do not record (docs/regulations.md §16): shown as unavailable, never estimated. */
+export const ACARD_UNAVAILABLE = ['product', 'region', 'purchaseType'] as const;
+/** Filters that do not apply to prospects (they have no region, industry or grade). */
+export const ACARD_IGNORED = ['province', 'city', 'industry', 'grade'] as const;
 
 const day = dateString;
 const optionalText = z.string().trim().min(1).max(60).optional();
@@ -57,4 +61,26 @@ export const structureOut = z.object({
   period: span,
   rows: z.array(z.object({ product: z.string(), salesCents: z.number(), share: z.number(), customers: z.number() })),
   totalCents: z.number(),
+});
+
+const prospectRow = z.object({ key: z.string(), name: z.string().nullable(), count: z.number(), converted: z.number(), lost: z.number(), conversionRate: z.number().nullable() });
+export const acardOut = z.object({
+  period: span,
+  totals: prospectRow.omit({ key: true, name: true }),
+  bySource: z.array(prospectRow), // key: the channel code
+  bySalesperson: z.array(prospectRow), // key: the owner's user id
+  byMonth: z.array(prospectRow), // key: YYYY-MM, every month of the period
+  unavailable: z.array(z.enum(ACARD_UNAVAILABLE)),
+  ignoredFilters: z.array(z.enum(ACARD_IGNORED)),
+});
+
+const shareRow = z.object({ key: z.string().nullable(), count: z.number(), share: z.number() });
+export const ccardOut = z.object({
+  period: span,
+  total: z.number(),
+  byType: z.array(shareRow), // key: the archive status (the archive has no other customer type)
+  byRegion: z.array(shareRow), // key: province, null when not given
+  byIndustry: z.array(shareRow),
+  byProduct: z.object({ rows: z.array(shareRow), buyers: z.number(), noPurchase: z.number() }), // share: of all customers
+  byLoyalty: z.object({ window: z.object({ from: z.string(), to: z.string() }), rows: z.array(shareRow), unscored: z.number() }), // key: segment
 });

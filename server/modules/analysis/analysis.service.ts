@@ -13,22 +13,32 @@ import { isFormulaLike } from '../../platform/import/import.rules';
 import type { RequestContext } from '../../platform/permissions/actor';
 import { scopeOn } from '../../platform/permissions/scope';
 import { type Clock, shanghaiDate } from '../../platform/time';
+import type { DevelopmentService } from '../development/development.service';
+import { type Segment, segmentOf } from '../loyalty/loyalty.rules';
+import type { LoyaltyService } from '../loyalty/loyalty.service';
 import type { TransactionService } from '../transactions/transactions.service';
 import { type CustomerFilter, type SalesSource, analysisQueries as q } from './analysis.queries';
-import { type Span, comparedSpan, dayStart, nextDay, shares, spanOf, yuan } from './analysis.rules';
-import type { ANALYSIS_TABLES, AnalysisQuery, growthOut, regionsOut, salesOut, structureOut } from './analysis.schemas';
+import { type Span, comparedSpan, conversionRate, dayStart, monthsOf, nextDay, shares, spanOf, yuan } from './analysis.rules';
+import { ACARD_IGNORED, ACARD_UNAVAILABLE, type ANALYSIS_TABLES, type AnalysisQuery, type acardOut, type ccardOut, type growthOut, type regionsOut, type salesOut, type structureOut } from './analysis.schemas';
 
 export type AnalysisTable = (typeof ANALYSIS_TABLES)[number];
+
+/** By code point: the same order on SQLite and PostgreSQL whatever the database's collation. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type Growth = z.infer<typeof growthOut>;
 type Regions = z.infer<typeof regionsOut>;
 type Sales = z.infer<typeof salesOut>;
 type Structure = z.infer<typeof structureOut>;
+type ACard = z.infer<typeof acardOut>;
+type CCard = z.infer<typeof ccardOut>;
 
 export interface AnalysisDeps {
   db: Kysely<Database>;
   audit: AuditService;
   clock: Clock;
   transactions: Pick<TransactionService, 'salesByCustomerProduct'>;
+  development: Pick<DevelopmentService, 'prospectCard'>;
+  loyalty: Pick<LoyaltyService, 'rfmSource'>;
 }
 
 function filterOf(qy: AnalysisQuery): CustomerFilter {
@@ -36,7 +46,7 @@ function filterOf(qy: AnalysisQuery): CustomerFilter {
 }
 
 export function createAnalysisService(deps: AnalysisDeps) {
-  const { db, audit, clock, transactions } = deps;
+  const { db, audit, clock, transactions, development, loyalty } = deps;
   const sales = (s: Span): SalesSource => transactions.salesByCustomerProduct(db, s.from, s.to) as unknown as SalesSource;
   const periodOf = (qy: AnalysisQuery) => spanOf(qy.period, qy.date ?? shanghaiDate(clock.now()));
 
@@ -120,6 +130,87 @@ export function createAnalysisService(deps: AnalysisDeps) {
       return { period, rows: list.map((r, i) => ({ product: r.product, salesCents: r.cents, share: pct[i], customers: r.customers })), totalCents: list.reduce((a, r) => a + r.cents, 0) };
     },
 
+    /**
+     * A卡 (docs/regulations.md §16): the prospects entered in the period, by source (channel), salesperson and
+     * month, each with how many reached 合同签订 (converted) and were lost. Prospects record no product, region
+     * or purchase type: those dimensions are listed as unavailable, and the region / industry / grade filters
+     * as not applied, rather than estimated.
+     */
+    async acard(ctx: RequestContext, qy: AnalysisQuery): Promise<ACard> {
+      const period = periodOf(qy);
+      const months = monthsOf(period);
+      const rows = await development.prospectCard(ctx.actor, {
+        start: dayStart(period.from),
+        end: dayStart(nextDay(period.to)),
+        bounds: months.map((m) => ({ label: m.label, from: dayStart(m.from) })),
+        teamId: qy.teamId,
+        ownerId: qy.ownerId,
+      });
+      const fold = (keyOf: (r: (typeof rows)[number]) => string, nameOf: (r: (typeof rows)[number]) => string | null, keys: string[] = []) => {
+        const by = new Map<string, { key: string; name: string | null; count: number; converted: number; lost: number }>();
+        for (const k of keys) by.set(k, { key: k, name: null, count: 0, converted: 0, lost: 0 });
+        for (const r of rows) {
+          const k = keyOf(r);
+          const e = by.get(k) ?? { key: k, name: nameOf(r), count: 0, converted: 0, lost: 0 };
+          e.count += r.count;
+          e.converted += r.won;
+          e.lost += r.lost;
+          by.set(k, e);
+        }
+        return [...by.values()].map((e) => ({ ...e, conversionRate: conversionRate(e.converted, e.count) }));
+      };
+      const byCount = <T extends { count: number; key: string }>(list: T[]) => list.sort((a, b) => b.count - a.count || byCode(a.key, b.key));
+      const count = rows.reduce((a, r) => a + r.count, 0);
+      const converted = rows.reduce((a, r) => a + r.won, 0);
+      return {
+        period,
+        totals: { count, converted, lost: rows.reduce((a, r) => a + r.lost, 0), conversionRate: conversionRate(converted, count) },
+        bySource: byCount(fold((r) => r.channel, () => null)),
+        bySalesperson: byCount(fold((r) => String(r.ownerId), (r) => r.ownerName)),
+        byMonth: fold((r) => r.month, () => null, months.map((m) => m.label)),
+        unavailable: [...ACARD_UNAVAILABLE],
+        ignoredFilters: ACARD_IGNORED.filter((k) => qy[k] !== undefined),
+      };
+    },
+
+    /**
+     * C卡 (docs/regulations.md §16): the customers in the archive at the end of the period, by type (the archive
+     * status: it records no other customer type), province, industry, the products they bought in the period
+     * and their loyalty segment (RFM over the loyalty window). Shares are of all those customers.
+     */
+    async ccard(ctx: RequestContext, qy: AnalysisQuery): Promise<CCard> {
+      const f = filterOf(qy);
+      const period = periodOf(qy);
+      const end = dayStart(nextDay(period.to));
+      const [byType, byRegion, byIndustry] = [await q.cardBy(db, ctx.actor, f, end, 'status'), await q.cardBy(db, ctx.actor, f, end, 'province'), await q.cardBy(db, ctx.actor, f, end, 'industry')];
+      const total = byType.reduce((a, r) => a + r.count, 0);
+      const pct = (n: number) => (total ? Math.round((n / total) * 10000) / 100 : 0);
+      const shared = (list: { key: string | null; count: number }[]) => {
+        const sorted = [...list].sort((a, b) => b.count - a.count || byCode(a.key ?? '\uffff', b.key ?? '\uffff'));
+        const sh = shares(sorted.map((r) => r.count));
+        return sorted.map((r, i) => ({ ...r, share: sh[i] }));
+      };
+      const products = await q.cardByProduct(db, ctx.actor, f, end, sales(period));
+      const rfm = await loyalty.rfmSource(db);
+      const groups = await q.cardByLoyalty(db, ctx.actor, f, end, rfm.source);
+      const segs = new Map<Segment, number>();
+      for (const g of groups) {
+        const seg = segmentOf(g.r ? 3 : 1, g.f ? 3 : 1, g.m ? 3 : 1);
+        segs.set(seg, (segs.get(seg) ?? 0) + g.count);
+      }
+      const scored = [...segs.values()].reduce((a, b) => a + b, 0);
+      return {
+        period,
+        total,
+        byType: shared(byType),
+        byRegion: shared(byRegion),
+        byIndustry: shared(byIndustry),
+        // A customer may buy several products: each product's share is of all customers, so they need not add up to 100.
+        byProduct: { rows: products.rows.sort((a, b) => b.count - a.count || byCode(a.key, b.key)).map((r) => ({ ...r, share: pct(r.count) })), buyers: products.buyers, noPurchase: total - products.buyers },
+        byLoyalty: { window: rfm.window, rows: [...segs].map(([key, count]) => ({ key, count, share: pct(count) })).sort((a, b) => b.count - a.count || byCode(a.key, b.key)), unscored: total - scored },
+      };
+    },
+
     /** One table as .xlsx in the seed form's layout; the export is audit-logged with its filters and size. */
     async exportTable(ctx: RequestContext, table: AnalysisTable, qy: AnalysisQuery): Promise<{ filename: string; body: Buffer }> {
       const lang = ctx.lang;
@@ -127,6 +218,7 @@ export function createAnalysisService(deps: AnalysisDeps) {
       const scope = t(lang, scopeOn(ctx.actor, { table: 'customer_directory', id: 'id', widerFor: { finance: 'all' } }) === 'all' ? 'analysis.scope.all' : 'analysis.scope.mine');
       let sheet: Sheet;
       let period: Span;
+      const notes: string[] = [];
       if (table === 'growth') {
         const g = await service.growth(ctx, qy);
         period = g.period;
@@ -139,13 +231,23 @@ export function createAnalysisService(deps: AnalysisDeps) {
         const s = await service.sales(ctx, qy);
         period = s.period;
         sheet = salesSheet(s, L);
-      } else {
+      } else if (table === 'structure') {
         const s = await service.structure(ctx, qy);
         period = s.period;
         sheet = structureSheet(s, L);
+      } else if (table === 'acard') {
+        const a = await service.acard(ctx, qy);
+        period = a.period;
+        sheet = acardSheet(a, L);
+        notes.push(L('note.acardUnavailable'), ...a.ignoredFilters.map((k) => t(lang, 'analysis.note.ignored', { filter: L(`filter.${k}`) })));
+      } else {
+        const c = await service.ccard(ctx, qy);
+        period = c.period;
+        sheet = ccardSheet(c, L);
+        notes.push(L('note.ccardType'), t(lang, 'analysis.note.ccardLoyalty', { from: c.byLoyalty.window.from, to: c.byLoyalty.window.to }));
       }
       const title = `${L(`title.${table}`)} ${period.label}`;
-      const notes = [t(lang, 'analysis.note.scope', { scope, from: period.from, to: period.to }), ...(table === 'growth' ? [L('note.direct')] : [])];
+      notes.unshift(t(lang, 'analysis.note.scope', { scope, from: period.from, to: period.to }), ...(table === 'growth' ? [L('note.direct')] : []));
       const body = await writeSheet(L(`title.${table}`), title, notes, sheet);
       await audit.record(db, actorInfo(ctx), {
         action: 'export',
@@ -230,6 +332,44 @@ function structureSheet(s: Structure, L: (k: string) => string): Sheet {
     header: heads.map((k, i) => ({ text: L(`head.${k}`), col: 1 + i, row: 1 })),
     rows: s.rows.map((r) => [r.product, yuan(r.salesCents), r.share, r.customers]),
     totals: [L('total'), yuan(s.totalCents), s.totalCents ? 100 : 0, null],
+  };
+}
+
+/** A卡: one block per dimension (source, salesperson, month) under one header, then the totals row. */
+function acardSheet(a: ACard, L: (k: string) => string): Sheet {
+  const heads = ['dimension', 'item', 'prospects', 'converted', 'lost', 'conversionRate'];
+  const block = (dim: string, rows: ACard['bySource'], label: (r: ACard['bySource'][number]) => string): Cell[][] =>
+    rows.map((r, i) => [i === 0 ? L(`dim.${dim}`) : null, label(r), r.count, r.converted, r.lost, r.conversionRate]);
+  return {
+    headerRows: 1,
+    width: 6,
+    header: heads.map((k, i) => ({ text: L(`head.${k}`), col: 1 + i, row: 1 })),
+    rows: [
+      ...block('source', a.bySource, (r) => L(`channel.${r.key}`)),
+      ...block('salesperson', a.bySalesperson, (r) => r.name ?? r.key),
+      ...block('month', a.byMonth, (r) => r.key),
+    ],
+    totals: [L('total'), null, a.totals.count, a.totals.converted, a.totals.lost, a.totals.conversionRate],
+  };
+}
+
+/** C卡: one block per dimension (type, region, industry, product, loyalty) with counts and shares of all customers. */
+function ccardSheet(c: CCard, L: (k: string) => string): Sheet {
+  const heads = ['dimension', 'item', 'customerCount', 'share'];
+  const block = (dim: string, rows: { key: string | null; count: number; share: number }[], label: (k: string | null) => string): Cell[][] =>
+    rows.map((r, i) => [i === 0 ? L(`dim.${dim}`) : null, label(r.key), r.count, r.share]);
+  return {
+    headerRows: 1,
+    width: 4,
+    header: heads.map((k, i) => ({ text: L(`head.${k}`), col: 1 + i, row: 1 })),
+    rows: [
+      ...block('type', c.byType, (k) => (k ? L(`status.${k}`) : L('none'))),
+      ...block('region', c.byRegion, (k) => k ?? L('none')),
+      ...block('industry', c.byIndustry, (k) => k ?? L('none')),
+      ...block('product', [...c.byProduct.rows, { key: null, count: c.byProduct.noPurchase, share: c.total ? Math.round((c.byProduct.noPurchase / c.total) * 10000) / 100 : 0 }], (k) => k ?? L('noPurchase')),
+      ...block('loyalty', [...c.byLoyalty.rows, { key: null, count: c.byLoyalty.unscored, share: c.total ? Math.round((c.byLoyalty.unscored / c.total) * 10000) / 100 : 0 }], (k) => (k ? L(`segment.${k}`) : L('unscored'))),
+    ],
+    totals: [L('total'), null, c.total, c.total ? 100 : 0],
   };
 }
 

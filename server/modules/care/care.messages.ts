@@ -21,5 +21,9 @@ export const CARE_MESSAGES: Catalogue = {
   'care.festival.doubleNinth': ['重阳节', '重陽節', 'Double Ninth Festival'],
   'care.remind.title': ['关怀提醒：{date} {who} {occasion}', '關懷提醒：{date} {who} {occasion}', 'Care reminder: {who} {occasion} on {date}'],
   'care.remind.festival_title': ['关怀提醒：{date} {festival}，请问候您的 {count} 位客户', '關懷提醒：{date} {festival}，請問候您的 {count} 位客戶', 'Care reminder: {festival} on {date}, greet your {count} customers'],
+  'care.remind.guest': ['贵宾 {name}', '貴賓 {name}', 'guest {name}'],
+  'care.todo.today': ['今天关怀：{who} {occasion}', '今天關懷：{who} {occasion}', 'Care today: {who} {occasion}'],
+  'care.todo.week': ['本周关怀：{date} {who} {occasion}', '本週關懷：{date} {who} {occasion}', 'Care this week: {who} {occasion} on {date}'],
+  'care.todo.more': ['另有 {count} 项关怀，见关怀日历', '另有 {count} 項關懷，見關懷日曆', '{count} more care occasions on the care calendar'],
   'care.remind.lunar': ['（农历生日）', '（農曆生日）', ' (lunar birthday)'],
 };

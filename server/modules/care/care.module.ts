@@ -1,5 +1,6 @@
 import type { Role } from '../../platform/permissions/roles';
 import { type BuildContext, defineModule } from '../../platform/modules/manifest';
+import type { IndividualService } from '../individuals/individuals.service';
 import type { MembershipService } from '../membership/membership.service';
 import type { TransactionServices } from '../transactions/transactions.module';
 import type { WorkflowServices } from '../workflow/workflow.module';
@@ -21,14 +22,15 @@ function build(ctx: BuildContext) {
   const { notifications } = ctx.use<WorkflowServices>('workflow');
   const { transactions } = ctx.use<TransactionServices>('transactions');
   const { membership } = ctx.use<{ membership: MembershipService }>('membership');
-  return { care: createCareService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, notifications, transactions, membership }) };
+  const { individuals } = ctx.use<{ individuals: IndividualService }>('individuals');
+  return { care: createCareService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, notifications, transactions, membership, guests: individuals }) };
 }
 export type CareServices = ReturnType<typeof build>;
 
 /** Care 客户关怀 (docs/regulations.md §12): the care calendar, reminders, greetings, care actions, promotions and events. */
 export const careModule = defineModule({
   name: 'care',
-  dependsOn: ['customers', 'workflow', 'transactions', 'membership'],
+  dependsOn: ['customers', 'workflow', 'transactions', 'membership', 'individuals'],
   migrations: (kind) => [care20261210(kind), careSwitchSettings20261211(kind)],
   resources: {
     // Through a view joining the customer (docs/regulations.md §1): whoever sees the customer sees its care.
@@ -50,5 +52,6 @@ export const careModule = defineModule({
   jobs: (s, ctx) => startCareJobs({ care: s.care, leases: ctx.leases }, ctx.log),
   contributes: {
     customerMerge: () => [{ columns: ['care_actions.customer_id', 'care_event_invites.customer_id'], move: careQueries.moveCustomer }],
+    todoProviders: (s) => [s.care.todoProvider],
   },
 });

@@ -10,9 +10,10 @@ const CUSTOMER_COLS = ['customers.id as id', 'customers.name as name', 'customer
 /** Every SQL statement of the care module (docs/regulations.md §12). */
 export const careQueries = {
   /** A page of customers inside the actor's scope (all customers without an actor), by id. */
-  customersPage(db: Q, actor: Actor | null, afterId: number, limit: number) {
+  customersPage(db: Q, actor: Actor | null, afterId: number, limit: number, ownerId?: number) {
     let qb = db.selectFrom('customer_directory as customers').select([...CUSTOMER_COLS]).where('customers.id', '>', afterId);
     if (actor) qb = qb.where(scopeCondition(actor, RESOURCES.customer));
+    if (ownerId !== undefined) qb = qb.where('customers.owner_id', '=', ownerId);
     return qb.orderBy('customers.id').limit(limit).execute();
   },
   customerVisible(db: Q, actor: Actor, customerId: number) {

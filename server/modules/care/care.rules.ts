@@ -28,6 +28,17 @@ export interface Occasion {
   calendar: 'solar' | 'lunar';
   /** Years since the start, for anniversaries. */
   years: number | null;
+  /** An individual guest's birthday (docs/regulations.md §12): the guest instead of a customer. */
+  guestId: number | null;
+  guestName: string | null;
+}
+
+/** An individual guest (VIP) with a solar birthday. */
+export interface CareGuest {
+  id: number;
+  name: string;
+  birthday: string | null;
+  owner_id: number;
 }
 
 export interface CareCustomer {
@@ -88,7 +99,7 @@ const parts = (date: string) => date.split('-').map(Number) as [number, number, 
 export function occasionsBetween(
   from: string,
   to: string,
-  input: { customers: CareCustomer[]; contacts: CareContact[]; firstPurchase: Map<number, string>; tiers?: Map<number, string>; rules: CareRules; festivals: boolean },
+  input: { customers: CareCustomer[]; contacts: CareContact[]; firstPurchase: Map<number, string>; tiers?: Map<number, string>; guests?: CareGuest[]; rules: CareRules; festivals: boolean },
 ): Occasion[] {
   const out: Occasion[] = [];
   const [y0] = parts(from);
@@ -99,7 +110,7 @@ export function occasionsBetween(
   const lunarYears = [y0 - 1, ...years];
   const inRange = (d: string | null): d is string => d != null && d >= from && d <= to;
   const byId = new Map(input.customers.map((c) => [c.id, c]));
-  const base = { customerId: null, customerName: null, contactId: null, contactName: null, ownerId: null, festival: null, calendar: 'solar' as const, years: null };
+  const base = { customerId: null, customerName: null, contactId: null, contactName: null, ownerId: null, festival: null, calendar: 'solar' as const, years: null, guestId: null, guestName: null };
 
   if (input.festivals) {
     for (const ly of lunarYears)
@@ -125,6 +136,15 @@ export function occasionsBetween(
       }
     }
   }
+  // Guests' birthdays are solar: the guest record has no lunar calendar field.
+  for (const g of input.guests ?? []) {
+    if (!g.birthday) continue;
+    const [, m, d] = parts(g.birthday);
+    for (const y of years) {
+      const date = solarDateIn(y, m, d);
+      if (inRange(date)) out.push({ ...base, guestId: g.id, guestName: g.name, ownerId: g.owner_id, key: `birthday:guest:${g.id}:${date}`, type: 'birthday', date });
+    }
+  }
   for (const c of input.customers) {
     const who = { customerId: c.id, customerName: c.name, ownerId: c.owner_id };
     const anniversaries: [OccasionType, string | null | undefined][] = [
@@ -148,7 +168,7 @@ export function occasionsBetween(
       }
     }
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || (a.customerName ?? '').localeCompare(b.customerName ?? '') || a.key.localeCompare(b.key));
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || (a.customerName ?? a.guestName ?? '').localeCompare(b.customerName ?? b.guestName ?? '') || a.key.localeCompare(b.key));
 }
 
 /** Adds days to a calendar date. */

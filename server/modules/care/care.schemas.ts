@@ -23,6 +23,8 @@ export const occasionOut = z.object({
   festival: z.enum(Object.keys(FESTIVALS) as [keyof typeof FESTIVALS, ...(keyof typeof FESTIVALS)[]]).nullable(),
   calendar: z.enum(['solar', 'lunar']),
   years: z.number().nullable(),
+  guestId: z.number().nullable(),
+  guestName: z.string().nullable(),
 });
 export const calendarOut = z.object({ from: z.string(), to: z.string(), items: z.array(occasionOut) });
 

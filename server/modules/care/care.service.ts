@@ -9,12 +9,14 @@ import type { Actor, RequestContext } from '../../platform/permissions/actor';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import { customerLookups } from '../customers/customers.queries';
-import type { NotificationService } from '../workflow/workflow.types';
+import type { NotificationService, TodoItem, TodoProvider } from '../workflow/workflow.types';
 import { careQueries as q } from './care.queries';
-import { addDays, type CareCustomer, type CareRules, fillTemplate, type Occasion, occasionsBetween, type TemplateChannel, unknownPlaceholders } from './care.rules';
+import { addDays, type CareCustomer, type CareGuest, type CareRules, fillTemplate, type Occasion, occasionsBetween, type TemplateChannel, unknownPlaceholders } from './care.rules';
 
 const LANG = 'zh-CN' as const;
 const BATCH = 1000;
+/** Care lines on the home page before the rest is summed up in one. */
+const TODO_LIMIT = 10;
 export const REMINDER_JOB = 'care.reminders';
 
 export interface FirstPurchaseSource {
@@ -25,6 +27,10 @@ export interface TierSource {
   tiersOf(customerIds: number[]): Promise<Map<number, string>>;
 }
 
+export interface GuestSource {
+  birthdaysPage(actor: Actor | null, f: { ownerId?: number }, afterId: number, limit: number): Promise<CareGuest[]>;
+}
+
 export interface CareDeps {
   db: Kysely<Database>;
   audit: AuditService;
@@ -33,6 +39,7 @@ export interface CareDeps {
   notifications: Pick<NotificationService, 'notify'>;
   transactions: FirstPurchaseSource;
   membership: TierSource;
+  guests: GuestSource;
 }
 
 export interface TemplateInput {
@@ -63,7 +70,7 @@ export interface EventInput {
 
 /** Care 客户关怀 (docs/regulations.md §12): the calendar of occasions, reminders, greetings, care actions, events. */
 export function createCareService(deps: CareDeps) {
-  const { db, audit, clock, settings, notifications, transactions, membership } = deps;
+  const { db, audit, clock, settings, notifications, transactions, membership, guests } = deps;
   const today = () => shanghaiDate(clock.now());
 
   async function rules(): Promise<CareRules & { daysAhead: number; festivals: boolean; countsAsContact: boolean }> {
@@ -85,21 +92,59 @@ export function createCareService(deps: CareDeps) {
     return occasionsBetween(from, to, { customers, contacts, firstPurchase, tiers, rules: r, festivals });
   }
 
-  /** Every occasion in [from, to] of the customers `actor` may see (all customers for null), festivals once. */
-  async function occasions(actor: Actor | null, from: string, to: string): Promise<{ list: Occasion[]; ownerCounts: Map<number, number> }> {
+  /**
+   * Every occasion in [from, to] of the customers and individual guests `actor` may see (all for null; only
+   * those of `ownerId` when given), festivals once.
+   */
+  async function occasions(actor: Actor | null, from: string, to: string, ownerId?: number): Promise<{ list: Occasion[]; ownerCounts: Map<number, number> }> {
     const r = await rules();
     const list: Occasion[] = r.festivals ? occasionsBetween(from, to, { customers: [], contacts: [], firstPurchase: new Map(), rules: r, festivals: true }) : [];
     const ownerCounts = new Map<number, number>();
     for (let after = 0; ; ) {
-      const page = await q.customersPage(db, actor, after, BATCH);
+      const page = await q.customersPage(db, actor, after, BATCH, ownerId);
       if (!page.length) break;
       for (const c of page) ownerCounts.set(c.owner_id, (ownerCounts.get(c.owner_id) ?? 0) + 1);
       list.push(...(await occasionsOf(page, from, to, r, false)));
       after = page[page.length - 1].id;
     }
+    for (let after = 0; ; ) {
+      const page = await guests.birthdaysPage(actor, { ownerId }, after, BATCH);
+      if (!page.length) break;
+      list.push(...occasionsBetween(from, to, { customers: [], contacts: [], firstPurchase: new Map(), guests: page, rules: r, festivals: false }));
+      after = page[page.length - 1].id;
+    }
     list.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.key.localeCompare(b.key));
     return { list, ownerCounts };
   }
+
+  /** Who the occasion is for: the customer and contact, or the individual guest. */
+  function whoOf(o: Occasion): string {
+    if (o.guestName) return t(LANG, 'care.remind.guest', { name: o.guestName });
+    return o.contactName ? `${o.customerName} ${o.contactName}` : (o.customerName ?? '');
+  }
+  const linkOf = (o: Occasion) =>
+    o.customerId ? { type: 'customer', id: o.customerId, path: `/customers/${o.customerId}` } : o.guestId ? { type: 'individual', id: o.guestId, path: `/individuals/${o.guestId}` } : { type: 'care', id: 0, path: '/care' };
+
+  /**
+   * The home page's care items (docs/regulations.md §12): the occasions of one's own customers and guests from
+   * today through the next six days, today's first; past the first few, one line sends to the calendar.
+   */
+  const todoProvider: TodoProvider = {
+    key: 'care',
+    async items(_conn, actor, day): Promise<TodoItem[]> {
+      const { list, ownerCounts } = await occasions(actor, day, addDays(day, 6), actor.id);
+      const mine = list.filter((o) => o.type !== 'festival' || ownerCounts.size > 0);
+      const items: TodoItem[] = mine.slice(0, TODO_LIMIT).map((o) => ({
+        kind: o.date === day ? 'care_today' : 'care_week',
+        title: t(LANG, o.date === day ? 'care.todo.today' : 'care.todo.week', { date: o.date, who: o.type === 'festival' ? '' : whoOf(o), occasion: occasionLabel(o) }).replace(/\s+/g, ' ').trim(),
+        dueDate: o.date,
+        overdue: false,
+        link: linkOf(o),
+      }));
+      if (mine.length > TODO_LIMIT) items.push({ kind: 'care_more', title: t(LANG, 'care.todo.more', { count: mine.length - TODO_LIMIT }), dueDate: null, overdue: false, link: { type: 'care', id: 0, path: '/care' } });
+      return items;
+    },
+  };
 
   function occasionLabel(o: Pick<Occasion, 'type' | 'festival' | 'years'>): string {
     if (o.type === 'festival' && o.festival) return t(LANG, `care.festival.${o.festival}`);
@@ -134,6 +179,7 @@ export function createCareService(deps: CareDeps) {
   return {
     rules,
     occasionLabel,
+    todoProvider,
 
     /** The caller's care calendar: occasions of the customers in their scope between two dates (at most 366 days). */
     async calendar(ctx: RequestContext, from: string, to: string) {
@@ -164,12 +210,12 @@ export function createCareService(deps: CareDeps) {
           o.type === 'festival'
             ? [...ownerCounts].map(([owner, count]) => [owner, `${o.key}:owner:${owner}`, t(LANG, 'care.remind.festival_title', { date: o.date, festival: occasionLabel(o), count })])
             : o.ownerId
-              ? [[o.ownerId, o.key, t(LANG, 'care.remind.title', { date: o.date, who: o.contactName ? `${o.customerName} ${o.contactName}` : (o.customerName ?? ''), occasion: occasionLabel(o) + (o.calendar === 'lunar' && o.type === 'birthday' ? t(LANG, 'care.remind.lunar') : '') })]]
+              ? [[o.ownerId, o.key, t(LANG, 'care.remind.title', { date: o.date, who: whoOf(o), occasion: occasionLabel(o) + (o.calendar === 'lunar' && o.type === 'birthday' ? t(LANG, 'care.remind.lunar') : '') })]]
               : [];
         for (const [owner, key, title] of targets) {
           const done = await db.transaction().execute(async (trx) => {
             if (!(await q.claimReminder(trx, { key, owner_id: owner, occasion_date: o.date, sent_at: now }))) return false;
-            await notifications.notify(trx, { userIds: [owner], kind: 'care.reminder', title, link: o.customerId ? { type: 'customer', id: o.customerId, path: `/customers/${o.customerId}` } : { type: 'care', id: 0, path: '/care' } });
+            await notifications.notify(trx, { userIds: [owner], kind: 'care.reminder', title, link: linkOf(o) });
             return true;
           });
           if (done) sent++;

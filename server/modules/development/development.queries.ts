@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, SelectQueryBuilder, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type SelectQueryBuilder, type Updateable, sql } from 'kysely';
 import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { DevelopmentPlanTargetTable, ProspectTable } from './development.tables';
@@ -335,5 +335,41 @@ export const developmentQueries = {
   },
   async deleteResearchReport(db: Q, id: number): Promise<void> {
     await db.deleteFrom('research_reports').where('id', '=', id).execute();
+  },
+
+  /**
+   * The A卡 counts (docs/regulations.md §16): prospects entered in [start, end) within the caller's scope, per
+   * owner, channel and month bucket (`bounds` are the instants each month after the first begins), with how
+   * many of them reached 合同签订 and how many were lost.
+   */
+  async prospectCard(db: Q, actor: Actor, f: { start: string; end: string; bounds: { label: string; from: string }[]; teamId?: number; ownerId?: number }) {
+    const [first, ...rest] = f.bounds;
+    const month = rest.length
+      ? sql<string>`case ${sql.join(
+          [...rest].reverse().map((b) => sql`when prospects.created_at >= ${b.from} then ${b.label}`),
+          sql` `,
+        )} else ${first!.label} end`
+      : sql<string>`${first!.label}`;
+    let qb = db
+      .selectFrom('prospects')
+      .leftJoin('user_directory as owner', 'owner.id', 'prospects.owner_id')
+      .where(scopeCondition(actor, RESOURCES.prospect))
+      .where('prospects.created_at', '>=', f.start)
+      .where('prospects.created_at', '<', f.end);
+    if (f.teamId) qb = qb.where('prospects.team_id', '=', f.teamId);
+    if (f.ownerId) qb = qb.where('prospects.owner_id', '=', f.ownerId);
+    const rows = await qb
+      .groupBy([sql`1`, sql`2`, sql`3`, sql`4`]) // by position: PostgreSQL would not match the parameterised month expression
+      .select((eb) => [
+        'prospects.owner_id',
+        'owner.display_name as owner_name',
+        'prospects.channel',
+        month.as('month'),
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(sql`case when prospects.stage = 'contract' then 1 else 0 end`).as('won'),
+        eb.fn.sum<number>(sql`case when prospects.stage = 'lost' then 1 else 0 end`).as('lost'),
+      ])
+      .execute();
+    return rows.map((r) => ({ ownerId: Number(r.owner_id), ownerName: (r.owner_name as string | null) ?? null, channel: r.channel as string, month: String(r.month), count: Number(r.n), won: Number(r.won ?? 0), lost: Number(r.lost ?? 0) }));
   },
 };

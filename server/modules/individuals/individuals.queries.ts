@@ -44,6 +44,18 @@ export const individualQueries = {
     );
   },
 
+  /** For the care calendar (docs/regulations.md §12): guests with a birthday, by id, in the actor's scope (all without one), optionally one owner's. */
+  birthdaysPage(db: Q, actor: Actor | null, f: { ownerId?: number }, afterId: number, limit: number) {
+    let qb = db
+      .selectFrom('individual_customers')
+      .select(['individual_customers.id', 'individual_customers.name', 'individual_customers.birthday', 'individual_customers.owner_id'])
+      .where('individual_customers.birthday', 'is not', null)
+      .where('individual_customers.id', '>', afterId);
+    if (actor) qb = qb.where(scopeCondition(actor, RESOURCES.individual));
+    if (f.ownerId !== undefined) qb = qb.where('individual_customers.owner_id', '=', f.ownerId);
+    return qb.orderBy('individual_customers.id').limit(limit).execute();
+  },
+
   async get(db: Q, id: number) {
     return db
       .selectFrom('individual_customers')

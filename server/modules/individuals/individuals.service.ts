@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { errors } from '../../platform/http/errors';
-import type { RequestContext } from '../../platform/permissions/actor';
+import type { Actor, RequestContext } from '../../platform/permissions/actor';
 import type { Clock } from '../../platform/time';
 import { maskPhone } from '../customers/customers.rules';
 import { orgQueries } from '../org/org.queries';
@@ -99,6 +99,9 @@ export function createIndividualService(deps: { db: Kysely<Database>; audit: Aud
       });
       return get(id);
     },
+
+    /** Guests' birthdays for the care calendar and its reminders (docs/regulations.md §12), a page at a time by id. */
+    birthdaysPage: (actor: Actor | null, f: { ownerId?: number }, afterId: number, limit: number) => q.birthdaysPage(db, actor, f, afterId, limit),
 
     async reveal(ctx: RequestContext, id: number, field: 'mobile' | 'idNumber') {
       const row = await get(id);

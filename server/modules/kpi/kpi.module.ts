@@ -40,6 +40,7 @@ export const kpiModule = defineModule({
     const { cadence } = ctx.use<{ cadence: CadenceService }>('cadence');
     const sources: KpiSources = {
       latePlans: (f) => visits.plans.latePlans(f),
+      plansDue: (f) => visits.plans.plansDue(f),
       async newProspects(rc, ownerId, month) {
         const r = await development.progress.monthly(rc, { from: month, to: month, ownerId });
         return r.totals.find((x) => x.ownerId === ownerId)?.newProspects ?? 0;

@@ -3,7 +3,7 @@
  * rules, the monthly tally, report due dates and the next meeting slot. Dates are Asia/Shanghai days.
  */
 
-export const EVENTS = ['visit_plan_late', 'new_customers_below', 'report_late.monthly_analysis', 'report_late.monthly_forecast', 'report_late.monthly_summary', 'report_late.daily_visit'] as const;
+export const EVENTS = ['visit_plan_late', 'weekly_plan_late', 'new_customers_below', 'report_late.monthly_analysis', 'report_late.monthly_forecast', 'report_late.monthly_summary', 'report_late.daily_visit'] as const;
 export type KpiEvent = (typeof EVENTS)[number];
 
 export const REPORT_KINDS = ['monthly_forecast', 'monthly_summary', 'monthly_analysis', 'daily_visit'] as const;
@@ -18,9 +18,14 @@ export interface PointRule {
   threshold?: number;
 }
 
-/** The seeds' rules (000 篇3 二–六) and the product's for the §19 reports (no seed number: −1 each). */
+/**
+ * The seeds' rules (000 篇3 二–六) and the product's for the §19 reports (no seed number: −1 each). The seeds'
+ * −2 is for the monthly visit plan due the 30th; they give the Friday weekly plan (§19) no points, so its rule
+ * is listed at 0 for the company to set (docs/regulations.md §17). A rule at 0 deducts nothing.
+ */
 export const DEFAULT_RULES: PointRule[] = [
   { event: 'visit_plan_late', points: -2, period: 'month' },
+  { event: 'weekly_plan_late', points: 0, period: 'month' },
   { event: 'report_late.monthly_analysis', points: -3, period: 'month' },
   { event: 'new_customers_below', points: -2, period: 'month', threshold: 2 },
   { event: 'report_late.monthly_forecast', points: -1, period: 'month' },

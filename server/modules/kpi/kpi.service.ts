@@ -9,20 +9,26 @@ import type { SettingsService } from '../../platform/settings/settings.service';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import type { TodoItem, TodoProvider } from '../workflow/workflow.types';
 import { kpiQueries as q } from './kpi.queries';
-import { type Deduction, type MeetingSlot, type Metric, type PointRule, type ReportKind, daysOf, dueInMonth, monthEnd, monthStart, nextSlot, rate, REPORT_KINDS, shiftMonth, tally } from './kpi.rules';
+import { type Deduction, type MeetingSlot, type Metric, type PointRule, type ReportKind, daysOf, dueInMonth, monthEnd, monthStart, nextSlot, rate, REPORT_KINDS, shiftMonth, tally, weekday } from './kpi.rules';
 
 /** Stored once in the interface's default language, like the audit log. */
 const LANG = 'zh-CN' as const;
 const iso = (v: unknown) => new Date(v as string).toISOString();
+const shiftDay = (date: string, by: number) => new Date(Date.parse(`${date}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
 
 /** What the KPI module reads from the modules that own the records (their exported services). */
 export interface KpiSources {
   latePlans(f: { authorId?: number; from?: string; to?: string }): Promise<{ planId: number; authorId: number; kind: string; period: string; dueDate: string; submittedOn: string; text: string }[]>;
+  /** The visit plans one person owes with a due day in the span, written or not, and when each was first submitted. */
+  plansDue(f: { authorId: number; kind: PlanKind; dueFrom: string; dueTo: string }): Promise<{ kind: PlanKind; period: string; dueDate: string; planId: number | null; submittedOn: string | null }[]>;
   newProspects(ctx: RequestContext, ownerId: number, month: string): Promise<number>;
   complaintsByHandler(ctx: RequestContext, from: string, to: string): Promise<{ handlerId: number | null; received: number; resolved: number; inTimeRate: number | null; satisfactionAverage: number | null }[]>;
   surveyScores(ctx: RequestContext, ownerId: number, from: string, to: string): Promise<(number | null)[]>;
   cadenceByPerson(ctx: RequestContext): Promise<{ ownerId: number | null; inTime: number; total: number }[]>;
 }
+
+type PlanKind = 'monthly' | 'weekly';
+const PLAN_OF_EVENT = { visit_plan_late: 'monthly', weekly_plan_late: 'weekly' } as const;
 
 type Person = { id: number; display_name: string; username: string; team_id: number | null; department_id: number | null };
 
@@ -44,6 +50,7 @@ export function createKpiService(deps: { db: Kysely<Database>; audit: AuditServi
       dueDays: v['kpi.reportDueDays'] as Record<Exclude<ReportKind, 'daily_visit'>, number>,
       reportRoles: v['kpi.reportRoles'] as Record<ReportKind, Role[]>,
       start: String(v['kpi.routinesStart']),
+      planRoles: v['kpi.planRoles'] as Role[],
       slots: v['kpi.meetingSlots'] as MeetingSlot[],
     };
   }
@@ -68,11 +75,23 @@ export function createKpiService(deps: { db: Kysely<Database>; audit: AuditServi
     const out: Deduction[] = [];
     const day = today();
     for (const rule of cfg.rules) {
-      if (rule.event === 'visit_plan_late') {
+      if (rule.points === 0) continue; // a rule at 0 is listed in the settings but deducts nothing
+      if (rule.event === 'visit_plan_late' || rule.event === 'weekly_plan_late') {
+        const kind = PLAN_OF_EVENT[rule.event];
         // A plan's period starts after its due day, so a plan due in this month starts in it or the next.
         const late = await sources.latePlans({ authorId: person.id, from: monthStart(month), to: monthEnd(shiftMonth(month, 1)) });
-        for (const p of late.filter((p) => p.dueDate.slice(0, 7) === month)) {
+        for (const p of late.filter((p) => p.kind === kind && p.dueDate.slice(0, 7) === month)) {
           out.push({ key: `visit_plan:${p.planId}`, event: rule.event, points: rule.points, text: `${p.text}：${rule.points}`, ref: { type: 'visit_plan', id: p.planId } });
+        }
+        // A plan never submitted by its due day is late too once that day has passed, traced to its period (docs/regulations.md §17).
+        if (!actor.roles.some((r) => cfg.planRoles.includes(r))) continue;
+        const from = monthStart(month) > cfg.start ? monthStart(month) : cfg.start;
+        const to = monthEnd(month) < day ? monthEnd(month) : shiftDay(day, -1);
+        if (from > to) continue;
+        const plan = t(LANG, `kpi.plan.${kind}`);
+        for (const p of await sources.plansDue({ authorId: person.id, kind, dueFrom: from, dueTo: to })) {
+          if (p.submittedOn) continue; // submitted: on time, or late and counted above
+          out.push({ key: `missing_plan:${kind}:${p.period}`, event: rule.event, points: rule.points, text: `${t(LANG, 'kpi.ded.plan_missing', { plan, period: p.period, due: p.dueDate })}：${rule.points}`, ref: { type: 'visit_plan_period', id: `${kind}:${p.period}` } });
         }
       } else if (rule.event === 'new_customers_below') {
         // Judged once the month is over (docs/regulations.md §17: at least 2 a month).
@@ -165,6 +184,21 @@ export function createKpiService(deps: { db: Kysely<Database>; audit: AuditServi
           overdue: o.due < day,
           link: { type: 'kpi_report', id: 0, path: `/kpi/reports?kind=${o.kind}&period=${o.period}` },
         }));
+      // The weekly plan (docs/regulations.md §19): next week's, due on Friday, and this week's if it was never submitted.
+      if (actor.roles.some((r) => cfg.planRoles.includes(r))) {
+        const monday = shiftDay(day, 1 - weekday(day));
+        const weeks = [monday, shiftDay(monday, 7)];
+        const due = await sources.plansDue({ authorId: actor.id, kind: 'weekly', dueFrom: shiftDay(monday, -14), dueTo: shiftDay(monday, 7) });
+        for (const p of due.filter((x) => weeks.includes(x.period) && !x.submittedOn && x.dueDate >= cfg.start)) {
+          items.push({
+            kind: 'kpi_weekly_plan',
+            title: t(LANG, 'kpi.todo.weekly_plan', { period: p.period, due: p.dueDate }),
+            dueDate: p.dueDate,
+            overdue: p.dueDate < day,
+            link: { type: 'visit_plan', id: p.planId ?? 0, path: p.planId ? `/visits/plans/${p.planId}` : '/visits/plans' },
+          });
+        }
+      }
       if (actor.departmentId) {
         for (const m of await q.meetings(conn, [actor.departmentId], new Date(`${day}T00:00:00+08:00`).toISOString())) {
           const at = new Date(iso(m.starts_at));

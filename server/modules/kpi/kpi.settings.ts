@@ -57,11 +57,19 @@ export const KPI_SETTINGS = [
     source: 'docs/regulations.md §19 (001 篇1 三 报告制度)',
   }),
   def({
+    key: 'kpi.planRoles',
+    group: 'kpi',
+    schema: roles,
+    default: ['specialist', 'sales'],
+    label: { 'zh-CN': '须按期提交回访计划（月计划、周计划）的角色', 'zh-TW': '須按期提交回訪計劃（月計劃、週計劃）的角色', en: 'Roles that owe visit plans (monthly and weekly)' },
+    source: 'docs/regulations.md §8, §19 (000 篇3 二: 月计划 30 日前; 001 篇1 二: 周五周计划)',
+  }),
+  def({
     key: 'kpi.routinesStart',
     group: 'kpi',
     schema: z.string().refine(isValidDate, 'validation.date'),
     default: '2026-12-01',
-    label: { 'zh-CN': '例行报告自此日起计缺交', 'zh-TW': '例行報告自此日起計缺交', en: 'Routine reports count as missing from this day' },
+    label: { 'zh-CN': '例行报告和回访计划自此日起计缺交', 'zh-TW': '例行報告和回訪計劃自此日起計缺交', en: 'Routine reports and visit plans count as missing from this day' },
     source: 'docs/regulations.md §19',
   }),
   def({

@@ -78,6 +78,8 @@ const num = (r: Record<string, unknown>): RfmRow => ({
 });
 
 export const loyaltyQueries = {
+  /** RFM scores of every buyer in [from, to] as a sub-query aliased `rfm` (customer_id, r, f, m), for the C卡 table. */
+  rfmSource: (db: Q, from: string, to: string) => rfm(db, from, to),
   /** Active customers in id order from `afterId` (the run, in batches). */
   batch: (db: Q, afterId: number, limit: number) => customers(db).where('customers.id', '>', afterId).orderBy('customers.id').limit(limit).execute(),
   inScope(db: Q, actor: Actor, f: { ownerId?: number; teamId?: number }) {

@@ -163,6 +163,12 @@ export function createLoyaltyService(deps: {
       return run();
     },
 
+    /** For the C卡 table (docs/regulations.md §16): the RFM window and every buyer's scores in it, as a sub-query aliased `rfm`. */
+    async rfmSource(conn: Kysely<Database>) {
+      const w = await rfmWindow();
+      return { window: w, source: q.rfmSource(conn, w.from, w.to) };
+    },
+
     /** Churn risks within the caller's scope, longest without a visit first. */
     async churnRisks(ctx: RequestContext, f: { ownerId?: number; teamId?: number }) {
       const months = await settings.number('loyalty.churnRiskMonths');

@@ -134,6 +134,12 @@ export const planQueries = {
         )
       : new Set<number>(),
 
+  /** One author's plans of a kind for some periods, with their first submission (for the KPIs' plans owed). */
+  plansOfPeriods(db: Q, authorId: number, kind: string, periods: string[]) {
+    // An empty IN list is not valid SQL: no period matches the empty string.
+    return db.selectFrom('visit_plans').select(['id', 'period', 'submitted_at']).where('author_id', '=', authorId).where('kind', '=', kind).where('period', 'in', periods.length ? periods : ['']).execute();
+  },
+
   /** Plans first submitted after their due day (for the KPIs). */
   latePlans(db: Q, f: { authorId?: number; from?: string; to?: string }) {
     let qb = planRows(db).where('visit_plans.late', '=', 1);

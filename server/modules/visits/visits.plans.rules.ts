@@ -59,3 +59,24 @@ export function nextPeriod(kind: PlanKind, today: string): string {
 export function onSiteDays(lines: { method: string; planned_on: string }[]): number {
   return new Set(lines.filter((l) => l.method === 'on_site').map((l) => l.planned_on)).size;
 }
+
+/**
+ * The periods whose plan falls due between two days (inclusive), with their due days: the weeks (by their
+ * Monday) or months of the plans a person owes in that span (docs/regulations.md §8, §17).
+ */
+export function periodsDueBetween(kind: PlanKind, from: string, to: string, s: { dueDay: number; dueWeekday: number }): { period: string; dueDate: string }[] {
+  const out: { period: string; dueDate: string }[] = [];
+  if (kind === 'weekly') {
+    // A week's plan is due in the week before it: the candidate Mondays run from just after `from` to a week after `to`.
+    for (let monday = nextPeriod('weekly', addDays(from, -1)); monday <= addDays(to, 14); monday = addDays(monday, 7)) {
+      const dueDate = planDueDate('weekly', monday, s);
+      if (dueDate >= from && dueDate <= to) out.push({ period: monday, dueDate });
+    }
+    return out;
+  }
+  for (let month = from.slice(0, 7); `${month}-01` <= addDays(to, 62); month = nextPeriod('monthly', `${month}-01`)) {
+    const dueDate = planDueDate('monthly', `${month}-01`, s);
+    if (dueDate >= from && dueDate <= to) out.push({ period: month, dueDate });
+  }
+  return out;
+}

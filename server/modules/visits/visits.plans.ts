@@ -9,7 +9,7 @@ import { shanghaiDate } from '../../platform/time';
 import type { ApprovalOutcome, DocumentTypeHandler } from '../approvals/approvals.types';
 import type { VisitCore } from './visits.core';
 import { type PlanFilters, type PlanLineRow, planQueries as q, type PlanRow } from './visits.plans.queries';
-import { isLate, onSiteDays, type PlanKind, periodRange, planDueDate } from './visits.plans.rules';
+import { isLate, onSiteDays, type PlanKind, periodRange, periodsDueBetween, planDueDate } from './visits.plans.rules';
 import type { Method } from './visits.rules';
 
 export const PLAN_TYPE = 'visit_plan';
@@ -223,6 +223,19 @@ export function createPlanUseCases(core: VisitCore & { suggestionSources: PlanSu
      * Plans first submitted after their due day, per person and period (for the KPI points):
      * "visit plan for 2027-01 submitted 2026-12-31 > due 2026-12-30". `from` / `to` bound the period's first day.
      */
+    /**
+     * The plans of one person whose due day falls between two days (docs/regulations.md §8, §17), whether or not
+     * the plan exists: each period with its due day, the plan if written and the day it was first submitted.
+     */
+    async plansDue(f: { authorId: number; kind: PlanKind; dueFrom: string; dueTo: string }) {
+      const due = periodsDueBetween(f.kind, f.dueFrom, f.dueTo, await dueSettings());
+      const plans = new Map((await q.plansOfPeriods(db, f.authorId, f.kind, due.map((d) => d.period))).map((p) => [p.period, p]));
+      return due.map((d) => {
+        const p = plans.get(d.period);
+        return { kind: f.kind, period: d.period, dueDate: d.dueDate, planId: p?.id ?? null, submittedOn: p?.submitted_at ? shanghaiDate(new Date(p.submitted_at as string)) : null };
+      });
+    },
+
     async latePlans(f: { authorId?: number; from?: string; to?: string } = {}) {
       return (await q.latePlans(db, f)).map((p) => {
         const submittedOn = shanghaiDate(new Date(p.submitted_at as string));

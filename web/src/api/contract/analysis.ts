@@ -7,3 +7,5 @@ export type GrowthAnalysis = z.output<typeof s.growthOut>;
 export type RegionAnalysis = z.output<typeof s.regionsOut>;
 export type SalesAnalysis = z.output<typeof s.salesOut>;
 export type StructureAnalysis = z.output<typeof s.structureOut>;
+export type ACardAnalysis = z.output<typeof s.acardOut>;
+export type CCardAnalysis = z.output<typeof s.ccardOut>;

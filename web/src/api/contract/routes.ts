@@ -3,7 +3,7 @@
  * (through the other files of this folder), so `api.get(`/api/customers/${id}`)` is typed by the route
  * and a page that reads a field the route does not send fails the type check (docs/decisions/0006).
  */
-import type { GrowthAnalysis, RegionAnalysis, SalesAnalysis, StructureAnalysis } from './analysis';
+import type { ACardAnalysis, CCardAnalysis, GrowthAnalysis, RegionAnalysis, SalesAnalysis, StructureAnalysis } from './analysis';
 import type { Dashboard, DashboardRefresh } from './dashboards';
 import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
 import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicComplaint, Rectification } from './complaints';
@@ -166,6 +166,8 @@ export type Routes =
   | Route<'GET', `/api/analysis/regions`, RegionAnalysis> // /api/analysis/regions
   | Route<'GET', `/api/analysis/sales`, SalesAnalysis> // /api/analysis/sales
   | Route<'GET', `/api/analysis/structure`, StructureAnalysis> // /api/analysis/structure
+  | Route<'GET', `/api/analysis/acard`, ACardAnalysis> // /api/analysis/acard
+  | Route<'GET', `/api/analysis/ccard`, CCardAnalysis> // /api/analysis/ccard
   | Route<'GET', `/api/dashboards/mine`, Dashboard> // /api/dashboards/mine
   | Route<'POST', `/api/dashboards/refresh`, DashboardRefresh> // /api/dashboards/refresh
   | Route<'GET', `/api/public/complaint-options`, { categories: string[] }> // /api/public/complaint-options

@@ -6,7 +6,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { fetchFile } from '../../api/client';
-import type { AnalysisTableName, GrowthAnalysis, RegionAnalysis, SalesAnalysis, StructureAnalysis } from '../../api/contract/analysis';
+import type { ACardAnalysis, AnalysisTableName, CCardAnalysis, GrowthAnalysis, RegionAnalysis, SalesAnalysis, StructureAnalysis } from '../../api/contract/analysis';
 import { useIsMobile } from '../../app/useIsMobile';
 import { saveBlob } from '../../components/download';
 import { type ChartOption, EChart } from '../../components/EChart';
@@ -15,9 +15,9 @@ import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useTeams } from '../admin/org/hooks';
 import { OwnerSelect } from '../customers/OwnerSelect';
-import { type AnalysisFilters, useGrowth, useRegions, useSales, useStructure } from './hooks';
+import { type AnalysisFilters, useACard, useCCard, useGrowth, useRegions, useSales, useStructure } from './hooks';
 
-const TABLES: AnalysisTableName[] = ['growth', 'regions', 'sales', 'structure'];
+const TABLES: AnalysisTableName[] = ['growth', 'regions', 'sales', 'structure', 'acard', 'ccard'];
 const PERIODS = ['month', 'quarter', 'year'] as const;
 const yuan = (cents: number) => (cents / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = (v: number) => `${v.toFixed(2)}%`;
@@ -241,17 +241,132 @@ function StructureTable({ a }: { a: StructureAnalysis }) {
   );
 }
 
+/** A卡: prospects entered in the period by source, salesperson and month, with conversions; missing dimensions are said, not estimated. */
+function ACardTable({ a }: { a: ACardAnalysis }) {
+  const { t } = useTranslation();
+  type Row = ACardAnalysis['bySource'][number];
+  const rate = (v: number | null) => (v === null ? '—' : pct(v));
+  const columns = (label: (r: Row) => string): TableColumnsType<Row> => [
+    { title: t('analysis.card.item'), key: 'item', render: (_: unknown, r: Row) => label(r) },
+    { title: t('analysis.card.prospects'), dataIndex: 'count', align: 'right' },
+    { title: t('analysis.card.converted'), dataIndex: 'converted', align: 'right' },
+    { title: t('analysis.card.lost'), dataIndex: 'lost', align: 'right' },
+    { title: t('analysis.card.conversionRate'), dataIndex: 'conversionRate', align: 'right', render: rate },
+  ];
+  const block = (title: string, rows: Row[], label: (r: Row) => string) => (
+    <Table
+      key={title}
+      title={() => <Typography.Text strong>{title}</Typography.Text>}
+      rowKey="key"
+      size="small"
+      bordered
+      pagination={false}
+      columns={columns(label)}
+      dataSource={rows}
+      locale={{ emptyText: t('analysis.empty') }}
+    />
+  );
+  const option: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 50, right: 16, top: 36, bottom: 30 },
+    xAxis: { type: 'category', data: a.byMonth.map((r) => r.key) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: t('analysis.card.prospects'), type: 'bar', barMaxWidth: 32, data: a.byMonth.map((r) => r.count) },
+      { name: t('analysis.card.converted'), type: 'bar', barMaxWidth: 32, data: a.byMonth.map((r) => r.converted) },
+    ],
+  };
+  const notes = [
+    t('analysis.card.unavailable', { dims: a.unavailable.map((d) => t(`analysis.card.dims.${d}`)).join('、') }),
+    ...(a.ignoredFilters.length ? [t('analysis.card.ignored', { filters: a.ignoredFilters.map((f) => t(`analysis.filters.${f}`)).join('、') })] : []),
+  ];
+  return (
+    <Layout
+      notes={notes}
+      table={
+        <Flex vertical gap={12}>
+          <Typography.Text>
+            {t('analysis.card.totals', { count: a.totals.count, converted: a.totals.converted, lost: a.totals.lost, rate: rate(a.totals.conversionRate) })}
+          </Typography.Text>
+          {block(t('analysis.card.bySource'), a.bySource, (r) => t(`analysis.card.channels.${r.key}`, { defaultValue: r.key }))}
+          {block(t('analysis.card.bySalesperson'), a.bySalesperson, (r) => r.name ?? r.key)}
+          {block(t('analysis.card.byMonth'), a.byMonth, (r) => r.key)}
+        </Flex>
+      }
+      chart={<EChart label={t('analysis.chart.acard')} option={option} />}
+    />
+  );
+}
+
+/** C卡: customers at the end of the period by type (archive status), province, industry, products bought and loyalty segment. */
+function CCardTable({ a }: { a: CCardAnalysis }) {
+  const { t } = useTranslation();
+  type Row = { key: string | null; count: number; share: number };
+  const none = t('analysis.none');
+  const block = (title: string, rows: Row[], label: (k: string | null) => string) => (
+    <Table
+      key={title}
+      title={() => <Typography.Text strong>{title}</Typography.Text>}
+      rowKey={(r) => r.key ?? ''}
+      size="small"
+      bordered
+      pagination={false}
+      dataSource={rows}
+      locale={{ emptyText: t('analysis.empty') }}
+      columns={[
+        { title: t('analysis.card.item'), key: 'item', render: (_: unknown, r: Row) => label(r.key) },
+        { title: t('analysis.customerCount'), dataIndex: 'count', align: 'right' },
+        { title: t('analysis.share'), dataIndex: 'share', align: 'right', render: pct },
+      ]}
+    />
+  );
+  const share = (n: number) => (a.total ? Math.round((n / a.total) * 10000) / 100 : 0);
+  const option: ChartOption = {
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0, type: 'scroll' },
+    series: [
+      {
+        type: 'pie',
+        radius: ['35%', '65%'],
+        data: [...a.byLoyalty.rows.map((r) => ({ name: t(`analysis.card.segments.${r.key}`, { defaultValue: r.key ?? '' }), value: r.count })), { name: t('analysis.card.unscored'), value: a.byLoyalty.unscored }],
+        label: { formatter: '{b}: {c}' },
+      },
+    ],
+  };
+  return (
+    <Layout
+      notes={[t('analysis.card.typeNote'), t('analysis.card.loyaltyNote', { from: a.byLoyalty.window.from, to: a.byLoyalty.window.to })]}
+      table={
+        <Flex vertical gap={12}>
+          <Typography.Text>{t('analysis.card.customers', { count: a.total })}</Typography.Text>
+          {block(t('analysis.card.byType'), a.byType, (k) => (k ? t(`analysis.card.statuses.${k}`, { defaultValue: k }) : none))}
+          {block(t('analysis.card.byRegion'), a.byRegion, (k) => k ?? none)}
+          {block(t('analysis.card.byIndustry'), a.byIndustry, (k) => k ?? none)}
+          {block(t('analysis.card.byProduct'), [...a.byProduct.rows, { key: null, count: a.byProduct.noPurchase, share: share(a.byProduct.noPurchase) }], (k) => k ?? t('analysis.card.noPurchase'))}
+          {block(t('analysis.card.byLoyalty'), [...a.byLoyalty.rows, { key: null, count: a.byLoyalty.unscored, share: share(a.byLoyalty.unscored) }], (k) => (k ? t(`analysis.card.segments.${k}`, { defaultValue: k }) : t('analysis.card.unscored')))}
+        </Flex>
+      }
+      chart={<EChart label={t('analysis.chart.ccard')} option={option} />}
+    />
+  );
+}
+
 function Body({ table, filters }: { table: AnalysisTableName; filters: AnalysisFilters }) {
   // Only the open tab's table is asked for.
   const growth = useGrowth(filters, table === 'growth');
   const regions = useRegions(filters, table === 'regions');
   const sales = useSales(filters, table === 'sales');
   const structure = useStructure(filters, table === 'structure');
-  const q = { growth, regions, sales, structure }[table];
+  const acard = useACard(filters, table === 'acard');
+  const ccard = useCCard(filters, table === 'ccard');
+  const q = { growth, regions, sales, structure, acard, ccard }[table];
   if (q.isError && !q.data) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   if (table === 'growth') return growth.data ? <GrowthTable a={growth.data} /> : <Skeleton active />;
   if (table === 'regions') return regions.data ? <RegionsTable a={regions.data} /> : <Skeleton active />;
   if (table === 'sales') return sales.data ? <SalesTable a={sales.data} /> : <Skeleton active />;
+  if (table === 'acard') return acard.data ? <ACardTable a={acard.data} /> : <Skeleton active />;
+  if (table === 'ccard') return ccard.data ? <CCardTable a={ccard.data} /> : <Skeleton active />;
   return structure.data ? <StructureTable a={structure.data} /> : <Skeleton active />;
 }
 

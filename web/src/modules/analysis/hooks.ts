@@ -22,3 +22,5 @@ export const useGrowth = (f: AnalysisFilters, enabled = true) => useQuery({ enab
 export const useRegions = (f: AnalysisFilters, enabled = true) => useQuery({ enabled, queryKey: key('regions', f), queryFn: ({ signal }) => api.get('/api/analysis/regions', { ...f }, signal), ...opts });
 export const useSales = (f: AnalysisFilters, enabled = true) => useQuery({ enabled, queryKey: key('sales', f), queryFn: ({ signal }) => api.get('/api/analysis/sales', { ...f }, signal), ...opts });
 export const useStructure = (f: AnalysisFilters, enabled = true) => useQuery({ enabled, queryKey: key('structure', f), queryFn: ({ signal }) => api.get('/api/analysis/structure', { ...f }, signal), ...opts });
+export const useACard = (f: AnalysisFilters, enabled = true) => useQuery({ enabled, queryKey: key('acard', f), queryFn: ({ signal }) => api.get('/api/analysis/acard', { ...f }, signal), ...opts });
+export const useCCard = (f: AnalysisFilters, enabled = true) => useQuery({ enabled, queryKey: key('ccard', f), queryFn: ({ signal }) => api.get('/api/analysis/ccard', { ...f }, signal), ...opts });

@@ -22,7 +22,7 @@ function useOccasionText() {
   const { t } = useTranslation();
   return (o: CareOccasion) => {
     const base = o.type === 'festival' ? o.label : t(`care.occasion.${o.type}`);
-    const who = o.contactName ? `${o.customerName ?? ''} ${o.contactName}` : (o.customerName ?? '');
+    const who = o.guestName ? t('care.guest', { name: o.guestName }) : o.contactName ? `${o.customerName ?? ''} ${o.contactName}` : (o.customerName ?? '');
     const extra = [o.years ? t('care.years', { years: o.years }) : null, o.type === 'birthday' && o.calendar === 'lunar' ? t('care.lunar') : null].filter(Boolean).join(' ');
     return { base, who, extra };
   };
@@ -74,7 +74,7 @@ function UpcomingTab({ onRecord }: { onRecord: (o: CareOccasion) => void }) {
   const columns: TableColumnsType<CareOccasion> = [
     { title: t('care.date'), dataIndex: 'date', width: 110 },
     { title: t('care.what'), key: 'what', width: 200, render: (_, o) => <Space>{text(o).base}{text(o).extra ? <Tag>{text(o).extra}</Tag> : null}</Space> },
-    { title: t('care.customer'), dataIndex: 'customerName', render: (v: string | null) => v ?? '—' },
+    { title: t('care.customer'), dataIndex: 'customerName', render: (v: string | null, o) => v ?? (o.guestName ? t('care.guest', { name: o.guestName }) : '—') },
     { title: t('care.contact'), dataIndex: 'contactName', width: 120, render: (v: string | null) => v ?? '—' },
     { title: '', key: 'act', width: 110, render: (_, o) => (o.customerId ? <Button size="small" onClick={() => onRecord(o)}>{t('care.record')}</Button> : null) },
   ];

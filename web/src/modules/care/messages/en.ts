@@ -8,6 +8,7 @@ const en: Messages = {
     tabs: { calendar: 'Care calendar', upcoming: 'Coming up', templates: 'Greeting templates', actions: 'Care actions', events: 'Promotions and events' },
     occasion: { birthday: 'Birthday', festival: 'Festival', cooperation: 'Cooperation anniversary', firstPurchase: 'First-purchase anniversary', yearEnd: 'Year-end gift', other: 'Other care' },
     lunar: 'lunar',
+    guest: 'Guest {{name}}',
     years: '{{years}} years',
     days: 'Days ahead',
     none: 'Nothing to do',

@@ -8,6 +8,7 @@ const zhCN = {
     tabs: { calendar: '关怀日历', upcoming: '近期关怀', templates: '问候模板', actions: '关怀记录', events: '推广与活动' },
     occasion: { birthday: '生日', festival: '节日', cooperation: '合作周年', firstPurchase: '首购周年', yearEnd: '年终礼品', other: '其他关怀' },
     lunar: '农历',
+    guest: '贵宾 {{name}}',
     years: '{{years}} 周年',
     days: '未来天数',
     none: '暂无关怀事项',

@@ -8,6 +8,7 @@ const zhTW: Messages = {
     tabs: { calendar: '關懷日曆', upcoming: '近期關懷', templates: '問候範本', actions: '關懷記錄', events: '推廣與活動' },
     occasion: { birthday: '生日', festival: '節日', cooperation: '合作週年', firstPurchase: '首購週年', yearEnd: '年終禮品', other: '其他關懷' },
     lunar: '農曆',
+    guest: '貴賓 {{name}}',
     years: '{{years}} 週年',
     days: '未來天數',
     none: '暫無關懷事項',
