@@ -65,8 +65,29 @@ function matchesTermsPerRow(kind: DialectKind, terms: QueryTerm[]) {
     : sql<SqlBool>`coalesce((select tsv @@ to_tsquery('simple', ${tsQuery(terms)}) from customer_search where customer_search.customer_id = customers.id), false)`;
 }
 
+/** SQLite: the terms' matches up to `limit`, from the full-text index alone (no customer is read). */
+function matchCountSqlite(terms: QueryTerm[], limit: number) {
+  return sql<{ n: number }>`select count(*) as n from (select rowid from customer_search where customer_search match ${fts5Query(terms)} limit ${limit}) m`;
+}
+
+/**
+ * SQLite, a common term, the page read in the order's index: the set of matching ids is built once and
+ * tested per row (`+` keeps the planner from driving by id and sorting every match). Where the term is
+ * in most names, testing each row in FTS5 itself is cheaper than building that set (~1 ms a test against
+ * ~2 µs an id: past ~50,000 matches at a first page; docs/performance.md).
+ */
+const PER_ROW_MATCHES = 50_000;
+function matchesTermsAsSet(terms: QueryTerm[]) {
+  return sql<SqlBool>`+customers.id in (select rowid from customer_search where customer_search match ${fts5Query(terms)})`;
+}
+
 /** Orders with an index of their own, which a page can be read from with the match tested row by row. */
 const INDEXED_SORTS = new Set<CustomerSortField>(['name', 'createdAt', 'updatedAt']);
+
+/** Any condition besides the scope and the search terms. */
+function hasFilters(f: CustomerFilter): boolean {
+  return Object.entries(f).some(([k, v]) => k !== 'terms' && v !== undefined && v !== null && v !== '' && v !== false);
+}
 
 export function customerQueries(kind: DialectKind) {
   /** The filter's conditions on customers' own columns (the scope and the search come apart). */
@@ -104,14 +125,15 @@ export function customerQueries(kind: DialectKind) {
   type Branch = NonNullable<ReturnType<typeof scopeBranches>>[number];
 
   /**
-   * The scope's branches made disjoint: each excludes those after it (a NULL column counts as not
-   * matching), so their pages merge without duplicates and their counts add up.
+   * The scope's branches made disjoint: each excludes those before it (a NULL column counts as not
+   * matching), so their pages merge without duplicates and their counts add up. The owner comes first,
+   * so a team's branch tests the owner inside its own index (customers_team_name_idx).
    */
   function disjoint(branches: Branch[]): Branch[] {
     return branches.map((b, i) => {
-      const later = branches.slice(i + 1);
-      if (!later.length) return b;
-      return (eb) => eb.and([b(eb), sql<SqlBool>`not coalesce(${eb.or(later.map((l) => l(eb)))}, false)`]);
+      const earlier = branches.slice(0, i);
+      if (!earlier.length) return b;
+      return (eb) => eb.and([b(eb), sql<SqlBool>`not coalesce(${eb.or(earlier.map((l) => l(eb)))}, false)`]);
     });
   }
 
@@ -127,7 +149,12 @@ export function customerQueries(kind: DialectKind) {
       const searching = !!f.terms?.length;
       const count = async (): Promise<{ total: number; countCapped: boolean }> => {
         if (searching && countCap !== undefined) {
-          // Bounded: a pair found in every other name is not counted to the end.
+          // Bounded: a pair found in every other name is not counted to the end; with nothing but the
+          // terms to check (every customer visible, no filter), from the full-text index alone.
+          if (kind === 'sqlite' && branches === null && !hasFilters(f)) {
+            const n = Number((await matchCountSqlite(f.terms!, countCap + 1).execute(db)).rows[0].n);
+            return { total: Math.min(n, countCap), countCapped: n > countCap };
+          }
           const bounded = filtered(db, actor, f).select(sql.lit(1).as('one')).limit(countCap + 1);
           const r = await db.selectFrom(bounded.as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
           return { total: Math.min(Number(r.n), countCap), countCapped: Number(r.n) > countCap };
@@ -168,7 +195,10 @@ export function customerQueries(kind: DialectKind) {
         }
         let qb = db.selectFrom('customers');
         if (branches) qb = qb.where(scopeCondition(actor, RESOURCES.customer));
-        if (searching) qb = qb.where(capped && INDEXED_SORTS.has(p.sort) ? matchesTermsPerRow(kind, f.terms!) : matchesTerms(kind, f.terms!));
+        if (searching && capped && INDEXED_SORTS.has(p.sort)) {
+          const perRow = kind === 'postgres' || Number((await matchCountSqlite(f.terms!, PER_ROW_MATCHES + 1).execute(db)).rows[0].n) > PER_ROW_MATCHES;
+          qb = qb.where(perRow ? matchesTermsPerRow(kind, f.terms!) : matchesTermsAsSet(f.terms!));
+        } else if (searching) qb = qb.where(matchesTerms(kind, f.terms!));
         return (await withDetails(filters(qb, f)).execute()) as ListRow[];
       };
 
