@@ -16,6 +16,7 @@ import { customerGrade20261208 } from './migrations/20261208_10_customer_grade';
 import { customerDirectoryRegions20261210 } from './migrations/20261210_30_customer_directory_regions';
 import { contactBirthdayCalendar20261210 } from './migrations/20261210_50_contact_birthday_calendar';
 import { customerSearchReadings20261210 } from './migrations/20261210_70_customer_search_readings';
+import { customerTeamListIndex20261212 } from './migrations/20261212_50_customer_team_list_index';
 import { retiredArchiveSettings20261211 } from './migrations/20261211_70_retired_archive_settings';
 import './customers.tables';
 
@@ -36,7 +37,7 @@ export type CustomerServices = ReturnType<typeof build>;
 /** The customer archive 客户档案: companies, contacts, attachments, merges, import and export. */
 export const customersModule = defineModule({
   name: 'customers',
-  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind), retiredArchiveSettings20261211(kind)],
+  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind), retiredArchiveSettings20261211(kind), customerTeamListIndex20261212(kind)],
   resources: {
     customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id', widerFor: { finance: 'all' } },
   },

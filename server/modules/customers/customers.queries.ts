@@ -1,10 +1,9 @@
-import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DialectKind } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
-import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
+import { RESOURCES, scopeBranches, scopeCondition } from '../../platform/permissions/scope';
 import { fts5Query, tsQuery, type QueryTerm } from './customers.rules';
-import { paged } from '../../db/paging';
 
 /** The only SQL of the customer archive; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
@@ -27,6 +26,9 @@ export interface CustomerFilter {
   updatedFrom?: string;
   updatedTo?: string;
 }
+
+/** A customer of a list page with its owner's and team's names. */
+export type ListRow = Selectable<Database['customers']> & { owner_name: string | null; team_name: string | null };
 
 export const CUSTOMER_SORT = {
   name: 'customers.name_pinyin',
@@ -52,7 +54,60 @@ function matchesTerms(kind: DialectKind, terms: QueryTerm[]) {
     : sql<SqlBool>`customers.id = any(array(select customer_id from customer_search where tsv @@ to_tsquery('simple', ${tsQuery(terms)})))`;
 }
 
+/**
+ * The same match tested row by row, for a term found in very many names: the page is then read in the
+ * order's index and each row checked until the page is full, instead of reading and sorting every match.
+ * A scalar subquery, so neither planner turns it back into a join over all matches.
+ */
+function matchesTermsPerRow(kind: DialectKind, terms: QueryTerm[]) {
+  return kind === 'sqlite'
+    ? sql<SqlBool>`exists (select 1 from customer_search where customer_search.rowid = customers.id and customer_search match ${fts5Query(terms)})`
+    : sql<SqlBool>`coalesce((select tsv @@ to_tsquery('simple', ${tsQuery(terms)}) from customer_search where customer_search.customer_id = customers.id), false)`;
+}
+
+/** SQLite: the terms' matches up to `limit`, from the full-text index alone (no customer is read). */
+function matchCountSqlite(terms: QueryTerm[], limit: number) {
+  return sql<{ n: number }>`select count(*) as n from (select rowid from customer_search where customer_search match ${fts5Query(terms)} limit ${limit}) m`;
+}
+
+/**
+ * SQLite, a common term, the page read in the order's index: the set of matching ids is built once and
+ * tested per row (`+` keeps the planner from driving by id and sorting every match). Where the term is
+ * in most names, testing each row in FTS5 itself is cheaper than building that set (~1 ms a test against
+ * ~2 µs an id: past ~50,000 matches at a first page; docs/performance.md).
+ */
+const PER_ROW_MATCHES = 50_000;
+function matchesTermsAsSet(terms: QueryTerm[]) {
+  return sql<SqlBool>`+customers.id in (select rowid from customer_search where customer_search match ${fts5Query(terms)})`;
+}
+
+/** Orders with an index of their own, which a page can be read from with the match tested row by row. */
+const INDEXED_SORTS = new Set<CustomerSortField>(['name', 'createdAt', 'updatedAt']);
+
+/** Any condition besides the scope and the search terms. */
+function hasFilters(f: CustomerFilter): boolean {
+  return Object.entries(f).some(([k, v]) => k !== 'terms' && v !== undefined && v !== null && v !== '' && v !== false);
+}
+
 export function customerQueries(kind: DialectKind) {
+  /** The filter's conditions on customers' own columns (the scope and the search come apart). */
+  function filters<QB extends SelectQueryBuilder<Database, 'customers', any>>(qb: QB, f: CustomerFilter): QB {
+    let q = qb as SelectQueryBuilder<Database, 'customers', any>;
+    if (f.status) q = q.where('customers.status', '=', f.status);
+    if (f.ownerId) q = q.where('customers.owner_id', '=', f.ownerId);
+    if (f.teamId) q = q.where('customers.team_id', '=', f.teamId);
+    if (f.province) q = q.where('customers.province', '=', f.province);
+    if (f.city) q = q.where('customers.city', '=', f.city);
+    if (f.industry) q = q.where('customers.industry', '=', f.industry);
+    if (f.grade) q = q.where('customers.grade', '=', f.grade);
+    if (f.incomplete) q = q.where('customers.completeness', '<', 100);
+    if (f.createdFrom) q = q.where('customers.created_at', '>=', f.createdFrom);
+    if (f.createdTo) q = q.where('customers.created_at', '<', f.createdTo);
+    if (f.updatedFrom) q = q.where('customers.updated_at', '>=', f.updatedFrom);
+    if (f.updatedTo) q = q.where('customers.updated_at', '<', f.updatedTo);
+    return q as QB;
+  }
+
   /**
    * The customers a list or count covers. No joins here: every condition is on customers' own
    * columns, so the count can be answered from an index alone (docs/performance.md); the page's
@@ -61,37 +116,99 @@ export function customerQueries(kind: DialectKind) {
   function filtered(db: Q, actor: Actor, f: CustomerFilter) {
     let qb = db.selectFrom('customers').where(scopeCondition(actor, RESOURCES.customer));
     if (f.terms?.length) qb = qb.where(matchesTerms(kind, f.terms));
-    if (f.status) qb = qb.where('customers.status', '=', f.status);
-    if (f.ownerId) qb = qb.where('customers.owner_id', '=', f.ownerId);
-    if (f.teamId) qb = qb.where('customers.team_id', '=', f.teamId);
-    if (f.province) qb = qb.where('customers.province', '=', f.province);
-    if (f.city) qb = qb.where('customers.city', '=', f.city);
-    if (f.industry) qb = qb.where('customers.industry', '=', f.industry);
-    if (f.grade) qb = qb.where('customers.grade', '=', f.grade);
-    if (f.incomplete) qb = qb.where('customers.completeness', '<', 100);
-    if (f.createdFrom) qb = qb.where('customers.created_at', '>=', f.createdFrom);
-    if (f.createdTo) qb = qb.where('customers.created_at', '<', f.createdTo);
-    if (f.updatedFrom) qb = qb.where('customers.updated_at', '>=', f.updatedFrom);
-    if (f.updatedTo) qb = qb.where('customers.updated_at', '<', f.updatedTo);
-    return qb;
+    return filters(qb, f);
   }
 
   const detailColumns = ['owner.display_name as owner_name', 'teams.name as team_name'] as const;
 
+  type ListPaging = { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' };
+  type Branch = NonNullable<ReturnType<typeof scopeBranches>>[number];
+
+  /**
+   * The scope's branches made disjoint: each excludes those before it (a NULL column counts as not
+   * matching), so their pages merge without duplicates and their counts add up. The owner comes first,
+   * so a team's branch tests the owner inside its own index (customers_team_name_idx).
+   */
+  function disjoint(branches: Branch[]): Branch[] {
+    return branches.map((b, i) => {
+      const earlier = branches.slice(0, i);
+      if (!earlier.length) return b;
+      return (eb) => eb.and([b(eb), sql<SqlBool>`not coalesce(${eb.or(earlier.map((l) => l(eb)))}, false)`]);
+    });
+  }
+
   return {
-    async list(db: Q, actor: Actor, f: CustomerFilter, p: { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' }) {
-      const base = filtered(db, actor, f);
-      return paged(
-        base
+    /**
+     * One page and the total. Where the scope is an OR across columns (a supervisor: own customers or
+     * the team's), each branch reads its first page·size rows in index order and the page is cut from
+     * their merge. A search's total stops at `countCap` where given (countCapped): past it the page is
+     * read in the order's index with the match tested row by row.
+     */
+    async list(db: Q, actor: Actor, f: CustomerFilter, p: ListPaging, countCap?: number): Promise<{ rows: ListRow[]; total: number; countCapped: boolean }> {
+      const branches = scopeBranches(actor, RESOURCES.customer, { teamsApart: true });
+      const searching = !!f.terms?.length;
+      const count = async (): Promise<{ total: number; countCapped: boolean }> => {
+        if (searching && countCap !== undefined) {
+          // Bounded: a pair found in every other name is not counted to the end; with nothing but the
+          // terms to check (every customer visible, no filter), from the full-text index alone.
+          if (kind === 'sqlite' && branches === null && !hasFilters(f)) {
+            const n = Number((await matchCountSqlite(f.terms!, countCap + 1).execute(db)).rows[0].n);
+            return { total: Math.min(n, countCap), countCapped: n > countCap };
+          }
+          const bounded = filtered(db, actor, f).select(sql.lit(1).as('one')).limit(countCap + 1);
+          const r = await db.selectFrom(bounded.as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+          return { total: Math.min(Number(r.n), countCap), countCapped: Number(r.n) > countCap };
+        }
+        if (branches && branches.length > 1) {
+          const counts = disjoint(branches).map((b) => filters(db.selectFrom('customers').where(b), f).select((eb) => eb.fn.countAll<number>().as('n')));
+          const r = await sql<{ n: number }>`select ${sql.join(counts.map((c) => sql`(${c})`), sql` + `)} as n`.execute(db);
+          return { total: Number(r.rows[0].n), countCapped: false };
+        }
+        return { total: Number((await filtered(db, actor, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), countCapped: false };
+      };
+
+      const order = CUSTOMER_SORT[p.sort];
+      const withDetails = <QB extends SelectQueryBuilder<Database, 'customers', any>>(qb: QB) =>
+        qb
           .leftJoin('user_directory as owner', 'owner.id', 'customers.owner_id')
           .leftJoin('teams', 'teams.id', 'customers.team_id')
           .selectAll('customers')
           .select(detailColumns)
-          .orderBy(CUSTOMER_SORT[p.sort], p.direction)
-          .orderBy('customers.id', p.direction),
-        base,
-        p,
-      );
+          .orderBy(order, p.direction)
+          .orderBy('customers.id', p.direction)
+          .limit(p.pageSize)
+          .offset((p.page - 1) * p.pageSize);
+
+      const page = async (capped: boolean): Promise<ListRow[]> => {
+        if (branches && branches.length > 1) {
+          const first = p.page * p.pageSize;
+          const arms = disjoint(branches).map((b, i) => {
+            let arm = filters(db.selectFrom('customers').where(b), f);
+            if (searching) arm = arm.where(matchesTerms(kind, f.terms!));
+            const inner = arm.select('customers.id').orderBy(order, p.direction).orderBy('customers.id', p.direction).limit(first);
+            // SQLite takes ORDER BY / LIMIT in a compound's arm only inside a subquery.
+            return db.selectFrom(inner.as(`arm${i}`)).select(`arm${i}.id`);
+          });
+          const merged = arms.slice(1).reduce((u, a) => u.unionAll(a as never), arms[0] as SelectQueryBuilder<any, any, { id: number }>);
+          // The merged ids lead (CROSS JOIN keeps SQLite from walking the whole archive in name order).
+          return (await withDetails(db.selectFrom(merged.as('page')).crossJoin('customers').whereRef('customers.id', '=', 'page.id') as never).execute()) as ListRow[];
+        }
+        let qb = db.selectFrom('customers');
+        if (branches) qb = qb.where(scopeCondition(actor, RESOURCES.customer));
+        if (searching && capped && INDEXED_SORTS.has(p.sort)) {
+          const perRow = kind === 'postgres' || Number((await matchCountSqlite(f.terms!, PER_ROW_MATCHES + 1).execute(db)).rows[0].n) > PER_ROW_MATCHES;
+          qb = qb.where(perRow ? matchesTermsPerRow(kind, f.terms!) : matchesTermsAsSet(f.terms!));
+        } else if (searching) qb = qb.where(matchesTerms(kind, f.terms!));
+        return (await withDetails(filters(qb, f)).execute()) as ListRow[];
+      };
+
+      // A capped search's page depends on its count (how common the terms are); otherwise read alongside.
+      if (searching && countCap !== undefined) {
+        const c = await count();
+        return { rows: await page(c.countCapped), ...c };
+      }
+      const [rows, c] = await Promise.all([page(false), count()]);
+      return { rows, ...c };
     },
 
     async get(db: Q, id: number) {

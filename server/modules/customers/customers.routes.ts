@@ -6,7 +6,7 @@ import { requestContext } from '../../platform/http/guard';
 import { idParams, page, parseSort } from '../../platform/http/schemas';
 import { COMPANY_NATURES, COMPANY_SIZES, INDUSTRIES, SOURCE_CHANNELS, STATUSES } from './customers.fields';
 import type { CustomerSortField } from './customers.queries';
-import { completeness, maskAccount, maskPhone } from './customers.rules';
+import { completeness, listLimits, maskAccount, maskPhone } from './customers.rules';
 import * as s from './customers.schemas';
 import type { Grades } from './customers.settings';
 import type { SettingsService } from '../../platform/settings/settings.service';
@@ -87,14 +87,14 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
 
   app.get('/api/customers', {
     config: { policy: { capability: 'customers.read' } },
-    schema: { tags, querystring: s.customerListQuery, response: { 200: page(s.customerOut) } },
+    schema: { tags, querystring: s.customerListQuery, response: { 200: page(s.customerOut).extend({ countCapped: z.boolean() }) } },
     handler: async (req) => {
       const { page: p, pageSize, sort, createdTo, updatedTo, ...filter } = req.query;
       // Date filters are inclusive calendar days in Asia/Shanghai.
       const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
       const nextDayStart = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + 86400_000).toISOString();
       const order = parseSort(sort, 'name');
-      const { rows, total } = await customers.list(
+      const { rows, total, countCapped } = await customers.list(
         requestContext(req),
         {
           ...filter,
@@ -104,8 +104,9 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
           updatedTo: updatedTo && nextDayStart(updatedTo),
         },
         { page: p, pageSize, sort: order.field as CustomerSortField, direction: order.direction },
+        { countCap: listLimits.searchCountCap },
       );
-      return { items: rows.map(presentCustomer), total, page: p, pageSize };
+      return { items: rows.map(presentCustomer), total, countCapped, page: p, pageSize };
     },
   });
 

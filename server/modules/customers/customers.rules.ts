@@ -209,3 +209,9 @@ export function completeness(c: Record<string, unknown>): { percent: number; mis
 
 /** docs/regulations.md §2: changes of name, legal representative or business scope are major changes. */
 export const MAJOR_CHANGE_FIELDS = new Set(['name', 'legalRepresentative', 'businessScope']);
+
+/**
+ * A search's total is counted up to this many matches and shown as "10,000+" beyond (docs/performance.md):
+ * a pair found in a tenth of the archive is not counted to the end on every keystroke. Tests lower it.
+ */
+export const listLimits = { searchCountCap: 10_000 };

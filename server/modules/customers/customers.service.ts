@@ -249,10 +249,19 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     findDuplicatesFor: findDuplicates,
     findDuplicates: (ctx: RequestContext, probe: { name?: string; creditCode?: string; phone?: string }) => findDuplicates(ctx.actor, probe),
 
-    async list(ctx: RequestContext, filter: Omit<CustomerFilter, 'terms'> & { q?: string }, paging: { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' }) {
+    /**
+     * `countCap`: a search's total stops there (countCapped), as the list screen shows it; without it the
+     * total is exact, as an export or a survey's snapshot that page through every row need it.
+     */
+    async list(
+      ctx: RequestContext,
+      filter: Omit<CustomerFilter, 'terms'> & { q?: string },
+      paging: { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' },
+      opts: { countCap?: number } = {},
+    ) {
       const { q: text, ...rest } = filter;
       const terms = text ? queryTerms(text) : [];
-      const { rows, total } = await q.list(db, ctx.actor, { ...rest, terms }, paging);
+      const { rows, total, countCapped } = await q.list(db, ctx.actor, { ...rest, terms }, paging, opts.countCap);
       // Say which contact matched when the customer itself did not (same token rule as the index).
       const matched = new Map<number, string>();
       if (terms.length) {
@@ -261,7 +270,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
           if (!matched.has(c.customer_id) && customerMatches({ name: '', archiveNo: '', contacts: [c] }, terms)) matched.set(c.customer_id, c.name);
         }
       }
-      return { rows: rows.map((r) => ({ ...r, matched_contact: matched.get(r.id) ?? null })), total };
+      return { rows: rows.map((r) => ({ ...r, matched_contact: matched.get(r.id) ?? null })), total, countCapped };
     },
 
     async get(id: number) {

@@ -59,28 +59,45 @@ export function registerResources(owner: string, resources: Record<string, Scope
   }
 }
 
+type Condition = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+
+/**
+ * The scope condition as the branches it ORs (owner columns, teams, department, member link), or null
+ * when the actor sees every row. A list ordered by an index reads each branch in that order and merges
+ * them, which one OR across two columns prevents (docs/performance.md); `teamsApart` gives each team a
+ * branch of its own for that, else the teams are one IN list.
+ */
+export function scopeBranches(actor: Actor, resource: ScopedResource, opts: { teamsApart?: boolean } = {}): Condition[] | null {
+  const level = scopeOn(actor, resource);
+  if (level === 'all') return null;
+  const ors: Condition[] = [];
+  if (resource.owner) ors.push((eb) => eb(eb.ref(resource.owner!), '=', actor.id));
+  for (const c of resource.coOwners ?? []) ors.push((eb) => eb(eb.ref(c), '=', actor.id));
+  const useTeam = level === 'team' || (level === 'own' && !resource.owner);
+  const useDepartment =
+    level === 'department' || (useTeam && !resource.team) || (level === 'own' && !resource.owner && !resource.team);
+  if (useTeam && resource.team && actor.teamIds.length > 0) {
+    if (opts.teamsApart) for (const t of actor.teamIds) ors.push((eb) => eb(eb.ref(resource.team!), '=', t));
+    else ors.push((eb) => eb(eb.ref(resource.team!), 'in', actor.teamIds));
+  }
+  if (useDepartment && resource.department && actor.departmentId !== null) {
+    ors.push((eb) => eb(eb.ref(resource.department!), '=', actor.departmentId));
+  }
+  if (resource.members) {
+    const m = resource.members;
+    ors.push(() => sql<SqlBool>`exists (select 1 from ${sql.table(m.table)} where ${sql.ref(m.record)} = ${sql.ref(resource.id)} and ${sql.ref(m.user)} = ${actor.id})`);
+  }
+  return ors;
+}
+
 /**
  * A WHERE condition restricting `resource` rows to those the actor may see. Used by every list,
  * search, count and export, and by the object-level check, so all of them agree.
  */
 export function scopeCondition(actor: Actor, resource: ScopedResource) {
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
-    const level = scopeOn(actor, resource);
-    if (level === 'all') return sql<SqlBool>`1 = 1`;
-    const ors: Expression<SqlBool>[] = [];
-    if (resource.owner) ors.push(eb(eb.ref(resource.owner), '=', actor.id));
-    for (const c of resource.coOwners ?? []) ors.push(eb(eb.ref(c), '=', actor.id));
-    const useTeam = level === 'team' || (level === 'own' && !resource.owner);
-    const useDepartment =
-      level === 'department' || (useTeam && !resource.team) || (level === 'own' && !resource.owner && !resource.team);
-    if (useTeam && resource.team && actor.teamIds.length > 0) ors.push(eb(eb.ref(resource.team), 'in', actor.teamIds));
-    if (useDepartment && resource.department && actor.departmentId !== null) {
-      ors.push(eb(eb.ref(resource.department), '=', actor.departmentId));
-    }
-    if (resource.members) {
-      const m = resource.members;
-      ors.push(sql<SqlBool>`exists (select 1 from ${sql.table(m.table)} where ${sql.ref(m.record)} = ${sql.ref(resource.id)} and ${sql.ref(m.user)} = ${actor.id})`);
-    }
-    return ors.length > 0 ? eb.or(ors) : sql<SqlBool>`1 = 0`;
+    const branches = scopeBranches(actor, resource);
+    if (branches === null) return sql<SqlBool>`1 = 1`;
+    return branches.length > 0 ? eb.or(branches.map((b) => b(eb))) : sql<SqlBool>`1 = 0`;
   };
 }

@@ -120,7 +120,8 @@ export interface ListPageProps<T> {
   list: ListController;
   /** The form's name (it prefixes the inputs' ids). */
   formName: string;
-  query: { data?: { items: T[]; total: number }; isError: boolean; error: unknown; isFetching: boolean; refetch: () => unknown };
+  /** `countCapped`: the total is a lower bound (a search counted up to a cap), shown as "10,000+". */
+  query: { data?: { items: T[]; total: number; countCapped?: boolean }; isError: boolean; error: unknown; isFetching: boolean; refetch: () => unknown };
   columns: ListColumn<T>[];
   rowKey?: TableProps<T>['rowKey'];
   /** Shown when nothing is there at all / when the filters match nothing. */
@@ -409,7 +410,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
           total: query.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: props.pageSizeOptions ?? [20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) => (query.data?.countCapped ? t('common.totalAtLeast', { total: total.toLocaleString('en') }) : t('common.total', { total })),
         }}
       />
     </>

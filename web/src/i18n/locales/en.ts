@@ -47,6 +47,7 @@ const en: Messages = {
     deleted: 'Deleted',
     required: 'Required',
     total: '{{total}} in total',
+    totalAtLeast: '{{total}}+ in total',
     none: '—',
     more: 'More',
     add: 'Add',

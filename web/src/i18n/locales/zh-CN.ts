@@ -50,6 +50,7 @@ const zhCN = {
     deleted: '已删除',
     required: '必填',
     total: '共 {{total}} 条',
+    totalAtLeast: '共 {{total}}+ 条',
     none: '—',
     more: '更多',
     add: '添加',

@@ -47,6 +47,7 @@ const zhTW: Messages = {
     deleted: '已刪除',
     required: '必填',
     total: '共 {{total}} 筆',
+    totalAtLeast: '共 {{total}}+ 筆',
     none: '—',
     more: '更多',
     add: '新增',
