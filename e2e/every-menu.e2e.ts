@@ -44,12 +44,12 @@ describe('every menu entry on a fresh demo', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await generateDemo(server.db, { customers: 80, seed: 16, password: PASSWORD });
+    await generateDemo(server.db, { customers: 40, seed: 16, password: PASSWORD });
     // The demo's people sign in with the demo password (first sign-in would ask for a new one).
     await server.db.kysely.updateTable('users').set({ must_change_password: 0 }).where('username', '!=', 'admin').execute();
     browser = await launchBrowser({ width: 1440, height: 900 });
     page = await newPage(browser);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     if (browser) await closeBrowser(browser);
@@ -65,22 +65,28 @@ describe('every menu entry on a fresh demo', () => {
     const problems: string[] = [];
     const empties: string[] = [];
     for (const username of ROLE_USERS) {
+      const started = Date.now();
       await page.context().clearCookies();
       await signIn(page, server.baseUrl, username, PASSWORD);
       const nav = page.getByRole('navigation', { name: /主菜单|导航/ });
       const hrefs = await nav.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
       expect(hrefs.length, username).toBeGreaterThan(2);
       for (const href of hrefs) {
-        await nav.locator(`a[href="${href}"]`).first().click();
-        await page.waitForURL((u) => u.pathname === href);
-        const v = await verdict(page).catch((e: Error) => ({ kind: 'blank', text: e.message.slice(0, 120) }) as Verdict);
-        if (v.kind === 'error' || v.kind === 'blank') problems.push(`${username} ${href}: ${v.kind} ${v.text}`);
-        if (v.kind === 'empty') empties.push(`${username} ${href}`);
+        // A fresh load per entry: one slow page cannot leave the next one half-drawn.
+        try {
+          await page.goto(`${server.baseUrl}${href}`);
+          const v = await verdict(page);
+          if (v.kind === 'error' || v.kind === 'blank') problems.push(`${username} ${href}: ${v.kind} ${v.text}`);
+          if (v.kind === 'empty') empties.push(`${username} ${href}`);
+        } catch (e) {
+          problems.push(`${username} ${href}: ${(e as Error).message.split('\n')[0]}`);
+        }
       }
+      console.log(`${username}: ${hrefs.length} pages in ${Math.round((Date.now() - started) / 1000)} s; problems so far: ${problems.length}`);
     }
     if (empties.length) console.log(`lists without rows (with their hint): ${empties.join(', ')}`);
     expect(problems).toEqual([]);
-  }, 240_000);
+  }, 900_000);
 
   it('takes a submitted development plan to the 经理办公会 without any administrator change', async () => {
     const sales = await login(server.app, 'zhao.qiang', PASSWORD);
@@ -109,6 +115,7 @@ describe('every menu entry on a fresh demo', () => {
     expect(req.currentApprovers.length).toBeGreaterThan(0);
 
     // A member of the 经理办公会 finds it among their approvals in the browser.
+    page = await newPage(browser);
     await page.context().clearCookies();
     await signIn(page, server.baseUrl, 'zhang.jun', PASSWORD);
     await page.goto(`${server.baseUrl}/approvals`);
