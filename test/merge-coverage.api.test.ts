@@ -30,7 +30,7 @@ describe('customer merges cannot forget a table', () => {
     const withoutContracts = MODULES.map((m) => (m.name === 'contracts' ? { ...m, contributes: { ...m.contributes, customerMerge: undefined } } : m));
     const other = await createTestContext({ modules: withoutContracts });
     try {
-      expect(await uncovered(other.built)).toEqual(['contracts.customer_id']);
+      expect((await uncovered(other.built)).sort()).toEqual(['contract_bookings.customer_id', 'contracts.customer_id']);
     } finally {
       await other.close();
     }

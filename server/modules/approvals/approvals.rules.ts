@@ -16,7 +16,8 @@ const L = (zhCN: string, zhTW: string, en: string) => ({ 'zh-CN': zhCN, 'zh-TW':
 
 /**
  * The regulations’ chains (docs/regulations.md §18), used as version 1 of a document type until an administrator saves another.
- * Contract: the director's step applies only above the signer's authority limit or beyond the configured term (§13).
+ * Contract: the manager's step applies only over a booked resource's capacity, the director's only above the signer's
+ * authority limit or beyond the configured term (§13).
  */
 export const DEFAULT_CHAINS: Record<string, ChainStep[]> = {
   maintenance_plan: [
@@ -28,6 +29,13 @@ export const DEFAULT_CHAINS: Record<string, ChainStep[]> = {
     { key: 'management_meeting', name: L('经理办公会审批', '經理辦公會審批', 'Management meeting approval'), approver: { kind: 'group', group: 'management_meeting', mode: 'any' } },
   ],
   contract: [
+    // Over the capacity of a booked resource on some day: the manager decides first (§13 capacity check).
+    {
+      key: 'manager_capacity',
+      name: L('经理审批（超出接待/生产能力）', '經理審批（超出接待/生產能力）', 'Manager approval (over capacity)'),
+      approver: { kind: 'role', role: 'manager', within: 'company' },
+      whenAny: [{ field: 'overCapacity', op: 'eq', value: true }],
+    },
     {
       key: 'director_approval',
       name: L('总监审批', '總監審批', 'Director approval'),

@@ -4,6 +4,7 @@ import type { CadenceService } from '../cadence/cadence.service';
 import type { ComplaintService } from '../complaints/complaints.service';
 import type { VisitService } from '../visits/visits.service';
 import type { WorkflowServices } from '../workflow/workflow.module';
+import { callcentreDemo } from './callcentre.demo';
 import { CALLCENTRE_MESSAGES } from './callcentre.messages';
 import { createQaService } from './callcentre.qa';
 import { callQueries } from './callcentre.queries';
@@ -51,6 +52,7 @@ export const callcentreModule = defineModule({
   settingsCheck: callcentreSettingsCheck,
   messages: CALLCENTRE_MESSAGES,
   build,
+  demo: (s, _ctx, demo) => callcentreDemo(s, demo),
   routes: (app, s) => callcentreRoutes(app, { calls: s.calls, qa: s.callQa, pollMs: Number(process.env.CALLCENTRE_POLL_MS) || 1000 }),
   contributes: {
     customerMerge: () => [{ columns: ['callcentre_calls.customer_id', 'callcentre_list_items.customer_id'], move: callQueries.moveCustomer }],

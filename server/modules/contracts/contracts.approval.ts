@@ -2,7 +2,7 @@ import { actorInfo } from '../../platform/audit/audit.service';
 import type { ApprovalDocument, ApprovalOutcome, DocumentTypeHandler } from '../approvals/approvals.types';
 import { contractQueries as q } from './contracts.queries';
 import { type ContractStatus, fromCents } from './contracts.rules';
-import { type ContractCore, authorityOf, readSettings } from './contracts.core';
+import { type ContractCore, authorityOf, checkCapacity, readSettings } from './contracts.core';
 
 /** The approval engine's view of a contract (issue 4 §1): the signer applies; the director's step depends on the flags. */
 export function createContractApprovalHandler(core: ContractCore): DocumentTypeHandler {
@@ -16,12 +16,13 @@ export function createContractApprovalHandler(core: ContractCore): DocumentTypeH
       const signer = await q.placement(trx, c.signer_id);
       // Evaluated afresh on every (re)submission: a returned contract may have been made smaller or shorter.
       const a = authorityOf(c, signer?.roles ?? [], await readSettings(settings, trx));
+      const cap = await checkCapacity(trx, c);
       return {
         applicantId: c.signer_id,
         departmentId: signer?.department_id ?? null,
         teamId: signer?.team_id ?? null,
         title: `${c.contract_no} ${c.title}`,
-        fields: { amount: fromCents(a.amountCnyCents), currency: c.currency, exceedsLimit: a.exceedsLimit, exceedsTerm: a.exceedsTerm },
+        fields: { amount: fromCents(a.amountCnyCents), currency: c.currency, exceedsLimit: a.exceedsLimit, exceedsTerm: a.exceedsTerm, overCapacity: !!cap?.overCapacity },
         link: `/contracts/${id}`,
       };
     },

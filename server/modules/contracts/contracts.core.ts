@@ -22,6 +22,10 @@ import {
   fromCents,
   toCnyCents,
   LIMITED_ROLES,
+  type BusinessType,
+  type CapacityDay,
+  daysOf,
+  firstOverCapacity,
 } from './contracts.rules';
 
 export interface ContractInput {
@@ -35,6 +39,9 @@ export interface ContractInput {
   endDate?: string;
   terms?: string | null;
   signerId?: number;
+  businessType?: BusinessType | null;
+  resource?: string | null;
+  quantity?: number | null;
 }
 export type NewContractInput = ContractInput & Required<Pick<ContractInput, 'customerId' | 'title' | 'amount' | 'startDate' | 'endDate' | 'signerId'>>;
 
@@ -45,11 +52,14 @@ const SETTING_KEYS = [
   'contracts.rate.EUR',
   'contracts.rate.HKD',
   'contracts.expiryReminderDays',
+  'contracts.sizeLine.hotel_group',
+  'contracts.sizeLine.production',
 ];
 
 interface ContractSettings extends AuthoritySettings {
   rates: { USD: number; EUR: number; HKD: number };
   expiryReminderDays: number;
+  sizeLines: Record<BusinessType, number>;
 }
 
 export async function readSettings(settings: SettingsService, conn: Kysely<Database>): Promise<ContractSettings> {
@@ -60,6 +70,7 @@ export async function readSettings(settings: SettingsService, conn: Kysely<Datab
     maxTermMonths: n('contracts.maxTermMonths'),
     rates: { USD: n('contracts.rate.USD'), EUR: n('contracts.rate.EUR'), HKD: n('contracts.rate.HKD') },
     expiryReminderDays: n('contracts.expiryReminderDays'),
+    sizeLines: { hotel_group: n('contracts.sizeLine.hotel_group'), production: n('contracts.sizeLine.production') },
   };
 }
 
@@ -79,7 +90,40 @@ export const COLUMNS: Record<keyof ContractInput, string> = {
   endDate: 'end_date',
   terms: 'terms',
   signerId: 'signer_id',
+  businessType: 'business_type',
+  resource: 'resource',
+  quantity: 'quantity',
 };
+
+export interface CapacityResult {
+  overCapacity: boolean;
+  /** The first day that does not fit (or, when all fit, the fullest day); null when no capacity is set for the resource. */
+  day: CapacityDay | null;
+}
+
+/**
+ * The capacity check before signing (docs/regulations.md §13): every day the contract books its resource, the
+ * quantity plus what other contracts in approval or in force book must fit the capacity of that day (a dated
+ * capacity, else the resource's everyday one; a day without either is not limited). Null when nothing is booked.
+ */
+export async function checkCapacity(conn: Kysely<Database>, c: Pick<ContractRow, 'id' | 'resource' | 'quantity' | 'start_date' | 'end_date'>): Promise<CapacityResult | null> {
+  if (!c.resource || !c.quantity) return null;
+  const caps = await q.capacities(conn, c.resource);
+  const everyDay = caps.find((r) => r.day === null)?.capacity ?? null;
+  const dated = new Map(caps.filter((r) => r.day !== null).map((r) => [r.day!, r.capacity]));
+  const others = await q.bookedBy(conn, c.resource, c.start_date, c.end_date, c.id);
+  const days: CapacityDay[] = [];
+  for (const day of daysOf(c.start_date, c.end_date)) {
+    const capacity = dated.get(day) ?? everyDay;
+    if (capacity === null) continue;
+    const booked = others.filter((o) => o.start_date <= day && o.end_date >= day).reduce((sum, o) => sum + Number(o.quantity ?? 0), 0);
+    days.push({ day, capacity, booked });
+  }
+  if (!days.length) return { overCapacity: false, day: null };
+  const over = firstOverCapacity(days, c.quantity);
+  const fullest = days.reduce((a, b) => (b.booked - b.capacity > a.booked - a.capacity ? b : a));
+  return { overCapacity: !!over, day: over ?? fullest };
+}
 
 /** The API value of a column, for the audit trail (amounts in currency units, as typed). */
 export function apiValue(field: keyof ContractInput, row: Record<string, unknown>) {

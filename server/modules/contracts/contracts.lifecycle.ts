@@ -2,10 +2,11 @@ import { updateVersioned } from '../../db/versioned.queries';
 import { actorInfo } from '../../platform/audit/audit.service';
 import { errors } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/permissions/actor';
-import { shanghaiDate } from '../../platform/time';
+import { t } from '../../platform/http/i18n';
+import { isValidDate, shanghaiDate } from '../../platform/time';
 import { contractQueries as q } from './contracts.queries';
-import { type ContractStatus, canEdit, canSign, canTerminate, formatContractNo, toCents, validateContractFields } from './contracts.rules';
-import { type ContractCore, type ContractInput, type NewContractInput, COLUMNS, apiValue, authorityOf, readSettings } from './contracts.core';
+import { type BusinessType, type ContractStatus, needsContract, canEdit, canSign, canTerminate, formatContractNo, toCents, validateContractFields } from './contracts.rules';
+import { type ContractCore, type ContractInput, type NewContractInput, COLUMNS, apiValue, authorityOf, checkCapacity, readSettings } from './contracts.core';
 
 /** Drafting, editing, signing, terminating and expiring contracts. */
 export function createContractLifecycle(core: ContractCore) {
@@ -40,6 +41,9 @@ export function createContractLifecycle(core: ContractCore) {
             end_date: input.endDate,
             terms: input.terms ?? null,
             signer_id: input.signerId,
+            business_type: input.businessType ?? null,
+            resource: input.resource?.trim() || null,
+            quantity: input.quantity ?? null,
             status: 'draft',
             owner_id: customer.owner_id,
             team_id: customer.team_id,
@@ -73,6 +77,8 @@ export function createContractLifecycle(core: ContractCore) {
         signingDate: fields.signingDate,
         startDate: fields.startDate ?? before.start_date,
         endDate: fields.endDate ?? before.end_date,
+        resource: fields.resource !== undefined ? fields.resource : before.resource,
+        quantity: fields.quantity !== undefined ? fields.quantity : before.quantity,
       };
       const problems = validateContractFields(merged);
       if (problems.length) throw errors.validation(problems);
@@ -115,8 +121,12 @@ export function createContractLifecycle(core: ContractCore) {
       if (!canSign(c.status as ContractStatus)) throw wrongStatus(ctx, c.status);
       if (c.signer_id !== ctx.actor.id) throw errors.forbidden('contract.not_signer');
       const a = authorityOf(c, ctx.actor.roles, await readSettings(settings, db));
+      // Over capacity on any booked day: the manager decides through the approval engine (docs/regulations.md §13).
+      const cap = await checkCapacity(db, c);
+      const overCapacity = !!cap?.overCapacity;
+      const within = a.within && !overCapacity;
       const now = clock.now();
-      const status: ContractStatus = a.within ? 'effective' : 'pending';
+      const status: ContractStatus = within ? 'effective' : 'pending';
       await db.transaction().execute(async (trx) => {
         await updateVersioned(
           trx,
@@ -124,7 +134,7 @@ export function createContractLifecycle(core: ContractCore) {
           id,
           version,
           // Within authority takeEffect() sets 生效 below; else 审批中 before the engine loads the document.
-          { ...(a.within ? {} : { status: 'pending' }), exceeds_limit: a.exceedsLimit ? 1 : 0, exceeds_term: a.exceedsTerm ? 1 : 0, signed_at: now.toISOString(), signing_date: c.signing_date ?? shanghaiDate(now) },
+          { ...(within ? {} : { status: 'pending' }), exceeds_limit: a.exceedsLimit ? 1 : 0, exceeds_term: a.exceedsTerm ? 1 : 0, over_capacity: cap ? (overCapacity ? 1 : 0) : null, signed_at: now.toISOString(), signing_date: c.signing_date ?? shanghaiDate(now) },
           now.toISOString(),
         );
         await audit.record(trx, actorInfo(ctx), {
@@ -132,12 +142,78 @@ export function createContractLifecycle(core: ContractCore) {
           entityType: 'contract',
           entityId: id,
           summary: c.contract_no,
-          changes: { status: [c.status, status], exceedsLimit: [null, a.exceedsLimit], exceedsTerm: [null, a.exceedsTerm] },
+          changes: { status: [c.status, status], exceedsLimit: [null, a.exceedsLimit], exceedsTerm: [null, a.exceedsTerm], ...(cap ? { overCapacity: [null, overCapacity] } : {}) },
         });
-        if (a.within) await takeEffect(trx, id, ctx, 'sign');
+        if (within) await takeEffect(trx, id, ctx, 'sign');
         else await approvals.submit(trx, ctx, 'contract', id);
       });
       return get(id);
+    },
+
+    /** Where the signed original is kept (docs/regulations.md §13 "original filed"); recorded in any state. */
+    async setFilingLocation(ctx: RequestContext, id: number, input: { filingLocation: string | null; version: number }) {
+      const c = await get(id);
+      const value = input.filingLocation?.trim() || null;
+      await db.transaction().execute(async (trx) => {
+        await updateVersioned(trx, 'contracts', id, input.version, { filing_location: value }, clock.now().toISOString());
+        await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'contract', entityId: id, summary: c.contract_no, changes: { filingLocation: [c.filing_location, value] } });
+      });
+      return get(id);
+    },
+
+    /**
+     * A group stay or an order as recorded (docs/regulations.md §13, 001 篇1 九 (1)): from the size line of its business
+     * type on it must name an effective contract of the same customer, or it is refused (422 on contractId).
+     */
+    async recordBooking(ctx: RequestContext, input: { customerId: number; businessType: BusinessType; quantity: number; day: string; resource?: string | null; contractId?: number | null; note?: string | null }) {
+      if (!isValidDate(input.day)) throw errors.field('day', 'validation.date');
+      if (!(await q.customerVisible(db, ctx.actor, input.customerId))) throw errors.field('customerId', 'contract.customer_not_found');
+      const s = await readSettings(settings, db);
+      const line = s.sizeLines[input.businessType];
+      if (input.contractId == null) {
+        if (needsContract(input.quantity, line)) throw errors.field('contractId', 'contract.booking_needs_contract', { line, unit: t(ctx.lang, `contract.unit.${input.businessType}`) });
+      } else {
+        const c = await q.get(db, input.contractId);
+        if (!c || c.customer_id !== input.customerId || c.status !== 'effective') throw errors.field('contractId', 'contract.booking_contract_invalid');
+      }
+      const customer = (await q.customer(db, input.customerId))!;
+      const now = clock.now().toISOString();
+      return db.transaction().execute(async (trx) => {
+        const id = await q.insertBooking(trx, {
+          customer_id: input.customerId,
+          business_type: input.businessType,
+          quantity: input.quantity,
+          day: input.day,
+          resource: input.resource?.trim() || null,
+          contract_id: input.contractId ?? null,
+          note: input.note?.trim() || null,
+          owner_id: customer.owner_id,
+          team_id: customer.team_id,
+          department_id: customer.department_id,
+          created_by: ctx.actor.id,
+          created_at: now,
+        });
+        await audit.record(trx, actorInfo(ctx), { action: 'booking.create', entityType: 'customer', entityId: input.customerId, summary: `${input.businessType} ${input.quantity}`, changes: { quantity: [null, input.quantity], day: [null, input.day], contractId: [null, input.contractId ?? null] } });
+        return id;
+      });
+    },
+
+    bookings(ctx: RequestContext, customerId: number) {
+      return q.bookings(db, ctx.actor, customerId);
+    },
+
+    capacities(resource?: string) {
+      return q.capacities(db, resource);
+    },
+
+    async setCapacity(ctx: RequestContext, v: { resource: string; day: string | null; capacity: number | null }) {
+      if (v.day !== null && !isValidDate(v.day)) throw errors.field('day', 'validation.date');
+      const resource = v.resource.trim();
+      await db.transaction().execute(async (trx) => {
+        await q.setCapacity(trx, { ...v, resource }, clock.now().toISOString());
+        await audit.record(trx, actorInfo(ctx), { action: 'capacity.set', entityType: 'contract_capacity', entityId: null, summary: `${resource} ${v.day ?? '*'}`, changes: { capacity: [null, v.capacity] } });
+      });
+      return q.capacities(db, resource);
     },
 
     async terminate(ctx: RequestContext, id: number, input: { reason: string; version: number }) {

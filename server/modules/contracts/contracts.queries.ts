@@ -78,6 +78,7 @@ export const contractQueries = {
   /** A merge (查重) keeps the survivor: the merged customer's contracts follow it. */
   async moveCustomer(db: Q, fromId: number, toId: number) {
     await db.updateTable('contracts').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+    await db.updateTable('contract_bookings').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
   },
 
   async list(db: Q, actor: Actor, f: ContractFilters, p: { page: number; pageSize: number; sort: { field: ContractSortField; direction: 'asc' | 'desc' } }) {
@@ -210,5 +211,51 @@ export const contractQueries = {
 
   async linkAttachment(db: Q, contractId: number, attachmentId: number) {
     await db.insertInto('contract_attachments').values({ contract_id: contractId, attachment_id: attachmentId }).execute();
+  },
+
+  // ── Capacity and bookings (docs/regulations.md §13) ──
+  capacities(db: Q, resource?: string) {
+    let qb = db.selectFrom('contract_capacities').select(['resource', 'day', 'capacity']);
+    if (resource !== undefined) qb = qb.where('resource', '=', resource);
+    return qb.orderBy('resource').orderBy('day').execute();
+  },
+
+  /** Sets (or, with capacity null, removes) the capacity of a resource on a day, or on any day when `day` is null. */
+  async setCapacity(db: Q, v: { resource: string; day: string | null; capacity: number | null }, now: string) {
+    let del = db.deleteFrom('contract_capacities').where('resource', '=', v.resource);
+    del = v.day === null ? del.where('day', 'is', null) : del.where('day', '=', v.day);
+    await del.execute();
+    if (v.capacity !== null) await db.insertInto('contract_capacities').values({ resource: v.resource, day: v.day, capacity: v.capacity, updated_at: now }).execute();
+  },
+
+  /** Other contracts in approval or in force booking the resource between the dates (their quantity and dates). */
+  bookedBy(db: Q, resource: string, from: string, to: string, exceptId: number) {
+    return db
+      .selectFrom('contracts')
+      .select(['id', 'quantity', 'start_date', 'end_date'])
+      .where('resource', '=', resource)
+      .where('status', 'in', ['pending', 'effective'])
+      .where('start_date', '<=', to)
+      .where('end_date', '>=', from)
+      .where('id', '!=', exceptId)
+      .execute();
+  },
+
+  async insertBooking(db: Q, values: Insertable<Database['contract_bookings']>) {
+    return (await db.insertInto('contract_bookings').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  bookings(db: Q, actor: Actor, customerId: number) {
+    return db
+      .selectFrom('contract_bookings')
+      .leftJoin('contracts', 'contracts.id', 'contract_bookings.contract_id')
+      .selectAll('contract_bookings')
+      .select('contracts.contract_no')
+      .where('contract_bookings.customer_id', '=', customerId)
+      .where(scopeCondition(actor, RESOURCES.contractBooking))
+      .orderBy('contract_bookings.day', 'desc')
+      .orderBy('contract_bookings.id', 'desc')
+      .limit(200)
+      .execute();
   },
 };

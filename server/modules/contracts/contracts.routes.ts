@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../../platform/http/guard';
 import { idParams, page, parseSort } from '../../platform/http/schemas';
+import { requestOut } from '../approvals/approvals.schemas';
 import type { ApprovalService } from '../approvals/approvals.types';
 import { acceptFileBody, attachmentOut, attachmentParams, presentAttachment, sendAttachment } from '../customers/attachments.http';
 import type { ContractRow, ContractSortField } from './contracts.queries';
@@ -41,6 +42,11 @@ function present(r: ContractRow): z.infer<typeof s.contractOut> {
     terminatedAt: r.terminated_at,
     terminatedByName: r.terminated_by_name ?? null,
     createdByName: r.created_by_name ?? null,
+    businessType: (r.business_type as z.infer<typeof s.contractOut>['businessType']) ?? null,
+    resource: r.resource ?? null,
+    quantity: r.quantity === null || r.quantity === undefined ? null : Number(r.quantity),
+    filingLocation: r.filing_location ?? null,
+    overCapacity: flag(r.over_capacity ?? null),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
@@ -56,6 +62,21 @@ const presentAuthority = (a: AuthorityResult): z.infer<typeof s.authorityOut> =>
   termMonths: a.termMonths,
   maxTermMonths: a.maxTermMonths,
 });
+
+function presentBooking(b: Awaited<ReturnType<ContractService['bookings']>>[number]): z.infer<typeof s.bookingOut> {
+  return {
+    id: b.id,
+    customerId: b.customer_id,
+    businessType: b.business_type as z.infer<typeof s.bookingOut>['businessType'],
+    quantity: Number(b.quantity),
+    day: b.day,
+    resource: b.resource,
+    contractId: b.contract_id,
+    contractNo: b.contract_no ?? null,
+    note: b.note,
+    createdAt: b.created_at,
+  };
+}
 
 /** Contracts 合同 (issue 4 §7, docs/regulations.md §13). Every `:id` is checked against the contract's data scope (404). */
 export async function contractRoutes(root: FastifyInstance, deps: { contracts: ContractService; approvals: Pick<ApprovalService, 'forDocument'> }) {
@@ -74,7 +95,9 @@ export async function contractRoutes(root: FastifyInstance, deps: { contracts: C
       const last = request?.history.filter((h) => h.action === 'reject' || h.action === 'return').at(-1);
       if (last) lastDecision = { action: last.action, comment: last.comment, actorName: last.actorName, at: last.at };
     }
-    return { ...present(row), authority: presentAuthority(await contracts.authority(row)), canSign: row.status === 'draft' && row.signer_id === ctx.actor.id, lastDecision };
+    const cap = await contracts.capacity(row);
+    const capacity = cap ? { overCapacity: cap.overCapacity, day: cap.day?.day ?? null, capacity: cap.day?.capacity ?? null, booked: cap.day?.booked ?? null } : null;
+    return { ...present(row), authority: presentAuthority(await contracts.authority(row)), capacity, canSign: row.status === 'draft' && row.signer_id === ctx.actor.id, lastDecision };
   }
 
   app.get('/api/contracts', {
@@ -155,6 +178,55 @@ export async function contractRoutes(root: FastifyInstance, deps: { contracts: C
       await contracts.terminate(requestContext(req), req.params.id, req.body);
       return detail(req, req.params.id);
     },
+  });
+
+  app.put('/api/contracts/:id/filing', {
+    config: { policy: { capability: 'contracts.manage', resource } },
+    schema: { tags, summary: 'Where the signed original is filed (any state)', params: idParams, body: s.filingBody, response: { 200: s.contractDetailOut } },
+    handler: async (req) => {
+      await contracts.setFilingLocation(requestContext(req), req.params.id, req.body);
+      return detail(req, req.params.id);
+    },
+  });
+
+  app.get('/api/contracts/:id/print', {
+    config: { policy: { capability: 'contracts.read', resource } },
+    schema: {
+      tags,
+      summary: 'The A4 contract summary: the contract and its whole approval trail (every round)',
+      params: idParams,
+      response: { 200: z.object({ contract: s.contractDetailOut, approval: requestOut.nullable() }) },
+    },
+    handler: async (req) => ({ contract: await detail(req, req.params.id), approval: await approvals.forDocument(requestContext(req), 'contract', req.params.id) }),
+  });
+
+  app.get('/api/customers/:id/contract-bookings', {
+    config: { policy: { capability: 'contracts.read', resource: { type: 'customer' } } },
+    schema: { tags, summary: "The customer's group stays and orders (within the caller's scope)", params: idParams, response: { 200: z.object({ items: z.array(s.bookingOut) }) } },
+    handler: async (req) => ({ items: (await contracts.bookings(requestContext(req), req.params.id)).map(presentBooking) }),
+  });
+
+  app.post('/api/contract-bookings', {
+    config: { policy: { capability: 'contracts.manage' } },
+    schema: { tags, summary: 'Record a group stay or an order; from the size line on it must name an effective contract (422 contractId)', body: s.bookingBody, response: { 201: s.bookingOut } },
+    handler: async (req, reply) => {
+      const ctx = requestContext(req);
+      const id = await contracts.recordBooking(ctx, req.body);
+      const row = (await contracts.bookings(ctx, req.body.customerId)).find((b) => b.id === id)!;
+      return reply.status(201).send(presentBooking(row));
+    },
+  });
+
+  app.get('/api/contract-capacities', {
+    config: { policy: { capability: 'contracts.read' } },
+    schema: { tags, summary: 'Capacity per resource (any day) and per day', response: { 200: s.capacitiesOut } },
+    handler: async () => ({ items: await contracts.capacities() }),
+  });
+
+  app.put('/api/contract-capacities', {
+    config: { policy: { capability: 'contracts.capacity' } },
+    schema: { tags, summary: 'Set or remove the capacity of a resource on a day (or on any day)', body: s.capacityBody, response: { 200: s.capacitiesOut } },
+    handler: async (req) => ({ items: await contracts.setCapacity(requestContext(req), req.body) }),
   });
 
   app.get('/api/contracts/:id/attachments', {

@@ -130,6 +130,8 @@ export interface ContractFieldsInput {
   signingDate?: string | null;
   startDate?: string;
   endDate?: string;
+  resource?: string | null;
+  quantity?: number | null;
 }
 
 /**
@@ -147,6 +149,9 @@ export function validateContractFields(v: ContractFieldsInput): FieldError[] {
   if (v.startDate && v.endDate && isValidDate(v.startDate) && isValidDate(v.endDate) && v.endDate < v.startDate) {
     out.push({ field: 'endDate', message: 'contract.end_before_start' });
   }
+  // A booked resource and its quantity go together: the capacity check needs both (docs/regulations.md §13).
+  if (v.resource && !v.quantity) out.push({ field: 'quantity', message: 'contract.quantity_needed' });
+  if (v.quantity && !v.resource) out.push({ field: 'resource', message: 'contract.resource_needed' });
   return out;
 }
 
@@ -176,4 +181,34 @@ export function formatMoney(cents: number, currency: Currency): string {
   const sign: Record<Currency, string> = { CNY: '¥', USD: 'US$', EUR: '€', HKD: 'HK$' };
   const [int, dec] = (Math.abs(cents) / 100).toFixed(2).split('.');
   return `${cents < 0 ? '-' : ''}${sign[currency]}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
+}
+
+// ── Size line and capacity (docs/regulations.md §13, 001 篇1 九 (1)–(2)) ──────────────────────────────
+
+/** What a contract or booking books: a hotel's group stay (people) or a production order (units). */
+export const BUSINESS_TYPES = ['hotel_group', 'production'] as const;
+export type BusinessType = (typeof BUSINESS_TYPES)[number];
+
+/** A booking of at least the line (setting `contracts.sizeLine.<type>`, hotel groups: 30 people) needs a contract. */
+export function needsContract(quantity: number, line: number): boolean {
+  return quantity >= line;
+}
+
+/** The days a contract books, start to end inclusive; at most `max` days (a longer contract is checked on its first year). */
+export function daysOf(start: string, end: string, max = 366): string[] {
+  const out: string[] = [];
+  for (let d = start; d <= end && out.length < max; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+export interface CapacityDay {
+  day: string;
+  capacity: number;
+  /** Already booked by other contracts in approval or in force. */
+  booked: number;
+}
+
+/** The first day on which this quantity does not fit; null when it fits every day (or no capacity is set). */
+export function firstOverCapacity(days: CapacityDay[], quantity: number): CapacityDay | null {
+  return days.find((d) => d.booked + quantity > d.capacity) ?? null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pagingQuery, sortQuery } from '../../platform/http/schemas';
-import { CONTRACT_STATUSES, CURRENCIES } from './contracts.rules';
+import { BUSINESS_TYPES, CONTRACT_STATUSES, CURRENCIES } from './contracts.rules';
 
 /**
  * Route schemas of contracts. Amounts and dates are only type-checked here: their business checks
@@ -19,6 +19,10 @@ export const contractFields = {
   endDate: z.string().trim().max(20),
   terms: z.string().trim().max(20_000).nullable().optional(),
   signerId: id,
+  /** What it books (docs/regulations.md §13): the resource's capacity is checked before signing. */
+  businessType: z.enum(BUSINESS_TYPES).nullable().optional(),
+  resource: z.string().trim().max(60).nullable().optional(),
+  quantity: z.number().int().positive().max(100_000_000).nullable().optional(),
 };
 
 export const createBody = z.object(contractFields).strict();
@@ -78,6 +82,13 @@ export const contractOut = z.object({
   terminatedAt: z.string().nullable(),
   terminatedByName: z.string().nullable(),
   createdByName: z.string().nullable(),
+  businessType: z.enum(BUSINESS_TYPES).nullable(),
+  resource: z.string().nullable(),
+  quantity: z.number().nullable(),
+  /** Where the signed original is kept. */
+  filingLocation: z.string().nullable(),
+  /** Decided at signing: over a booked resource's capacity (→ the manager's approval). */
+  overCapacity: z.boolean().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -97,6 +108,8 @@ export const authorityOut = z.object({
 export const contractDetailOut = contractOut.extend({
   /** The signer's authority as the rules judge it now (shown on a draft before signing). */
   authority: authorityOut,
+  /** The capacity check as it stands now (a warning before signing); null when the contract books no resource. */
+  capacity: z.object({ overCapacity: z.boolean(), day: z.string().nullable(), capacity: z.number().nullable(), booked: z.number().nullable() }).nullable(),
   /** The caller is the named signer and the contract is a draft. */
   canSign: z.boolean(),
   /** The last reject / return of its approval, so a draft sent back shows why. */
@@ -104,3 +117,42 @@ export const contractDetailOut = contractOut.extend({
 });
 
 export const signersOut = z.object({ items: z.array(z.object({ id: z.number(), displayName: z.string(), roles: z.array(z.string()) })) });
+
+export const filingBody = z.object({ filingLocation: z.string().trim().max(200).nullable(), version: z.number({ error: 'validation.version' }).int().min(0) }).strict();
+
+export const bookingBody = z
+  .object({
+    customerId: id,
+    businessType: z.enum(BUSINESS_TYPES),
+    quantity: z.number().int().positive().max(100_000_000),
+    day: z.string().trim().max(20),
+    resource: z.string().trim().max(60).nullable().optional(),
+    contractId: id.nullable().optional(),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .strict();
+
+export const bookingOut = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  businessType: z.enum(BUSINESS_TYPES),
+  quantity: z.number(),
+  day: z.string(),
+  resource: z.string().nullable(),
+  contractId: z.number().nullable(),
+  contractNo: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const capacityBody = z
+  .object({
+    resource: z.string().trim().min(1, 'validation.required').max(60),
+    /** null: the resource's capacity on any day. */
+    day: z.string().trim().max(20).nullable(),
+    /** null removes the capacity. */
+    capacity: z.number().int().min(0).max(100_000_000).nullable(),
+  })
+  .strict();
+
+export const capacitiesOut = z.object({ items: z.array(z.object({ resource: z.string(), day: z.string().nullable(), capacity: z.number() })) });

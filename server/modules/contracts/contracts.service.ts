@@ -4,7 +4,7 @@ import type { Role } from '../../platform/permissions/roles';
 import { shanghaiDate } from '../../platform/time';
 import { type ContractFilters, type ContractRow, type ContractSortField, contractQueries as q } from './contracts.queries';
 import { type AuthorityResult, SIGNER_ROLES } from './contracts.rules';
-import { type ContractDeps, authorityOf, createContractCore, readSettings } from './contracts.core';
+import { type ContractDeps, authorityOf, checkCapacity, createContractCore, readSettings } from './contracts.core';
 import { createContractApprovalHandler } from './contracts.approval';
 import { createContractAttachments } from './contracts.attachments';
 import { createContractLifecycle } from './contracts.lifecycle';
@@ -45,6 +45,11 @@ export function createContractService(deps: ContractDeps) {
     async authority(c: ContractRow): Promise<AuthorityResult> {
       const signer = await q.scopeActorOf(db, c.signer_id);
       return authorityOf(c, signer?.roles ?? [], await readSettings(settings, db));
+    },
+
+    /** The capacity check as it stands now, for the warning before signing (docs/regulations.md §13). */
+    capacity(c: ContractRow) {
+      return checkCapacity(db, c);
     },
 
     /** The people who may sign for a customer: active signer roles who handle it (docs/regulations.md §1 scope). */

@@ -65,4 +65,23 @@ export const CONTRACT_SETTINGS = [
     label: { 'zh-CN': '合同到期前提前提醒', 'zh-TW': '合約到期前提前提醒', en: 'Remind before a contract ends' },
     source: 'issue 4 §7',
   }),
+  // docs/regulations.md §13, 001 篇1 九 (1): a booking of this size or more must name a contract.
+  def({
+    key: 'contracts.sizeLine.hotel_group',
+    group: 'contracts',
+    schema: int(1, 100_000),
+    default: 30,
+    unit: { 'zh-CN': '人', 'zh-TW': '人', en: 'people' },
+    label: { 'zh-CN': '团队住宿达到此人数须签合同', 'zh-TW': '團隊住宿達到此人數須簽合約', en: 'Group stays of this many people need a contract' },
+    source: 'docs/regulations.md §13',
+  }),
+  def({
+    key: 'contracts.sizeLine.production',
+    group: 'contracts',
+    schema: int(1, 100_000_000),
+    default: 1000,
+    unit: { 'zh-CN': '件', 'zh-TW': '件', en: 'units' },
+    label: { 'zh-CN': '生产订单达到此数量须签合同', 'zh-TW': '生產訂單達到此數量須簽合約', en: 'Production orders of this many units need a contract' },
+    source: 'docs/regulations.md §13',
+  }),
 ] as SettingDefinition[];

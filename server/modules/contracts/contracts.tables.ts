@@ -26,6 +26,13 @@ export interface ContractTable {
   team_id: number | null;
   department_id: number | null;
   created_by: number | null;
+  /** What the contract books (docs/regulations.md §13): hotel_group (people) | production (units); null = nothing booked. */
+  business_type: ColumnType<string | null, string | null | undefined, string | null>;
+  resource: ColumnType<string | null, string | null | undefined, string | null>; // 客房, 生产线 … (capacity per resource and day)
+  quantity: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Where the signed original is kept (cabinet, archive box). */
+  filing_location: ColumnType<string | null, string | null | undefined, string | null>;
+  over_capacity: ColumnType<Flag | null, Flag | null | undefined, Flag | null>; // decided at signing
   version: ColumnType<number, number | undefined, number>;
   created_at: Instant;
   updated_at: Instant;
@@ -41,8 +48,35 @@ export interface ContractAttachmentTable {
   attachment_id: number;
 }
 
+/** Capacity of a resource: `day` null = any day; a dated row overrides it for that day. */
+export interface ContractCapacityTable {
+  id: Generated<number>;
+  resource: string;
+  day: string | null;
+  capacity: number;
+  updated_at: Instant;
+}
+
+/** A group stay or an order as recorded; above the size line it names its contract (docs/regulations.md §13). */
+export interface ContractBookingTable {
+  id: Generated<number>;
+  customer_id: number;
+  business_type: string;
+  quantity: number;
+  day: string;
+  resource: string | null;
+  contract_id: number | null;
+  note: string | null;
+  owner_id: number;
+  team_id: number | null;
+  department_id: number | null;
+  created_by: number | null;
+  created_at: Instant;
+}
 
 export interface ContractTables {
+  contract_capacities: ContractCapacityTable;
+  contract_bookings: ContractBookingTable;
   contracts: ContractTable;
   contract_sequences: ContractSequenceTable;
   contract_attachments: ContractAttachmentTable;

@@ -47,8 +47,11 @@ describe('web modules', () => {
 
   it("a module added to the list adds its tab and value section to the customer's page, in its place, for holders of its capability", () => {
     const tabs = (can: (c: Capability) => boolean) => customerPageItems(withScratch, 'customerTabs', can).map((i) => i.key);
-    expect(tabs(holder('audit.read', 'contracts.read', 'transactions.read', 'maintenance.read'))).toEqual(['contracts', 'transactions', 'scratch', 'maintenance']);
-    expect(tabs(holder('contracts.read', 'transactions.read', 'maintenance.read'))).toEqual(['contracts', 'transactions', 'maintenance']);
+    expect(tabs(holder('audit.read', 'contracts.read', 'transactions.read', 'maintenance.read'))).toEqual(['contracts', 'bookings', 'transactions', 'scratch', 'maintenance']);
+    expect(tabs(holder('contracts.read', 'transactions.read', 'maintenance.read'))).toEqual(['contracts', 'bookings', 'transactions', 'maintenance']);
+    // Each module's own tab (issue 16): complaints, surveys answered, projects, proposals — only with its capability.
+    expect(tabs(holder('complaints.read', 'surveys.read', 'projects.read', 'proposals.read'))).toEqual(['complaints', 'surveys', 'projects', 'proposals']);
+    expect(tabs(holder('surveys.read'))).toEqual(['surveys']);
     const value = (can: (c: Capability) => boolean) => customerPageItems(withScratch, 'customerValue', can).map((i) => i.key);
     expect(value(holder('audit.read', 'transactions.read', 'credit.read'))[0]).toBe('scratch');
     expect(value(holder('transactions.read', 'credit.read'))).toEqual(['class', 'credit']);

@@ -13,3 +13,9 @@ export type ContractDetail = Out<typeof s.contractDetailOut>;
 export type ContractSigner = Out<typeof s.signersOut>['items'][number];
 /** The editable fields (POST body; PUT sends the changed ones plus `version`). */
 export type ContractInput = Partial<z.input<typeof s.createBody>>;
+/** A group stay or an order; from the size line on it names its contract (docs/regulations.md §13). */
+export type ContractBooking = Out<typeof s.bookingOut>;
+export type BookingInput = z.input<typeof s.bookingBody>;
+export type BusinessType = ContractBooking['businessType'];
+export type ContractCapacities = Out<typeof s.capacitiesOut>;
+export type ContractPrint = { contract: ContractDetail; approval: import('./approvals').ApprovalRequest | null };

@@ -7,7 +7,7 @@ import type { ACardAnalysis, CCardAnalysis, GrowthAnalysis, RegionAnalysis, Sale
 import type { Dashboard, DashboardRefresh } from './dashboards';
 import type { ApprovalGroup, ApprovalRequest, Chain } from './approvals';
 import type { Analysis, Complaint, ComplaintOptions, ComplaintSummary, PublicComplaint, Rectification } from './complaints';
-import type { Contract, ContractDetail, ContractSigner } from './contracts';
+import type { Contract, ContractBooking, ContractCapacities, ContractDetail, ContractPrint, ContractSigner } from './contracts';
 import type { AccuracyReport, CreditSurvey, CustomerCredit, Receivable, ReceivablePushAnswer, Risk, RiskMatrixAnswer } from './credit';
 import type { Banquet, ReceptionRecord, ReceptionVisit, ThankYouLetter, Tour } from './reception';
 import type { CustomerGrade, GradingBoardItem } from './grading';
@@ -72,6 +72,7 @@ import type {
   Results,
   SurveyResponse,
   Target,
+  SurveyScore,
   Template,
   TemplateSummary,
 } from './surveys';
@@ -110,6 +111,13 @@ export type Routes =
   | Route<'POST', `/api/complaint-rectifications/${number}/reply`, Rectification> // /api/complaint-rectifications/:id/reply
   | Route<'GET', `/api/customers/${number}/contracts`, Page<Contract>> // /api/customers/:id/contracts
   | Route<'POST', `/api/contracts/${number}/sign`, ContractDetail> // /api/contracts/:id/sign
+  | Route<'PUT', `/api/contracts/${number}/filing`, ContractDetail> // /api/contracts/:id/filing
+  | Route<'GET', `/api/contracts/${number}/print`, ContractPrint> // /api/contracts/:id/print
+  | Route<'GET', `/api/customers/${number}/contract-bookings`, { items: ContractBooking[] }> // /api/customers/:id/contract-bookings
+  | Route<'POST', `/api/contract-bookings`, ContractBooking>
+  | Route<'GET', `/api/contract-capacities`, ContractCapacities>
+  | Route<'PUT', `/api/contract-capacities`, ContractCapacities>
+  | Route<'GET', `/api/survey-scores`, Page<SurveyScore>>
   | Route<'POST', `/api/contracts/${number}/terminate`, ContractDetail> // /api/contracts/:id/terminate
   | Route<'GET', `/api/contracts/${number}/attachments`, { items: CustomerAttachment[] }> // /api/contracts/:id/attachments
   | Route<'GET', `/api/customers/${number}/history`, { items: CustomerHistoryEntry[] }> // /api/customers/:id/history

@@ -48,3 +48,6 @@ export const STAFF_CHANNELS = ['phone', 'fax', 'meeting', 'email', 'paper'] as c
 export const QUESTION_TYPES = ['scale', 'single', 'multiple', 'text'] as const satisfies readonly QuestionType[];
 /** The five levels, best first (满意 5 … 非常不满意 1); their words are `surveys.scale.<score>`. */
 export const SCALE_SCORES = [5, 4, 3, 2, 1] as const;
+
+/** One answered survey's satisfaction index (the customer page's tab). */
+export type SurveyScore = Out<typeof s.scoreOut>;

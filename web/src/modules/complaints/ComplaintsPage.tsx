@@ -109,7 +109,8 @@ export default function ComplaintsPage() {
         </>
       }
     >
-      <ListPage<ComplaintSummary> list={list} formName="complaintFilters" query={complaints} columns={columns} defaultSort="-receivedAt" tableProps={{ scroll: { x: 1000 } }} />
+      <ListPage<ComplaintSummary>
+        emptyHint={{ description: t('complaints.emptyHint.description'), action: can('complaints.intake') ? { label: t('complaints.emptyHint.action'), onClick: () => navigate('/complaints/new') } : null }} list={list} formName="complaintFilters" query={complaints} columns={columns} defaultSort="-receivedAt" tableProps={{ scroll: { x: 1000 } }} />
     </PageContainer>
   );
 }

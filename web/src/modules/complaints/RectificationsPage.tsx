@@ -133,6 +133,7 @@ export default function RectificationsPage() {
   return (
     <PageContainer title={t('complaints.rectification.listTitle')}>
       <ListPage<Rectification>
+        emptyHint={{ description: t('complaints.rectification.emptyHint.description'), action: null }}
         list={list}
         formName="rectificationFilters"
         query={notices}

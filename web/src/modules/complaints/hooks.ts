@@ -131,3 +131,9 @@ export function useRevealComplaintPhone(id: number) {
     mutationFn: async () => (await api.post(`/api/complaints/${id}/reveal`, { field: 'phone' })) as { value: string | null },
   });
 }
+
+/** The customer's complaints, newest first (the customer page's tab). */
+export function useCustomerComplaints(customerId: number, page: number) {
+  const f = { customerId, page, pageSize: 20 };
+  return useQuery({ queryKey: ['complaints', 'customer', f] as const, queryFn: ({ signal }) => api.get('/api/complaints', f, signal), placeholderData: keepPreviousData });
+}

@@ -13,6 +13,8 @@ const AnalysisPage = lazy(() => import('./AnalysisPage'));
 const RectificationsPage = lazy(() => import('./RectificationsPage'));
 const PublicComplaintPage = lazy(() => import('./PublicComplaintPage'));
 
+const CustomerComplaintsTab = lazy(() => import('./CustomerComplaintsTab').then((m) => ({ default: m.CustomerComplaintsTab })));
+
 /** Complaints (投诉管理). */
 export const complaintsModule: WebModule = {
   id: 'complaints',
@@ -28,5 +30,6 @@ export const complaintsModule: WebModule = {
     { path: '/public/complaint', page: PublicComplaintPage, frame: 'public' },
   ],
   menu: [{ path: '/complaints', labelKey: 'complaints.nav', icon: <AlertOutlined />, capability: 'complaints.read', group: 'business', order: 30 }],
+  customerTabs: [{ key: 'complaints', labelKey: 'complaints.customerTab.label', capability: 'complaints.read', order: 105, component: CustomerComplaintsTab }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

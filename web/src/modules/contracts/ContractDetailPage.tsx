@@ -1,4 +1,4 @@
-import { EditOutlined, SignatureOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, FolderOpenOutlined, PrinterOutlined, SignatureOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -15,7 +15,7 @@ import { NotFound, RecordGate } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { useCan } from '../auth/hooks';
 import { ContractAttachments } from './ContractAttachments';
-import { useContract, useSignContract, useTerminateContract } from './hooks';
+import { useContract, useSetFiling, useSignContract, useTerminateContract } from './hooks';
 import { STATUS_COLOR, currencyLabel, formatAmount, statusLabel } from './labels';
 
 export default function ContractDetailPage() {
@@ -59,13 +59,20 @@ function StatusAlert({ contract: c }: { contract: ContractDetail }) {
     );
   }
   if (c.status === 'pending') {
-    const why = [c.exceedsLimit ? t('contracts.authority.limitShort') : null, c.exceedsTerm ? t('contracts.authority.termShort') : null].filter(Boolean).join(t('contracts.listSeparator'));
+    const why = [c.overCapacity ? t('contracts.capacity.overShort') : null, c.exceedsLimit ? t('contracts.authority.limitShort') : null, c.exceedsTerm ? t('contracts.authority.termShort') : null].filter(Boolean).join(t('contracts.listSeparator'));
     return <Alert type="info" showIcon title={t('contracts.pendingApproval')} description={why || undefined} />;
   }
   if (c.status === 'terminated') {
     return <Alert type="error" showIcon title={t('contracts.terminatedBy', { name: c.terminatedByName ?? '', at: formatDateTime(c.terminatedAt) })} description={c.terminationReason} />;
   }
   return null;
+}
+
+/** The capacity check before signing (docs/regulations.md §13): over it, signing goes to the manager. */
+function CapacityAlert({ contract: c }: { contract: ContractDetail }) {
+  const { t } = useTranslation();
+  if (c.status !== 'draft' || !c.capacity?.overCapacity) return null;
+  return <Alert type="warning" showIcon title={t('contracts.capacity.over', { day: c.capacity.day ?? '', capacity: c.capacity.capacity ?? 0, booked: c.capacity.booked ?? 0, quantity: c.quantity ?? 0 })} />;
 }
 
 function ContractView({ contract: c }: { contract: ContractDetail }) {
@@ -81,11 +88,28 @@ function ContractView({ contract: c }: { contract: ContractDetail }) {
   const [terminating, setTerminating] = useState(false);
   const [terminateError, setTerminateError] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
+  const [filingForm] = Form.useForm<{ filingLocation: string }>();
+  const [filing, setFiling] = useState(false);
+  const [filingError, setFilingError] = useState<string | null>(null);
+  const setFilingLocation = useSetFiling(c.id);
+  const onFiling = (v: { filingLocation: string }) => {
+    setFilingError(null);
+    setFilingLocation.mutate(
+      { filingLocation: v.filingLocation?.trim() || null, version: c.version },
+      {
+        onSuccess: () => {
+          void message.success(t('contracts.filing.saved'));
+          setFiling(false);
+        },
+        onError: (err) => setFilingError(describe(err)),
+      },
+    );
+  };
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const isDraft = c.status === 'draft';
   const canTerminate = can('contracts.terminate') && (c.status === 'effective' || isDraft);
   // Contracts signed within authority never see an approver; a draft that was signed before came back from one.
-  const wentToApproval = !!c.signedAt && (c.exceedsLimit || c.exceedsTerm || isDraft || c.status === 'pending');
+  const wentToApproval = !!c.signedAt && (c.exceedsLimit || c.exceedsTerm || c.overCapacity || isDraft || c.status === 'pending');
 
   const onSign = () =>
     sign.mutate(c.version, {
@@ -137,6 +161,16 @@ function ContractView({ contract: c }: { contract: ContractDetail }) {
     { key: 'effectiveAt', label: t('contracts.fields.effectiveAt'), children: c.effectiveAt ? formatDateTime(c.effectiveAt) : none },
     { key: 'createdBy', label: t('contracts.fields.createdBy'), children: `${c.createdByName ?? ''} ${formatDateTime(c.createdAt)}` },
     { key: 'updatedAt', label: t('contracts.fields.updatedAt'), children: formatDateTime(c.updatedAt) },
+    ...(c.resource
+      ? [
+          {
+            key: 'booked',
+            label: t('contracts.print.booked'),
+            children: [c.businessType ? t(`contracts.booking.types.${c.businessType}`) : null, c.resource, c.quantity !== null ? `${c.quantity}${c.businessType ? ` ${t(`contracts.booking.units.${c.businessType}`)}` : ''}` : null].filter(Boolean).join(t('contracts.listSeparator')),
+          },
+        ]
+      : []),
+    { key: 'filingLocation', label: t('contracts.filing.label'), children: c.filingLocation || none },
     { key: 'terms', label: t('contracts.fields.terms'), span: 'filled', children: c.terms ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.terms}</span> : none },
   ];
 
@@ -171,6 +205,20 @@ function ContractView({ contract: c }: { contract: ContractDetail }) {
               </Button>
             </Popconfirm>
           ) : null}
+          <Button icon={<PrinterOutlined aria-hidden />} onClick={() => navigate(`/contracts/${c.id}/print`)}>
+            {t('contracts.print.action')}
+          </Button>
+          {!isDraft && can('contracts.manage') ? (
+            <Button
+              icon={<FolderOpenOutlined aria-hidden />}
+              onClick={() => {
+                filingForm.setFieldsValue({ filingLocation: c.filingLocation ?? '' });
+                setFiling(true);
+              }}
+            >
+              {t('contracts.filing.edit')}
+            </Button>
+          ) : null}
           {canTerminate ? (
             <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setTerminating(true)}>
               {t('contracts.terminate')}
@@ -181,6 +229,7 @@ function ContractView({ contract: c }: { contract: ContractDetail }) {
     >
       <Flex vertical gap={16}>
         <StatusAlert contract={c} />
+        <CapacityAlert contract={c} />
         <Card size={isMobile ? 'small' : 'default'}>
           <Descriptions bordered size={isMobile ? 'small' : 'middle'} column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} />
         </Card>
@@ -210,6 +259,21 @@ function ContractView({ contract: c }: { contract: ContractDetail }) {
           ]}
         >
           <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 8 }} maxLength={500} showCount />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ filingLocation: string }>
+        name="contractFiling"
+        title={t('contracts.filing.title')}
+        open={filing}
+        form={filingForm}
+        onCancel={() => setFiling(false)}
+        onFinish={onFiling}
+        loading={setFilingLocation.isPending}
+        okText={t('common.save')}
+        error={filingError}
+      >
+        <Form.Item label={t('contracts.filing.label')} name="filingLocation">
+          <Input autoFocus maxLength={200} placeholder={t('contracts.filing.placeholder')} />
         </Form.Item>
       </FormModal>
     </PageContainer>

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, applyFieldErrors } from '../../api/client';
-import type { ContractDetail, Currency } from '../../api/contract/contracts';
+import type { BusinessType, ContractDetail, Currency } from '../../api/contract/contracts';
 import { useIsMobile } from '../../app/useIsMobile';
 import { useDescribeError } from '../../components/errors';
 import { CustomerPicker } from '../../components/CustomerPicker';
@@ -13,7 +13,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { NotFound, RecordGate } from '../../components/status';
 import { useCurrentUser } from '../auth/hooks';
 import { type ContractInput, useContract, useContractSigners, useSaveContract } from './hooks';
-import { CURRENCIES, currencyLabel } from './labels';
+import { BUSINESS_TYPES, CURRENCIES, currencyLabel } from './labels';
 
 const ISO = 'YYYY-MM-DD';
 
@@ -28,6 +28,9 @@ interface Values {
   endDate?: Dayjs | null;
   terms?: string;
   signerId?: number;
+  businessType?: BusinessType | null;
+  resource?: string;
+  quantity?: number | null;
 }
 
 function toValues(c: ContractDetail | null, customerId?: number): Values {
@@ -43,6 +46,9 @@ function toValues(c: ContractDetail | null, customerId?: number): Values {
     endDate: dayjs(c.endDate, ISO),
     terms: c.terms ?? '',
     signerId: c.signerId,
+    businessType: c.businessType,
+    resource: c.resource ?? '',
+    quantity: c.quantity,
   };
 }
 
@@ -59,6 +65,9 @@ function toBody(v: Values): ContractInput {
     endDate: v.endDate?.format(ISO),
     terms: text(v.terms),
     signerId: v.signerId,
+    businessType: v.businessType ?? null,
+    resource: text(v.resource),
+    quantity: v.quantity ?? null,
   };
 }
 
@@ -230,6 +239,21 @@ function ContractForm({ contract }: { contract: ContractDetail | null }) {
                 ]}
               >
                 <DatePicker format={ISO} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item label={t('contracts.booking.businessType')} name="businessType">
+                <Select allowClear options={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`contracts.booking.types.${b}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item label={t('contracts.booking.resource')} name="resource">
+                <Input maxLength={60} placeholder={t('contracts.booking.resourceHint')} />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item label={t('contracts.booking.quantity')} name="quantity">
+                <InputNumber min={1} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24}>

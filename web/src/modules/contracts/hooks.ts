@@ -3,7 +3,7 @@ import { api, uploadFile } from '../../api/client';
 import type { Contract, ContractDetail, ContractSigner, ContractStatus, Currency } from '../../api/contract/contracts';
 import type { CustomerAttachment } from '../../api/contract/customers';
 import type { Page } from '../../api/contract/platform';
-import type { ContractInput } from '../../api/contract/contracts';
+import type { BookingInput, ContractInput } from '../../api/contract/contracts';
 
 export type { ContractInput };
 
@@ -124,5 +124,40 @@ export function useDeleteContractAttachment(id: number) {
       void qc.invalidateQueries({ queryKey: contractKeys.attachments(id) });
       void qc.invalidateQueries({ queryKey: ['customers'] });
     },
+  });
+}
+
+/** Where the signed original is filed (any state). */
+export function useSetFiling(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { filingLocation: string | null; version: number }) => api.put(`/api/contracts/${id}/filing`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: contractKeys.all }),
+  });
+}
+
+/** The A4 summary: the contract with its whole approval trail. */
+export function useContractPrint(id: number) {
+  return useQuery({
+    queryKey: [...contractKeys.detail(id), 'print'],
+    queryFn: ({ signal }) => api.get(`/api/contracts/${id}/print`, undefined, signal),
+    enabled: Number.isInteger(id) && id > 0,
+    retry: (n, err) => (err as { status?: number })?.status !== 404 && n < 2,
+  });
+}
+
+/** The customer's group stays and orders (the 团队/订单 tab). */
+export function useCustomerBookings(customerId: number) {
+  return useQuery({
+    queryKey: [...contractKeys.ofCustomer(customerId), 'bookings'],
+    queryFn: ({ signal }) => api.get(`/api/customers/${customerId}/contract-bookings`, undefined, signal),
+  });
+}
+
+export function useRecordBooking() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BookingInput) => api.post('/api/contract-bookings', body),
+    onSettled: () => qc.invalidateQueries({ queryKey: contractKeys.all }),
   });
 }

@@ -29,3 +29,6 @@ export function formatAmount(amount: number, currency: string): string {
     return `${currency} ${amount.toFixed(2)}`;
   }
 }
+
+/** What a contract or booking books (docs/regulations.md §13). */
+export const BUSINESS_TYPES = ['hotel_group', 'production'] as const;

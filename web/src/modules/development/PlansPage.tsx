@@ -51,7 +51,8 @@ export default function PlansPage() {
         ) : undefined
       }
     >
-      <ListPage<DevelopmentPlan> list={list} formName="developmentPlanFilters" query={plans} columns={columns} empty={t('development.plans.empty')} tableProps={{ scroll: { x: 1000 } }} />
+      <ListPage<DevelopmentPlan>
+        emptyHint={{ description: t('development.plans.emptyHint.description'), action: can('development.write') ? { label: t('development.plans.emptyHint.action'), onClick: () => navigate('/development/plans/new') } : null }} list={list} formName="developmentPlanFilters" query={plans} columns={columns} empty={t('development.plans.empty')} tableProps={{ scroll: { x: 1000 } }} />
     </PageContainer>
   );
 }

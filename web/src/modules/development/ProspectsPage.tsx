@@ -78,6 +78,7 @@ export default function ProspectsPage() {
       }
     >
       <ListPage<Prospect>
+        emptyHint={{ description: t('development.prospects.emptyHint.description'), action: can('development.write') ? { label: t('development.prospects.emptyHint.action'), onClick: () => setCreating(true) } : null }}
         list={{ ...list, specs: list.specs.map((s) => (s.name === 'stage' ? { ...s, hidden: view !== 'list' } : s)) }}
         formName="prospectFilters"
         query={listed}

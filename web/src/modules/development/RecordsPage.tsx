@@ -35,7 +35,8 @@ export default function RecordsPage() {
 
   return (
     <PageContainer title={t('development.records.title')}>
-      <ListPage<DevelopmentRecord> list={list} formName="developmentRecordFilters" query={records} columns={columns} empty={t('development.records.empty')} tableProps={{ scroll: { x: 1300 } }} />
+      <ListPage<DevelopmentRecord>
+        emptyHint={{ description: t('development.records.emptyHint.description'), action: null }} list={list} formName="developmentRecordFilters" query={records} columns={columns} empty={t('development.records.empty')} tableProps={{ scroll: { x: 1300 } }} />
     </PageContainer>
   );
 }

@@ -76,6 +76,7 @@ function PlansTab() {
   return (
     <>
       <ListPage<ResearchPlan>
+        emptyHint={{ description: t('development.research.emptyHint.description'), action: canWrite ? { label: t('development.research.emptyHint.action'), onClick: () => setEditing({ plan: null }) } : null }}
         list={list}
         formName="researchPlanFilters"
         query={plans}

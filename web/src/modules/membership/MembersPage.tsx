@@ -86,7 +86,8 @@ export default function MembersPage() {
       <Card size="small" title={t('membership.distribution.title')} style={{ marginBottom: 16 }}>
         <EChart option={option} height={220} label={t('membership.distribution.chart')} />
       </Card>
-      <ListPage<Member> list={list} formName="memberFilters" query={members} columns={columns} defaultSort="-balance" empty={t('membership.empty')} noMatch={t('membership.noMatch')} />
+      <ListPage<Member>
+        emptyHint={{ description: t('membership.emptyHint.description'), action: can('membership.manage') ? { label: t('membership.emptyHint.action'), onClick: () => setEnrolling(true) } : null }} list={list} formName="memberFilters" query={members} columns={columns} defaultSort="-balance" empty={t('membership.empty')} noMatch={t('membership.noMatch')} />
       {enrolling ? <EnrolModal open onClose={() => setEnrolling(false)} onDone={(id) => navigate(`/members/${id}`)} /> : null}
     </PageContainer>
   );

@@ -33,3 +33,9 @@ export function useProjectMutation<V>(fn: (v: V) => Promise<Project | { project:
     onSettled: () => qc.invalidateQueries({ queryKey: projectKeys.all }),
   });
 }
+
+/** The customer's cooperation projects (the customer page's tab). */
+export function useCustomerProjects(customerId: number, page: number) {
+  const f = { customerId, page, pageSize: 20 };
+  return useQuery({ queryKey: projectKeys.list(f), queryFn: ({ signal }) => api.get('/api/projects', f, signal), placeholderData: keepPreviousData });
+}

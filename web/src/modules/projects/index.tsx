@@ -8,6 +8,8 @@ import zhTW from './messages/zh-TW';
 const ProjectsPage = lazy(() => import('./ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('./ProjectDetailPage'));
 
+const CustomerProjectsTab = lazy(() => import('./CustomerProjectsTab').then((m) => ({ default: m.CustomerProjectsTab })));
+
 /** Cooperation projects (合作项目, docs/regulations.md §15). */
 export const projectsModule: WebModule = {
   id: 'projects',
@@ -16,5 +18,6 @@ export const projectsModule: WebModule = {
     { path: '/projects/:id', page: ProjectDetailPage, capability: 'projects.read' },
   ],
   menu: [{ path: '/projects', labelKey: 'projects.nav', icon: <ProjectOutlined />, capability: 'projects.read', group: 'business', order: 25 }],
+  customerTabs: [{ key: 'projects', labelKey: 'projects.customerTab.label', capability: 'projects.read', order: 170, component: CustomerProjectsTab }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

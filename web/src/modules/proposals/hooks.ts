@@ -79,3 +79,9 @@ export function useDeleteProposalAttachment(id: number) {
     onSettled: () => void qc.invalidateQueries({ queryKey: proposalKeys.attachments(id) }),
   });
 }
+
+/** Proposals from or about the customer (the customer page's tab). */
+export function useCustomerProposals(customerId: number, page: number) {
+  const f = { customerId, page, pageSize: 20 };
+  return useQuery({ queryKey: proposalKeys.list(f), queryFn: ({ signal }) => api.get('/api/proposals', f, signal), placeholderData: keepPreviousData });
+}

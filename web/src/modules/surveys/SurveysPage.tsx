@@ -45,6 +45,7 @@ function CampaignsTab() {
         />
       ) : null}
       <ListPage<CampaignSummary>
+        emptyHint={{ description: t('surveys.emptyHint.description'), action: can('surveys.manage') ? { label: t('surveys.emptyHint.action'), onClick: () => navigate('/surveys/campaigns/new') } : null }}
         list={list}
         formName="survey-campaign-filters"
         query={campaigns}

@@ -193,3 +193,9 @@ export function usePublicAnswer(token: string) {
     mutationFn: (body: { respondentName?: string | null; answers: AnswerInput[] }) => api.post(`/api/public/surveys/${encodeURIComponent(token)}`, body),
   });
 }
+
+/** The satisfaction surveys the customer answered, with the index of each answer (the customer page's tab). */
+export function useCustomerSurveyScores(customerId: number, page: number) {
+  const f = { customerId, page, pageSize: 20 };
+  return useQuery({ queryKey: ['surveys', 'customerScores', f] as const, queryFn: ({ signal }) => api.get('/api/survey-scores', f, signal), placeholderData: keepPreviousData });
+}

@@ -13,6 +13,8 @@ const ImprovementPlanPage = lazy(() => import('./ImprovementPlanPage'));
 const NewImprovementPlanPage = lazy(() => import('./ImprovementPlanPage').then((m) => ({ default: m.NewImprovementPlanPage })));
 const PublicSurveyPage = lazy(() => import('./PublicSurveyPage'));
 
+const CustomerSurveysTab = lazy(() => import('./CustomerSurveysTab').then((m) => ({ default: m.CustomerSurveysTab })));
+
 /** Satisfaction surveys (满意度调查). */
 export const surveysModule: WebModule = {
   id: 'surveys',
@@ -29,5 +31,6 @@ export const surveysModule: WebModule = {
     { path: '/public/survey/:token', page: PublicSurveyPage, frame: 'public' },
   ],
   menu: [{ path: '/surveys', labelKey: 'surveys.nav', icon: <SmileOutlined />, capability: 'surveys.read', group: 'business', order: 40 }],
+  customerTabs: [{ key: 'surveys', labelKey: 'surveys.customerTab.label', capability: 'surveys.read', order: 145, component: CustomerSurveysTab }],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 };

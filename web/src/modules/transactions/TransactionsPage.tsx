@@ -104,6 +104,7 @@ export default function TransactionsPage() {
       }
     >
       <ListPage<Transaction>
+        emptyHint={{ description: t('transactions.emptyHint.description'), action: can('transactions.manage') ? { label: t('transactions.emptyHint.action'), onClick: () => setCreating(true) } : null }}
         list={list}
         formName="transactionFilters"
         query={transactions}

@@ -89,6 +89,7 @@ export default function TasksPage() {
       }
     >
       <ListPage<Task>
+        emptyHint={{ description: t('workflow.tasks.emptyHint.description'), action: { label: t('workflow.tasks.emptyHint.action'), onClick: () => setCreating(true) } }}
         list={list}
         formName="taskFilters"
         query={tasks}

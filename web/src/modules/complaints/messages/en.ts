@@ -3,6 +3,8 @@ import type { Messages } from './zh-CN';
 /** 投诉管理 — English */
 const en: Messages = {
   complaints: {
+    emptyHint: { description: 'Customer complaints are received and followed here: recorded, the handling opinion approved, the customer told, then closed.', action: 'Record the first complaint' },
+    customerTab: { label: 'Complaints', empty: 'No complaints from this customer' },
     nav: 'Complaints',
     title: 'Complaints',
     create: 'Record a complaint',
@@ -232,6 +234,7 @@ const en: Messages = {
       },
     },
     rectification: {
+      emptyHint: { description: 'Rectification notices raised from complaints are listed here once sent from a complaint.' },
       listTitle: 'Rectification notices',
       noticeNo: 'Notice no.',
       department: 'Department at fault',

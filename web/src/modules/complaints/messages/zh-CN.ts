@@ -3,6 +3,8 @@ import type { MessageShape } from '../../../app/module';
 /** 投诉管理 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   complaints: {
+    emptyHint: { description: '这里受理和跟踪客户投诉：登记、处理意见审批、答复客户直至结案。', action: '登记第一条投诉' },
+    customerTab: { label: '投诉', empty: '该客户暂无投诉记录' },
     nav: '投诉管理',
     title: '投诉管理',
     create: '登记投诉',
@@ -232,6 +234,7 @@ const zhCN = {
       },
     },
     rectification: {
+      emptyHint: { description: '这里列出投诉引出的整改通知；在投诉详情中发出整改通知后会出现在此。' },
       listTitle: '问题整改通知单',
       noticeNo: '通知单编号',
       department: '责任部门',

@@ -3,6 +3,8 @@ import type { Messages } from './zh-CN';
 /** 投诉管理 — 繁體中文 */
 const zhTW: Messages = {
   complaints: {
+    emptyHint: { description: '這裡受理和追蹤客戶投訴：登記、處理意見審批、答覆客戶直至結案。', action: '登記第一條投訴' },
+    customerTab: { label: '投訴', empty: '該客戶暫無投訴記錄' },
     nav: '投訴管理',
     title: '投訴管理',
     create: '登記投訴',
@@ -232,6 +234,7 @@ const zhTW: Messages = {
       },
     },
     rectification: {
+      emptyHint: { description: '這裡列出投訴引出的整改通知；在投訴詳情中發出整改通知後會出現在此。' },
       listTitle: '問題整改通知單',
       noticeNo: '通知單編號',
       department: '責任部門',

@@ -50,6 +50,7 @@ const en: Messages = {
       customer: 'Customer archive',
     },
     prospects: {
+      emptyHint: { description: 'Prospects are followed here, stage by stage from lead to signed customer.', action: 'Add the first prospect' },
       title: 'Prospects',
       new: 'New prospect',
       edit: 'Edit prospect',
@@ -123,6 +124,7 @@ const en: Messages = {
       hiddenSuspect: 'A customer of another team (you may not see it or link to it)',
     },
     records: {
+      emptyHint: { description: 'Each development visit is listed here once it is recorded on the prospect’s page.' },
       title: 'Development records',
       search: 'Customer name',
       archiveNo: 'Archive no.',
@@ -131,6 +133,7 @@ const en: Messages = {
       empty: 'No development records',
     },
     research: {
+      emptyHint: { description: 'Market research is planned here: a research plan first, then its report.', action: 'Make the first research plan' },
       title: 'Customer research',
       plans: 'Research plans',
       reports: 'Research reports',
@@ -169,6 +172,7 @@ const en: Messages = {
       },
     },
     plans: {
+      emptyHint: { description: 'Development plans are drawn up here — target customers, schedule and support needed — and approved by the department head and the management meeting.', action: 'Draw up the first plan' },
       title: 'Customer development plans',
       new: 'New development plan',
       search: 'Search by title',

@@ -50,6 +50,7 @@ const zhCN = {
       customer: '客户档案',
     },
     prospects: {
+      emptyHint: { description: '这里跟进潜在客户，从线索到签约分阶段推进。', action: '登记第一个潜在客户' },
       title: '潜在客户',
       new: '新增潜在客户',
       edit: '编辑潜在客户',
@@ -123,6 +124,7 @@ const zhCN = {
       hiddenSuspect: '其他团队的客户（无权查看，不能关联）',
     },
     records: {
+      emptyHint: { description: '这里汇总每次开发拜访的记录；在潜在客户页面登记拜访后会出现在此。' },
       title: '客户开发记录',
       search: '客户名称',
       archiveNo: '档案编号',
@@ -131,6 +133,7 @@ const zhCN = {
       empty: '暂无客户开发记录',
     },
     research: {
+      emptyHint: { description: '这里安排市场调研：先定调研计划，再提交调研报告。', action: '制定第一份调研计划' },
       title: '客户调查',
       plans: '客户调查计划表',
       reports: '客户调查分析报告',
@@ -169,6 +172,7 @@ const zhCN = {
       },
     },
     plans: {
+      emptyHint: { description: '这里编制客户开发计划：目标客户、进度和所需支持，经部门负责人和经理办公会审批后执行。', action: '编制第一份开发计划' },
       title: '客户开发计划',
       new: '新建开发计划',
       search: '按计划名称搜索',

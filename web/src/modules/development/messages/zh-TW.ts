@@ -50,6 +50,7 @@ const zhTW: Messages = {
       customer: '客戶檔案',
     },
     prospects: {
+      emptyHint: { description: '這裡跟進潛在客戶，從線索到簽約分階段推進。', action: '登記第一個潛在客戶' },
       title: '潛在客戶',
       new: '新增潛在客戶',
       edit: '編輯潛在客戶',
@@ -123,6 +124,7 @@ const zhTW: Messages = {
       hiddenSuspect: '其他團隊的客戶（無權查看，不能關聯）',
     },
     records: {
+      emptyHint: { description: '這裡彙總每次開發拜訪的記錄；在潛在客戶頁面登記拜訪後會出現在此。' },
       title: '客戶開發記錄',
       search: '客戶名稱',
       archiveNo: '檔案編號',
@@ -131,6 +133,7 @@ const zhTW: Messages = {
       empty: '暫無客戶開發記錄',
     },
     research: {
+      emptyHint: { description: '這裡安排市場調研：先定調研計劃，再提交調研報告。', action: '制定第一份調研計劃' },
       title: '客戶調查',
       plans: '客戶調查計劃表',
       reports: '客戶調查分析報告',
@@ -169,6 +172,7 @@ const zhTW: Messages = {
       },
     },
     plans: {
+      emptyHint: { description: '這裡編製客戶開發計劃：目標客戶、進度和所需支援，經部門負責人和經理辦公會審批後執行。', action: '編製第一份開發計劃' },
       title: '客戶開發計劃',
       new: '新建開發計劃',
       search: '按計劃名稱搜尋',

@@ -3,6 +3,7 @@ import type { MembershipMessages } from './zh-CN';
 /** Membership — English. */
 const en: MembershipMessages = {
   membership: {
+    emptyHint: { description: 'Members are managed here: enrolment, points and tiers.', action: 'Enrol the first member' },
     nav: 'Members',
     title: 'Members',
     searchLabel: 'Search members',

@@ -3,6 +3,7 @@ import type { MessageShape } from '../../../app/module';
 /** 会员 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   membership: {
+    emptyHint: { description: '这里管理会员：入会、积分和等级。', action: '登记第一位会员' },
     nav: '会员',
     title: '会员',
     searchLabel: '搜索会员',

@@ -3,6 +3,7 @@ import type { MembershipMessages } from './zh-CN';
 /** 會員 — 繁體中文. */
 const zhTW: MembershipMessages = {
   membership: {
+    emptyHint: { description: '這裡管理會員：入會、積分和等級。', action: '登記第一位會員' },
     nav: '會員',
     title: '會員',
     searchLabel: '搜尋會員',

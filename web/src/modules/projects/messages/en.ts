@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** Cooperation projects — English */
 const en: Messages = {
   projects: {
+    customerTab: { label: 'Projects', empty: 'No cooperation projects with this customer' },
     nav: 'Cooperation projects',
     title: 'Cooperation projects',
     create: 'New project',

@@ -3,6 +3,7 @@ import type { MessageShape } from '../../../app/module';
 /** 合作项目 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   projects: {
+    customerTab: { label: '合作项目', empty: '该客户暂无合作项目' },
     nav: '合作项目',
     title: '合作项目',
     create: '新建项目',

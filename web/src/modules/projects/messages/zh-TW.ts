@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** 合作專案 — 繁體中文 */
 const zhTW: Messages = {
   projects: {
+    customerTab: { label: '合作專案', empty: '該客戶暫無合作專案' },
     nav: '合作專案',
     title: '合作專案',
     create: '新建專案',

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** Proposals — English */
 const en: Messages = {
   proposals: {
+    customerTab: { label: 'Proposals', empty: 'No proposals from this customer' },
     nav: 'Proposals',
     title: 'Proposals',
     new: 'New proposal',

@@ -3,6 +3,7 @@ import type { MessageShape } from '../../../app/module';
 /** 提案 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   proposals: {
+    customerTab: { label: '提案', empty: '该客户暂无提案' },
     nav: '提案管理',
     title: '提案',
     new: '新建提案',

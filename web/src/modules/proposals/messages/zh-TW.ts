@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** 提案 — 繁體中文 */
 const zhTW: Messages = {
   proposals: {
+    customerTab: { label: '提案', empty: '該客戶暫無提案' },
     nav: '提案管理',
     title: '提案',
     new: '新建提案',

@@ -3,6 +3,8 @@ import type { Messages } from './zh-CN';
 /** 满意度调查 — English */
 const en: Messages = {
   surveys: {
+    emptyHint: { description: 'Satisfaction surveys are run here: pick a questionnaire and customers, send links or enter answers, and see the index.', action: 'Start the first survey' },
+    customerTab: { label: 'Surveys', empty: 'This customer has not answered a satisfaction survey', campaign: 'Survey', answeredAt: 'Answered', index: 'Satisfaction index', owner: 'Responsible' },
     nav: 'Satisfaction surveys',
     title: 'Satisfaction surveys',
     listSeparator: ', ',

@@ -3,6 +3,8 @@ import type { MessageShape } from '../../../app/module';
 /** 满意度调查 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   surveys: {
+    emptyHint: { description: '这里发起满意度调查：选问卷和对象，发出链接或录入答卷，汇总满意度指数。', action: '发起第一次调查' },
+    customerTab: { label: '满意度调查', empty: '该客户尚未答过满意度调查', campaign: '调查', answeredAt: '答卷时间', index: '满意度指数', owner: '负责人' },
     nav: '满意度调查',
     title: '满意度调查',
     listSeparator: '、',

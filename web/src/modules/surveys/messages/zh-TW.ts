@@ -3,6 +3,8 @@ import type { Messages } from './zh-CN';
 /** 满意度调查 — 繁體中文 */
 const zhTW: Messages = {
   surveys: {
+    emptyHint: { description: '這裡發起滿意度調查：選問卷和對象，發出連結或錄入答卷，彙總滿意度指數。', action: '發起第一次調查' },
+    customerTab: { label: '滿意度調查', empty: '該客戶尚未答過滿意度調查', campaign: '調查', answeredAt: '答卷時間', index: '滿意度指數', owner: '負責人' },
     nav: '滿意度調查',
     title: '滿意度調查',
     listSeparator: '、',

@@ -3,6 +3,7 @@ import type { TransactionsMessages } from './zh-CN';
 /** Transactions — English. */
 const en: TransactionsMessages = {
   transactions: {
+    emptyHint: { description: 'Every sale to a customer is kept here, entered by hand or imported from the sales system; classes and value analysis are based on it.', action: 'Record the first sale' },
     value: { title: 'Purchases class', class: 'Class by purchases', reason: 'Why', noPurchases: 'No transactions yet', netOfYear: 'Net purchases {{year}}' },
     nav: 'Transactions',
     title: 'Transactions',

@@ -3,6 +3,7 @@ import type { MessageShape } from '../../../app/module';
 /** 交易记录 — 简体中文, the shape the other two languages must match key for key. */
 const zhCN = {
   transactions: {
+    emptyHint: { description: '这里记录客户的每笔成交：手工登记或从销售系统导入，客户分类和价值分析都以此为据。', action: '登记第一笔交易' },
     value: { title: '采购分类', class: '按采购额分类', reason: '依据', noPurchases: '尚无交易记录', netOfYear: '{{year}} 年净采购额' },
     nav: '交易记录',
     title: '交易记录',

@@ -3,6 +3,7 @@ import type { TransactionsMessages } from './zh-CN';
 /** 交易記錄 — 繁體中文. */
 const zhTW: TransactionsMessages = {
   transactions: {
+    emptyHint: { description: '這裡記錄客戶的每筆成交：手工登記或從銷售系統匯入，客戶分類和價值分析都以此為據。', action: '登記第一筆交易' },
     value: { title: '採購分類', class: '按採購額分類', reason: '依據', noPurchases: '尚無交易記錄', netOfYear: '{{year}} 年淨採購額' },
     nav: '交易記錄',
     title: '交易記錄',

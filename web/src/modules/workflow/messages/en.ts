@@ -59,6 +59,7 @@ const en: Messages = {
       allTasks: 'All tasks',
     },
     tasks: {
+      emptyHint: { description: 'Your tasks: to-dos the rules create and work colleagues assign to you.', action: 'New task' },
       provisional: 'provisional',
       provisionalHint: 'Counted on provisional holidays; recomputed when the year\'s official schedule is entered',
       title: 'Tasks',

@@ -59,6 +59,7 @@ const zhCN = {
       allTasks: '全部任务',
     },
     tasks: {
+      emptyHint: { description: '这里是您的任务：系统按制度生成的待办和同事分派的工作。', action: '新建任务' },
       provisional: '暂定',
       provisionalHint: '按暂定节假日推算，录入当年官方节假日安排后将重新计算',
       title: '任务',

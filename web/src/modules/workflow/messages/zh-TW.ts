@@ -59,6 +59,7 @@ const zhTW: Messages = {
       allTasks: '全部任務',
     },
     tasks: {
+      emptyHint: { description: '這裡是您的任務：系統按制度產生的待辦和同事分派的工作。', action: '新建任務' },
       provisional: '暫定',
       provisionalHint: '按暫定節假日推算，錄入當年官方節假日安排後將重新計算',
       title: '任務',
