@@ -42,7 +42,7 @@ beforeAll(async () => {
     load: async (_trx, id) => docs.get(id),
     onOutcome: async () => {},
   });
-}, 60_000);
+}, 180_000);
 afterAll(() => ctx.close());
 
 async function rc(u: U): Promise<RequestContext> {
@@ -139,6 +139,14 @@ describe('audit log with labels and display values (issue 16 part 3)', () => {
     const enCreate = en.items.find((e: { action: string }) => e.action === 'create');
     expect(enCreate.display).toContainEqual({ field: 'industry', label: 'Industry', before: null, after: 'Manufacturing' });
     expect(en.items.find((e: { action: string }) => e.action === 'update').display).toContainEqual({ field: 'status', label: 'Status', before: 'Potential', after: 'Active' });
+  });
+
+  it('names the condition fields of an approval rule in the reader language', async () => {
+    const zh = json(await inLang(ctx.admin, 'zh-CN').get('/api/approval-chains'));
+    const en = json(await inLang(ctx.admin, 'en').get('/api/approval-chains'));
+    const contract = (list: { items?: unknown[] } | unknown[]) => ((Array.isArray(list) ? list : (list as { items: unknown[] }).items) as { documentType: string; fieldLabels: Record<string, string> }[]).find((c) => c.documentType === 'contract')!;
+    expect(contract(zh).fieldLabels).toMatchObject({ exceedsLimit: '超出权限金额', exceedsTerm: '超出权限期限' });
+    expect(contract(en).fieldLabels.exceedsLimit).toBe('Exceeds the authorised amount');
   });
 
   it('shows a team supervisor by name instead of an id', async () => {
