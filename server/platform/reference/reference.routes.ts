@@ -9,7 +9,7 @@ export async function referenceRoutes(root: FastifyInstance, reference: Referenc
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['reference 参考数据'];
   app.get('/api/reference-labels', {
-    config: { policy: { self: true } },
+    config: { policy: { capability: 'reference.read' } },
     schema: {
       tags,
       querystring: referenceLabelsQuery,
