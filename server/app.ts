@@ -12,6 +12,7 @@ import { ConfigError, type Config } from './config';
 import type { Db } from './db/database';
 import { MODULES } from './modules';
 import { auditRoutes } from './platform/audit/audit.routes';
+import { referenceRoutes } from './platform/reference/reference.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
 import { errorHandler } from './platform/http/error-handler';
@@ -129,7 +130,8 @@ export async function buildApp(
   await systemRoutes(app, { db, version: APP_VERSION, isShuttingDown: () => shuttingDown });
   await authRoutes(app, { auth: services.auth, db: db.kysely, clientAddressTrusted: config.trustProxy || (config.trustedProxies?.length ?? 0) > 0 });
   await settingsRoutes(app, services.settings);
-  await auditRoutes(app, db.kysely);
+  await auditRoutes(app, db.kysely, services.reference);
+  await referenceRoutes(app, services.reference);
   await calendarRoutes(app, services.calendar);
   for (const { manifest, services: own, ctx } of built.byModule.values()) await manifest.routes?.(app, own, ctx);
   checkRoutePolicies(routes);

@@ -133,6 +133,16 @@ export interface Database {
   calendar_years: CalendarYearTable;
   rate_limits: RateLimitTable;
   job_leases: JobLeaseTable;
+  reference_labels: ReferenceLabelTable;
+}
+
+/** zh-TW / en labels of a shipped reference list's values (the value is the zh-CN label). */
+export interface ReferenceLabelTable {
+  list: string;
+  value: string;
+  label_zh_tw: string | null;
+  label_en: string | null;
+  updated_at: Instant;
 }
 
 export type User = Selectable<UserTable>;

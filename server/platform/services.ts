@@ -7,6 +7,7 @@ import { createAuthService } from './auth/auth.service';
 import { createRateLimiter } from './auth/rate-limit';
 import { createCalendarService } from './calendar/calendar.service';
 import { createLeases } from './jobs/leases';
+import { createReferenceService } from './reference/reference.service';
 import { createSettingsService } from './settings/settings.service';
 import type { Clock } from './time';
 
@@ -19,6 +20,7 @@ export function createPlatformServices(db: Db, clock: Clock, opts: { dataDir: st
   const auth = createAuthService({ db: k, audit, settings, rateLimiter, clock });
   const calendar = createCalendarService({ db: k, audit, settings, clock });
   const leases = createLeases(k, clock);
+  const reference = createReferenceService({ db: k, audit, clock });
   return {
     /** The connection (SQLite or PostgreSQL) behind `db`, for the few places that need the dialect's handle. */
     database: db,
@@ -35,6 +37,8 @@ export function createPlatformServices(db: Db, clock: Clock, opts: { dataDir: st
     auth,
     calendar,
     leases,
+    /** zh-TW / en labels of the shipped reference lists (industries, complaint categories …). */
+    reference,
   };
 }
 export type PlatformServices = ReturnType<typeof createPlatformServices>;

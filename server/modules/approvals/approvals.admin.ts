@@ -6,7 +6,7 @@ import { AppError, errors } from '../../platform/http/errors';
 import { type Lang } from '../../platform/http/i18n';
 import type { RequestContext } from '../../platform/permissions/actor';
 import { approvalQueries as q } from './approvals.queries';
-import { DEFAULT_CHAINS, chainProblems } from './approvals.rules';
+import { DEFAULT_CHAINS, DEFAULT_FIELD_LABELS, chainProblems } from './approvals.rules';
 import type { ChainStep, DocumentTypeHandler } from './approvals.types';
 
 /** What the chain editor shows: a saved version, or the regulations’ default not yet saved by anyone. */
@@ -49,7 +49,9 @@ export function createApprovalAdministration(deps: {
           .map((r) => ({ version: r.version, steps: JSON.parse(r.steps) as ChainStep[], createdAt: r.created_at, createdByName: r.created_by_name, builtIn: false }));
         const defaults = defaultsOf(type);
         if (!versions.length && defaults) versions.push({ version: 1, steps: defaults, createdAt: null, createdByName: null, builtIn: true });
-        return { documentType: type, label, currentVersion: versions[0]?.version ?? 0, versions };
+        const labels = { ...DEFAULT_FIELD_LABELS[type], ...handlers.get(type)?.fieldLabels };
+        const fieldLabels = Object.fromEntries(Object.entries(labels).map(([field, l]) => [field, l[lang] || l['zh-CN']]));
+        return { documentType: type, label, fieldLabels, currentVersion: versions[0]?.version ?? 0, versions };
       });
     },
 

@@ -19,6 +19,14 @@ const L = (zhCN: string, zhTW: string, en: string) => ({ 'zh-CN': zhCN, 'zh-TW':
  * Contract: the manager's step applies only over a booked resource's capacity, the director's only above the signer's
  * authority limit or beyond the configured term (§13).
  */
+/** Labels of the document fields the built-in chains' conditions read, so a rule reads "超出权限金额 等于 是", not the key. */
+export const DEFAULT_FIELD_LABELS: Record<string, Record<string, { 'zh-CN': string; 'zh-TW': string; en: string }>> = {
+  contract: {
+    exceedsLimit: L('超出权限金额', '超出權限金額', 'Exceeds the authorised amount'),
+    exceedsTerm: L('超出权限期限', '超出權限期限', 'Exceeds the authorised term'),
+  },
+};
+
 export const DEFAULT_CHAINS: Record<string, ChainStep[]> = {
   maintenance_plan: [
     { key: 'manager_review', name: L('经理审核', '經理審核', 'Manager review'), approver: { kind: 'role', role: 'manager', within: 'company' } },

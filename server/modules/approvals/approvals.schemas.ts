@@ -38,6 +38,8 @@ export const chainSave = z.object({ steps: z.array(chainStep).max(20), version }
 export const chainOut = z.object({
   documentType: z.string(),
   label: z.string(),
+  /** Condition fields → their label in the reader's language. */
+  fieldLabels: z.record(z.string(), z.string()),
   currentVersion: z.number(),
   versions: z.array(
     z.object({

@@ -175,20 +175,15 @@ export function createApprovalService(deps: { db: Db; audit: AuditService; clock
   /** In-app (and configured channel) messages, each recipient in their own language. */
   async function notify(trx: Db, userIds: number[], kind: 'waiting' | 'approved' | 'rejected' | 'returned', row: Pick<Row, 'id' | 'title' | 'link'>) {
     if (!notifications || !userIds.length) return;
-    const users = await q.users(trx, userIds);
-    const byLang = new Map<Lang, number[]>();
-    for (const id of userIds) {
-      const lang = (users.get(id)?.locale ?? 'zh-CN') as Lang;
-      byLang.set(lang, [...(byLang.get(lang) ?? []), id]);
-    }
-    for (const [lang, ids] of byLang) {
-      await notifications.notify(trx, {
-        userIds: ids,
-        kind: `approval.${kind}`,
-        title: t(lang, `approval.notify.${kind}`, { title: row.title }),
-        link: { type: 'approval', id: row.id, path: row.link },
-      });
-    }
+    // A key with the document's title: each reader sees it in their language. Only 'waiting' asks for an action.
+    await notifications.notify(trx, {
+      userIds,
+      kind: `approval.${kind}`,
+      titleKey: `approval.notify.${kind}`,
+      params: { title: row.title },
+      link: { type: 'approval', id: row.id, path: row.link },
+      subject: kind === 'waiting' ? { type: 'approval', id: row.id } : null,
+    });
   }
 
   async function assertApprovers(resolve: Resolve, who: Who, steps: FrozenStep[], lang: Lang) {
@@ -358,6 +353,8 @@ export function createApprovalService(deps: { db: Db; audit: AuditService; clock
           summary: `${row.document_type}:${row.document_id} ${step?.key ?? ''}${returnedTo ? ` → ${returnedTo}` : ''}`,
         });
         if (outcome !== 'pending') await h.onOutcome(trx, row.document_id, outcome, ctx);
+        // The step was decided (or the request left it): "waiting for your approval" is done for everyone told so far.
+        if (outcome !== 'pending' || notifyNext) await notifications?.markDone(trx, { type: 'approval', id: row.id });
         const after = await reload(trx, row.id);
         if (notifyNext) {
           const next = await currentApprovers(trx, after, steps, resolve);

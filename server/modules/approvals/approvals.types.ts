@@ -70,6 +70,8 @@ export interface DocumentTypeHandler {
    * updates its own status here (e.g. a contract becomes 生效 when 'approved').
    */
   onOutcome(trx: Kysely<Database>, id: number, outcome: ApprovalOutcome, ctx: RequestContext): Promise<void>;
+  /** Labels of the document fields a chain's conditions may read (`ApprovalDocument.fields`), shown in the rule editor. */
+  fieldLabels?: Record<string, { 'zh-CN': string; 'zh-TW': string; en: string }>;
   /** The chain used until an administrator saves one, when the regulations’ defaults (docs/regulations.md §18) have none for this type. */
   defaultChain?: ChainStep[];
   /**

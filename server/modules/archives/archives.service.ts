@@ -231,8 +231,9 @@ export function createArchiveService(deps: {
           await notifications.notify(trx, {
             userIds: keepers.map((k) => k.id),
             kind: 'archive.overdue',
-            title: t(LANG, 'archive.overdue_title', { material: loan.material }),
-            body: t(LANG, 'archive.overdue_body', { borrower: loan.borrower_name ?? '', customer: loan.customer_name, material: loan.material, due: loan.due_on }),
+            titleKey: 'archive.overdue_title',
+            bodyKey: 'archive.overdue_body',
+            params: { borrower: loan.borrower_name ?? '', customer: loan.customer_name, material: loan.material, due: loan.due_on },
             link: { type: 'archive_loan', id: loan.id, path: '/archives/loans' },
           });
           return true;

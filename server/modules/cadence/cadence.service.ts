@@ -210,7 +210,14 @@ export function createCadenceService(deps: {
           const title = t(LANG, 'cadence.task.escalated_title', { customer: e.customer.name, owner: owner?.display_name ?? '' });
           const body = t(LANG, 'cadence.task.escalated_body', { date: row.due_date, days: escalateDays });
           taskId = (await tasks.createTask(trx, sup.actor, { title, description: body, assigneeId: sup.user.id, due: { workingDays: taskDays }, link: { type: 'customer', id: row.customer_id, path: `/customers/${row.customer_id}` }, source: SOURCE })).id;
-          await notifications.notify(trx, { userIds: [sup.user.id], kind: 'cadence.escalated', title, body, link: { type: 'customer', id: row.customer_id, path: `/customers/${row.customer_id}` } });
+          await notifications.notify(trx, {
+            userIds: [sup.user.id],
+            kind: 'cadence.escalated',
+            titleKey: 'cadence.task.escalated_title',
+            bodyKey: 'cadence.task.escalated_body',
+            params: { customer: e.customer.name, owner: owner?.display_name ?? '', date: row.due_date, days: escalateDays },
+            subject: { type: 'task', id: taskId },
+            link: { type: 'customer', id: row.customer_id, path: `/customers/${row.customer_id}` } });
         }
         if (!(await q.escalated(trx, row.id, taskId, clock.now().toISOString()))) throw new Error('escalated by another run');
         return true;

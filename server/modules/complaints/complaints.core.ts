@@ -12,7 +12,7 @@ import { roleCapabilities, type Capability } from '../../platform/permissions/ro
 import type { SettingsService } from '../../platform/settings/settings.service';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import type { ApprovalService } from '../approvals/approvals.types';
-import type { NotificationService, ReminderService } from '../workflow/workflow.types';
+import type { NotificationParams, NotificationService, ReminderService } from '../workflow/workflow.types';
 import { type ComplaintRow, type Q, asQ, complaintQueries as q } from './complaints.queries';
 import { type ComplaintAction, type ComplaintState, type ComplaintStatus, type Severity, allowedByState, closeRefusal, dueDate, formatComplaintNo, normaliseComplaintNo, parseCategories, phoneDigits, phoneMatches, reminderPlan, resolutionDays, resolutionDue } from './complaints.rules';
 import type { IntakeBody } from './complaints.schemas';
@@ -140,15 +140,11 @@ export function createComplaintCore(deps: ComplaintDeps) {
     await q.insertEvent(conn, { complaint_id: c.id, cycle: c.cycle, kind, note, public: pub ? 1 : 0, actor_id: who?.id ?? null, actor_name: who?.name ?? null, at: now().toISOString() });
   }
 
-  /** Sends one notification per interface language of the recipients (inactive users are skipped by notify). */
-  async function notifyUsers(conn: Q, userIds: (number | null | undefined)[], kind: string, text: (lang: Lang) => string, target = link(0)) {
+  /** One notification as a message key: each recipient reads it in their language (inactive users are skipped by notify). */
+  async function notifyUsers(conn: Q, userIds: (number | null | undefined)[], kind: string, titleKey: string, params: NotificationParams, target = link(0)) {
     const ids = [...new Set(userIds.filter((x): x is number => typeof x === 'number'))];
     if (!ids.length) return;
-    const people = await q.users(conn, ids);
-    for (const lang of LANGS) {
-      const to = people.filter((p) => p.active && langOf(p.locale) === lang).map((p) => p.id);
-      if (to.length) await notifications.notify(conn as unknown as Kysely<Database>, { userIds: to, kind, title: text(lang), link: target });
-    }
+    await notifications.notify(conn as unknown as Kysely<Database>, { userIds: ids, kind, titleKey, params, link: target });
   }
 
   async function managers(conn: Q) {
@@ -193,7 +189,8 @@ export function createComplaintCore(deps: ComplaintDeps) {
           notification: {
             userIds: to,
             kind: `complaint.${p.deadline}.${p.stage}`,
-            title: t(lang, `complaint.notify.${p.deadline}_${p.stage}`, { no: c.complaint_no, due: p.dueDate, handler: c.handler_name ?? '—' }),
+            titleKey: `complaint.notify.${p.deadline}_${p.stage}`,
+            params: { no: c.complaint_no, due: p.dueDate, handler: c.handler_name ?? '—' },
             link: link(id),
           },
         });
@@ -237,7 +234,7 @@ export function createComplaintCore(deps: ComplaintDeps) {
   async function openMeeting(conn: Q, c: ComplaintRow) {
     await q.openMeeting(conn, c.id, now().toISOString());
     const members = await q.groupMembers(conn, 'management_meeting');
-    await notifyUsers(conn, [...members, ...(await managers(conn))], 'complaint.meeting', (lang) => t(lang, 'complaint.notify.meeting', { no: c.complaint_no, category: c.category }), link(c.id));
+    await notifyUsers(conn, [...members, ...(await managers(conn))], 'complaint.meeting', 'complaint.notify.meeting', { no: c.complaint_no, category: c.category }, link(c.id));
   }
 
   /** Records a complaint (staff or the public page) and arms its deadlines. */
@@ -305,9 +302,9 @@ export function createComplaintCore(deps: ComplaintDeps) {
       });
       if (input.severity === 'serious') await openMeeting(trx, c);
       if (handler && handler.id !== who.id) {
-        await notifyUsers(trx, [handler.id], 'complaint.assigned', (lang) => t(lang, 'complaint.notify.assigned', { no: complaintNo, category: c.category, contact: c.first_contact_due, due: c.resolution_due }), link(id));
+        await notifyUsers(trx, [handler.id], 'complaint.assigned', 'complaint.notify.assigned', { no: complaintNo, category: c.category, contact: c.first_contact_due, due: c.resolution_due }, link(id));
       }
-      if (!handler) await notifyUsers(trx, await managers(trx), 'complaint.new', (lang) => t(lang, 'complaint.notify.new', { no: complaintNo, category: c.category }), link(id));
+      if (!handler) await notifyUsers(trx, await managers(trx), 'complaint.new', 'complaint.notify.new', { no: complaintNo, category: c.category }, link(id));
       await arm(trx, id);
       return id;
     });
@@ -330,7 +327,7 @@ export function createComplaintCore(deps: ComplaintDeps) {
     await q.satisfaction(trx, { complaint_id: c.id, cycle: c.cycle, customer_id: c.customer_id, handler_id: c.handler_id, score, via, at });
     await event(trx, c, 'confirmed', who, note ? `${score} · ${note}` : String(score), true);
     await audit.record(trx as unknown as Kysely<Database>, who.audit, { action: 'close', entityType: 'complaint', entityId: c.id, summary: c.complaint_no, changes: { status: [c.status, 'closed'], satisfactionScore: [null, score], via: [null, via] } });
-    if (via === 'customer') await notifyUsers(trx, [c.handler_id], 'complaint.confirmed', (l) => t(l, 'complaint.notify.confirmed', { no: c.complaint_no, score }), link(c.id));
+    if (via === 'customer') await notifyUsers(trx, [c.handler_id], 'complaint.confirmed', 'complaint.notify.confirmed', { no: c.complaint_no, score }, link(c.id));
     await arm(trx, c.id);
   }
 
@@ -345,7 +342,7 @@ export function createComplaintCore(deps: ComplaintDeps) {
     await event(trx, { id: c.id, cycle: c.cycle + 1 }, 'reopened', who, reason, true);
     await audit.record(trx as unknown as Kysely<Database>, who.audit, { action: 'reopen', entityType: 'complaint', entityId: c.id, summary: c.complaint_no, changes: { status: [c.status, 'processing'], cycle: [c.cycle, c.cycle + 1], resolutionDue: [c.resolution_due, due] } });
     const supervisor = await q.teamSupervisor(trx, c.team_id);
-    await notifyUsers(trx, c.handler_id ? [c.handler_id, supervisor] : await managers(trx), 'complaint.reopened', (l) => t(l, 'complaint.notify.reopened', { no: c.complaint_no, due }), link(c.id));
+    await notifyUsers(trx, c.handler_id ? [c.handler_id, supervisor] : await managers(trx), 'complaint.reopened', 'complaint.notify.reopened', { no: c.complaint_no, due }, link(c.id));
     await arm(trx, c.id);
   }
 

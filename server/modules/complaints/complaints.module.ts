@@ -10,6 +10,7 @@ import { complaintRoutes } from './complaints.routes';
 import { createComplaintService } from './complaints.service';
 import { COMPLAINT_SETTING_GROUPS, COMPLAINT_SETTINGS } from './complaints.settings';
 import { complaints20261124 } from './migrations/20261124_60_complaints';
+import { complaintCategoryLabels20261212 } from './migrations/20261212_20_20_complaint_category_labels';
 import './complaints.tables';
 
 // 投诉 (docs/regulations.md §10): anyone at the front records; specialists handle; supervisors assign;
@@ -21,7 +22,7 @@ const front: Role[] = [...handlers, 'sales', 'agent', 'callcentre_manager', 'tea
 export const complaintsModule = defineModule({
   name: 'complaints',
   dependsOn: ['workflow', 'approvals'],
-  migrations: (kind) => [complaints20261124(kind)],
+  migrations: (kind) => [complaints20261124(kind), complaintCategoryLabels20261212(kind)],
   resources: {
     // A complaint is its handler's (with the handler's team and department) and its recorder's; unassigned
     // ones are seen company-wide by managers and directors until assigned.
@@ -49,6 +50,7 @@ export const complaintsModule = defineModule({
   settingGroups: COMPLAINT_SETTING_GROUPS,
   settings: COMPLAINT_SETTINGS,
   messages: COMPLAINT_MESSAGES,
+  referenceLists: { complaint_categories: { 'zh-CN': '投诉类别', 'zh-TW': '投訴類別', en: 'Complaint categories' } },
   build: (ctx) => {
     const { approvals } = ctx.use<ApprovalServices>('approvals');
     const { notifications, reminders } = ctx.use<WorkflowServices>('workflow');

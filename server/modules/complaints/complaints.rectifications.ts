@@ -48,12 +48,12 @@ export function createRectificationUseCases(core: ComplaintCore) {
         await event(trx, c, 'rectification.issued', whoOf(ctx), `${noticeNo} · ${dept.name}`);
         await audit.record(trx as unknown as Kysely<Database>, actorInfo(ctx), { action: 'rectification.issue', entityType: 'complaint', entityId: id, summary: noticeNo, changes: { departmentId: [null, dept.id], dueDate: [null, due] } });
         const target = { type: 'complaint_rectification', id: rectId, path: `/complaints/rectifications?focus=${rectId}` };
-        await notifyUsers(trx, [recipient.id], 'complaint.rectification', (lang) => t(lang, 'complaint.notify.rectification', { notice: noticeNo, department: dept.name, due }), target);
+        await notifyUsers(trx, [recipient.id], 'complaint.rectification', 'complaint.notify.rectification', { notice: noticeNo, department: dept.name, due }, target);
         const lang = langOf(recipient.locale);
         await reminders.schedule(trx as unknown as Kysely<Database>, {
           key: rectificationKey(rectId, lang),
           dueAt: new Date(`${due}T${String(s.reminderHour).padStart(2, '0')}:00:00+08:00`).toISOString(),
-          notification: { userIds: [recipient.id], kind: 'complaint.rectification.remind', title: t(lang, 'complaint.notify.rectification_remind', { notice: noticeNo, due }), link: target },
+          notification: { userIds: [recipient.id], kind: 'complaint.rectification.remind', titleKey: 'complaint.notify.rectification_remind', params: { notice: noticeNo, due }, link: target },
         });
         return rectId;
       });
@@ -79,7 +79,7 @@ export function createRectificationUseCases(core: ComplaintCore) {
         await event(trx, c, 'rectification.replied', whoOf(ctx), `${r.notice_no} · ${input.reply}`);
         await audit.record(trx as unknown as Kysely<Database>, actorInfo(ctx), { action: 'rectification.reply', entityType: 'complaint', entityId: c.id, summary: r.notice_no });
         for (const l of LANGS) await reminders.cancel(trx as unknown as Kysely<Database>, rectificationKey(rectId, l));
-        await notifyUsers(trx, [r.issued_by, c.handler_id], 'complaint.rectification.replied', (lang) => t(lang, 'complaint.notify.rectification_replied', { notice: r.notice_no }), link(c.id));
+        await notifyUsers(trx, [r.issued_by, c.handler_id], 'complaint.rectification.replied', 'complaint.notify.rectification_replied', { notice: r.notice_no }, link(c.id));
       });
     },
   };

@@ -168,7 +168,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         await event(trx, c, 'assigned', whoOf(ctx), handler.display_name);
         await audit.record(trx as unknown as Kysely<Database>, actorInfo(ctx), { action: 'assign', entityType: 'complaint', entityId: id, summary: c.complaint_no, changes: { handlerId: [c.handler_id, handler.id] } });
         if (handler.id !== ctx.actor.id) {
-          await notifyUsers(trx, [handler.id], 'complaint.assigned', (lang) => t(lang, 'complaint.notify.assigned', { no: c.complaint_no, category: c.category, contact: c.first_contact_due, due: c.resolution_due }), link(id));
+          await notifyUsers(trx, [handler.id], 'complaint.assigned', 'complaint.notify.assigned', { no: c.complaint_no, category: c.category, contact: c.first_contact_due, due: c.resolution_due }, link(id));
         }
         await arm(trx, id);
       });

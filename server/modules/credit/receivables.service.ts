@@ -141,12 +141,12 @@ export function createReceivableService(deps: { db: Kysely<Database>; audit: Aud
       // The owner hears of a rating lowered or given back for receivables (docs/regulations.md §5), in their language.
       const owner = owners.get(c.owner_id);
       if (kind !== 'rated' && owner && owner.active === 1) {
-        const lang = langOf(owner.locale);
         await notifications.notify(trx, {
           userIds: [owner.id],
           kind: `credit.rating_${kind}`,
-          title: t(lang, `credit.notify.${kind}`, { customer: c.name, from: from ?? '—', to: label }),
-          body: t(lang, `credit.rating.${kind}`, { from: from ?? '—', to: label, computed, levels, why: down.why && levels ? t(lang, down.why.key, down.why.params) : '' }),
+          titleKey: `credit.notify.${kind}`,
+          bodyKey: `credit.rating.${kind}`,
+          params: { customer: c.name, from: from ?? '—', to: label, computed, levels, why: down.why && levels ? { key: down.why.key, params: down.why.params } : '' },
           link: { type: 'customer', id, path: `/customers/${id}?tab=credit` },
         });
       }

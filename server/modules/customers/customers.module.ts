@@ -18,6 +18,8 @@ import { contactBirthdayCalendar20261210 } from './migrations/20261210_50_contac
 import { customerSearchReadings20261210 } from './migrations/20261210_70_customer_search_readings';
 import { customerTeamListIndex20261212 } from './migrations/20261212_50_customer_team_list_index';
 import { retiredArchiveSettings20261211 } from './migrations/20261211_70_retired_archive_settings';
+import { industryLabels20261212 } from './migrations/20261212_20_10_industry_labels';
+import { INDUSTRY_LIST_LABEL, customerAuditTypes } from './customers.audit';
 import './customers.tables';
 
 // Everyone who works with customers reads the archive within their scope (docs/regulations.md §1, §2);
@@ -37,7 +39,7 @@ export type CustomerServices = ReturnType<typeof build>;
 /** The customer archive 客户档案: companies, contacts, attachments, merges, import and export. */
 export const customersModule = defineModule({
   name: 'customers',
-  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind), retiredArchiveSettings20261211(kind), customerTeamListIndex20261212(kind)],
+  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind), retiredArchiveSettings20261211(kind), industryLabels20261212(kind), customerTeamListIndex20261212(kind)],
   resources: {
     customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id', widerFor: { finance: 'all' } },
   },
@@ -56,6 +58,8 @@ export const customersModule = defineModule({
   settingGroups: CUSTOMER_SETTING_GROUPS,
   settings: CUSTOMER_SETTINGS,
   messages: CUSTOMER_MESSAGES,
+  auditTypes: customerAuditTypes,
+  referenceLists: { industries: INDUSTRY_LIST_LABEL },
   build,
   routes: async (app, s, ctx) => {
     await customerRoutes(app, { ...s, settings: ctx.settings });

@@ -308,16 +308,17 @@ export function createEvaluationService(deps: EvaluationDeps) {
         await audit.record(trx, actorInfo(ctx), { action: 'submit', entityType: 'evaluation', entityId: id, summary: before.customer_name, changes: { status: [before.status, 'submitted'] } });
         const supervisor = before.team_id ? await q.teamSupervisor(trx, before.team_id) : undefined;
         if (supervisor && supervisor.id !== ctx.actor.id) {
-          const lang = langOf(supervisor.locale);
           await notifications.notify(trx, {
             userIds: [supervisor.id],
             kind: 'evaluation.submitted',
-            title: t(lang, 'evaluation.notify.submitted', { customer: before.customer_name }),
-            body: t(lang, 'evaluation.notify.submitted_body', {
+            titleKey: 'evaluation.notify.submitted',
+            bodyKey: 'evaluation.notify.submitted_body',
+            params: {
+              customer: before.customer_name,
               total: totalPoints(before.total_hundredths),
-              recommendation: t(lang, `evaluation.recommendation.${before.recommendation}`),
+              recommendation: { key: `evaluation.recommendation.${before.recommendation}` },
               who: ctx.actor.displayName,
-            }),
+            },
             link: { type: 'evaluation', id, path: `/evaluations/${id}` },
           });
         }

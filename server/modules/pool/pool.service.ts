@@ -126,8 +126,9 @@ export function createPoolService(deps: PoolDeps) {
             await deps.notifications.notify(trx, {
               userIds: [c.owner_id],
               kind: 'pool.reminder',
-              title: t(LANG, 'pool.notify.reminder_title', { customer: c.name }),
-              body: t(LANG, 'pool.notify.reminder_body', { reason, date: moveDay(due.due, day, reminderDays)! }),
+              titleKey: 'pool.notify.reminder_title',
+              bodyKey: 'pool.notify.reminder_body',
+              params: { customer: c.name, reason, date: moveDay(due.due, day, reminderDays)! },
               link: { type: 'customer', id: c.id, path: `/customers/${c.id}` },
             });
             await q.insertEvent(trx, { customer_id: c.id, pool_id: null, kind: 'reminded', user_id: c.owner_id, reason, day, at: now() });

@@ -476,7 +476,8 @@ export function createProjectService(deps: ProjectDeps) {
           await notifications.notify(trx, {
             userIds: [m.lead_id],
             kind: 'project.milestone_overdue',
-            title: t(LANG, 'projects.notice.overdue', { project: m.project_title, milestone: m.title, date: m.planned_end }),
+            titleKey: 'projects.notice.overdue',
+            params: { project: m.project_title, milestone: m.title, date: m.planned_end },
             link: { type: ENTITY, id: m.project_id, path: projectPath(m.project_id) },
           });
           return true;

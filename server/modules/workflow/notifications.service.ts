@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema';
 import type { NotificationDeliveryTable } from './workflow.tables';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import type { Clock } from '../../platform/time';
-import type { NotificationInput, NotificationService } from './workflow.types';
+import type { NotificationInput, NotificationParams, NotificationService } from './workflow.types';
+import { type Lang, LANGS, hasMessage, t } from '../../platform/http/i18n';
 import { notificationQueries as q } from './workflow.queries';
 import { type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { maskPersonalData } from '../../platform/outgoing/masking';
@@ -102,6 +103,46 @@ export function signDingtalkUrl(url: string, secret: string, now: number): strin
 function errorText(err: unknown): string {
   const msg = err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err);
   return msg.replace(/(access_token|key|sign)=[^&\s]+/gi, '$1=***').slice(0, 500);
+}
+
+/** What a notification row keeps of its message: keys and masked parameters, or plain text for a caller without keys. */
+export interface StoredMessage {
+  title: string;
+  body: string | null;
+  title_key: string | null;
+  body_key: string | null;
+  params: string | null;
+}
+
+function storedMessage(input: NotificationInput): StoredMessage {
+  const params: NotificationParams = {};
+  for (const [k, v] of Object.entries(input.params ?? {})) params[k] = typeof v === 'string' ? maskPersonalData(v) : v;
+  return {
+    title: maskPersonalData(input.title ?? '').slice(0, 300),
+    body: maskPersonalData(input.body ?? null),
+    title_key: input.titleKey ?? null,
+    body_key: input.bodyKey ?? null,
+    params: input.titleKey || input.bodyKey ? JSON.stringify(params) : null,
+  };
+}
+
+export const langOf = (locale: string | null | undefined): Lang => ((LANGS as string[]).includes(locale ?? '') ? (locale as Lang) : 'zh-CN');
+
+/**
+ * A notification's title and body in one language: from its keys when it has them (an unknown key falls back
+ * to the stored text), else the stored text of a row written before keys existed.
+ */
+export function renderNotification(row: StoredMessage, lang: Lang): { title: string; body: string | null } {
+  let params: NotificationParams = {};
+  try {
+    params = row.params ? (JSON.parse(row.params) as NotificationParams) : {};
+  } catch {
+    // a damaged parameter list renders with the placeholders left in
+  }
+  const flat: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) flat[k] = typeof v === 'object' && v ? t(lang, v.key, v.params ?? {}) : v;
+  const render = (key: string | null, fallback: string | null) => (key && hasMessage(key) ? t(lang, key, flat) : fallback);
+  return { title: (render(row.title_key, row.title) ?? '').slice(0, 300), body: render(row.body_key, row.body) };
 }
 
 export function createNotificationService(deps: {
@@ -213,8 +254,9 @@ export function createNotificationService(deps: {
       const users = await q.activeUsers(trx, [...new Set(input.userIds)]);
       if (users.length === 0) return;
       const now = clock.now().toISOString();
-      const title = maskPersonalData(input.title).slice(0, 300);
-      const body = maskPersonalData(input.body ?? null);
+      const stored = storedMessage(input);
+      // The stored text is the zh-CN rendering: the fallback, and what the outbox and robots use.
+      const { title, body } = renderNotification(stored, 'zh-CN');
       const link = input.link ?? null;
       await q.insertInbox(
         trx,
@@ -223,6 +265,11 @@ export function createNotificationService(deps: {
           kind: input.kind,
           title,
           body,
+          title_key: stored.title_key,
+          body_key: stored.body_key,
+          params: stored.params,
+          subject_type: input.subject?.type ?? null,
+          subject_id: input.subject?.id ?? null,
           link_type: link?.type ?? null,
           link_id: link?.id ?? null,
           link_path: link?.path ?? null,
@@ -240,7 +287,9 @@ export function createNotificationService(deps: {
       if (deps.smtp) {
         const linkLine = link?.path && publicUrl ? `\n\n${absoluteLink(publicUrl, link.path)}` : '';
         for (const u of users) {
-          if (u.email) rows.push({ ...pending, channel: 'email', recipient: u.email, subject: title, body: `${body ?? title}${linkLine}` });
+          // Mail is written in the recipient's language setting (zh-CN when none is set).
+          const mail = renderNotification(stored, langOf(u.locale));
+          if (u.email) rows.push({ ...pending, channel: 'email', recipient: u.email, subject: mail.title, body: `${mail.body ?? mail.title}${linkLine}` });
         }
       }
       // Group chats get the event, the record and the people, never the typed title, note or comment.
@@ -248,6 +297,10 @@ export function createNotificationService(deps: {
       if (wecom) rows.push({ ...pending, channel: 'wecom', recipient: null, subject: title, body: text });
       if (dingtalk) rows.push({ ...pending, channel: 'dingtalk', recipient: null, subject: title, body: text });
       await q.insertDeliveries(trx, rows);
+    },
+
+    async markDone(trx: Kysely<Database>, subject: { type: 'approval' | 'task'; id: number }): Promise<void> {
+      await q.markDone(trx, subject, clock.now().toISOString());
     },
 
     list: (userId: number, f: { unread?: boolean }, p: { page: number; pageSize: number }) => q.inbox(db, userId, f, p),

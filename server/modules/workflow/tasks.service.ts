@@ -39,7 +39,7 @@ export function createTaskService(deps: {
   audit: AuditService;
   calendar: CalendarService;
   settings: SettingsService;
-  notifications: Pick<NotificationsService, 'notify'>;
+  notifications: Pick<NotificationsService, 'notify' | 'markDone'>;
   reminders: Pick<RemindersService, 'schedule' | 'cancel'>;
 }) {
   const { db, clock, audit, calendar, settings, notifications, reminders } = deps;
@@ -74,7 +74,7 @@ export function createTaskService(deps: {
       await reminders.schedule(trx, {
         key: dueKey(task.id),
         dueAt: times.dueSoonAt,
-        notification: { userIds: [task.assigneeId], kind: 'task.due_soon', title: t(LANG, 'notify.task_due_soon', { title: task.title, date: task.dueDate }), link },
+        notification: { userIds: [task.assigneeId], kind: 'task.due_soon', titleKey: 'notify.task_due_soon', params: { title: task.title, date: task.dueDate }, link, subject: { type: 'task', id: task.id } },
       });
     } else {
       await reminders.cancel(trx, dueKey(task.id));
@@ -83,7 +83,7 @@ export function createTaskService(deps: {
     await reminders.schedule(trx, {
       key: overdueKey(task.id),
       dueAt: times.overdueAt,
-      notification: { userIds: overdueTo, kind: 'task.overdue', title: t(LANG, 'notify.task_overdue', { title: task.title, date: task.dueDate }), link },
+      notification: { userIds: overdueTo, kind: 'task.overdue', titleKey: 'notify.task_overdue', params: { title: task.title, date: task.dueDate }, link, subject: { type: 'task', id: task.id } },
     });
   }
 
@@ -132,9 +132,11 @@ export function createTaskService(deps: {
       await notifications.notify(trx, {
         userIds: [assignee.id],
         kind: 'task.assigned',
-        title: t(LANG, 'notify.task_assigned', { title: input.title, date: dueDate }),
-        body: t(LANG, 'notify.task_assigned_by', { name: actor.displayName }),
+        titleKey: 'notify.task_assigned',
+        bodyKey: 'notify.task_assigned_by',
+        params: { title: input.title, date: dueDate, name: actor.displayName },
         link: taskLink(id),
+        subject: { type: 'task', id },
       });
     }
     await scheduleReminders(trx, { id, title: input.title, dueDate, assigneeId: assignee.id, supervisorId: assignee.supervisor_id });
@@ -227,7 +229,10 @@ export function createTaskService(deps: {
         if (Object.keys(changes).length) await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'task', entityId: id, changes });
         const status = fields.status ?? before.status;
         const title = fields.title ?? before.title;
-        if (status !== 'open') await cancelReminders(trx, id);
+        if (status !== 'open') {
+          await cancelReminders(trx, id);
+          await notifications.markDone(trx, { type: 'task', id });
+        }
         else if (changes.dueDate || changes.assigneeId || changes.status || changes.title) {
           await scheduleReminders(trx, { id, title, dueDate: fields.dueDate ?? before.due_date, assigneeId: assignee.id, supervisorId: assignee.supervisor_id });
         }
@@ -235,9 +240,11 @@ export function createTaskService(deps: {
           await notifications.notify(trx, {
             userIds: [assignee.id],
             kind: 'task.assigned',
-            title: t(LANG, 'notify.task_assigned', { title, date: fields.dueDate ?? before.due_date }),
-            body: t(LANG, 'notify.task_assigned_by', { name: ctx.actor.displayName }),
+            titleKey: 'notify.task_assigned',
+            bodyKey: 'notify.task_assigned_by',
+            params: { title, date: fields.dueDate ?? before.due_date, name: ctx.actor.displayName },
             link: taskLink(id),
+            subject: { type: 'task', id },
           });
         }
       });
@@ -259,11 +266,13 @@ export function createTaskService(deps: {
           changes: { status: [before.status, 'done'], completionNote: [null, input.note ?? null] },
         });
         await cancelReminders(trx, id);
+        await notifications.markDone(trx, { type: 'task', id });
         if (before.creator_id !== ctx.actor.id) {
           await notifications.notify(trx, {
             userIds: [before.creator_id],
             kind: 'task.completed',
-            title: t(LANG, 'notify.task_completed', { title: before.title, name: ctx.actor.displayName }),
+            titleKey: 'notify.task_completed',
+            params: { title: before.title, name: ctx.actor.displayName },
             body: input.note ?? null,
             link: taskLink(id),
           });
@@ -284,7 +293,8 @@ export function createTaskService(deps: {
           await notifications.notify(trx, {
             userIds: others,
             kind: 'task.comment',
-            title: t(LANG, 'notify.task_comment', { title: task.title, name: ctx.actor.displayName }),
+            titleKey: 'notify.task_comment',
+            params: { title: task.title, name: ctx.actor.displayName },
             body: body.length > 200 ? `${body.slice(0, 200)}…` : body,
             link: taskLink(id),
           });

@@ -2,6 +2,7 @@ import { type BuildContext, defineModule } from '../../platform/modules/manifest
 import { workflow20261124 } from './migrations/20261124_20_workflow';
 import { taskWorkingDayDue20261210 } from './migrations/20261210_80_task_working_day_due';
 import { deliveryRateBuckets20261212 } from './migrations/20261212_10_delivery_rate_buckets';
+import { notificationKeys20261212 } from './migrations/20261212_20_notification_keys';
 import { createNotificationService } from './notifications.service';
 import { createReminderService } from './reminders.service';
 import { createTaskService } from './tasks.service';
@@ -32,7 +33,7 @@ export type WorkflowServices = ReturnType<typeof build>;
 /** Work for people: notifications (inbox, e-mail, group robots), exactly-once reminders, tasks and the to-do home page. */
 export const workflowModule = defineModule({
   name: 'workflow',
-  migrations: (kind) => [workflow20261124(kind), taskWorkingDayDue20261210(kind), deliveryRateBuckets20261212(kind)],
+  migrations: (kind) => [workflow20261124(kind), taskWorkingDayDue20261210(kind), deliveryRateBuckets20261212(kind), notificationKeys20261212(kind)],
   resources: {
     // A task is its assignee's (with the assignee's team and department when assigned) and its creator's.
     task: { table: 'tasks', id: 'tasks.id', owner: 'tasks.assignee_id', coOwners: ['tasks.creator_id'], team: 'tasks.team_id', department: 'tasks.department_id' },

@@ -8,7 +8,18 @@ type Q = Kysely<Database>;
 /** The only SQL of notifications, deliveries (the outbox) and reminders. Every call takes the connection to use. */
 export const notificationQueries = {
   async activeUsers(db: Q, ids: number[]) {
-    return (await people.byIds(db, ids)).filter((u) => u.active === 1).map((u) => ({ id: u.id, display_name: u.display_name, email: u.email }));
+    return (await people.byIds(db, ids)).filter((u) => u.active === 1).map((u) => ({ id: u.id, display_name: u.display_name, email: u.email, locale: u.locale }));
+  },
+
+  /** Done and read: the item it asked about was decided or completed. */
+  async markDone(db: Q, subject: { type: string; id: number }, at: string) {
+    await db
+      .updateTable('notifications')
+      .set((eb) => ({ done_at: at, read_at: eb.fn.coalesce('read_at', eb.val(at)) }))
+      .where('subject_type', '=', subject.type)
+      .where('subject_id', '=', subject.id)
+      .where('done_at', 'is', null)
+      .execute();
   },
 
   async insertInbox(db: Q, rows: Insertable<Database['notifications']>[]) {

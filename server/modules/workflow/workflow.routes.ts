@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { requestContext } from '../../platform/http/guard';
 import { idParams, page } from '../../platform/http/schemas';
 import type { Actor } from '../../platform/permissions/actor';
-import type { NotificationsService } from './notifications.service';
+import { type NotificationsService, renderNotification } from './notifications.service';
+import type { Lang } from '../../platform/http/i18n';
 import type { TasksService } from './tasks.service';
 import type { TodosService } from './todo.service';
 import {
@@ -38,13 +39,13 @@ type CommentRow = Awaited<ReturnType<TasksService['comments']>>[number];
 const linkOf = (r: { link_type: string | null; link_id: number | null; link_path: string | null }) =>
   r.link_type && r.link_id != null && r.link_path ? { type: r.link_type, id: r.link_id, path: r.link_path } : null;
 
-const presentNotification = (r: NotificationRow): z.infer<typeof notificationOut> => ({
+const presentNotification = (r: NotificationRow, lang: Lang): z.infer<typeof notificationOut> => ({
   id: r.id,
   kind: r.kind,
-  title: r.title,
-  body: r.body,
+  ...renderNotification(r, lang),
   link: linkOf(r),
   readAt: r.read_at,
+  doneAt: r.done_at,
   createdAt: r.created_at,
 });
 
@@ -112,10 +113,11 @@ export async function workflowRoutes(root: FastifyInstance, deps: { notification
       config: own,
       schema: { tags, querystring: notificationQuery, response: { 200: page(notificationOut).extend({ unread: z.number() }) } },
       handler: async (req) => {
-        const me = requestContext(req).actor.id;
+        const rc = requestContext(req);
+        const me = rc.actor.id;
         const { page: p, pageSize, unread } = req.query;
         const [{ rows, total }, count] = await Promise.all([notifications.list(me, { unread }, { page: p, pageSize }), notifications.unreadCount(me)]);
-        return { items: rows.map(presentNotification), total, page: p, pageSize, unread: count };
+        return { items: rows.map((r) => presentNotification(r, rc.lang)), total, page: p, pageSize, unread: count };
       },
     });
 

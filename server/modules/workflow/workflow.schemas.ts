@@ -12,6 +12,8 @@ export const notificationOut = z.object({
   body: z.string().nullable(),
   link: recordLink.nullable(),
   readAt: z.string().nullable(),
+  /** Set when the approval or task it asked about was decided or completed: nothing left to do. */
+  doneAt: z.string().nullable(),
   createdAt: z.string(),
 });
 

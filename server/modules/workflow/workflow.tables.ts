@@ -13,6 +13,14 @@ export interface NotificationTable {
   link_path: string | null;
   read_at: Instant | null;
   created_at: Instant;
+  /** Message keys and JSON parameters: the text is rendered in the reader's language; `title` / `body` are the zh-CN fallback. */
+  title_key: ColumnType<string | null, string | null | undefined, string | null>;
+  body_key: ColumnType<string | null, string | null | undefined, string | null>;
+  params: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The approval or task the reader is asked to act on; `done_at` is set when it is decided or completed. */
+  subject_type: ColumnType<string | null, string | null | undefined, string | null>;
+  subject_id: ColumnType<number | null, number | null | undefined, number | null>;
+  done_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 /** The outbox: one row per e-mail / group-robot message, sent in the background with retries. */

@@ -19,11 +19,23 @@ export interface NotificationInput {
   userIds: number[];
   /** Machine kind, e.g. 'approval.waiting', 'task.overdue', 'contract.effective'. */
   kind: string;
-  /** Already-masked text (never an unmasked phone or ID number). */
-  title: string;
+  /**
+   * The title as a server message key (`titleKey`) with `params`, rendered in each reader's language when read
+   * and in each recipient's language for mail; `title` is plain text, only for rows that have no key.
+   * Parameters are masked when stored (never an unmasked phone or ID number).
+   */
+  titleKey?: string;
+  bodyKey?: string | null;
+  params?: NotificationParams;
+  title?: string;
   body?: string | null;
   link?: RecordLink | null;
+  /** The approval or task the recipient is asked to act on: the notification is marked done when it is decided or completed. */
+  subject?: { type: 'approval' | 'task'; id: number } | null;
 }
+
+/** A parameter is text, a number, or a message of its own (a label such as a recommendation) rendered in the same language. */
+export type NotificationParams = Record<string, string | number | { key: string; params?: Record<string, string | number> }>;
 
 export interface NotificationService {
   /**
@@ -32,6 +44,8 @@ export interface NotificationService {
    * fails the request that caused it.
    */
   notify(trx: Kysely<Database>, input: NotificationInput): Promise<void>;
+  /** Marks the notifications about this approval or task done (and read), in the caller's transaction. */
+  markDone(trx: Kysely<Database>, subject: { type: 'approval' | 'task'; id: number }): Promise<void>;
 }
 
 export interface ReminderInput {

@@ -27,3 +27,11 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter, paging: { 
 export async function insertAuditRows(db: Kysely<Database>, rows: Insertable<Database['audit_log']>[]): Promise<void> {
   if (rows.length) await db.insertInto('audit_log').values(rows).execute();
 }
+
+/** Display names of the people an audit page mentions (ids in changed values). */
+export async function userNames(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)].filter((n) => Number.isInteger(n) && n > 0);
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -12,6 +12,10 @@ export const auditEntryOut = z.object({
   entityId: z.string().nullable(),
   summary: z.string().nullable(),
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
+  /** The record type's name in the reader's language. */
+  entityLabel: z.string(),
+  /** Each changed field with its label and its old / new value as the UI shows them (names, labels, masked). */
+  display: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
 });

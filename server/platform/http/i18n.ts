@@ -109,6 +109,8 @@ const messages: Catalogue = {
   'import.report_sheet': ['错误报告', '錯誤報告', 'Errors'],
   'import.report_row': ['原行号', '原列號', 'Row'],
   'import.report_errors': ['错误原因', '錯誤原因', 'Problems'],
+  'audit.yes': ['是', '是', 'Yes'],
+  'audit.no': ['否', '否', 'No'],
   'role.admin': ['系统管理员', '系統管理員', 'Administrator'],
   'role.director': ['客户服务总监', '客戶服務總監', 'Director'],
   'role.manager': ['客户服务经理', '客戶服務經理', 'Manager'],
@@ -132,6 +134,10 @@ export function registerMessages(owner: string, catalogue: Catalogue): void {
   }
 }
 
+export function hasMessage(key: string): boolean {
+  return Object.hasOwn(messages, key);
+}
+
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const entry = messages[key];
   if (!entry) return key;
@@ -140,7 +146,7 @@ export function t(lang: Lang, key: string, params: Record<string, string | numbe
 }
 
 export function isMessageKey(key: string): boolean {
-  return key in messages;
+  return Object.hasOwn(messages, key);
 }
 
 /** Language of a request: explicit cookie, then Accept-Language; Simplified Chinese by default. */

@@ -1,13 +1,14 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { DialectKind } from '../../db/database';
 import type { NamedMigration } from '../../db/migrations/helpers';
-import type { Catalogue } from '../http/i18n';
+import type { Catalogue, Lang } from '../http/i18n';
 import type { Role } from '../permissions/roles';
 import type { ScopedResource } from '../permissions/scope';
 import type { SettingDefinition, SettingGroupDefinition, SettingValues } from '../settings/settings.registry';
 import type { FieldError } from '../http/errors';
 import type { PlatformServices } from '../services';
 import type { DemoContext } from './demo';
+import type { AuditRecordType } from '../audit/audit.labels';
 
 /**
  * Extension points one module offers and others fill: the module that owns a point declares its item
@@ -48,6 +49,10 @@ export interface ModuleManifest<S extends object = object> {
   settingsCheck?(values: SettingValues): FieldError[];
   /** Server messages in zh-CN / zh-TW / en. */
   messages?: Catalogue;
+  /** Its audited record types: their names, field labels and how values are shown in the audit log. */
+  auditTypes?: Record<string, AuditRecordType>;
+  /** Reference lists it ships whose values carry zh-TW / en labels (rows in reference_labels), with the list's name. */
+  referenceLists?: Record<string, Record<Lang, string>>;
   /** Builds its services from the platform's and its dependencies'. */
   build?(ctx: BuildContext): S;
   /** Registers its routes. */

@@ -1,4 +1,6 @@
 import { registerMessages } from '../http/i18n';
+import { registerAuditTypes } from '../audit/audit.labels';
+import { registerReferenceLists } from '../reference/reference.service';
 import { isCapability, registerCapabilities } from '../permissions/roles';
 import { RESOURCES, registerResources } from '../permissions/scope';
 import type { RoutePolicy } from '../permissions/policy';
@@ -22,6 +24,8 @@ export function installModules(modules: readonly ModuleManifest<any>[]): void {
     registerResources(m.name, m.resources ?? {});
     registerSettings(m.name, m.settingGroups ?? [], m.settings ?? [], m.settingsCheck);
     registerMessages(m.name, m.messages ?? {});
+    registerAuditTypes(m.name, m.auditTypes ?? {});
+    registerReferenceLists(m.referenceLists ?? {});
   }
 }
 

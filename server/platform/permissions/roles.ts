@@ -22,6 +22,7 @@ const PLATFORM_CAPABILITIES: Record<string, readonly Role[]> = {
   'audit.read': ['director', 'manager'], // managers read the audit log (issue 2 point 6)
   'calendar.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa', 'callcentre_manager', 'team_lead'], // working days and holidays, for every form with a date
   'calendar.manage': [],
+  'reference.read': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa', 'callcentre_manager', 'team_lead'], // labels of the shipped reference lists in three languages
 };
 
 /** A capability name such as 'customers.read'. Routes naming an unregistered one stop the app at start-up. */

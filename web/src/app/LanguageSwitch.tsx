@@ -2,6 +2,7 @@ import { CheckOutlined, DownOutlined, GlobalOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../api/contract/platform';
 import { LANGS, applyLanguage, currentLang } from '../i18n';
@@ -15,6 +16,7 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { data: user } = useSession();
   const saveLocale = useSaveLocale();
+  const queryClient = useQueryClient();
   const lang = currentLang();
   // Controlled, so the menu is closed before the whole page re-renders in the new language.
   const [open, setOpen] = useState(false);
@@ -23,6 +25,8 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
     setOpen(false);
     if (next === currentLang()) return;
     await applyLanguage(next);
+    // The server renders notifications, the audit log and other texts in the reader's language: fetch them again.
+    void queryClient.invalidateQueries();
     // Failing to store it on the account is not worth interrupting the user for: it still applies here.
     if (user) saveLocale.mutate(next);
   };

@@ -8,6 +8,7 @@ import type { page } from '../../../../server/platform/http/schemas';
 import type { meResponse, meSchema } from '../../../../server/platform/auth/auth.schemas';
 import type { rolesOut } from '../../../../server/platform/http/system.schemas';
 import type { auditEntryOut } from '../../../../server/platform/audit/audit.schemas';
+import type { referenceLabelsOut } from '../../../../server/platform/reference/reference.schemas';
 import type { settingGroupsOut, settingOut } from '../../../../server/platform/settings/settings.schemas';
 import type { calendarStatusOut, companyDayBody, companyDayOut, dayInfoOut, officialYearBody, officialYearOut } from '../../../../server/platform/calendar/calendar.schemas';
 import type { departmentCreate, departmentOut, departmentUpdate, teamCreate, teamOut, teamUpdate, userCreate, userOut, userUpdate } from '../../../../server/modules/org/org.schemas';
@@ -32,6 +33,7 @@ export type SettingItem = Out<typeof settingOut>;
 export type SettingGroup = Out<typeof settingGroupsOut>['groups'][number];
 
 export type AuditEntry = Out<typeof auditEntryOut>;
+export type ReferenceLabels = Out<typeof referenceLabelsOut>;
 
 export type CalendarDay = Out<typeof dayInfoOut>;
 export type DayReason = CalendarDay['reason'];

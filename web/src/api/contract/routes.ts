@@ -49,6 +49,7 @@ import type { CustomerMembership, MemberDetail, Member, MembershipRules, TierDis
 import type { Budget, MaintenancePlan, PlanExpense, PlanRecord, PlanSummary as MPlanSummary, PlanTask } from './maintenance';
 import type {
   AuditEntry,
+  ReferenceLabels,
   CalendarDay,
   CalendarStatus,
   CompanyDay,
@@ -289,6 +290,7 @@ export type Routes =
   | Route<'GET', `/api/tasks`, Page<Task>> // /api/tasks
   | Route<'POST', `/api/tasks`, TaskDetail> // /api/tasks
   | Route<'GET', `/api/audit`, Page<AuditEntry>> // /api/audit
+  | Route<'GET', `/api/reference-labels`, ReferenceLabels> // /api/reference-labels
   | Route<'GET', `/api/roles`, { items: RoleInfo[] }> // /api/roles
   | Route<'GET', `/api/settings`, { groups: SettingGroup[] }> // /api/settings
   | Route<'GET', `/api/transactions`, Page<Transaction>> // /api/transactions

@@ -18,7 +18,7 @@ import { type GroupInput, useApprovalGroups, useChains, useSaveGroup } from './h
 import type { ApprovalGroup, Chain, ChainStep } from '../../api/contract/approvals';
 
 /** A step as one short line: name (approver, conditions). */
-function stepSummary(t: TFunction, s: ChainStep, groups: ApprovalGroup[], lang: string): string {
+function stepSummary(t: TFunction, s: ChainStep, groups: ApprovalGroup[], lang: string, fieldLabels: Record<string, string> = {}): string {
   const a = s.approver;
   const who =
     a.kind === 'role'
@@ -27,7 +27,7 @@ function stepSummary(t: TFunction, s: ChainStep, groups: ApprovalGroup[], lang: 
         ? `${groups.find((g) => g.key === a.group)?.name ?? a.group} · ${t(`approvals.modeOpt.${a.mode}`)}`
         : t(`approvals.kind.${a.kind}`);
   const cond = (c: NonNullable<ChainStep['when']>[number]) =>
-    `${c.field} ${t(`approvals.ops.${c.op}`)} ${typeof c.value === 'boolean' ? t(c.value ? 'common.yes' : 'common.no') : c.value}`;
+    `${fieldLabels[c.field] ?? c.field} ${t(`approvals.ops.${c.op}`)} ${typeof c.value === 'boolean' ? t(c.value ? 'common.yes' : 'common.no') : c.value}`;
   const parts = [(s.when ?? []).map(cond).join(t('approvals.and')), (s.whenAny ?? []).map(cond).join(t('approvals.or'))].filter(Boolean);
   const when = parts.length ? ` · ${parts.join(t('approvals.and'))}` : '';
   const name = (s.name as Record<string, string>)[lang] || s.name['zh-CN'];
@@ -50,7 +50,7 @@ function ChainsTab() {
         c.versions[0]?.steps.length ? (
           <ol style={{ margin: 0, paddingInlineStart: 20 }}>
             {c.versions[0].steps.map((s) => (
-              <li key={s.key}>{stepSummary(t, s, g, i18n.language)}</li>
+              <li key={s.key}>{stepSummary(t, s, g, i18n.language, c.fieldLabels)}</li>
             ))}
           </ol>
         ) : (
@@ -102,7 +102,7 @@ function ChainsTab() {
                     {t('approvals.versionLine', { version: v.version })}
                     {v.createdAt ? t('common.afterColon', { text: t('approvals.savedBy', { at: formatDateTime(v.createdAt), by: v.createdByName ?? t('common.none') }) }) : t('common.afterColon', { text: t('approvals.builtIn') })}
                     <div>
-                      {v.steps.length ? v.steps.map((s) => stepSummary(t, s, g, i18n.language)).join(' → ') : t('approvals.noSteps')}
+                      {v.steps.length ? v.steps.map((s) => stepSummary(t, s, g, i18n.language, c.fieldLabels)).join(' → ') : t('approvals.noSteps')}
                     </div>
                   </li>
                 ))}

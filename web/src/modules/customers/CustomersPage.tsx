@@ -12,7 +12,7 @@ import { useCan } from '../auth/hooks';
 import { fieldLabel } from './fields';
 import { ExportButton } from './ExportButton';
 import { type CustomerFilters, useCustomerOptions, useCustomers } from './hooks';
-import { STATUS_COLOR, STATUSES, gradeLabel, selectOptions, statusLabel } from './labels';
+import { STATUS_COLOR, STATUSES, gradeLabel, optionLabel, selectOptions, statusLabel } from './labels';
 import { OwnerSelect } from './OwnerSelect';
 import { SavedFilters } from './SavedFilters';
 import { TransferModal } from './TransferModal';
@@ -105,7 +105,7 @@ export default function CustomersPage() {
       width: 180,
       render: (_, c) => [c.province, c.city, c.district].filter(Boolean).join(' ') || none,
     },
-    { key: 'industry', title: fieldLabel(t, 'industry'), dataIndex: 'industry', width: 120, render: (v: string | null) => v || none },
+    { key: 'industry', title: fieldLabel(t, 'industry'), dataIndex: 'industry', width: 120, render: (v: string | null) => (v ? optionLabel(t, 'industries', v, options.data) : none) },
     { key: 'grade', title: fieldLabel(t, 'grade'), dataIndex: 'grade', width: 110, render: (v: string | null) => (v ? <Tag color="gold">{gradeLabel(t, v, options.data)}</Tag> : none) },
     { key: 'phone', title: fieldLabel(t, 'phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v || none },
     {

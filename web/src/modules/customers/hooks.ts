@@ -1,9 +1,10 @@
+import { fetchReferenceLabels, labelsOf } from '../../components/referenceLabels';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchFile, listOf, uploadFile } from '../../api/client';
 import type { AttachmentKind, CustomerEditable, Customer, CustomerAttachment, CustomerContact, CustomerHistoryEntry, CustomerListItem, CustomerOptions, CustomerStatus, DuplicateHit, ImportDuplicateMode, ImportPreview, ImportResult, ImportStatus } from '../../api/contract/customers';
 import { createImportHooks } from '../../components/import/importHooks';
 import type { Page } from '../../api/contract/platform';
-import { DEFAULT_OPTIONS } from './labels';
+import { type CustomerOptionsWithLabels, DEFAULT_OPTIONS } from './labels';
 
 export interface CustomerFilters {
   q?: string;
@@ -69,7 +70,10 @@ export function useContacts(id: number, enabled = true) {
 export function useCustomerOptions() {
   return useQuery({
     queryKey: customerKeys.options,
-    queryFn: async () => ({ ...DEFAULT_OPTIONS, ...(await api.get('/api/customer-options')) }),
+    queryFn: async (): Promise<CustomerOptionsWithLabels> => {
+      const [options, labels] = await Promise.all([api.get('/api/customer-options'), fetchReferenceLabels('industries').catch(() => undefined)]);
+      return { ...DEFAULT_OPTIONS, ...options, industryLabels: labelsOf(labels, 'industries') };
+    },
     staleTime: 10 * 60_000,
   });
 }

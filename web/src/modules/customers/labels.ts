@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { CustomerOptions, CustomerStatus, OptionValue } from '../../api/contract/customers';
 import type { OptionList } from './fields';
+import { currentLang } from '../../i18n';
+import { type LabelsByValue, referenceLabel } from '../../components/referenceLabels';
+
+/** The options with the industries' labels in the three languages (GET /api/reference-labels). */
+export type CustomerOptionsWithLabels = CustomerOptions & { industryLabels?: LabelsByValue };
 
 export const STATUSES: CustomerStatus[] = ['potential', 'formal', 'dormant', 'lost'];
 export const SOURCE_CHANNELS: CustomerOptions['sourceChannels'] = ['online', 'trade_fair', 'telemarketing', 'referral', 'word_of_mouth', 'other'];
@@ -44,6 +49,8 @@ export function optionLabel(t: TFunction, list: OptionList | undefined, value: s
   if (value === null || value === undefined || value === '') return t('common.none');
   const prefix = list ? TRANSLATED[list] : undefined;
   if (prefix) return t(`${prefix}.${value}`, { defaultValue: value });
+  // Shipped industries carry labels in each language; the stored value is the zh-CN one.
+  if (list === 'industries') return referenceLabel((options as CustomerOptionsWithLabels | undefined)?.industryLabels, value, currentLang());
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Empty, Flex, Pagination, Segmented, Skeleton, Typography, theme } from 'antd';
+import { Badge, Button, Card, Empty, Flex, Pagination, Segmented, Skeleton, Tag, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -61,7 +61,10 @@ export default function NotificationsPage() {
               <Flex gap={12} align="flex-start" wrap>
                 <Badge status={n.readAt ? 'default' : 'processing'} style={{ marginTop: 4 }} />
                 <Flex vertical gap={2} style={{ flex: '1 1 240px', minWidth: 0 }}>
-                  <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                  <Typography.Text strong={!n.readAt}>
+                    {n.title}
+                    {n.doneAt ? <Tag style={{ marginInlineStart: 8 }}>{t('workflow.notifications.done')}</Tag> : null}
+                  </Typography.Text>
                   {n.body ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Text> : null}
                   <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
                 </Flex>

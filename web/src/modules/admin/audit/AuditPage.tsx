@@ -32,37 +32,17 @@ const ACTION_COLOR: Record<string, string> = {
   export: 'gold',
 };
 
-function show(v: unknown, t: TFunction): string {
-  if (v === null || v === undefined || v === '') return t('common.none');
-  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-function parseChanges(raw: AuditEntry['changes']): [string, unknown, unknown][] {
-  let obj: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      obj = JSON.parse(raw);
-    } catch {
-      return [];
-    }
-  }
-  if (!obj || typeof obj !== 'object') return [];
-  return Object.entries(obj as Record<string, unknown>).map(([field, pair]) =>
-    Array.isArray(pair) ? [field, pair[0], pair[1]] : [field, undefined, pair],
-  );
-}
-
+/** Each changed field as the server renders it for the reader: the field's label and values as the UI shows them. */
 function Changes({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
-  const rows = parseChanges(entry.changes);
-  if (rows.length === 0) return null;
+  if (entry.display.length === 0) return null;
   return (
     <div style={{ fontSize: 12, lineHeight: 1.6 }}>
-      {rows.map(([field, oldV, newV]) => (
-        <div key={field}>
-          <Typography.Text code>{field}</Typography.Text>: {show(oldV, t)} → {show(newV, t)}
+      {entry.display.map((c) => (
+        <div key={c.field}>
+          <Typography.Text strong>{c.label}</Typography.Text>
+          {t('audit.colon')}
+          {c.before ?? t('common.none')} → {c.after ?? t('common.none')}
         </div>
       ))}
     </div>
@@ -126,7 +106,7 @@ export default function AuditPage() {
       width: 150,
       render: (_, e) => (
         <span>
-          {entityLabel(t, e.entityType)}
+          {t(`audit.entityTypes.${e.entityType}`, { defaultValue: e.entityLabel })}
           {e.entityId ? <Typography.Text type="secondary"> #{e.entityId}</Typography.Text> : null}
         </span>
       ),

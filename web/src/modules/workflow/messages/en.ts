@@ -46,6 +46,7 @@ const en: Messages = {
       markRead: 'Mark as read',
       empty: 'No notifications',
       open: 'Open',
+      done: 'Done',
       filter: 'Show',
     },
     home: {

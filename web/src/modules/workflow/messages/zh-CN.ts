@@ -46,6 +46,7 @@ const zhCN = {
       markRead: '标为已读',
       empty: '暂无消息',
       open: '查看',
+      done: '已处理',
       filter: '显示',
     },
     home: {

@@ -46,6 +46,7 @@ const zhTW: Messages = {
       markRead: '標為已讀',
       empty: '暫無訊息',
       open: '查看',
+      done: '已處理',
       filter: '顯示',
     },
     home: {

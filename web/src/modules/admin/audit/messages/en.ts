@@ -12,6 +12,7 @@ const en: Messages = {
     record: 'Record',
     summary: 'Summary',
     changes: 'Changes',
+    colon: ': ',
     system: 'System',
     actions: {
       create: 'Created',

@@ -12,6 +12,7 @@ const zhCN = {
     record: '记录',
     summary: '摘要',
     changes: '变更',
+    colon: '：',
     system: '系统',
     actions: {
       create: '新建',

@@ -12,6 +12,7 @@ const zhTW: Messages = {
     record: '記錄',
     summary: '摘要',
     changes: '變更',
+    colon: '：',
     system: '系統',
     actions: {
       create: '新增',
