@@ -138,7 +138,12 @@ export function createSurveyCore(deps: SurveyDeps) {
 
   async function viewCampaign(ctx: RequestContext, id: number) {
     const c = await loadCampaign(id);
-    const [figures, linkExpiryDays] = await Promise.all([q.campaignFigures(db, [id]), settings.number('surveys.linkExpiryDays')]);
+    const ownerId = (JSON.parse(c.filter) as CampaignFilter).ownerId;
+    const [figures, linkExpiryDays, owners] = await Promise.all([
+      q.campaignFigures(db, [id]),
+      settings.number('surveys.linkExpiryDays'),
+      ownerId ? q.userNames(db, [ownerId]) : Promise.resolve(new Map<number, string>()),
+    ]);
     const f = figures.get(id) ?? { responses: 0, index: null };
     const manages = hasCapability(ctx.actor, 'surveys.manage');
     return {
@@ -146,6 +151,8 @@ export function createSurveyCore(deps: SurveyDeps) {
       definition: parseDefinition(c.definition),
       responses: f.responses,
       index: f.index,
+      // The filter's responsible person by name, not by number (issue 16 part 3).
+      filterOwnerName: ownerId ? (owners.get(ownerId) ?? null) : null,
       linkExpiryDays,
       can: {
         edit: manages && c.status === 'draft',

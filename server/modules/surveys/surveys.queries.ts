@@ -437,6 +437,8 @@ export const surveyQueries = {
 
   // People
 
+  userNames: (db: Q, ids: number[]) => people.names(db, ids),
+
   async userInfo(db: Q, id: number) {
     const user = await people.placement(db, id);
     if (!user) throw new Error(`user ${id} not found`);

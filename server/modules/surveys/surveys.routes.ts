@@ -83,6 +83,7 @@ function presentCampaign(v: CampaignView): z.infer<typeof s.campaignOut> {
     description: c.description,
     familyId: c.family_id,
     filter: JSON.parse(c.filter),
+    filterOwnerName: v.filterOwnerName,
     intro: c.intro,
     definition: v.definition,
     linkExpiryDays: v.linkExpiryDays,

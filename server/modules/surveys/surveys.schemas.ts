@@ -143,6 +143,7 @@ export const campaignOut = campaignSummaryOut.extend({
   description: z.string().nullable(),
   familyId: z.number(),
   filter: campaignFilter,
+  filterOwnerName: z.string().nullable(),
   intro: z.string().nullable(),
   definition: definitionOut,
   linkExpiryDays: z.number(),

@@ -158,3 +158,13 @@ describe('audit log with labels and display values (issue 16 part 3)', () => {
     expect(shown).toContainEqual(expect.objectContaining({ label: '主管', after: '主管乙' }));
   });
 });
+
+describe('names instead of numbers (issue 16 part 3)', () => {
+  it('reads the survey target filter by the responsible person name', async () => {
+    const { items } = json(await ctx.admin.get('/api/survey-templates?status=published'));
+    const res = await ctx.admin.post('/api/survey-campaigns', { title: '负责人名下客户回访', templateId: items[0].id, filter: { ownerId: applicant.id }, startDate: '2026-11-24', endDate: '2026-12-31' });
+    expect(res.statusCode, res.body).toBe(201);
+    const shown = json(await ctx.admin.get(`/api/survey-campaigns/${json(res).id}`));
+    expect(shown).toMatchObject({ filter: { ownerId: applicant.id }, filterOwnerName: '申请人甲' });
+  });
+});

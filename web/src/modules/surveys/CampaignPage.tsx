@@ -19,12 +19,12 @@ import { TargetsPanel } from './TargetsPanel';
 import type { Campaign, CampaignFilter, PlanSummary } from '../../api/contract/surveys';
 
 /** The archive filter in words: 地区：北京；状态：正式 … */
-function filterText(t: TFunction, f: CampaignFilter): string {
+function filterText(t: TFunction, f: CampaignFilter, ownerName: string | null): string {
   const parts: string[] = [];
   if (f.q) parts.push(t('surveys.filter.qValue', { value: f.q }));
   if (f.status) parts.push(t('common.labelValue', { label: t('surveys.filter.status'), value: statusLabel(t, f.status) }));
   for (const k of ['province', 'city', 'industry'] as const) if (f[k]) parts.push(t('common.labelValue', { label: t(`surveys.filter.${k}`), value: f[k] }));
-  if (f.ownerId) parts.push(t('surveys.filter.ownerValue', { id: f.ownerId }));
+  if (f.ownerId) parts.push(t('common.labelValue', { label: t('surveys.filter.owner'), value: ownerName ?? t('surveys.filter.ownerUnknown') }));
   return parts.length ? parts.join(t('surveys.filterSeparator')) : t('surveys.filter.all');
 }
 
@@ -131,7 +131,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             { key: 'template', label: t('surveys.campaign.template'), children: <Link to={templatePath(campaign.templateId)}>{t('surveys.template.nameVersion', { name: campaign.templateName, version: campaign.templateVersionNo })}</Link> },
             { key: 'period', label: t('surveys.campaign.period'), children: t('surveys.campaign.periodValue', { start: campaign.startDate, end: campaign.endDate }) },
             { key: 'owner', label: t('surveys.campaign.owner'), children: campaign.ownerName ?? t('common.none') },
-            { key: 'filter', label: t('surveys.campaign.targets'), children: filterText(t, campaign.filter), span: 'filled' },
+            { key: 'filter', label: t('surveys.campaign.targets'), children: filterText(t, campaign.filter, campaign.filterOwnerName), span: 'filled' },
             ...(campaign.startedAt ? [{ key: 'started', label: t('surveys.campaign.startedAt'), children: formatDateTime(campaign.startedAt) }] : []),
             ...(campaign.closedAt ? [{ key: 'closed', label: t('surveys.campaign.closedAt'), children: formatDateTime(campaign.closedAt) }] : []),
             ...(campaign.description ? [{ key: 'desc', label: t('surveys.campaign.description'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{campaign.description}</span>, span: 'filled' as const }] : []),

@@ -148,7 +148,7 @@ const en: Messages = {
       city: 'City',
       industry: 'Industry',
       owner: 'Responsible person',
-      ownerValue: 'Responsible person no. {{id}}',
+      ownerUnknown: '(removed user)',
       all: 'All customers (within the starter’s data scope)',
     },
     targets: {

@@ -148,7 +148,7 @@ const zhCN = {
       city: '城市',
       industry: '行业',
       owner: '负责人',
-      ownerValue: '指定负责人（编号 {{id}}）',
+      ownerUnknown: '（已删除的用户）',
       all: '全部客户（在发起人的数据范围内）',
     },
     targets: {

@@ -148,7 +148,7 @@ const zhTW: Messages = {
       city: '城市',
       industry: '行業',
       owner: '負責人',
-      ownerValue: '指定負責人（編號 {{id}}）',
+      ownerUnknown: '（已刪除的使用者）',
       all: '全部客戶（在發起人的資料範圍內）',
     },
     targets: {
