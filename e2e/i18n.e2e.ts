@@ -5,7 +5,7 @@ import { ADMIN_PASSWORD, json, login } from '../test/harness';
 
 /**
  * Issue 16 parts 3 and 4 in a real browser: the audit log names a changed field by its label, and after
- * switching to English a notification and a shipped industry read in English.
+ * switching to English a notification, a shipped industry and a complaint category read in English.
  */
 describe('labels and languages: audit log, notification, industry', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -19,6 +19,8 @@ describe('labels and languages: audit log, notification, industry', () => {
     const created = json(await admin.post('/api/customers', { name: '宁波海川精密制造有限公司', status: 'potential', industry: '制造业' }));
     const c = json(await admin.get(`/api/customers/${created.id}`));
     await admin.put(`/api/customers/${created.id}`, { legalRepresentative: '许海川', version: c.version });
+    const complaint = await admin.post('/api/complaints', { channel: 'hotline', complainantName: '刘女士', complainantPhone: '13912345678', content: '客服接听时语气生硬。', category: '服务态度' });
+    expect(complaint.statusCode, complaint.body).toBe(201);
     // A notification as the workflow writes one: a message key with its parameters.
     await server.db.kysely.transaction().execute((trx) =>
       server.services.notifications.notify(trx, { userIds: [me.id], kind: 'task.assigned', titleKey: 'notify.task_assigned', bodyKey: 'notify.task_assigned_by', params: { title: '季度回访', date: '2027-03-01', name: '王主管' } }),
@@ -56,5 +58,10 @@ describe('labels and languages: audit log, notification, industry', () => {
     await page.getByText('宁波海川精密制造有限公司').first().waitFor();
     expect(await page.getByRole('cell', { name: 'Manufacturing' }).isVisible()).toBe(true);
     expect(await page.getByRole('cell', { name: '制造业' }).count()).toBe(0);
+
+    // Complaint categories are reference data too: the list and the detail read them in English.
+    await page.goto(`${server.baseUrl}/complaints`);
+    await page.getByRole('cell', { name: 'Service attitude' }).first().waitFor();
+    expect(await page.getByRole('cell', { name: '服务态度' }).count()).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { fetchFile } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
+import { useReferenceLabel } from '../../components/referenceLabels';
 import { saveBlob } from '../../components/download';
 import { useDescribeError } from '../../components/errors';
 import { PageContainer } from '../../components/PageContainer';
@@ -94,6 +95,7 @@ export default function AnalysisPage() {
 
 function AnalysisBody({ a, isMobile }: { a: Analysis; isMobile: boolean }) {
   const { t } = useTranslation();
+  const categoryLabel = useReferenceLabel('complaint_categories');
   const s = a.summary;
   const none = t('complaints.analysis.none');
 
@@ -128,7 +130,7 @@ function AnalysisBody({ a, isMobile }: { a: Analysis; isMobile: boolean }) {
     { title: label, dataIndex: 'name' },
     { title: t('complaints.analysis.count'), dataIndex: 'count', width: 120, align: 'right' },
   ];
-  const categories = a.byCategory.map((c) => ({ name: c.key, count: c.count }));
+  const categories = a.byCategory.map((c) => ({ name: categoryLabel(c.key), count: c.count }));
   const severities = a.bySeverity.map((c) => ({ name: t(`complaints.severity.${c.key}`), count: c.count }));
   const departments = a.byDepartment.map((d) => ({ name: d.name ?? none, count: d.count }));
   const summaryRows: { key: string; name: string; value: string }[] = [

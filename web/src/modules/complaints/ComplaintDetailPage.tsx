@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
+import { useReferenceLabel } from '../../components/referenceLabels';
 import { formatDateTime } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { FullPageSpin, LoadError, NotFound } from '../../components/status';
@@ -48,6 +49,7 @@ const ACTIONS: { kind: DialogKind; action: ComplaintAction; primary?: boolean }[
 
 function ComplaintView({ complaint: c }: { complaint: Complaint }) {
   const { t } = useTranslation();
+  const categoryLabel = useReferenceLabel('complaint_categories');
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const [dialog, setDialog] = useState<DialogKind | null>(null);
@@ -128,7 +130,7 @@ function ComplaintView({ complaint: c }: { complaint: Complaint }) {
               {t(`complaints.channel.${c.channel}`)}
               {c.viaPublic ? <Tag style={{ marginInlineStart: 8 }}>{t('complaints.viaPublic')}</Tag> : null}
             </Descriptions.Item>
-            <Descriptions.Item label={t('complaints.fields.category')}>{c.category}</Descriptions.Item>
+            <Descriptions.Item label={t('complaints.fields.category')}>{categoryLabel(c.category)}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.customer')}>{c.customerId ? <Link to={`/customers/${c.customerId}`}>{t('common.withNote', { text: c.customerName, note: c.customerArchiveNo })}</Link> : none}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.complainantName')}>{c.complainantName}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.fields.complainantPhone')}>

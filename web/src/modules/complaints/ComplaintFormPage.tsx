@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { applyFieldErrors } from '../../api/client';
 import { useIsMobile } from '../../app/useIsMobile';
+import { useReferenceLabel } from '../../components/referenceLabels';
 import { useDescribeError } from '../../components/errors';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { PageContainer } from '../../components/PageContainer';
@@ -36,6 +37,7 @@ const blankToNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null)
 /** /complaints/new — 登记投诉: recorded at once (§10) — time, customer, content, handler. */
 export default function ComplaintFormPage() {
   const { t } = useTranslation();
+  const categoryLabel = useReferenceLabel('complaint_categories');
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const can = useCan();
@@ -157,7 +159,7 @@ export default function ComplaintFormPage() {
           <Row gutter={16}>
             <Col span={half}>
               <Form.Item name="category" label={t('complaints.fields.category')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select showSearch loading={options.isPending} options={(options.data?.categories ?? []).map((c) => ({ value: c, label: c }))} />
+                <Select showSearch optionFilterProp="label" loading={options.isPending} options={(options.data?.categories ?? []).map((c) => ({ value: c, label: categoryLabel(c) }))} />
               </Form.Item>
             </Col>
             <Col span={half}>

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { useReferenceLabel } from '../../components/referenceLabels';
 import { formatDateTime } from '../../components/format';
 import { FullPageSpin, LoadError, NotFound } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
@@ -28,6 +29,7 @@ export default function ComplaintPrintPage() {
 
 function Sheet({ c }: { c: Complaint }) {
   const { t } = useTranslation();
+  const categoryLabel = useReferenceLabel('complaint_categories');
   const navigate = useNavigate();
   useEffect(() => {
     document.title = `${t('complaints.print.heading')} - ${c.complaintNo}`;
@@ -81,7 +83,7 @@ function Sheet({ c }: { c: Complaint }) {
             </tr>
             <tr>
               <th scope="row">{t('complaints.fields.category')}</th>
-              <td>{c.category}</td>
+              <td>{categoryLabel(c.category)}</td>
               <th scope="row">{t('complaints.fields.severity')}</th>
               <td>{t(`complaints.severity.${c.severity}`)}</td>
             </tr>

@@ -2,6 +2,7 @@ import { BarChartOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/ic
 import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { useReferenceLabel } from '../../components/referenceLabels';
 import { formatDateTime } from '../../components/format';
 import { type ListColumn, ListPage, useListState } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
@@ -15,6 +16,7 @@ const SORTABLE = ['receivedAt', 'resolutionDue', 'complaintNo'];
 /** 投诉管理: search and filters; deadlines as dates with the time left. */
 export default function ComplaintsPage() {
   const { t } = useTranslation();
+  const categoryLabel = useReferenceLabel('complaint_categories');
   const can = useCan();
   const navigate = useNavigate();
   const options = useComplaintOptions();
@@ -24,7 +26,7 @@ export default function ComplaintsPage() {
       { name: 'q', kind: 'text', label: t('common.search'), placeholder: t('complaints.searchPlaceholder'), width: 240, search: false },
       { name: 'status', kind: 'select', allowed: STATUSES, label: t('complaints.fields.status'), width: 140, options: STATUSES.map((s) => ({ value: s, label: t(`complaints.status.${s}`) })) },
       { name: 'severity', kind: 'select', allowed: SEVERITIES, label: t('complaints.fields.severity'), width: 100, options: SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severity.${s}`) })) },
-      { name: 'category', kind: 'select', label: t('complaints.fields.category'), width: 120, options: (options.data?.categories ?? []).map((c) => ({ value: c, label: c })) },
+      { name: 'category', kind: 'select', label: t('complaints.fields.category'), width: 120, options: (options.data?.categories ?? []).map((c) => ({ value: c, label: categoryLabel(c) })) },
       { name: 'mine', kind: 'flag', text: t('complaints.filters.mine') },
       { name: 'unassigned', kind: 'flag', text: t('complaints.filters.unassigned') },
       { name: 'overdue', kind: 'flag', text: t('complaints.filters.overdue') },
@@ -74,7 +76,7 @@ export default function ComplaintsPage() {
         </span>
       ),
     },
-    { key: 'category', title: t('complaints.fields.category'), dataIndex: 'category', width: 100 },
+    { key: 'category', title: t('complaints.fields.category'), dataIndex: 'category', width: 100, render: (v: string) => categoryLabel(v) },
     { key: 'severity', title: t('complaints.fields.severity'), dataIndex: 'severity', width: 80, render: (v: Severity) => <SeverityTag severity={v} /> },
     { key: 'status', title: t('complaints.fields.status'), dataIndex: 'status', width: 130, render: (v: ComplaintStatus) => <StatusTag status={v} /> },
     { key: 'handler', title: t('complaints.fields.handler'), dataIndex: 'handlerName', width: 90, render: (v: string | null) => v ?? <Typography.Text type="warning">{t('complaints.unassigned')}</Typography.Text> },

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFieldErrors } from '../../api/client';
+import { useReferenceLabel } from '../../components/referenceLabels';
 import { useDescribeError } from '../../components/errors';
 import { FormModal } from '../../components/FormModal';
 import { useComplaintAction, useComplaintOptions } from './hooks';
@@ -115,6 +116,7 @@ function initialValues(kind: DialogKind, c: Complaint): Partial<Values> {
 /** One dialog per action on a complaint (FormModal: Enter submits, Escape closes); server field errors land under the inputs. */
 export function ComplaintDialog({ kind, complaint, onClose }: { kind: DialogKind | null; complaint: Complaint; onClose: () => void }) {
   const { t } = useTranslation();
+  const categoryLabel = useReferenceLabel('complaint_categories');
   const { message } = App.useApp();
   const describe = useDescribeError();
   const [form] = Form.useForm<Values>();
@@ -149,7 +151,7 @@ export function ComplaintDialog({ kind, complaint, onClose }: { kind: DialogKind
       fields = (
         <>
           <Form.Item name="category" label={t('complaints.fields.category')} rules={requiredPick}>
-            <Select options={[...new Set([complaint.category, ...(options.data?.categories ?? [])])].map((c) => ({ value: c, label: c }))} />
+            <Select options={[...new Set([complaint.category, ...(options.data?.categories ?? [])])].map((c) => ({ value: c, label: categoryLabel(c) }))} />
           </Form.Item>
           <Form.Item name="severity" label={t('complaints.fields.severity')}>
             <Radio.Group optionType="button" options={SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severity.${s}`) }))} />
