@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/modules/manifest';
 import type { WorkflowServices } from '../workflow/workflow.module';
+import { approvalAuditTypes } from './approvals.audit';
 import { APPROVAL_MESSAGES } from './approvals.messages';
 import { approvalsDemo } from './approvals.demo';
 import { approvalRoutes } from './approvals.routes';
@@ -18,6 +19,7 @@ export const approvalsModule = defineModule({
     'approvals.configure': [], // approval chains and groups (docs/regulations.md §18); administrators only
   },
   messages: APPROVAL_MESSAGES,
+  auditTypes: approvalAuditTypes,
   build: (ctx) => {
     const { notifications } = ctx.use<WorkflowServices>('workflow');
     return { approvals: createApprovalService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, notifications }) };

@@ -22,6 +22,13 @@ const REQUEST_SCOPE: ScopedResource = {
 
 /** The approval engine's SQL (the only file of the module that has any). Every call takes the caller's db or trx. */
 export const approvalQueries = {
+  /** Titles of requests, for the audit log. */
+  async titles(db: Q, ids: number[]) {
+    if (!ids.length) return new Map<number, string>();
+    const rows = await db.selectFrom('approval_requests').select(['id', 'title']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.title]));
+  },
+
   request(db: Q, id: number) {
     return db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirst();
   },

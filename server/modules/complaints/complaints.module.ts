@@ -2,6 +2,7 @@ import type { Role } from '../../platform/permissions/roles';
 import { defineModule } from '../../platform/modules/manifest';
 import type { ApprovalServices } from '../approvals/approvals.module';
 import type { WorkflowServices } from '../workflow/workflow.module';
+import { complaintAuditTypes } from './complaints.audit';
 import { createComplaintAnalysis } from './complaints.analysis';
 import { startComplaintJobs } from './complaints.jobs';
 import { complaintsDemo } from './complaints.demo';
@@ -50,6 +51,7 @@ export const complaintsModule = defineModule({
   settingGroups: COMPLAINT_SETTING_GROUPS,
   settings: COMPLAINT_SETTINGS,
   messages: COMPLAINT_MESSAGES,
+  auditTypes: complaintAuditTypes,
   referenceLists: { complaint_categories: { 'zh-CN': '投诉类别', 'zh-TW': '投訴類別', en: 'Complaint categories' } },
   build: (ctx) => {
     const { approvals } = ctx.use<ApprovalServices>('approvals');

@@ -59,6 +59,13 @@ export type ComplaintRow = NonNullable<Awaited<ReturnType<ReturnType<typeof deta
 
 /** The only SQL of the complaints module. */
 export const complaintQueries = {
+  /** Complaint numbers by id, for the audit log. */
+  async numbers(db: Q, ids: number[]) {
+    if (!ids.length) return new Map<number, string>();
+    const rows = await db.selectFrom('complaints').select(['id', 'complaint_no']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.complaint_no]));
+  },
+
   /** For the public pool (docs/regulations.md §8): customers with a complaint not yet closed. */
   async openCustomers(db: Q, customerIds: number[]): Promise<number[]> {
     if (!customerIds.length) return [];

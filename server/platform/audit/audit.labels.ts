@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { Lang } from '../http/i18n';
 import { createOwnership } from '../ownership';
 
@@ -28,6 +30,8 @@ export interface AuditField {
 export interface AuditRecordType {
   label: Labels;
   fields?: Record<string, AuditField>;
+  /** The records' titles or numbers (e.g. a request's title, a complaint's number) for the ids on one log page; an id left out shows as its number. */
+  title?: (db: Kysely<Database>, ids: number[]) => Promise<Map<number, string>>;
 }
 
 const types = new Map<string, AuditRecordType>();

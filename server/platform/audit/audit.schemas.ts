@@ -14,6 +14,8 @@ export const auditEntryOut = z.object({
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
   /** The record type's name in the reader's language. */
   entityLabel: z.string(),
+  /** The record's title or number where its module names it (e.g. the request's title), else null. */
+  entityTitle: z.string().nullable(),
   /** Each changed field with its label and its old / new value as the UI shows them (names, labels, masked). */
   display: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
   ip: z.string().nullable(),

@@ -31,7 +31,10 @@ beforeAll(async () => {
   director = await createUser(ctx, { username: 'i18n.director', displayName: '总监丙', roles: ['director'], departmentId: 1 });
   const t = json(await ctx.admin.get(`/api/teams/${team}`));
   expect((await ctx.admin.put(`/api/teams/${team}`, { supervisorId: supervisor.id, version: t.version })).statusCode).toBe(200);
-  const docs = new Map([[1, { applicantId: applicant.id, departmentId: 1, teamId: team, title: '年度框架协议', fields: {}, link: '/test-docs/1' }]]);
+  const docs = new Map([
+    [1, { applicantId: applicant.id, departmentId: 1, teamId: team, title: '年度框架协议', fields: {}, link: '/test-docs/1' }],
+    [2, { applicantId: applicant.id, departmentId: 1, teamId: team, title: '华东区域代理协议', fields: {}, link: '/test-docs/2' }],
+  ]);
   ctx.services.approvals.registerType({
     type: 'i18n_doc',
     label: L('测试单据', 'Test document'),
@@ -139,6 +142,32 @@ describe('audit log with labels and display values (issue 16 part 3)', () => {
     const enCreate = en.items.find((e: { action: string }) => e.action === 'create');
     expect(enCreate.display).toContainEqual({ field: 'industry', label: 'Industry', before: null, after: 'Manufacturing' });
     expect(en.items.find((e: { action: string }) => e.action === 'update').display).toContainEqual({ field: 'status', label: 'Status', before: 'Potential', after: 'Active' });
+  });
+
+  it('names an approval request by its title and in the reader language', async () => {
+    const who = await rc(applicant);
+    const request = await ctx.db.kysely.transaction().execute((trx) => ctx.services.approvals.submit(trx, who, 'i18n_doc', 2, null));
+    const zh = json(await inLang(ctx.admin, 'zh-CN').get(`/api/audit?entityType=approval_request&entityId=${request.id}`));
+    expect(zh.items[0]).toMatchObject({ entityType: 'approval_request', entityLabel: '审批申请', entityTitle: '华东区域代理协议' });
+    const en = json(await inLang(ctx.admin, 'en').get(`/api/audit?entityType=approval_request&entityId=${request.id}`));
+    expect(en.items[0]).toMatchObject({ entityLabel: 'Approval request', entityTitle: '华东区域代理协议' });
+  });
+
+  it('names a complaint by its number, with its category, severity and handler as the complaint pages show them', async () => {
+    const res = await ctx.admin.post('/api/complaints', { channel: 'hotline', complainantName: '刘女士', complainantPhone: '13912345678', content: '客服接听时语气生硬。', category: '服务态度', severity: 'major', handlerId: applicant.id });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = json(res);
+    const en = json(await inLang(ctx.admin, 'en').get(`/api/audit?entityType=complaint&entityId=${c.id}`));
+    const created = en.items.find((e: { action: string }) => e.action === 'create');
+    expect(created).toMatchObject({ entityLabel: 'Complaint', entityTitle: c.complaintNo });
+    expect(created.display).toEqual(expect.arrayContaining([
+      { field: 'category', label: 'Category', before: null, after: 'Service attitude' },
+      { field: 'severity', label: 'Severity', before: null, after: 'Major' },
+      { field: 'channel', label: 'Channel', before: null, after: 'Hotline' },
+      { field: 'handlerId', label: 'Handler', before: null, after: '申请人甲' },
+    ]));
+    const tw = json(await inLang(ctx.admin, 'zh-TW').get(`/api/audit?entityType=complaint&entityId=${c.id}`));
+    expect(tw.items.find((e: { action: string }) => e.action === 'create').display).toContainEqual({ field: 'category', label: '投訴類別', before: null, after: '服務態度' });
   });
 
   it('names the condition fields of an approval rule in the reader language', async () => {

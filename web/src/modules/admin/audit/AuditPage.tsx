@@ -107,7 +107,7 @@ export default function AuditPage() {
       render: (_, e) => (
         <span>
           {t(`audit.entityTypes.${e.entityType}`, { defaultValue: e.entityLabel })}
-          {e.entityId ? <Typography.Text type="secondary"> #{e.entityId}</Typography.Text> : null}
+          {e.entityTitle ? <Typography.Text type="secondary"> {e.entityTitle}</Typography.Text> : e.entityId ? <Typography.Text type="secondary"> #{e.entityId}</Typography.Text> : null}
         </span>
       ),
     },
