@@ -19,7 +19,7 @@ describe('labels and languages: audit log, notification, industry', () => {
     const created = json(await admin.post('/api/customers', { name: '宁波海川精密制造有限公司', status: 'potential', industry: '制造业' }));
     const c = json(await admin.get(`/api/customers/${created.id}`));
     await admin.put(`/api/customers/${created.id}`, { legalRepresentative: '许海川', version: c.version });
-    const complaint = await admin.post('/api/complaints', { channel: 'hotline', complainantName: '刘女士', complainantPhone: '13912345678', content: '客服接听时语气生硬。', category: '服务态度' });
+    const complaint = await admin.post('/api/complaints', { channel: 'hotline', complainantName: '刘女士', complainantPhone: '13912345678', content: '客服接听时语气生硬。', category: '服务态度', severity: 'general' });
     expect(complaint.statusCode, complaint.body).toBe(201);
     // A notification as the workflow writes one: a message key with its parameters.
     await server.db.kysely.transaction().execute((trx) =>

@@ -2,6 +2,7 @@ import { type BuildContext, defineModule } from '../../platform/modules/manifest
 import type { ApprovalServices } from '../approvals/approvals.module';
 import type { CustomerServices } from '../customers/customers.module';
 import type { WorkflowServices } from '../workflow/workflow.module';
+import { contractAuditTypes } from './contracts.audit';
 import { startContractJobs } from './contracts.jobs';
 import { contractsDemo } from './contracts.demo';
 import { CONTRACT_MESSAGES } from './contracts.messages';
@@ -41,6 +42,7 @@ export const contractsModule = defineModule({
   settingGroups: CONTRACT_SETTING_GROUPS,
   settings: CONTRACT_SETTINGS,
   messages: CONTRACT_MESSAGES,
+  auditTypes: contractAuditTypes,
   build,
   routes: (app, s, ctx) => contractRoutes(app, { contracts: s.contracts, approvals: ctx.use<ApprovalServices>('approvals').approvals }),
   demo: (s, ctx, demo) => contractsDemo(s, ctx.use<ApprovalServices>('approvals').approvals, demo),

@@ -52,6 +52,13 @@ export type ContractRow = Awaited<ReturnType<ReturnType<typeof base>['executeTak
 
 /** The only SQL of contracts (style.md habit 4); every call takes the transaction when there is one. */
 export const contractQueries = {
+  /** Contract numbers by id, for the audit log. */
+  async numbers(db: Q, ids: number[]) {
+    if (!ids.length) return new Map<number, string>();
+    const rows = await db.selectFrom('contracts').select(['id', 'contract_no']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.contract_no]));
+  },
+
   /** For the public pool (docs/regulations.md §8): customers with a contract in draft, in approval or in force. */
   async openCustomers(db: Q, customerIds: number[], today: string): Promise<number[]> {
     if (!customerIds.length) return [];

@@ -170,6 +170,20 @@ describe('audit log with labels and display values (issue 16 part 3)', () => {
     expect(tw.items.find((e: { action: string }) => e.action === 'create').display).toContainEqual({ field: 'category', label: '投訴類別', before: null, after: '服務態度' });
   });
 
+  it('names a contract by its number, with its status and signer as the contract pages show them', async () => {
+    const customer = json(await ctx.admin.post('/api/customers', { name: '苏州华茂纺织有限公司', status: 'formal', ownerId: applicant.id }));
+    const res = await ctx.admin.post('/api/contracts', { customerId: customer.id, contractNo: 'HT-I18N-001', title: '年度面料供货合同', amount: 100, startDate: '2027-01-01', endDate: '2027-12-31', signerId: director.id });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = json(res);
+    const en = json(await inLang(ctx.admin, 'en').get(`/api/audit?entityType=contract&entityId=${c.id}`));
+    const created = en.items.find((e: { action: string }) => e.action === 'create');
+    expect(created).toMatchObject({ entityLabel: 'Contract', entityTitle: 'HT-I18N-001' });
+    expect(created.display).toEqual(expect.arrayContaining([
+      { field: 'title', label: 'Title', before: null, after: '年度面料供货合同' },
+      { field: 'signerId', label: 'Signer', before: null, after: '总监丙' },
+    ]));
+  });
+
   it('names the condition fields of an approval rule in the reader language', async () => {
     const zh = json(await inLang(ctx.admin, 'zh-CN').get('/api/approval-chains'));
     const en = json(await inLang(ctx.admin, 'en').get('/api/approval-chains'));
