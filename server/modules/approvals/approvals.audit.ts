@@ -1,4 +1,4 @@
-import type { AuditRecordType, Labels } from '../../platform/audit/audit.labels';
+import { type AuditRecordType, type Labels, titlesById } from '../../platform/audit/audit.labels';
 import { approvalQueries } from './approvals.queries';
 
 /** How approval entries read in the audit log (issue 16 part 3): the request by its title, not `approval_request #5`. */
@@ -7,7 +7,7 @@ const L = (zhCN: string, zhTW: string, en: string): Labels => ({ 'zh-CN': zhCN, 
 export const approvalAuditTypes: Record<string, AuditRecordType> = {
   approval_request: {
     label: L('审批申请', '審批申請', 'Approval request'),
-    title: (db, ids) => approvalQueries.titles(db, ids),
+    title: titlesById((db, ids) => approvalQueries.titles(db, ids)),
   },
   approval_chain: { label: L('审批流程', '審批流程', 'Approval chain') },
   approval_group: {

@@ -1,4 +1,4 @@
-import type { AuditRecordType, Labels } from '../../platform/audit/audit.labels';
+import { type AuditRecordType, type Labels, titlesById } from '../../platform/audit/audit.labels';
 import { asQ, complaintQueries } from './complaints.queries';
 
 /**
@@ -36,7 +36,7 @@ const TOLD: Record<string, Labels> = {
 export const complaintAuditTypes: Record<string, AuditRecordType> = {
   complaint: {
     label: L('客户投诉', '客戶投訴', 'Complaint'),
-    title: (db, ids) => complaintQueries.numbers(asQ(db), ids),
+    title: titlesById((db, ids) => complaintQueries.numbers(asQ(db), ids)),
     fields: {
       status: { label: L('状态', '狀態', 'Status'), value: { options: STATUS } },
       severity: { label: L('严重程度', '嚴重程度', 'Severity'), value: { options: SEVERITY } },

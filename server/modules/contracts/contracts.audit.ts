@@ -1,4 +1,4 @@
-import type { AuditRecordType, Labels } from '../../platform/audit/audit.labels';
+import { type AuditRecordType, type Labels, titlesById } from '../../platform/audit/audit.labels';
 import { contractQueries } from './contracts.queries';
 
 /**
@@ -19,7 +19,7 @@ const BUSINESS: Record<string, Labels> = { hotel_group: L('团队住宿', '團�
 export const contractAuditTypes: Record<string, AuditRecordType> = {
   contract: {
     label: L('合同', '合約', 'Contract'),
-    title: (db, ids) => contractQueries.numbers(db, ids),
+    title: titlesById((db, ids) => contractQueries.numbers(db, ids)),
     fields: {
       contractNo: { label: L('合同编号', '合約編號', 'Contract no.') },
       title: { label: L('合同名称', '合約名稱', 'Title') },

@@ -2,6 +2,7 @@ import type { Role } from '../../platform/permissions/roles';
 import { defineModule } from '../../platform/modules/manifest';
 import type { ApprovalServices } from '../approvals/approvals.module';
 import type { CustomerServices } from '../customers/customers.module';
+import { developmentAuditTypes } from './development.audit';
 import { developmentDemo } from './development.demo';
 import { DEVELOPMENT_MESSAGES } from './development.messages';
 import { developmentRoutes } from './development.routes';
@@ -37,6 +38,7 @@ export const developmentModule = defineModule({
   settingGroups: DEVELOPMENT_SETTING_GROUPS,
   settings: DEVELOPMENT_SETTINGS,
   messages: DEVELOPMENT_MESSAGES,
+  auditTypes: developmentAuditTypes,
   build: (ctx) => {
     const { customers } = ctx.use<CustomerServices>('customers');
     const { approvals } = ctx.use<ApprovalServices>('approvals');

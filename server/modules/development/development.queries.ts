@@ -111,6 +111,13 @@ function planWithNames(qb: ReturnType<typeof plansFrom>) {
 }
 
 export const developmentQueries = {
+  /** Titles by id, for the audit log. */
+  async planTitles(db: Q, ids: number[]) {
+    if (!ids.length) return new Map<number, string>();
+    const rows = await db.selectFrom('development_plans').select(['id', 'title']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.title]));
+  },
+
   // ---- prospects ----
   async listProspects(db: Q, actor: Actor, f: ProspectFilter, p: { page: number; pageSize: number; sort: ProspectSortField; direction: 'asc' | 'desc' }) {
     const base = prospectsIn(db, actor, f);

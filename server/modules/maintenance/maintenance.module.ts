@@ -1,3 +1,4 @@
+import { maintenanceAuditTypes } from './maintenance.audit';
 import { maintenanceDemo } from './maintenance.demo';
 import type { Role } from '../../platform/permissions/roles';
 import { defineModule } from '../../platform/modules/manifest';
@@ -34,6 +35,7 @@ export const maintenanceModule = defineModule({
     'maintenance.record': all, // record the work done, the customer's feedback and spending on an approved plan
   },
   messages: MAINTENANCE_MESSAGES,
+  auditTypes: maintenanceAuditTypes,
   build: (ctx) => {
     const { approvals } = ctx.use<ApprovalServices>('approvals');
     const { tasks } = ctx.use<WorkflowServices>('workflow');

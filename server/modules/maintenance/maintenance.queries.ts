@@ -22,6 +22,13 @@ export type PlanSort = keyof typeof SORTS;
 
 /** The only SQL of maintenance plans. Every function takes the connection (or transaction) to use. */
 export const maintenanceQueries = {
+  /** Titles by id, for the audit log. */
+  async titles(db: Q, ids: number[]) {
+    if (!ids.length) return new Map<number, string>();
+    const rows = await db.selectFrom('maintenance_plans').select(['id', 'title']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.title]));
+  },
+
   /** For the public pool (docs/regulations.md §8): customers named in a maintenance plan under review or in progress. */
   async openPlanCustomers(db: Q, customerIds: number[]): Promise<number[]> {
     if (!customerIds.length) return [];

@@ -42,7 +42,7 @@ export async function displayAudit(db: Kysely<Database>, reference: ReferenceSer
     }
   }
   const names = await userNames(db, people);
-  const titles = await recordTitles(db, entries);
+  const titles = await recordTitles(db, lang, entries);
   const referenceLabel = needsReference ? await reference.labeller(lang) : (_l: string, v: string) => v;
   const sep = lang === 'en' ? ', ' : '、';
 
@@ -61,7 +61,7 @@ export async function displayAudit(db: Kysely<Database>, reference: ReferenceSer
 
   return parsed.map(({ type, changes }, i) => ({
     entityLabel: type?.label[lang] ?? entries[i].entity_type,
-    entityTitle: titles.get(entries[i].entity_type)?.get(Number(entries[i].entity_id)) ?? null,
+    entityTitle: (entries[i].entity_id && titles.get(entries[i].entity_type)?.get(entries[i].entity_id)) || null,
     display: Object.entries(changes).map(([field, [before, after]]): DisplayedChange => {
       const f = type?.fields?.[field];
       return { field, label: f?.label[lang] ?? field, before: show(f?.value, before), after: show(f?.value, after) };
@@ -70,15 +70,14 @@ export async function displayAudit(db: Kysely<Database>, reference: ReferenceSer
 }
 
 /** Per record type, the titles of the records on this page: one batched read per type that declares `title`. */
-async function recordTitles(db: Kysely<Database>, entries: Entry[]): Promise<Map<string, Map<number, string>>> {
-  const ids = new Map<string, Set<number>>();
+async function recordTitles(db: Kysely<Database>, lang: Lang, entries: Entry[]): Promise<Map<string, Map<string, string>>> {
+  const ids = new Map<string, Set<string>>();
   for (const e of entries) {
-    const id = Number(e.entity_id);
-    if (!auditType(e.entity_type)?.title || !Number.isInteger(id) || id <= 0) continue;
+    if (!auditType(e.entity_type)?.title || !e.entity_id) continue;
     if (!ids.has(e.entity_type)) ids.set(e.entity_type, new Set());
-    ids.get(e.entity_type)!.add(id);
+    ids.get(e.entity_type)!.add(e.entity_id);
   }
-  const out = new Map<string, Map<number, string>>();
-  await Promise.all([...ids].map(async ([type, set]) => out.set(type, await auditType(type)!.title!(db, [...set]))));
+  const out = new Map<string, Map<string, string>>();
+  await Promise.all([...ids].map(async ([type, set]) => out.set(type, await auditType(type)!.title!(db, [...set], lang))));
   return out;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Lang } from '../http/i18n';
 import { createOwnership } from '../ownership';
+import { SETTINGS_BY_KEY } from '../settings/settings.registry';
 
 /** A label in the three interface languages. */
 export type Labels = Record<Lang, string>;
@@ -30,8 +31,17 @@ export interface AuditField {
 export interface AuditRecordType {
   label: Labels;
   fields?: Record<string, AuditField>;
-  /** The records' titles or numbers (e.g. a request's title, a complaint's number) for the ids on one log page; an id left out shows as its number. */
-  title?: (db: Kysely<Database>, ids: number[]) => Promise<Map<number, string>>;
+  /** The records' titles or numbers (e.g. a request's title, a complaint's number) for the ids on one log page; an id left out shows as it is. */
+  title?: (db: Kysely<Database>, ids: string[], lang: Lang) => Promise<Map<string, string>>;
+}
+
+/** A `title` for record types with numeric ids, from a batched read of id → title. */
+export function titlesById(read: (db: Kysely<Database>, ids: number[]) => Promise<Map<number, string>>): NonNullable<AuditRecordType['title']> {
+  return async (db, ids) => {
+    const numeric = ids.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    const found = numeric.length ? await read(db, numeric) : new Map<number, string>();
+    return new Map([...found].map(([id, title]) => [String(id), title]));
+  };
 }
 
 const types = new Map<string, AuditRecordType>();
@@ -83,5 +93,10 @@ registerAuditTypes('platform', {
       members: { label: L('成员', '成員', 'Members'), value: 'users' },
     },
   },
-  setting: { label: L('设置', '設定', 'Setting') },
+  setting: {
+    label: L('设置', '設定', 'Setting'),
+    fields: { value: { label: L('设置值', '設定值', 'Value') } },
+    // The setting's name as the settings page shows it, instead of its key.
+    title: async (_db, keys, lang) => new Map(keys.flatMap((k) => (SETTINGS_BY_KEY.get(k) ? [[k, SETTINGS_BY_KEY.get(k)!.label[lang]] as [string, string]] : []))),
+  },
 });

@@ -184,6 +184,26 @@ describe('audit log with labels and display values (issue 16 part 3)', () => {
     ]));
   });
 
+  it('names a setting by its label, and maintenance and development plans by their titles', async () => {
+    expect((await ctx.admin.put('/api/settings/security.lockoutThreshold', { value: 12, version: 0 })).statusCode).toBe(200);
+    const setting = json(await inLang(ctx.admin, 'en').get('/api/audit?entityType=setting&entityId=security.lockoutThreshold')).items[0];
+    expect(setting).toMatchObject({ entityLabel: 'Setting', entityTitle: 'Failed sign-ins before lockout' });
+    expect(setting.display).toContainEqual({ field: 'value', label: 'Value', before: '10', after: '12' });
+
+    const customer = json(await ctx.admin.post('/api/customers', { name: '无锡恒信电子有限公司', status: 'formal', ownerId: applicant.id }));
+    const mp = await supervisor.client.post('/api/maintenance-plans', { title: '2027 年一季度重点客户维护方案', goals: '提升满意度', method: '上门拜访', measures: '每月拜访一次', budget: 100, startDate: '2027-01-01', endDate: '2027-03-31', customerIds: [customer.id], staffIds: [applicant.id] });
+    expect(mp.statusCode, mp.body).toBe(201);
+    const mpLog = json(await inLang(ctx.admin, 'zh-TW').get(`/api/audit?entityType=maintenance_plan&entityId=${json(mp).id}`)).items[0];
+    expect(mpLog).toMatchObject({ entityLabel: '客戶維護方案', entityTitle: '2027 年一季度重点客户维护方案' });
+    expect(mpLog.display).toContainEqual({ field: 'staffIds', label: '維護人員', before: null, after: '申请人甲' });
+
+    const dp = await applicant.client.post('/api/development-plans', { title: '华东新客户开发计划', periodStart: '2027-01-01', periodEnd: '2027-03-31' });
+    expect(dp.statusCode, dp.body).toBe(201);
+    const dpLog = json(await inLang(ctx.admin, 'en').get(`/api/audit?entityType=development_plan&entityId=${json(dp).id}`)).items[0];
+    expect(dpLog).toMatchObject({ entityLabel: 'Development plan', entityTitle: '华东新客户开发计划' });
+    expect(dpLog.display).toContainEqual({ field: 'title', label: 'Title', before: null, after: '华东新客户开发计划' });
+  });
+
   it('names the condition fields of an approval rule in the reader language', async () => {
     const zh = json(await inLang(ctx.admin, 'zh-CN').get('/api/approval-chains'));
     const en = json(await inLang(ctx.admin, 'en').get('/api/approval-chains'));
