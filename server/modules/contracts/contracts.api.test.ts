@@ -58,8 +58,13 @@ describe('signing within authority (docs/regulations.md §13)', () => {
       expect(n?.title).toBe(`合同已生效：${c.contractNo} 年度会议室及客房协议`);
       expect(n?.body).toContain('¥300,000.00');
     }
+    // Stored as a message key: an English reader gets it in English.
+    finance1.client.cookies.set('gx_lang', 'en');
+    const en = (await inbox(finance1)).find((i) => i.kind === 'contract.effective' && i.link?.path === `/contracts/${c.id}`);
+    finance1.client.cookies.delete('gx_lang');
+    expect(en?.title).toBe(`Contract in force: ${c.contractNo} 年度会议室及客房协议`);
     // Expiry reminder for the signer and the owner: 30 days before 2027-11-30, 09:00 Beijing time.
-    const reminder = await ctx.services.reminders.get(`contract:${c.id}:expiry:zh-CN`);
+    const reminder = await ctx.services.reminders.get(`contract:${c.id}:expiry`);
     expect(reminder?.due_at).toBe('2027-10-31T01:00:00.000Z');
     expect(JSON.parse(reminder!.payload).userIds.sort()).toEqual([manager.id, specA.id].sort());
   });
@@ -239,11 +244,11 @@ describe('the customer archive, files, termination and expiry', () => {
   it('terminates an effective contract with a reason, cancels its reminder and keeps the audit trail', async () => {
     const c = await draft(specA, { amount: 20000, signerId: manager.id });
     const signed = json(await sign(manager, c));
-    expect(await ctx.services.reminders.get(`contract:${c.id}:expiry:zh-CN`)).toBeTruthy();
+    expect(await ctx.services.reminders.get(`contract:${c.id}:expiry`)).toBeTruthy();
     expect((await specA.client.post(`/api/contracts/${c.id}/terminate`, { reason: '客户经营范围变更', version: signed.version })).statusCode).toBe(403);
     const res = await manager.client.post(`/api/contracts/${c.id}/terminate`, { reason: '客户经营范围变更', version: signed.version });
     expect(json(res)).toMatchObject({ status: 'terminated', terminationReason: '客户经营范围变更', terminatedByName: '吴经理' });
-    expect(await ctx.services.reminders.get(`contract:${c.id}:expiry:zh-CN`)).toBeFalsy();
+    expect(await ctx.services.reminders.get(`contract:${c.id}:expiry`)).toBeFalsy();
     const audit = json(await ctx.admin.get(`/api/audit?entityType=contract&entityId=${c.id}&pageSize=50`)).items.map((e: { action: string }) => e.action);
     expect(audit.sort()).toEqual(['create', 'effective', 'sign', 'terminate']);
   });

@@ -175,7 +175,8 @@ export function createContractCore(deps: ContractDeps) {
   }
 
   function reminderKeys(id: number) {
-    return LANGS.map((l) => `contract:${id}:expiry:${l}`);
+    // One reminder for all readers; the per-language keys are those of reminders scheduled before notices had keys.
+    return [`contract:${id}:expiry`, ...LANGS.map((l) => `contract:${id}:expiry:${l}`)];
   }
 
   /**
@@ -196,38 +197,37 @@ export function createContractCore(deps: ContractDeps) {
     const s = await readSettings(settings, trx);
     const link = { type: 'contract', id, path: `/contracts/${id}` };
     const finance = await q.usersWithRoles(trx, ['finance']);
-    // Each reader gets the copy in their own interface language.
-    for (const lang of LANGS) {
-      const userIds = finance.filter((u) => langOf(u.locale) === lang).map((u) => u.id);
-      if (userIds.length === 0) continue;
+    // Stored as message keys: each reader sees the notice in their own interface language.
+    if (finance.length) {
       await notifications.notify(trx, {
-        userIds,
+        userIds: finance.map((u) => u.id),
         kind: 'contract.effective',
-        title: t(lang, 'contract.notify.effective', { no: before.contract_no, title: before.title }),
-        body: t(lang, 'contract.notify.effective_body', {
-          customer: before.customer_name,
+        titleKey: 'contract.notify.effective',
+        bodyKey: 'contract.notify.effective_body',
+        params: {
+          no: before.contract_no,
+          title: before.title,
+          customer: before.customer_name ?? '',
           amount: formatMoney(before.amount_cents, before.currency as Currency),
           start: before.start_date,
           end: before.end_date,
-        }),
+        },
         link,
       });
     }
     const dueAt = expiryReminderAt(before.end_date, s.expiryReminderDays, now);
     if (dueAt) {
-      const people = await q.localesOf(trx, [...new Set([before.signer_id, before.owner_id])]);
-      for (const lang of LANGS) {
-        const userIds = people.filter((p) => langOf(p.locale) === lang).map((p) => p.id);
-        const key = `contract:${id}:expiry:${lang}`;
-        if (userIds.length === 0) continue;
+      const people = [...new Set([before.signer_id, before.owner_id])].filter((u): u is number => u != null);
+      if (people.length) {
         await reminders.schedule(trx, {
-          key,
+          key: `contract:${id}:expiry`,
           dueAt,
           notification: {
-            userIds,
+            userIds: people,
             kind: 'contract.expiring',
-            title: t(lang, 'contract.notify.expiring', { no: before.contract_no, title: before.title }),
-            body: t(lang, 'contract.notify.expiring_body', { customer: before.customer_name, end: before.end_date }),
+            titleKey: 'contract.notify.expiring',
+            bodyKey: 'contract.notify.expiring_body',
+            params: { no: before.contract_no, title: before.title, customer: before.customer_name ?? '', end: before.end_date },
             link,
           },
         });
