@@ -155,6 +155,12 @@ describe('care reminders (docs/regulations.md §12)', () => {
     await run(); // the lease ran out: the next run finds the occasion already reminded
     const sent = await birthday();
     expect(sent.map((r) => r.title)).toEqual(['关怀提醒：2026-09-25 北京华宇科技有限公司 张伟 生日（农历生日）']);
+    // Stored as a message key: the owner reads it in English when that is their language.
+    specA.client.cookies.set('gx_lang', 'en');
+    const inEnglish = json(await specA.client.get('/api/notifications?pageSize=100')).items.map((i: { title: string }) => i.title);
+    specA.client.cookies.delete('gx_lang');
+    expect(inEnglish).toContain('Care reminder: 北京华宇科技有限公司 张伟 birthday (lunar birthday) on 2026-09-25');
+    expect(inEnglish.some((x: string) => x.startsWith('Care reminder: Mid-Autumn Festival on'))).toBe(true);
     // 中秋 falls on the same day: one festival reminder per owner
     expect((await reminders(specA.id)).filter((r) => r.title.includes('中秋节'))).toHaveLength(1);
     expect((await reminders(specB.id)).filter((r) => r.title.includes('张伟'))).toHaveLength(0);

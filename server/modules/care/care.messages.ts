@@ -19,7 +19,7 @@ export const CARE_MESSAGES: Catalogue = {
   'care.festival.dragonBoat': ['端午节', '端午節', 'Dragon Boat Festival'],
   'care.festival.midAutumn': ['中秋节', '中秋節', 'Mid-Autumn Festival'],
   'care.festival.doubleNinth': ['重阳节', '重陽節', 'Double Ninth Festival'],
-  'care.remind.title': ['关怀提醒：{date} {who} {occasion}', '關懷提醒：{date} {who} {occasion}', 'Care reminder: {who} {occasion} on {date}'],
+  'care.remind.title': ['关怀提醒：{date} {who} {occasion}{years}{lunar}', '關懷提醒：{date} {who} {occasion}{years}{lunar}', 'Care reminder: {who} {occasion}{years}{lunar} on {date}'],
   'care.remind.festival_title': ['关怀提醒：{date} {festival}，请问候您的 {count} 位客户', '關懷提醒：{date} {festival}，請問候您的 {count} 位客戶', 'Care reminder: {festival} on {date}, greet your {count} customers'],
   'care.remind.guest': ['贵宾 {name}', '貴賓 {name}', 'guest {name}'],
   'care.todo.today': ['今天关怀：{who} {occasion}', '今天關懷：{who} {occasion}', 'Care today: {who} {occasion}'],

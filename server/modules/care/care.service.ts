@@ -9,7 +9,7 @@ import type { Actor, RequestContext } from '../../platform/permissions/actor';
 import type { SettingsService } from '../../platform/settings/settings.service';
 import { type Clock, shanghaiDate } from '../../platform/time';
 import { customerLookups } from '../customers/customers.queries';
-import type { NotificationService, TodoItem, TodoProvider } from '../workflow/workflow.types';
+import type { NotificationParams, NotificationService, TodoItem, TodoProvider } from '../workflow/workflow.types';
 import { careQueries as q } from './care.queries';
 import { addDays, type CareCustomer, type CareGuest, type CareRules, fillTemplate, type Occasion, occasionsBetween, type TemplateChannel, unknownPlaceholders } from './care.rules';
 
@@ -146,6 +146,16 @@ export function createCareService(deps: CareDeps) {
     },
   };
 
+  function occasionKey(o: Pick<Occasion, 'type' | 'festival'>): string {
+    return o.type === 'festival' && o.festival ? `care.festival.${o.festival}` : `care.occasion.${o.type}`;
+  }
+  /** A keyed message in one language, its nested label parameters rendered in the same language. */
+  function renderIn(lang: typeof LANG, key: string, params: NotificationParams): string {
+    const flat: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(params)) flat[k] = typeof v === 'object' ? t(lang, v.key, v.params ?? {}) : v;
+    return t(lang, key, flat);
+  }
+
   function occasionLabel(o: Pick<Occasion, 'type' | 'festival' | 'years'>): string {
     if (o.type === 'festival' && o.festival) return t(LANG, `care.festival.${o.festival}`);
     return t(LANG, `care.occasion.${o.type}`) + (o.years ? ` ${o.years}` : '');
@@ -206,16 +216,28 @@ export function createCareService(deps: CareDeps) {
       const now = clock.now().toISOString();
       let sent = 0;
       for (const o of list) {
-        const targets: [number, string, string][] =
-          o.type === 'festival'
-            ? [...ownerCounts].map(([owner, count]) => [owner, `${o.key}:owner:${owner}`, t(LANG, 'care.remind.festival_title', { date: o.date, festival: occasionLabel(o), count })])
-            : o.ownerId
-              ? [[o.ownerId, o.key, t(LANG, 'care.remind.title', { date: o.date, who: whoOf(o), occasion: occasionLabel(o) + (o.calendar === 'lunar' && o.type === 'birthday' ? t(LANG, 'care.remind.lunar') : '') })]]
-              : [];
-        for (const [owner, key, title] of targets) {
+        // Stored as a message key with its parameters (labels as nested keys), read in each owner's language;
+        // the zh-CN text is kept as the row's plain title.
+        const targets: [number, string, string, NotificationParams][] = [];
+        if (o.type === 'festival') {
+          for (const [owner, count] of ownerCounts) {
+            const params: NotificationParams = { date: o.date, festival: { key: occasionKey(o) }, count };
+            targets.push([owner, `${o.key}:owner:${owner}`, 'care.remind.festival_title', params]);
+          }
+        } else if (o.ownerId) {
+          const params: NotificationParams = {
+            date: o.date,
+            who: o.guestName ? { key: 'care.remind.guest', params: { name: o.guestName } } : whoOf(o),
+            occasion: { key: occasionKey(o) },
+            years: o.years ? ` ${o.years}` : '',
+            lunar: o.calendar === 'lunar' && o.type === 'birthday' ? { key: 'care.remind.lunar' } : '',
+          };
+          targets.push([o.ownerId, o.key, 'care.remind.title', params]);
+        }
+        for (const [owner, key, titleKey, params] of targets) {
           const done = await db.transaction().execute(async (trx) => {
             if (!(await q.claimReminder(trx, { key, owner_id: owner, occasion_date: o.date, sent_at: now }))) return false;
-            await notifications.notify(trx, { userIds: [owner], kind: 'care.reminder', title, link: linkOf(o) });
+            await notifications.notify(trx, { userIds: [owner], kind: 'care.reminder', titleKey, params, title: renderIn(LANG, titleKey, params), link: linkOf(o) });
             return true;
           });
           if (done) sent++;
