@@ -278,8 +278,8 @@ function ACardTable({ a }: { a: ACardAnalysis }) {
     ],
   };
   const notes = [
-    t('analysis.card.unavailable', { dims: a.unavailable.map((d) => t(`analysis.card.dims.${d}`)).join('、') }),
-    ...(a.ignoredFilters.length ? [t('analysis.card.ignored', { filters: a.ignoredFilters.map((f) => t(`analysis.filters.${f}`)).join('、') })] : []),
+    t('analysis.card.unavailable', { dims: a.unavailable.map((d) => t(`analysis.card.dims.${d}`)).join(t('common.listSeparator')) }),
+    ...(a.ignoredFilters.length ? [t('analysis.card.ignored', { filters: a.ignoredFilters.map((f) => t(`analysis.filters.${f}`)).join(t('common.listSeparator')) })] : []),
   ];
   return (
     <Layout
