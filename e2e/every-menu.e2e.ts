@@ -21,20 +21,43 @@ async function verdict(page: Page): Promise<Verdict> {
     () => {
       const main = document.querySelector('main');
       if (!main) return null;
-      // Still loading: a spinner (antd marks it aria-busy) or no heading yet.
-      if (main.querySelector('[aria-busy="true"]') || !main.querySelector('h2, h1')) return null;
+      // Still loading: a spinner (antd marks it aria-busy) or no heading of the new page yet (the previous page's
+      // elements carry data-stale until the router replaces them).
+      if (main.querySelector('[aria-busy="true"]') || !main.querySelector('h2:not([data-stale]), h1:not([data-stale])')) return null;
       const text = main.innerText;
       if (/加载失败|您没有访问此页面的权限|页面不存在|出错了/.test(text)) return { kind: 'error', text: text.slice(0, 300) };
-      if (main.querySelector('[data-row-key]')) return { kind: 'rows' };
+      if (main.querySelector('[data-row-key]:not([data-stale])')) return { kind: 'rows' };
       // antd's own empty text means a list nobody explained.
-      if (text.includes('暂无数据')) return { kind: 'blank', text: text.slice(0, 300) };
-      if (main.querySelector('table')) return { kind: 'empty' };
+      if (text.includes('暂无数据')) {
+        // Name the unexplained list: the card or tab it sits in.
+        const where = [...main.querySelectorAll('.ant-empty')]
+          .filter((e) => (e as HTMLElement).innerText.includes('暂无数据'))
+          .map((e) => (e.closest('.ant-card')?.querySelector('.ant-card-head-title') as HTMLElement | null)?.innerText ?? (e.closest('.ant-tabs')?.querySelector('.ant-tabs-tab-active') as HTMLElement | null)?.innerText ?? '(page)');
+        return { kind: 'blank', text: `${main.querySelector('h1, h2')!.textContent} — unexplained empty list in: ${where.join(' | ')}` };
+      }
+      if (main.querySelector('table:not([data-stale])')) return { kind: 'empty' };
       return text.replace(/\s+/g, '').length > 20 ? { kind: 'content' } : null;
     },
     undefined,
     { timeout: 15_000, polling: 200 },
   );
   return (await handle.jsonValue()) as Verdict;
+}
+
+/**
+ * Opens a menu entry the way the menu does (the router's history, no reload). It passes through the not-found page
+ * first so that the entry's page is always drawn anew, and marks what is left on screen so the verdict waits for it.
+ */
+async function navigateWithinApp(page: Page, href: string) {
+  const go = (to: string) =>
+    page.evaluate((path) => {
+      window.history.pushState({}, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+    }, to);
+  await go('/__every-menu-none');
+  await page.waitForFunction(() => !!document.querySelector('main .ant-result-404'), undefined, { polling: 50 });
+  await page.evaluate(() => document.querySelectorAll('main *').forEach((el) => el.setAttribute('data-stale', '')));
+  await go(href);
 }
 
 describe('every menu entry on a fresh demo', () => {
@@ -71,15 +94,21 @@ describe('every menu entry on a fresh demo', () => {
       const nav = page.getByRole('navigation', { name: /主菜单|导航/ });
       const hrefs = await nav.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
       expect(hrefs.length, username).toBeGreaterThan(2);
+      const problem = (text: string) => {
+        problems.push(text);
+        console.log(`problem: ${text}`);
+      };
       for (const href of hrefs) {
-        // A fresh load per entry: one slow page cannot leave the next one half-drawn.
         try {
-          await page.goto(`${server.baseUrl}${href}`);
+          await navigateWithinApp(page, href);
           const v = await verdict(page);
-          if (v.kind === 'error' || v.kind === 'blank') problems.push(`${username} ${href}: ${v.kind} ${v.text}`);
+          if (v.kind === 'error' || v.kind === 'blank') problem(`${username} ${href}: ${v.kind} ${v.text}`);
           if (v.kind === 'empty') empties.push(`${username} ${href}`);
         } catch (e) {
-          problems.push(`${username} ${href}: ${(e as Error).message.split('\n')[0]}`);
+          problem(`${username} ${href}: ${(e as Error).message.split('\n')[0]}`);
+          // A page that never settled: start the next entry from a fresh load.
+          await page.goto(`${server.baseUrl}/`);
+          await page.getByRole('heading', { name: /您好/ }).waitFor();
         }
       }
       console.log(`${username}: ${hrefs.length} pages in ${Math.round((Date.now() - started) / 1000)} s; problems so far: ${problems.length}`);

@@ -15,7 +15,7 @@ export const approvalsModule = defineModule({
   migrations: (kind) => [approvals20261124(kind)],
   capabilities: {
     // Every role may apply or be an approver; what a request shows is checked per request (applicant, approvers, document's scope).
-    'approvals.use': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa'],
+    'approvals.use': ['director', 'manager', 'supervisor', 'specialist', 'sales', 'finance', 'agent', 'qa', 'callcentre_manager', 'team_lead'],
     'approvals.configure': [], // approval chains and groups (docs/regulations.md §18); administrators only
   },
   messages: APPROVAL_MESSAGES,

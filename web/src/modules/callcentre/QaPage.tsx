@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../api/client';
 import type { Call, QaScore } from '../../api/contract/callcentre';
 import { FormModal } from '../../components/FormModal';
+import { EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { useDescribeError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
@@ -33,6 +34,7 @@ export default function QaPage() {
           size="small"
           rowKey="id"
           pagination={false}
+          locale={{ emptyText: <EmptyListHint hint={{ description: t('callcentre.qa.empty.scores') }} /> }}
           dataSource={scores.data?.items ?? []}
           columns={[
             { title: t('callcentre.calls.startedAt'), dataIndex: 'callStartedAt', render: (v: string) => formatDateTime(v) },
@@ -67,6 +69,7 @@ export default function QaPage() {
             size="small"
             rowKey="agentId"
             pagination={false}
+            locale={{ emptyText: <EmptyListHint hint={{ description: t('callcentre.qa.empty.report') }} /> }}
             dataSource={report.data.agents}
             columns={[
               { title: t('callcentre.qa.agent'), dataIndex: 'agentName' },
@@ -94,6 +97,7 @@ function Sample({ month, onScore }: { month: string; onScore: (c: Call) => void 
         size="small"
         rowKey="id"
         pagination={false}
+        locale={{ emptyText: <EmptyListHint hint={{ description: t('callcentre.qa.empty.sample') }} /> }}
         dataSource={rows}
         columns={[
           { title: t('callcentre.calls.startedAt'), dataIndex: 'startedAt', render: (v: string) => formatDateTime(v) },

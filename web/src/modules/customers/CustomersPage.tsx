@@ -143,6 +143,7 @@ export default function CustomersPage() {
         formName="customerFilters"
         query={customers}
         columns={columns}
+        emptyHint={{ description: t('customers.emptyHint'), action: can('customers.create') ? { label: t('customers.create'), onClick: () => navigate('/customers/new') } : null }}
         reset
         mobileFilters={(count) => (count ? t('customers.filtersActive', { count }) : t('customers.filters'))}
         columnChooser={{ storageKey: COLUMNS_STORAGE_KEY, label: t('customers.columns'), hint: t('customers.columnsHint'), fixed: ['name'] }}

@@ -171,7 +171,7 @@ export default function DashboardPage() {
                     }}
                   />
                 ) : (
-                  <Empty description={t('dashboards.none')} />
+                  <Empty description={t('dashboards.gradeRegion.empty')} />
                 )}
               </Card>
             </Col>

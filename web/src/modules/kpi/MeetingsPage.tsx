@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, applyFieldErrors } from '../../api/client';
 import type { KpiMeeting } from '../../api/contract/kpi';
+import { EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
@@ -47,6 +48,7 @@ export default function MeetingsPage() {
             rowKey="id"
             loading={q.isFetching}
             dataSource={q.data?.items ?? []}
+            locale={{ emptyText: <EmptyListHint hint={{ description: t('kpi.meetings.empty') }} /> }}
             pagination={false}
             columns={[
               { title: t('kpi.meetings.when'), dataIndex: 'startsAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD ddd HH:mm') },

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { KpiReport } from '../../api/contract/kpi';
 import { useDescribeError } from '../../components/errors';
+import { EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 
@@ -36,6 +37,7 @@ export default function ReportsPage() {
             rowKey={(r) => `${r.kind}:${r.period}`}
             loading={q.isFetching}
             dataSource={q.data?.items ?? []}
+            locale={{ emptyText: <EmptyListHint hint={{ description: t('kpi.reports.empty') }} /> }}
             pagination={{ pageSize: 31, hideOnSinglePage: true }}
             columns={[
               { title: t('kpi.reports.kind'), dataIndex: 'kind', render: (k: string) => t(`kpi.report.${k}`) },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ChurnRisk, LostRow, RfmRow, RfmSegment } from '../../api/contract/loyalty';
 import { useNotifyError } from '../../components/errors';
+import { EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useSession } from '../auth/hooks';
@@ -45,7 +46,7 @@ function ChurnTab({ canManage }: { canManage: boolean }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('loyalty.churnHint', { count: q.data?.months ?? 6 })}</Typography.Paragraph>
-      <Table rowKey="customerId" size="small" loading={q.isLoading} columns={cols} dataSource={q.data?.rows ?? []} scroll={{ x: 1000 }} pagination={{ pageSize: 20 }} />
+      <Table rowKey="customerId" size="small" loading={q.isLoading} columns={cols} dataSource={q.data?.rows ?? []} scroll={{ x: 1000 }} pagination={{ pageSize: 20 }} locale={{ emptyText: <EmptyListHint hint={{ description: t('loyalty.churnEmpty', { count: q.data?.months ?? 6 }) }} /> }} />
       <ReasonModal
         name="loyalty-churn-reason"
         open={!!editing}
@@ -79,7 +80,7 @@ function LostTab({ canManage }: { canManage: boolean }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('loyalty.lostHint', { count: q.data?.months ?? 12 })}</Typography.Paragraph>
-      <Table rowKey="customerId" size="small" loading={q.isLoading} columns={cols} dataSource={q.data?.rows ?? []} scroll={{ x: 800 }} pagination={{ pageSize: 20 }} />
+      <Table rowKey="customerId" size="small" loading={q.isLoading} columns={cols} dataSource={q.data?.rows ?? []} scroll={{ x: 800 }} pagination={{ pageSize: 20 }} locale={{ emptyText: <EmptyListHint hint={{ description: t('loyalty.lostEmpty', { count: q.data?.months ?? 12 }) }} /> }} />
       <ReasonModal
         name="loyalty-lost-reason"
         open={!!target}
@@ -141,7 +142,7 @@ function RfmTab() {
         />
         {q.data ? <Typography.Text type="secondary">{t('loyalty.window', { from: q.data.from, to: q.data.to })}</Typography.Text> : null}
       </Space>
-      <Table rowKey="customerId" size="small" loading={q.isLoading} columns={cols} dataSource={q.data?.rows ?? []} scroll={{ x: 1000 }} pagination={{ pageSize: 20 }} />
+      <Table rowKey="customerId" size="small" loading={q.isLoading} columns={cols} dataSource={q.data?.rows ?? []} scroll={{ x: 1000 }} pagination={{ pageSize: 20 }} locale={{ emptyText: <EmptyListHint hint={{ description: t('loyalty.rfmEmpty') }} /> }} />
       <Typography.Paragraph type="secondary">{t('loyalty.rfmHint')}</Typography.Paragraph>
     </>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
@@ -38,6 +39,7 @@ export default function BanquetsPage() {
         size="small"
         loading={banquets.isFetching}
         dataSource={banquets.data?.items ?? []}
+        locale={{ emptyText: <EmptyListHint hint={{ description: t('reception.banquets.empty'), action: can('reception.write') ? { label: t('reception.banquets.create'), onClick: () => setCreating(true) } : null }} /> }}
         scroll={{ x: 1000 }}
         pagination={{ current: page, total: banquets.data?.total ?? 0, pageSize: 20, onChange: setPage, showSizeChanger: false }}
         expandable={{ expandedRowRender: (r) => <ApprovalPanel documentType={BANQUET_DOCUMENT_TYPE} documentId={r.id} /> }}

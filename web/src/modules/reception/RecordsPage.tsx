@@ -3,6 +3,7 @@ import { Button, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
@@ -48,6 +49,7 @@ export default function RecordsPage() {
         size="small"
         loading={records.isFetching}
         dataSource={records.data?.items ?? []}
+        locale={{ emptyText: <EmptyListHint hint={{ description: t('reception.records.empty'), action: can('reception.write') ? { label: t('reception.records.create'), onClick: () => setCreating(true) } : null }} /> }}
         scroll={{ x: 1000 }}
         pagination={{ current: page, total: records.data?.total ?? 0, pageSize: 20, onChange: setPage, showSizeChanger: false }}
         columns={[

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../components/format';
+import { EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
@@ -49,6 +50,7 @@ export default function ToursPage() {
         size="small"
         loading={tours.isFetching}
         dataSource={tours.data?.items ?? []}
+        locale={{ emptyText: <EmptyListHint hint={{ description: t('reception.tours.empty'), action: can('reception.write') ? { label: t('reception.tours.create'), onClick: () => setCreating(true) } : null }} /> }}
         scroll={{ x: 900 }}
         pagination={{ current: page, total: tours.data?.total ?? 0, pageSize: 20, onChange: setPage, showSizeChanger: false }}
         columns={[

@@ -7,6 +7,7 @@ import { saveBlob } from '../../components/download';
 import { useNotifyError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { MaskedValue } from '../../components/MaskedValue';
+import { EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { LoadError } from '../../components/status';
 import { useCan } from '../auth/hooks';
@@ -72,6 +73,7 @@ export default function VisitsPage() {
         size="small"
         loading={visits.isFetching}
         dataSource={visits.data?.items ?? []}
+        locale={{ emptyText: <EmptyListHint hint={{ description: t('reception.visits.empty'), action: can('reception.write') ? { label: t('reception.visits.create'), onClick: () => setCreating(true) } : null }} /> }}
         scroll={{ x: 1100 }}
         pagination={{ current: page, total: visits.data?.total ?? 0, pageSize: 20, onChange: setPage, showSizeChanger: false }}
         columns={[

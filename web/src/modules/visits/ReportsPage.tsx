@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ReportAverages, VisitReport } from '../../api/contract/visits';
-import { type ListColumn, ListPage, useListState } from '../../components/ListPage';
+import { type ListColumn, ListPage, useListState, EmptyListHint } from '../../components/ListPage';
 import { PageContainer } from '../../components/PageContainer';
 import { useCan } from '../auth/hooks';
 import { useAverages, useReports } from './hooks';
@@ -80,6 +80,7 @@ export default function ReportsPage() {
             size="small"
             loading={averages.isFetching}
             dataSource={averages.data?.rows ?? []}
+            locale={{ emptyText: <EmptyListHint hint={{ description: t('visits.reports.averagesEmpty') }} /> }}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 700 }}
             columns={[

@@ -14,13 +14,14 @@ const OutboxPage = lazy(() => import('./OutboxPage'));
 export const workflowModule: WebModule = {
   id: 'workflow',
   routes: [
-    { path: '/tasks', page: TasksPage },
-    { path: '/tasks/:id', page: TaskDetailPage },
+    // Finance holds no task capability (docs/regulations.md §1): neither the page nor its menu entry.
+    { path: '/tasks', page: TasksPage, capability: 'tasks.use' },
+    { path: '/tasks/:id', page: TaskDetailPage, capability: 'tasks.use' },
     { path: '/notifications', page: NotificationsPage },
     { path: '/admin/outbox', page: OutboxPage, capability: 'settings.manage' },
   ],
   menu: [
-    { path: '/tasks', labelKey: 'workflow.nav.tasks', icon: <CheckSquareOutlined />, order: 30 },
+    { path: '/tasks', labelKey: 'workflow.nav.tasks', icon: <CheckSquareOutlined />, capability: 'tasks.use', order: 30 },
     { path: '/admin/outbox', labelKey: 'workflow.nav.outbox', icon: <InboxOutlined />, capability: 'settings.manage', group: 'admin', order: 45 },
   ],
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },

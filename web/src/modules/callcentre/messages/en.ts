@@ -52,6 +52,7 @@ const en: Messages = {
     lines: { title: 'My outbound calls', customer: 'Customer', dueDate: 'Visit due', status: 'Status', statuses: { open: 'To call', done: 'Done' } },
     qa: {
       title: 'Call QA',
+      empty: { sample: 'No calls to sample this month yet: once agents log calls, each agent’s monthly sample is drawn here to be scored one by one.', scores: 'No QA scores this month yet: scores given on the sample above, and the agents’ disputes, are listed here.', report: 'No agent calls this month yet; the monthly QA report follows the calls and scores.' },
       month: 'Month',
       sample: "This month's sample",
       agent: 'Agent',

@@ -52,6 +52,7 @@ const zhCN = {
     lines: { title: '我的外呼清单', customer: '客户', dueDate: '应回访日期', status: '状态', statuses: { open: '待拨打', done: '已完成' } },
     qa: {
       title: '通话质检',
+      empty: { sample: '本月还没有可抽检的通话：座席登记通话后，系统每月为每位座席抽取样本，在此逐条评分。', scores: '本月还没有质检评分：质检员在上方抽检样本中评分后，结果和座席的申诉在此列出。', report: '本月还没有座席的通话记录，质检月报随通话和评分生成。' },
       month: '月份',
       sample: '本月抽检',
       agent: '座席',

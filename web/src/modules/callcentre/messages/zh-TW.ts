@@ -52,6 +52,7 @@ const zhTW: Messages = {
     lines: { title: '我的外呼清單', customer: '客戶', dueDate: '應回訪日期', status: '狀態', statuses: { open: '待撥打', done: '已完成' } },
     qa: {
       title: '通話質檢',
+      empty: { sample: '本月還沒有可抽檢的通話：座席登記通話後，系統每月為每位座席抽取樣本，在此逐條評分。', scores: '本月還沒有質檢評分：質檢員在上方抽檢樣本中評分後，結果和座席的申訴在此列出。', report: '本月還沒有座席的通話記錄，質檢月報隨通話和評分生成。' },
       month: '月份',
       sample: '本月抽檢',
       agent: '座席',

@@ -6,6 +6,7 @@ const en: Messages = {
     title: 'Customers',
     create: 'New customer',
     createTitle: 'New customer',
+    emptyHint: 'The customer records in your scope are listed here once created or imported; find them by status, owner, province and industry.',
     editTitle: 'Edit customer: {{name}}',
     searchLabel: 'Search customers',
     searchPlaceholder: 'Name, pinyin, pinyin initials, phone, credit code, contact',

@@ -6,6 +6,7 @@ const zhCN = {
     title: '客户档案',
     create: '新建客户',
     createTitle: '新建客户',
+    emptyHint: '这里是您负责范围内的客户档案：新建或导入客户后在此列出，可按状态、负责人、省份和行业查找。',
     editTitle: '编辑客户：{{name}}',
     searchLabel: '搜索客户',
     searchPlaceholder: '名称、拼音、拼音首字母、电话、信用代码、联系人',

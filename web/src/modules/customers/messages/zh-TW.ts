@@ -6,6 +6,7 @@ const zhTW: Messages = {
     title: '客戶檔案',
     create: '新增客戶',
     createTitle: '新增客戶',
+    emptyHint: '這裡是您負責範圍內的客戶檔案：新增或匯入客戶後在此列出，可按狀態、負責人、省份和行業查找。',
     editTitle: '編輯客戶：{{name}}',
     searchLabel: '搜尋客戶',
     searchPlaceholder: '名稱、拼音、拼音首字母、電話、信用代碼、聯絡人',

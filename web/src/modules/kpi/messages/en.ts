@@ -18,8 +18,8 @@ const en: Messages = {
       cadence_in_time_rate: 'Customers contacted in time (%)',
       late_plans: 'Late visit plans',
     },
-    meetings: { nav: 'Meetings', title: 'Department meetings', schedule: 'Schedule the next meeting', when: 'When', department: 'Department', status: 'Status', scheduled: 'Scheduled', held: 'Held', attendees: 'Attendees', decisions: 'Decisions', notes: 'Notes', record: 'Record minutes' },
-    reports: { nav: 'Routine reports', title: 'Routine reports', kind: 'Report', period: 'Period', due: 'Due', state: 'Submitted', late: 'Late, {{at}}', onTime: 'On time, {{at}}', missing: 'Not submitted (overdue)', submit: 'Submit' },
+    meetings: { empty: 'No department meetings yet: department meetings are held on the Tuesday and Friday 16:00 slots; once a supervisor schedules the next one, its attendees and decisions are recorded here.', nav: 'Meetings', title: 'Department meetings', schedule: 'Schedule the next meeting', when: 'When', department: 'Department', status: 'Status', scheduled: 'Scheduled', held: 'Held', attendees: 'Attendees', decisions: 'Decisions', notes: 'Notes', record: 'Record minutes' },
+    reports: { empty: 'No routine reports are due from you this month: supervisors’ monthly forecast, summary and analysis and the daily visit report are listed here by due date and submitted here.', nav: 'Routine reports', title: 'Routine reports', kind: 'Report', period: 'Period', due: 'Due', state: 'Submitted', late: 'Late, {{at}}', onTime: 'On time, {{at}}', missing: 'Not submitted (overdue)', submit: 'Submit' },
     report: { monthly_forecast: 'Monthly forecast', monthly_summary: 'Monthly summary', monthly_analysis: 'Monthly analysis report', daily_visit: 'Daily visit report' },
   },
 };

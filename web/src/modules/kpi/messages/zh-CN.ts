@@ -18,8 +18,8 @@ const zhCN = {
       cadence_in_time_rate: '按期回访率（%）',
       late_plans: '逾期回访计划数',
     },
-    meetings: { nav: '例会', title: '部门例会', schedule: '安排下次例会', when: '时间', department: '部门', status: '状态', scheduled: '待开', held: '已开', attendees: '参会人', decisions: '决议事项', notes: '备注', record: '记录纪要' },
-    reports: { nav: '例行报告', title: '例行报告', kind: '报告', period: '期间', due: '截止日', state: '提交情况', late: '逾期提交 {{at}}', onTime: '按时提交 {{at}}', missing: '未提交（已逾期）', submit: '提交' },
+    meetings: { empty: '还没有部门例会：部门例会按制度在每周二、周五 16:00 召开，主管安排下次例会后在此记录参会人和决议事项。', nav: '例会', title: '部门例会', schedule: '安排下次例会', when: '时间', department: '部门', status: '状态', scheduled: '待开', held: '已开', attendees: '参会人', decisions: '决议事项', notes: '备注', record: '记录纪要' },
+    reports: { empty: '本月没有需要您提交的例行报告：主管的月度预测、总结和分析报告及回访日报按截止日在此列出并提交。', nav: '例行报告', title: '例行报告', kind: '报告', period: '期间', due: '截止日', state: '提交情况', late: '逾期提交 {{at}}', onTime: '按时提交 {{at}}', missing: '未提交（已逾期）', submit: '提交' },
     report: { monthly_forecast: '月度预测', monthly_summary: '月度总结', monthly_analysis: '月度分析报告', daily_visit: '回访日报' },
   },
 };

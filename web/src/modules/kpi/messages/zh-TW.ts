@@ -18,8 +18,8 @@ const zhTW: Messages = {
       cadence_in_time_rate: '按期回訪率（%）',
       late_plans: '逾期回訪計畫數',
     },
-    meetings: { nav: '例會', title: '部門例會', schedule: '安排下次例會', when: '時間', department: '部門', status: '狀態', scheduled: '待開', held: '已開', attendees: '參會人', decisions: '決議事項', notes: '備註', record: '記錄紀要' },
-    reports: { nav: '例行報告', title: '例行報告', kind: '報告', period: '期間', due: '截止日', state: '提交情況', late: '逾期提交 {{at}}', onTime: '按時提交 {{at}}', missing: '未提交（已逾期）', submit: '提交' },
+    meetings: { empty: '還沒有部門例會：部門例會按制度在每週二、週五 16:00 召開，主管安排下次例會後在此記錄參會人和決議事項。', nav: '例會', title: '部門例會', schedule: '安排下次例會', when: '時間', department: '部門', status: '狀態', scheduled: '待開', held: '已開', attendees: '參會人', decisions: '決議事項', notes: '備註', record: '記錄紀要' },
+    reports: { empty: '本月沒有需要您提交的例行報告：主管的月度預測、總結和分析報告及回訪日報按截止日在此列出並提交。', nav: '例行報告', title: '例行報告', kind: '報告', period: '期間', due: '截止日', state: '提交情況', late: '逾期提交 {{at}}', onTime: '按時提交 {{at}}', missing: '未提交（已逾期）', submit: '提交' },
     report: { monthly_forecast: '月度預測', monthly_summary: '月度總結', monthly_analysis: '月度分析報告', daily_visit: '回訪日報' },
   },
 };

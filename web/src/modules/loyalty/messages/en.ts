@@ -28,7 +28,9 @@ const en: LoyaltyMessages = {
     fillReason: 'Give the reason',
     churnReasonTitle: 'Reason for the churn risk: {{customer}}',
     churnHint: 'Customers (active or dormant) without a visit for {{count}} month(s). Their owner gets an outreach task and gives the reason here.',
+    churnEmpty: 'No customer in your scope has gone {{count}} months without a visit: the list is checked against the visit records regularly, and a customer put on it gives its owner a win-back task.',
     lostHint: 'Customers who bought before but not for {{count}} month(s). Recording the loss needs a reason, kept in the customer history.',
+    lostEmpty: 'No customer has gone {{count}} months without a purchase and is waiting to be confirmed as lost.',
     lastPurchase: 'Last purchase',
     noPurchase: 'No purchases',
     orders: 'Purchases',
@@ -42,6 +44,7 @@ const en: LoyaltyMessages = {
     allSegments: 'All segments',
     window: 'Purchases from {{from}} to {{to}}',
     rfmHint: 'R recency, F frequency, M amount, in quintiles over every buyer of the window (5 best); 3 or more is high. M makes important or general; R and F high-high value, low-high retain, high-low develop, low-low win back.',
+    rfmEmpty: 'Your customers have no purchases in the period yet: once transactions are recorded or imported, customers are ranked here by RFM.',
     segments: {
       important_value: 'Important value',
       important_retain: 'Important to retain',

@@ -28,7 +28,9 @@ const zhCN = {
     fillReason: '填写原因',
     churnReasonTitle: '填写流失风险原因：{{customer}}',
     churnHint: '超过 {{count}} 个月未回访的客户（正式、休眠）。负责人会收到挽回任务，并在此填写原因。',
+    churnEmpty: '您负责范围内没有超过 {{count}} 个月未回访的客户：名单由系统定期检查回访记录更新，列入的客户会给负责人派发挽回任务。',
     lostHint: '曾经购买、但已超过 {{count}} 个月无购买的客户。确认流失需填写原因，记入客户变更记录。',
+    lostEmpty: '目前没有超过 {{count}} 个月无购买、需要确认流失的客户。',
     lastPurchase: '最后购买日期',
     noPurchase: '无购买记录',
     orders: '购买次数',
@@ -42,6 +44,7 @@ const zhCN = {
     allSegments: '全部分类',
     window: '购买期间 {{from}} 至 {{to}}',
     rfmHint: 'R 最近购买、F 购买次数、M 购买金额，按期间内所有有购买的客户分为五等（5 最好）；3 分及以上为高。金额重要/一般，R、F 高高为价值、低高为保持、高低为发展、低低为挽留。',
+    rfmEmpty: '期间内您负责的客户还没有购买记录：登记或导入交易后，客户按 RFM 在此排名。',
     segments: {
       important_value: '重要价值客户',
       important_retain: '重要保持客户',

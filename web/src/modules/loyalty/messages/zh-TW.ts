@@ -28,7 +28,9 @@ const zhTW: LoyaltyMessages = {
     fillReason: '填寫原因',
     churnReasonTitle: '填寫流失風險原因：{{customer}}',
     churnHint: '超過 {{count}} 個月未回訪的客戶（正式、休眠）。負責人會收到挽回任務，並在此填寫原因。',
+    churnEmpty: '您負責範圍內沒有超過 {{count}} 個月未回訪的客戶：名單由系統定期檢查回訪記錄更新，列入的客戶會給負責人派發挽回任務。',
     lostHint: '曾經購買、但已超過 {{count}} 個月無購買的客戶。確認流失需填寫原因，記入客戶變更記錄。',
+    lostEmpty: '目前沒有超過 {{count}} 個月無購買、需要確認流失的客戶。',
     lastPurchase: '最後購買日期',
     noPurchase: '無購買記錄',
     orders: '購買次數',
@@ -42,6 +44,7 @@ const zhTW: LoyaltyMessages = {
     allSegments: '全部分類',
     window: '購買期間 {{from}} 至 {{to}}',
     rfmHint: 'R 最近購買、F 購買次數、M 購買金額，按期間內所有有購買的客戶分為五等（5 最好）；3 分及以上為高。金額重要/一般，R、F 高高為價值、低高為保持、高低為發展、低低為挽留。',
+    rfmEmpty: '期間內您負責的客戶還沒有購買記錄：登記或匯入交易後，客戶按 RFM 在此排名。',
     segments: {
       important_value: '重要價值客戶',
       important_retain: '重要保持客戶',

@@ -56,9 +56,10 @@ const en: ReceptionMessages = {
     tourTypes: { key: 'Key customer', group: 'Group', ordinary: 'Ordinary customer', adhoc: 'Ad hoc' },
     tourStatuses: { pending: 'Awaiting approval', returned: 'Returned', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn', in_progress: 'In progress', completed: 'Completed' },
     banquetStatuses: { pending: 'Awaiting approval', returned: 'Returned', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
-    visits: { title: 'Visitor log', create: 'Log a visitor', search: 'Search by visitor or organisation', recordFor: 'Reception record for {{name}}', depart: 'Record departure' },
-    records: { title: 'Reception records', create: 'New reception record', taskDue: 'Task due {{date}}' },
+    visits: { empty: 'The visitor log records each visiting customer’s arrival and departure; visitors logged at reception are listed here, with their reception records.', title: 'Visitor log', create: 'Log a visitor', search: 'Search by visitor or organisation', recordFor: 'Reception record for {{name}}', depart: 'Record departure' },
+    records: { empty: 'Reception records keep what happened at each reception, the customer’s request and the answer; promises made become follow-up tasks.', title: 'Reception records', create: 'New reception record', taskDue: 'Task due {{date}}' },
     tours: {
+      empty: 'Customer tours are requested here (time, number of visitors, kind of tour); once approved, the tour permit is issued.',
       title: 'Customer tours',
       create: 'Apply for a tour',
       noticeHint: 'Key and group customers 3 days ahead, ordinary customers 1 day, ad-hoc tours 1 hour (per the settings)',
@@ -89,6 +90,7 @@ const en: ReceptionMessages = {
     },
     thankYou: { title: 'Thank-you letter' },
     banquets: {
+      empty: 'Banquets for customers are requested here (guests, number and budget), held once approved and then marked as held.',
       title: 'Banquets',
       create: 'Apply for a banquet',
       emergencyHint: 'In an emergency the banquet may be held first, recorded as such, and approved by the director afterwards',

@@ -56,9 +56,10 @@ const zhCN = {
     tourTypes: { key: '重点客户', group: '团体客户', ordinary: '一般客户', adhoc: '临时参观' },
     tourStatuses: { pending: '审批中', returned: '已退回', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回', in_progress: '参观中', completed: '已结束' },
     banquetStatuses: { pending: '审批中', returned: '已退回', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回' },
-    visits: { title: '客户来访登记表', create: '登记来访', search: '按来访人或单位搜索', recordFor: '为 {{name}} 填写接待记录', depart: '登记离开' },
-    records: { title: '客户接待记录表', create: '填写接待记录', taskDue: '任务截止 {{date}}' },
+    visits: { empty: '来访登记表记录每位来访客户的到达和离开；前台登记来访后在此列出，并可为其填写接待记录。', title: '客户来访登记表', create: '登记来访', search: '按来访人或单位搜索', recordFor: '为 {{name}} 填写接待记录', depart: '登记离开' },
+    records: { empty: '接待记录表记录每次接待的经过、客户诉求和答复；承诺事项会生成跟进任务。', title: '客户接待记录表', create: '填写接待记录', taskDue: '任务截止 {{date}}' },
     tours: {
+      empty: '客户参观先在此申请（时间、人数、参观类型），审批通过后发放参观证。',
       title: '客户参观',
       create: '参观申请',
       noticeHint: '重点客户和团体客户须提前 3 天、一般客户提前 1 天、临时参观提前 1 小时申请（以系统设置为准）',
@@ -89,6 +90,7 @@ const zhCN = {
     },
     thankYou: { title: '感谢信' },
     banquets: {
+      empty: '宴请客户先在此申请（客人、人数和预算），审批后举行并登记已举行。',
       title: '宴请',
       create: '宴请申请',
       emergencyHint: '紧急情况可先宴请，登记为紧急并随后由总监补批',

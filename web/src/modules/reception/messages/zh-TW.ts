@@ -56,9 +56,10 @@ const zhTW: ReceptionMessages = {
     tourTypes: { key: '重點客戶', group: '團體客戶', ordinary: '一般客戶', adhoc: '臨時參觀' },
     tourStatuses: { pending: '審批中', returned: '已退回', approved: '已批准', rejected: '已駁回', withdrawn: '已撤回', in_progress: '參觀中', completed: '已結束' },
     banquetStatuses: { pending: '審批中', returned: '已退回', approved: '已批准', rejected: '已駁回', withdrawn: '已撤回' },
-    visits: { title: '客戶來訪登記表', create: '登記來訪', search: '按來訪人或單位搜尋', recordFor: '為 {{name}} 填寫接待記錄', depart: '登記離開' },
-    records: { title: '客戶接待記錄表', create: '填寫接待記錄', taskDue: '任務截止 {{date}}' },
+    visits: { empty: '來訪登記表記錄每位來訪客戶的到達和離開；前台登記來訪後在此列出，並可為其填寫接待記錄。', title: '客戶來訪登記表', create: '登記來訪', search: '按來訪人或單位搜尋', recordFor: '為 {{name}} 填寫接待記錄', depart: '登記離開' },
+    records: { empty: '接待記錄表記錄每次接待的經過、客戶訴求和答覆；承諾事項會產生跟進任務。', title: '客戶接待記錄表', create: '填寫接待記錄', taskDue: '任務截止 {{date}}' },
     tours: {
+      empty: '客戶參觀先在此申請（時間、人數、參觀類型），審批通過後發放參觀證。',
       title: '客戶參觀',
       create: '參觀申請',
       noticeHint: '重點客戶和團體客戶須提前 3 天、一般客戶提前 1 天、臨時參觀提前 1 小時申請（以系統設定為準）',
@@ -89,6 +90,7 @@ const zhTW: ReceptionMessages = {
     },
     thankYou: { title: '感謝信' },
     banquets: {
+      empty: '宴請客戶先在此申請（客人、人數和預算），審批後舉行並登記已舉行。',
       title: '宴請',
       create: '宴請申請',
       emergencyHint: '緊急情況可先宴請，登記為緊急並隨後由總監補批',

@@ -141,6 +141,7 @@ const en: Messages = {
       emptyAction: 'Fill in the first visit report',
       empty: 'No visit reports yet',
       averages: 'Average scores',
+      averagesEmpty: 'No visit reports to average yet: once reports are submitted, their average scores are worked out here by customer, region or period.',
       by: 'Group by',
       byOptions: { customer: 'Customer', province: 'Province', city: 'City', period: 'Period' },
       period: 'Period',

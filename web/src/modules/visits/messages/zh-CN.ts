@@ -141,6 +141,7 @@ const zhCN = {
       emptyAction: '填写第一份走访报告',
       empty: '还没有走访客户报告单',
       averages: '平均得分',
+      averagesEmpty: '还没有可汇总的走访报告：报告提交后，按客户、地区或期间在此计算平均分。',
       by: '分组方式',
       byOptions: { customer: '按客户', province: '按省份', city: '按城市', period: '按期间' },
       period: '期间',

@@ -141,6 +141,7 @@ const zhTW: Messages = {
       emptyAction: '填寫第一份走訪報告',
       empty: '還沒有走訪客戶報告單',
       averages: '平均得分',
+      averagesEmpty: '還沒有可彙總的走訪報告：報告提交後，按客戶、地區或期間在此計算平均分。',
       by: '分組方式',
       byOptions: { customer: '按客戶', province: '按省份', city: '按城市', period: '按期間' },
       period: '期間',
