@@ -84,9 +84,13 @@ describe('web modules', () => {
 
   it('a signed-in user without capabilities sees only the pages open to everyone', () => {
     expect(labels(menuFor(WEB_MODULES, holder()))).toEqual([
-      ['', ['nav.home', 'approvals.title', 'workflow.nav.tasks']],
+      ['', ['nav.home', 'approvals.title']],
       ['nav.admin', ['nav.calendar']],
     ]);
+  });
+
+  it('lists 任务 only for a holder of tasks.use (finance holds no task capability)', () => {
+    expect(labels(menuFor(WEB_MODULES, holder('tasks.use')))[0]).toEqual(['', ['nav.home', 'approvals.title', 'workflow.nav.tasks']]);
   });
 
   it('the whole menu, for a holder of every capability, keeps its order and groups', () => {
