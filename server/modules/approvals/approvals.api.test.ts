@@ -170,6 +170,13 @@ describe('approvals: return, resubmission and history (§18)', () => {
 });
 
 describe('approvals: who may act', () => {
+  it('opens the approval queue to the call-centre manager and the team lead, like every other role (docs/regulations.md §1)', async () => {
+    for (const role of ['callcentre_manager', 'team_lead']) {
+      const user = await createUser(ctx, { username: `queue.${role}`, roles: [role], departmentId: 1 });
+      expect((await user.client.get('/api/approvals/queue')).statusCode, role).toBe(200);
+    }
+  });
+
   it('refuses self-approval with 403 and a clear message, even to a holder of the step’s role', async () => {
     const doc = newDoc(manager, { amount: 200000 }, null);
     docs.get(doc)!.departmentId = 1;

@@ -53,23 +53,26 @@ export async function kpiDemo(kpi: KpiService, demo: DemoContext) {
     await kpi.annul(lead.ctx, { userId: first.userId, month: last, key: first.deductions[0].key, reason: '系统故障导致提交延迟，经核实予以撤销' });
   }
 
-  // Meetings on the Tuesday and Friday slots of the last three weeks, with minutes; the next one is scheduled.
-  const dept = org.departments[0];
-  const chair = supervisors.find((s) => s.departmentId === dept.id) ?? lead;
+  // Meetings on the Tuesday and Friday slots of the last three weeks, with minutes, in every department with
+  // supervisors (their staff see their own department's meetings, docs/regulations.md §19).
   const slots = [
     { weekday: 2, time: '16:00' },
     { weekday: 5, time: '16:00' },
   ];
-  let at = nextSlot(slots, new Date(end.getTime() - 21 * 86400_000));
-  while (at && at < end) {
-    const id = await kpi.schedule(lead.ctx, { startsAt: at.toISOString(), departmentId: dept.id });
-    const m = (await kpi.meetings(lead.ctx, new Date(0).toISOString())).find((x) => x.id === id)!;
-    if (m.status === 'scheduled') {
-      const attendees = org.users.filter((u) => u.departmentId === dept.id).map((u) => u.id);
-      await kpi.recordMinutes(lead.ctx, id, { attendeeIds: attendees, decisions: random.pick(['本周重点客户回访安排', '投诉处理进度通报', '下周回访计划审核', '月度分析报告分工']), notes: `主持：${chair.displayName}`, version: m.version });
-      minutes++;
+  const meetingDepartments = org.departments.filter((d, i) => i === 0 || supervisors.some((s) => s.departmentId === d.id));
+  for (const dept of meetingDepartments) {
+    const chair = supervisors.find((s) => s.departmentId === dept.id) ?? lead;
+    let at = nextSlot(slots, new Date(end.getTime() - 21 * 86400_000));
+    while (at && at < end) {
+      const id = await kpi.schedule(lead.ctx, { startsAt: at.toISOString(), departmentId: dept.id });
+      const m = (await kpi.meetings(lead.ctx, new Date(0).toISOString())).find((x) => x.id === id)!;
+      if (m.status === 'scheduled') {
+        const attendees = org.users.filter((u) => u.departmentId === dept.id).map((u) => u.id);
+        await kpi.recordMinutes(lead.ctx, id, { attendeeIds: attendees, decisions: random.pick(['本周重点客户回访安排', '投诉处理进度通报', '下周回访计划审核', '月度分析报告分工']), notes: `主持：${chair.displayName}`, version: m.version });
+        minutes++;
+      }
+      at = nextSlot(slots, at);
     }
-    at = nextSlot(slots, at);
   }
   demo.report(`kpi: ${targets} targets, ${reports} routine reports, ${minutes} meetings with minutes, 1 annulled deduction`);
 }

@@ -72,13 +72,14 @@ function TodoGroup({ group, items }: { group: Group; items: TodoItem[] }) {
 function TodoCard() {
   const { t } = useTranslation();
   const todo = useTodo();
+  const can = useCan();
   const items = todo.data ?? [];
   const byGroup = new Map<Group, TodoItem[]>();
   for (const item of items) byGroup.set(groupOf(item), [...(byGroup.get(groupOf(item)) ?? []), item]);
   return (
     <Card
       title={<Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>{t('home.todo')}</Typography.Title>}
-      extra={<Link to="/tasks">{t('workflow.home.allTasks')}</Link>}
+      extra={can('tasks.use') ? <Link to="/tasks">{t('workflow.home.allTasks')}</Link> : null}
     >
       {todo.isPending ? <Skeleton active /> : null}
       {todo.isError ? <LoadError error={todo.error} onRetry={() => void todo.refetch()} /> : null}
