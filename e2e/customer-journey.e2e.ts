@@ -261,4 +261,24 @@ describe('customer journey: import → find → edit → history → export', ()
       await closeBrowser(phone);
     }
   });
+
+  it('imports a fixed line, notes and the annual purchases, and says which year they count for', async () => {
+    // Last: the customer it adds would change the counts the steps before expect.
+    await page.goto(`${server.baseUrl}/customers`);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.getByRole('heading', { name: '导入客户' }).waitFor();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('客户名单');
+    ws.addRow(['客户名称', '座机', '备注', '年采购额']);
+    ws.addRow(['大连星海船舶配件有限公司', '0411-82345678', '每季度对账', '150']);
+    await page.getByLabel('选择文件').setInputFiles({ name: '年采购额.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page.getByRole('columnheader', { name: '对应字段' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '座机' }).first().innerText()).toContain('固定电话');
+    expect(await page.getByRole('row').filter({ hasText: '每季度对账' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText(/未指定“采购年度”列：全部计入 \d{4} 年。/).waitFor();
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByText('导入完成', { exact: true }).waitFor();
+    expect(await mainText()).toMatch(/新建 1 .*记入交易 1/);
+  });
 });

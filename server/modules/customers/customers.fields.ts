@@ -8,6 +8,7 @@ export const TEXT_FIELDS = {
   address: 'address',
   postcode: 'postcode',
   phone: 'phone',
+  fixedPhone: 'fixed_phone', // 固定电话
   email: 'email',
   website: 'website',
   province: 'province',
@@ -30,6 +31,7 @@ export const TEXT_FIELDS = {
   relationshipPotential: 'relationship_potential',
   cooperationIntention: 'cooperation_intention',
   cooperationSince: 'cooperation_since', // YYYY-MM-DD
+  notes: 'notes', // 备注
 } as const;
 
 export const NUMBER_FIELDS = {
@@ -45,7 +47,7 @@ export type EditableField = TextField | NumberField | 'tags';
 export const EDITABLE_COLUMNS: Record<EditableField, string> = { ...TEXT_FIELDS, ...NUMBER_FIELDS, tags: 'tags' };
 
 /** Values masked wherever they leave the detail page unrevealed: lists, history, audit log. */
-export const MASKED_FIELDS = new Set<EditableField>(['phone', 'bankAccount']);
+export const MASKED_FIELDS = new Set<EditableField>(['phone', 'fixedPhone', 'bankAccount']);
 
 export const STATUSES = ['potential', 'formal', 'dormant', 'lost'] as const; // 潜在 / 正式 / 休眠 / 流失
 export const SOURCE_CHANNELS = ['online', 'trade_fair', 'telemarketing', 'referral', 'word_of_mouth', 'other'] as const; // docs/regulations.md §6

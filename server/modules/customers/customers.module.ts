@@ -20,6 +20,7 @@ import { customerTeamListIndex20261212 } from './migrations/20261212_50_customer
 import { retiredArchiveSettings20261211 } from './migrations/20261211_70_retired_archive_settings';
 import { industryLabels20261212 } from './migrations/20261212_20_10_industry_labels';
 import { INDUSTRY_LIST_LABEL, customerAuditTypes } from './customers.audit';
+import { customerFixedPhoneNotes20261212 } from './migrations/20261212_60_customer_fixed_phone_notes';
 import './customers.tables';
 
 // Everyone who works with customers reads the archive within their scope (docs/regulations.md §1, §2);
@@ -39,7 +40,7 @@ export type CustomerServices = ReturnType<typeof build>;
 /** The customer archive 客户档案: companies, contacts, attachments, merges, import and export. */
 export const customersModule = defineModule({
   name: 'customers',
-  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind), retiredArchiveSettings20261211(kind), industryLabels20261212(kind), customerTeamListIndex20261212(kind)],
+  migrations: (kind) => [customerArchive20261123(kind), customerAttachmentsMerges20261123(kind), customerImports20261123(kind), customerIndexes20261123(kind), customerDirectory20261207(kind), customerGrade20261208(kind), customerDirectoryRegions20261210(kind), contactBirthdayCalendar20261210(kind), customerSearchReadings20261210(kind), retiredArchiveSettings20261211(kind), industryLabels20261212(kind), customerTeamListIndex20261212(kind), customerFixedPhoneNotes20261212(kind)],
   resources: {
     customer: { table: 'customers', id: 'customers.id', owner: 'customers.owner_id', team: 'customers.team_id', department: 'customers.department_id', widerFor: { finance: 'all' } },
   },
@@ -75,6 +76,9 @@ export const customersModule = defineModule({
     },
     attachmentAccess: (s, guards) => {
       for (const g of guards) s.attachments.guardDownloads(g);
+    },
+    customerImportLedger: (s, ledgers) => {
+      for (const l of ledgers) s.customers.setImportLedger(l);
     },
     customerChanged: (s, listeners) => {
       for (const l of listeners) s.customers.onChange(l);

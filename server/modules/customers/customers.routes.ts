@@ -29,6 +29,7 @@ function presentCustomer(r: Row): z.infer<typeof s.customerOut> {
     name: r.name,
     status: r.status,
     phone: maskPhone(r.phone),
+    fixedPhone: maskPhone(r.fixed_phone),
     bankAccount: maskAccount(r.bank_account),
     peakMonthAmount: r.peak_month_amount === null ? null : Number(r.peak_month_amount),
     lowMonthAmount: r.low_month_amount === null ? null : Number(r.low_month_amount),

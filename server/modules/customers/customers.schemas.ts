@@ -36,6 +36,7 @@ export const customerFields = {
   address: text(200),
   postcode: z.string().normalize('NFKC').trim().regex(POSTCODE_RE, 'validation.postcode').nullable().optional(),
   phone,
+  fixedPhone: phone, // 固定电话: the same phone rule and NFKC folding as the main phone
   email: z.string().trim().max(120).pipe(z.email({ error: 'validation.email' })).nullable().optional(),
   website: text(200),
   province: text(30),
@@ -66,6 +67,7 @@ export const customerFields = {
   cooperationIntention: text(100),
   // 合作起始日期: the cooperation-years class counts from it or the first transaction (docs/regulations.md §3)
   cooperationSince: dateString.nullable().optional(),
+  notes: text(2000), // 备注
 };
 
 export const customerCreate = z
@@ -87,6 +89,7 @@ export const customerOut = z.object({
   address: nullableString,
   postcode: nullableString,
   phone: nullableString,
+  fixedPhone: nullableString,
   email: nullableString,
   website: nullableString,
   province: nullableString,
@@ -112,6 +115,7 @@ export const customerOut = z.object({
   relationshipPotential: nullableString,
   cooperationIntention: nullableString,
   cooperationSince: nullableString,
+  notes: nullableString,
   grade: nullableString,
   tags: z.array(z.string()),
   ownerId: z.number(),
@@ -189,7 +193,7 @@ export const contactOut = z.object({
 });
 
 export const revealBody = z
-  .object({ field: z.enum(['phone', 'bankAccount', 'contactPhone', 'contactMobile']), contactId: z.number().int().positive().optional() })
+  .object({ field: z.enum(['phone', 'fixedPhone', 'bankAccount', 'contactPhone', 'contactMobile']), contactId: z.number().int().positive().optional() })
   .strict();
 export const transferBody = z
   .object({ customerIds: z.array(z.number().int().positive()).min(1).max(1000), ownerId: z.number().int().positive(), reason: z.string().trim().min(2, 'validation.required').max(500) })

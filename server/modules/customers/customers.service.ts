@@ -82,10 +82,28 @@ export interface CustomerChangeListener {
   onChange(trx: Kysely<Database>, ctx: RequestContext | null, customerIds: number[]): Promise<unknown>;
 }
 
-// The archive owns the `customerChanged` extension point.
+/** One imported row's annual purchases (年采购额), in 分, for the customer it created or updated. */
+export interface ImportedPurchase {
+  customerId: number;
+  archiveNo: string;
+  year: number;
+  amountCents: number;
+}
+
+/**
+ * The ledger behind the import's annual purchase amount: the module keeping the ledger writes one summary
+ * per customer and year in the import's transaction, idempotently (a re-import adds nothing), and
+ * recomputes the classes as for its other writes (docs/regulations.md §2, §3). Without it the target is absent.
+ */
+export interface CustomerImportLedger {
+  record(trx: Kysely<Database>, ctx: RequestContext, rows: ImportedPurchase[]): Promise<{ created: number; existing: number }>;
+}
+
+// The archive owns the `customerChanged` and `customerImportLedger` extension points.
 declare module '../../platform/modules/manifest' {
   interface ExtensionPoints {
     customerChanged: CustomerChangeListener;
+    customerImportLedger: CustomerImportLedger;
   }
 }
 
@@ -101,6 +119,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
   const q = customerQueries(kind);
   const now = () => clock.now().toISOString();
   const listeners: CustomerChangeListener[] = [];
+  let importLedger: CustomerImportLedger | null = null;
 
   async function notify(trx: Kysely<Database>, ctx: RequestContext | null, changed: { id: number; fields: string[] }[]) {
     for (const l of listeners) {
@@ -244,6 +263,11 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     onChange(listener: CustomerChangeListener) {
       listeners.push(listener);
     },
+    /** Registered from the manifest's `customerImportLedger` contribution (at most one ledger). */
+    setImportLedger(ledger: CustomerImportLedger) {
+      importLedger = ledger;
+    },
+    importLedger: (): CustomerImportLedger | null => importLedger,
     reindex,
     ownerPlacement,
     findDuplicatesFor: findDuplicates,
@@ -314,11 +338,11 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     },
 
     /** One unmasked value for a role with the right; every reveal is audit-logged (issue 3 §9). */
-    async reveal(ctx: RequestContext, id: number, field: 'phone' | 'bankAccount' | 'contactPhone' | 'contactMobile', contactId?: number) {
+    async reveal(ctx: RequestContext, id: number, field: 'phone' | 'fixedPhone' | 'bankAccount' | 'contactPhone' | 'contactMobile', contactId?: number) {
       let value: string | null;
-      if (field === 'phone' || field === 'bankAccount') {
+      if (field === 'phone' || field === 'fixedPhone' || field === 'bankAccount') {
         const row = (await q.row(db, id))!;
-        value = field === 'phone' ? row.phone : row.bank_account;
+        value = field === 'phone' ? row.phone : field === 'fixedPhone' ? row.fixed_phone : row.bank_account;
       } else {
         if (!contactId) throw errors.field('contactId', 'validation.required');
         const contact = await q.contact(db, id, contactId);

@@ -17,6 +17,7 @@ export interface CustomerTable {
   address: string | null;
   postcode: string | null;
   phone: string | null;
+  fixed_phone: string | null; // 固定电话, masked like the phone (migration 20261212_60)
   email: string | null;
   website: string | null;
   province: string | null;
@@ -42,6 +43,7 @@ export interface CustomerTable {
   peak_month_amount: number | null;
   low_month_amount: number | null;
   tags: ColumnType<string, string | undefined, string>; // JSON array
+  notes: string | null; // 备注
   cooperation_since: string | null; // YYYY-MM-DD, when cooperation began (docs/regulations.md §3)
   grade: string | null; // the confirmed grade code (docs/regulations.md §3); set only by setGrades
   completeness: ColumnType<number, number | undefined, number>;

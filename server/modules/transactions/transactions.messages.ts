@@ -72,4 +72,5 @@ export const TRANSACTION_MESSAGES: Catalogue = {
     '{years} years of cooperation: not below the short line {short}, not above the long line {long} (since {from})',
   ],
   'transaction.reason.cooperation_short': ['合作 {years} 年 < 短期线 {short} 年（自 {from}）', '合作 {years} 年 < 短期線 {short} 年（自 {from}）', '{years} years of cooperation < short line {short} years (since {from})'],
+  'transaction.import_annual_summary': ['{year} 年采购额汇总（客户导入）', '{year} 年採購額彙總（客戶匯入）', 'Annual purchases {year} (customer import)'],
 };

@@ -51,6 +51,8 @@ export const transactionsModule = defineModule({
       },
     ],
     // A new industry or cooperation start date reclassifies the customer at once (docs/regulations.md §3).
+    // The customer import's annual purchase amount (年采购额) becomes one summary per customer and year.
+    customerImportLedger: (s) => [{ record: (trx, ctx, rows) => s.transactions.importAnnualSummaries(trx, ctx, rows) }],
     customerChanged: (s) => [{ fields: ['industry', 'cooperationSince'], onChange: (trx, ctx, ids) => s.transactions.reclassify(trx, ids, 'customer', ctx) }],
   },
 });

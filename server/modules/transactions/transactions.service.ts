@@ -68,6 +68,9 @@ export interface ReturnInput {
   responsibleParty: string;
 }
 
+/** The source system of the summaries the customer import writes (their numbers are IMPORT-<archive no>-<year>). */
+export const IMPORT_SOURCE_SYSTEM = 'customer_import';
+
 export type ClassCause = 'transaction' | 'return' | 'import' | 'nightly' | 'merge' | 'customer';
 
 /** The nightly reclassification starts at 02:00 Shanghai time, once a day across all processes. */
@@ -448,6 +451,46 @@ export function createTransactionService(deps: TransactionDeps) {
         await reclassify(trx, [...touched], 'transaction', ctx);
       });
       return { created, unchanged, rejected };
+    },
+
+    /**
+     * The customer import's annual purchase amounts (docs/regulations.md §2): one summary transaction per
+     * customer and year, numbered IMPORT-<archive no>-<year>, so importing the same figures again adds
+     * nothing (an earlier summary is kept as it was). Dated the last day of a past year, today for this
+     * year; the classes are recomputed in the import's transaction as for every ledger write.
+     */
+    async importAnnualSummaries(trx: Kysely<Database>, ctx: RequestContext, rows: { customerId: number; archiveNo: string; year: number; amountCents: number }[]) {
+      const now = clock.now().toISOString();
+      const today = shanghaiDate(clock.now());
+      const byDocNo = new Map(rows.map((r) => [`IMPORT-${r.archiveNo}-${r.year}`, r]));
+      const inserted = await q.insertManyIfNew(
+        trx,
+        [...byDocNo].map(([docNo, r]) => ({
+          customer_id: r.customerId,
+          date: r.year === yearOf(today) ? today : `${r.year}-12-31`,
+          product: t('zh-CN', 'transaction.import_annual_summary', { year: r.year }),
+          model: null,
+          quantity: 1,
+          unit_price_cents: r.amountCents,
+          amount_cents: r.amountCents,
+          salesperson_id: null,
+          contract_id: null,
+          source_system: IMPORT_SOURCE_SYSTEM,
+          source_doc_no: docNo,
+          created_by: ctx.actor.id,
+          created_at: now,
+        })),
+      );
+      const touched = new Set<number>();
+      const entries: AuditInput[] = [];
+      for (const row of inserted) {
+        const r = byDocNo.get(row.source_doc_no!)!;
+        touched.add(r.customerId);
+        entries.push({ action: 'create', entityType: 'transaction', entityId: row.id, summary: `${IMPORT_SOURCE_SYSTEM} ${row.source_doc_no}` });
+      }
+      await audit.recordMany(trx, actorInfo(ctx), entries);
+      await reclassify(trx, [...touched], 'import', ctx);
+      return { created: inserted.length, existing: rows.length - inserted.length };
     },
 
     /** 退赔折价 (archive section 4): takes its amount off the customer's purchases and reclassifies. */

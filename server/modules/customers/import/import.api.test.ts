@@ -277,7 +277,8 @@ describe('column mapping', () => {
       ['重庆山城火锅有限公司', '023-63123456', creditCode(90002), '', 'abc', ''],
     ]);
     const up = json(await upload(supervisorA.client, file, 'english.xlsx'));
-    expect(up.columns.map((c: any) => c.field)).toEqual(['name', 'phone', 'creditCode', null, 'staffCount', 'peakMonthAmount']);
+    // 备注 is the customer's notes (issue 14); the user maps it to the tags below instead.
+    expect(up.columns.map((c: any) => c.field)).toEqual(['name', 'phone', 'creditCode', 'notes', 'staffCount', 'peakMonthAmount']);
     expect(up.errors).toEqual([{ row: 3, field: 'staffCount', column: 4, header: 'staffCount', message: '应为数字' }]);
 
     const twice = await supervisorA.client.put(`/api/customer-imports/${up.id}/mapping`, { mapping: ['name', 'phone', 'creditCode', 'phone', null, null] });

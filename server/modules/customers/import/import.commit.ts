@@ -11,7 +11,7 @@ import type { DuplicateChoice, DuplicateMode } from './import.schemas';
 import { type ImportCore, type StoredResult, CHUNK_ROWS, currentRows, differs } from './import.core';
 
 export function createImportCommit(core: ImportCore) {
-  const { db, kind, customers, audit, jobs, now, own, stored, validateAll, loadIndex, resultAnswer } = core;
+  const { db, kind, customers, audit, jobs, now, own, stored, validateAll, loadIndex, resultAnswer, currentYear, ledgerFields } = core;
   return {
     /**
      * Imports every valid row in one transaction; bad rows are left out and reported. Idempotent: the
@@ -32,6 +32,9 @@ export function createImportCommit(core: ImportCore) {
       const problem = mappingProblem(table.mapping, table.headers.length);
       if (problem) throw errors.field('mapping', problem);
       if (!table.mapping.includes('name')) throw errors.field('mapping', 'import.name_not_mapped');
+      const ledger = customers.importLedger();
+      if (!ledger && table.mapping.some((f) => f && ledgerFields.has(f))) throw errors.field('mapping', 'import.ledger_absent');
+      const year = currentYear();
       const placement = await customers.ownerPlacement(ctx.actor.id);
       const total = table.rows.length;
       const result: StoredResult = await jobs.runCommit(id, total, async (trx, reportProgress) => {
@@ -51,6 +54,12 @@ export function createImportCommit(core: ImportCore) {
           // New customers are written in batches; until then the index knows them by a negative placeholder.
           const pending: { placeholder: number; values: CustomerValues; contact: ContactValues | null }[] = [];
           const realId = new Map<number, number>();
+          // Rows with an annual purchase amount, by customer id (a placeholder until its batch is written).
+          const purchases: { id: number; year: number; amountCents: number }[] = [];
+          const purchaseOf = (i: number, id: number) => {
+            const p = validated[i].purchase;
+            if (p && p.amountCents > 0) purchases.push({ id, year: p.year ?? year, amountCents: p.amountCents });
+          };
           const resolve = (ids: number[]) => [...new Set(ids.map((x) => realId.get(x) ?? x))];
           const flush = async () => {
             if (!pending.length) return;
@@ -95,6 +104,7 @@ export function createImportCommit(core: ImportCore) {
               // The row's contact person joins the existing customer unless one of that name is there already.
               const newContact = v.contact && !(await importQueries.hasContactNamed(trx, matches[0], v.contact.name)) ? v.contact : null;
               if (newContact) await customers.addContactIn(trx, ctx, matches[0], newContact);
+              purchaseOf(i, matches[0]);
               const before = current.get(matches[0]);
               if (before && !differs(customerValues(before), v.values)) {
                 if (newContact) {
@@ -115,10 +125,19 @@ export function createImportCommit(core: ImportCore) {
             }
             const placeholder = -(i + 1);
             pending.push({ placeholder, values: v.values, contact: v.contact });
+            purchaseOf(i, placeholder);
             index.add(placeholder, keys);
             r.created++;
           }
           await flush();
+          if (ledger && purchases.length) {
+            const ids = purchases.map((p) => realId.get(p.id) ?? p.id);
+            const labels = await importQueries.customerLabels(trx, ids);
+            const rows = purchases.map((p, k) => ({ customerId: ids[k], archiveNo: labels.get(ids[k])!.archive_no, year: p.year, amountCents: p.amountCents }));
+            const written = await ledger.record(trx, ctx, rows);
+            r.ledgerCreated = written.created;
+            r.ledgerExisting = written.existing;
+          }
           const at = now();
           await importQueries.store.update(trx, id, { status: 'committed', duplicates_mode: mode, result: JSON.stringify(r), committed_at: at, updated_at: at, progress_processed: total });
           await audit.record(trx, actorInfo(ctx), {
@@ -136,6 +155,7 @@ export function createImportCommit(core: ImportCore) {
               unchanged: [null, r.unchanged],
               skipped: [null, r.skipped],
               failed: [null, r.failed],
+              ...(r.ledgerCreated !== undefined ? { ledgerCreated: [null, r.ledgerCreated], ledgerExisting: [null, r.ledgerExisting] } : {}),
             },
           });
           return r;

@@ -6,7 +6,7 @@ import type { Customer, CustomerImportTable } from '../customers.tables';
 import type { AuditService } from '../../../platform/audit/audit.service';
 import { t } from '../../../platform/http/i18n';
 import type { RequestContext } from '../../../platform/permissions/actor';
-import type { Clock } from '../../../platform/time';
+import { type Clock, shanghaiDate } from '../../../platform/time';
 import { customerQueries } from '../customers.queries';
 import { maskAccount, maskPhone } from '../customers.rules';
 import type { CustomerService } from '../customers.service';
@@ -22,7 +22,7 @@ import {
   IMPORT_FIELDS,
   NFKC_FIELDS,
 } from './import.rules';
-import type { DuplicateMode, DuplicateRowOut } from './import.schemas';
+import { type DuplicateMode, type DuplicateRowOut, LEDGER_IMPORT_FIELDS } from './import.schemas';
 import type { DuplicateReason } from './import.rules';
 import { type StoredTable as PlatformStoredTable, MAX_LISTED_ERRORS, createImportJobs } from '../../../platform/import/import.jobs';
 
@@ -56,6 +56,9 @@ export interface StoredResult {
   unchanged: number;
   skipped: number;
   failed: number;
+  /** Annual purchase summaries written to the ledger, and those an earlier import had written already. */
+  ledgerCreated?: number;
+  ledgerExisting?: number;
   commitIssues: CommitIssue[];
   /** Set when this import answered with an earlier import's result (same file, same mapping). */
   alreadyImported?: boolean;
@@ -82,10 +85,17 @@ export function createImportCore(deps: ImportDeps) {
   const cq = customerQueries(kind);
   const stored = (row: ImportRow): StoredTable => jobs.stored<ImportField>(row);
 
+  /** The year an annual purchase amount is for when the file names none: the current one in Asia/Shanghai. */
+  const currentYear = () => Number(shanghaiDate(clock.now()).slice(0, 4));
+  const ledgerFields = new Set<ImportField>(LEDGER_IMPORT_FIELDS);
+  /** The targets offered: the annual purchase amount and its year only when a module keeps the ledger. */
+  const offeredFields = (): ImportField[] => (customers.importLedger() ? [...IMPORT_FIELDS] : IMPORT_FIELDS.filter((f) => !ledgerFields.has(f)));
+
   function validateAll(table: StoredTable): ValidatedRow[] {
     const flagged = new Map<number, Set<number>>();
     for (const [r, c] of table.flags) flagged.set(r, (flagged.get(r) ?? new Set()).add(c));
-    return table.rows.map((cells, i) => validateRow(cells, table.mapping, flagged.get(i)));
+    const year = currentYear();
+    return table.rows.map((cells, i) => validateRow(cells, table.mapping, flagged.get(i), year));
   }
 
   function listedErrors(ctx: RequestContext, table: StoredTable, validated: ValidatedRow[], commitIssues: CommitIssue[] = []) {
@@ -144,7 +154,8 @@ export function createImportCore(deps: ImportDeps) {
       sheetName: row.sheet_name,
       status: row.status,
       columns: table.headers.map((header, index) => ({ index, header, field: table.mapping[index] ?? null })),
-      fields: [...IMPORT_FIELDS],
+      fields: offeredFields(),
+      purchaseYearDefault: customers.importLedger() ? currentYear() : null,
       unmappedRequired: table.mapping.includes('name') ? [] : ['name'],
       rowCount: table.rows.length,
       validCount,
@@ -157,7 +168,7 @@ export function createImportCore(deps: ImportDeps) {
         table.mapping.forEach((f, col) => {
           if (!f || !cells[col]) return;
           const cell = NFKC_FIELDS.has(f) ? cells[col].normalize('NFKC') : cells[col];
-          values[f] = f === 'phone' || f === 'contactMobile' ? maskPhone(cell)! : f === 'bankAccount' ? maskAccount(cell)! : cell;
+          values[f] = f === 'phone' || f === 'fixedPhone' || f === 'contactMobile' ? maskPhone(cell)! : f === 'bankAccount' ? maskAccount(cell)! : cell;
         });
         return { row: table.rowNumbers[i], valid: !!validated[i].values, values };
       }),
@@ -216,6 +227,8 @@ export function createImportCore(deps: ImportDeps) {
       unchanged: r.unchanged,
       skipped: r.skipped,
       failed: r.failed,
+      ledgerCreated: r.ledgerCreated ?? 0,
+      ledgerExisting: r.ledgerExisting ?? 0,
       duplicateRows,
       formulaCells: formulaCells(table),
       ...listedErrors(ctx, table, validated, r.commitIssues),
@@ -224,6 +237,6 @@ export function createImportCore(deps: ImportDeps) {
     };
   }
 
-  return { db, kind, customers, audit, clock, cq, jobs, now, running, own, stored, validateAll, listedErrors, loadIndex, preview, resultAnswer, formulaCells };
+  return { db, kind, customers, audit, clock, cq, jobs, now, running, own, stored, validateAll, listedErrors, loadIndex, preview, resultAnswer, formulaCells, currentYear, offeredFields, ledgerFields };
 }
 export type ImportCore = ReturnType<typeof createImportCore>;

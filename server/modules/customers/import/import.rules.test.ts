@@ -24,7 +24,7 @@ describe('header mapping', () => {
       autoMap(['客户名称*', '联系电话', '统一社会信用代码', '法人', '地址', '邮编', '省', '市', '区/县', '行业', '企业性质', '规模', '经营范围', '开户行', '银行账号', '来源渠道', '旺季月采购额（万元）', '备注']),
     ).toEqual([
       'name', 'phone', 'creditCode', 'legalRepresentative', 'address', 'postcode', 'province', 'city', 'district', 'industry',
-      'companyNature', 'companySize', 'businessScope', 'bankName', 'bankAccount', 'sourceChannel', 'peakMonthAmount', null,
+      'companyNature', 'companySize', 'businessScope', 'bankName', 'bankAccount', 'sourceChannel', 'peakMonthAmount', 'notes',
     ]);
     expect(autoMap(['Company Name', 'E-mail', 'credit_code', 'legalRepresentative', 'Staff Count', 'ZIP'])).toEqual(['name', 'email', 'creditCode', 'legalRepresentative', 'staffCount', 'postcode']);
     expect(autoMap(['客戶名稱', '聯絡電話', '統一社會信用代碼'])).toEqual(['name', 'phone', 'creditCode']);

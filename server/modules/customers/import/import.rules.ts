@@ -45,6 +45,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   address: '地址',
   postcode: '邮政编码',
   phone: '联系电话',
+  fixedPhone: '固定电话',
   email: '电子邮箱',
   website: '网址',
   province: '省份',
@@ -74,6 +75,9 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   contactName: '联系人',
   contactPosition: '联系人职务',
   contactMobile: '联系人手机',
+  notes: '备注',
+  annualAmount: '年采购额（万元）',
+  purchaseYear: '采购年度',
 };
 
 export const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = { potential: '潜在', formal: '正式', dormant: '休眠', lost: '流失' };
@@ -99,7 +103,8 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   generalManager: ['总经理', '總經理', 'general manager', 'gm'],
   address: ['地址', '公司地址', '注册地址', '详细地址', '通讯地址', '联系地址', '地點', 'address'],
   postcode: ['邮政编码', '郵遞區號', '邮编', '郵編', 'postcode', 'post code', 'postal code', 'zip', 'zip code'],
-  phone: ['联系电话', '聯絡電話', '电话', '電話', '电话号码', '联系方式', '公司电话', '手机', '手机号', '手机号码', '固定电话', '座机', 'phone', 'telephone', 'tel', 'mobile'],
+  phone: ['联系电话', '聯絡電話', '电话', '電話', '电话号码', '联系方式', '公司电话', '手机', '手机号', '手机号码', 'phone', 'telephone', 'tel', 'mobile'],
+  fixedPhone: ['固定电话', '固定電話', '座机', '座機', '固话', '办公电话', 'fixed line', 'fixed-line phone', 'landline', 'office phone'],
   email: ['电子邮箱', '電子郵件', '邮箱', '电子邮件', 'email', 'e-mail', 'mail'],
   website: ['网址', '網址', '网站', '公司网址', '官网', 'website', 'web', 'url'],
   province: ['省份', '省', '所在省份', '省市', 'province'],
@@ -128,6 +133,9 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   cooperationSince: ['合作起始日期', '合作開始日期', '合作开始日期', 'cooperation since'],
   contactName: ['联系人', '聯絡人', '联系人姓名', '联系人名称', '对接人', 'contact', 'contact person', 'contact name'],
   contactPosition: ['联系人职务', '聯絡人職務', '职务', '職務', '职位', 'position', 'title', 'contact position'],
+  notes: ['备注', '備註', '说明', '說明', '备注说明', 'notes', 'note', 'remarks', 'remark', 'comments'],
+  annualAmount: ['年采购额（万元）', '年採購額（萬元）', '年采购额', '年採購額', '年度采购额', '全年采购额', '年采购金额', '年销售额', 'annual purchases (10k cny)', 'annual purchases', 'annual purchase amount', 'annual amount'],
+  purchaseYear: ['采购年度', '採購年度', '年度', '年份', '采购年份', 'purchase year', 'year'],
   contactMobile: ['联系人手机', '聯絡人手機', '联系人电话', '联系人手机号', 'contact mobile', 'contact phone'],
 };
 
@@ -154,16 +162,24 @@ export interface ContactValues {
   mobile: string | null;
 }
 
+/** The row's annual purchases: one summary transaction in the ledger (docs/regulations.md §2, §3). */
+export interface PurchaseValues {
+  amountCents: number;
+  /** null: the current year (no year column, or an empty cell). */
+  year: number | null;
+}
+
 export interface ValidatedRow {
   values: CustomerValues | null; // null: the row has issues
   archiveNo: string | null;
   contact: ContactValues | null;
+  purchase: PurchaseValues | null;
   issues: RowIssue[];
 }
 
 const rowSchema = z.object(customerFields);
 const contactSchema = z.object({ contactName: contactFields.name.optional(), contactPosition: contactFields.position, contactMobile: contactFields.mobile });
-export const NFKC_FIELDS = new Set<ImportField>(['archiveNo', 'creditCode', 'phone', 'contactMobile', 'postcode', 'bankAccount', 'email', 'staffCount', 'peakMonthAmount', 'lowMonthAmount']);
+export const NFKC_FIELDS = new Set<ImportField>(['archiveNo', 'creditCode', 'phone', 'contactMobile', 'postcode', 'bankAccount', 'email', 'staffCount', 'peakMonthAmount', 'lowMonthAmount', 'fixedPhone', 'annualAmount', 'purchaseYear']);
 const NUMBER_BOUNDS: Record<keyof typeof NUMBER_FIELDS, { min: number; max: number; int: boolean; units: RegExp }> = {
   staffCount: { min: 0, max: 10_000_000, int: true, units: /(人|名)$/ },
   peakMonthAmount: { min: 0, max: 1e9, int: false, units: /(万元|万)$/ },
@@ -194,6 +210,30 @@ export function isMaskedValue(text: string): boolean {
   return text.includes('****');
 }
 
+/** Annual purchases reach 1e9 万元 at most, like the monthly amounts. */
+const MAX_ANNUAL_CENTS = 1e9 * 1_000_000;
+
+/**
+ * An annual purchase amount → 分. Like the monthly amounts, a bare number is in 万元 (the label says so);
+ * 12.5万 / 12.5万元 likewise, and 125,000元 / ¥125000 are 元. Null when not such an amount (≤ 2 decimals of 元).
+ */
+export function parseAnnualAmount(text: string): number | null {
+  const t = text.normalize('NFKC').replace(/[\s,，]/g, '');
+  const yuan = /^[¥￥]|元$|rmb$|cny$/i.test(t) && !/万元?$/.test(t);
+  const n = t.replace(/^[¥￥]/, '').replace(/(万元|万|元|rmb|cny)$/i, '');
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(n)) return null;
+  const cents = Number(n) * (yuan ? 100 : 1_000_000);
+  if (!Number.isFinite(cents) || cents > MAX_ANNUAL_CENTS) return null;
+  const rounded = Math.round(cents);
+  return Math.abs(cents - rounded) < 1e-6 ? rounded : null; // finer than 1 分: a typo, not an amount
+}
+
+/** 2026 / 2026年 / 2026年度 → 2026; null when not a year. */
+export function parseYear(text: string): number | null {
+  const t = text.normalize('NFKC').replace(/\s/g, '').replace(/年度?$/, '');
+  return /^\d{4}$/.test(t) ? Number(t) : null;
+}
+
 function parseNumber(text: string, units: RegExp): number | null {
   const t = text.normalize('NFKC').replace(/[\s,，]/g, '').replace(units, '');
   return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : null;
@@ -203,8 +243,10 @@ function parseNumber(text: string, units: RegExp): number | null {
  * One data row → the values to save (validated by the same zod fields as the customer form) or its issues,
  * each naming the field and the column. Empty cells are left out: they neither set nor clear a value.
  */
-export function validateRow(cells: string[], mapping: (ImportField | null)[], flaggedColumns: ReadonlySet<number> = new Set()): ValidatedRow {
+export function validateRow(cells: string[], mapping: (ImportField | null)[], flaggedColumns: ReadonlySet<number> = new Set(), currentYear = 9999): ValidatedRow {
   const issues: RowIssue[] = [];
+  let amountCents: number | null = null;
+  let year: number | null = null;
   const input: Record<string, unknown> = {};
   const contactInput: Record<string, string> = {};
   const columnOf = new Map<ImportField, number>();
@@ -224,6 +266,20 @@ export function validateRow(cells: string[], mapping: (ImportField | null)[], fl
       archiveNo = raw.toUpperCase();
       return;
     }
+    if (field === 'annualAmount') {
+      amountCents = parseAnnualAmount(raw);
+      if (amountCents === null) issues.push({ field, column: col, key: 'import.invalid_amount' });
+      return;
+    }
+    if (field === 'purchaseYear') {
+      year = parseYear(raw);
+      // A past year or this one: a summary of purchases not yet made would fake the class (docs/regulations.md §3).
+      if (year === null || year < 1990 || year > currentYear) {
+        issues.push({ field, column: col, key: 'import.invalid_year', params: { min: 1990, max: currentYear } });
+        year = null;
+      }
+      return;
+    }
     if (field === 'contactName' || field === 'contactPosition' || field === 'contactMobile') {
       if (!(field === 'contactMobile' && isMaskedValue(raw))) contactInput[field] = raw;
       return;
@@ -237,7 +293,7 @@ export function validateRow(cells: string[], mapping: (ImportField | null)[], fl
       else input[field] = n;
       return;
     }
-    if ((field === 'phone' || field === 'bankAccount') && isMaskedValue(raw)) return;
+    if ((field === 'phone' || field === 'fixedPhone' || field === 'bankAccount') && isMaskedValue(raw)) return;
     if (field === 'tags') input.tags = [...new Set(raw.split(/[,，;；、|\n]+/).map((s) => s.trim()).filter(Boolean))];
     else if (field === 'status') input.status = STATUS_BY_TEXT.get(normalizeHeader(raw)) ?? raw;
     else if (field === 'sourceChannel') input.sourceChannel = SOURCE_BY_TEXT.get(normalizeHeader(raw)) ?? raw;
@@ -266,7 +322,8 @@ export function validateRow(cells: string[], mapping: (ImportField | null)[], fl
   }
   issues.sort((a, b) => (a.column ?? -1) - (b.column ?? -1));
   const c = contact.success && contact.data.contactName ? { name: contact.data.contactName, position: contact.data.contactPosition ?? null, mobile: contact.data.contactMobile ?? null } : null;
-  return { values: issues.length || !parsed.success ? null : (parsed.data as CustomerValues), archiveNo, contact: c, issues };
+  const purchase = amountCents === null ? null : { amountCents, year };
+  return { values: issues.length || !parsed.success ? null : (parsed.data as CustomerValues), archiveNo, contact: c, purchase, issues };
 }
 
 const MESSAGE_KEY = /^(validation|import)\.[a-z_]+$/;

@@ -7,9 +7,16 @@ import { EDITABLE_COLUMNS, type EditableField } from '../customers.fields';
 export const CONTACT_IMPORT_FIELDS = ['contactName', 'contactPosition', 'contactMobile'] as const;
 export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
 
-/** What a column can be mapped to: an editable field, the archive number (a match key for updates) or the row's contact person. */
-export type ImportField = EditableField | 'archiveNo' | ContactImportField;
-export const IMPORT_FIELDS = ['archiveNo', ...(Object.keys(EDITABLE_COLUMNS) as EditableField[]), ...CONTACT_IMPORT_FIELDS] as [ImportField, ...ImportField[]];
+/**
+ * The annual purchase amount (年采购额) and the year it is for: one summary transaction per row in the
+ * ledger, offered only when a module contributes the `customerImportLedger` extension point.
+ */
+export const LEDGER_IMPORT_FIELDS = ['annualAmount', 'purchaseYear'] as const;
+export type LedgerImportField = (typeof LEDGER_IMPORT_FIELDS)[number];
+
+/** What a column can be mapped to: an editable field, the archive number (a match key for updates), the row's contact person or its annual purchases. */
+export type ImportField = EditableField | 'archiveNo' | ContactImportField | LedgerImportField;
+export const IMPORT_FIELDS = ['archiveNo', ...(Object.keys(EDITABLE_COLUMNS) as EditableField[]), ...CONTACT_IMPORT_FIELDS, ...LEDGER_IMPORT_FIELDS] as [ImportField, ...ImportField[]];
 
 export const DUPLICATE_MODES = ['skip', 'update', 'create'] as const;
 export type DuplicateMode = (typeof DUPLICATE_MODES)[number];
@@ -69,6 +76,7 @@ export const previewOut = z.object({
   status: z.string(),
   columns: z.array(z.object({ index: z.number(), header: z.string(), field: z.string().nullable() })),
   fields: z.array(z.string()).describe('what a column can be mapped to'),
+  purchaseYearDefault: z.number().nullable().describe('the year an annual purchase amount is for when no year column is mapped; null without a ledger'),
   unmappedRequired: z.array(z.string()),
   rowCount: z.number(),
   validCount: z.number(),
@@ -91,6 +99,8 @@ export const resultOut = z.object({
   unchanged: z.number().describe('duplicates updated with identical values: nothing written'),
   skipped: z.number(),
   failed: z.number(),
+  ledgerCreated: z.number().optional().describe('annual purchase summaries written to the transaction ledger'),
+  ledgerExisting: z.number().optional().describe('annual purchase summaries already in the ledger from an earlier import: left as they were'),
   // Optional only so that the status's result (which leaves them out) shares this shape; the commit always answers them.
   duplicateRows: z.array(duplicateRow).optional().describe('the first 1000 duplicates and what was done with each'),
   formulaCells: z.array(formulaCell).optional(),

@@ -4,20 +4,26 @@
  * transaction. Both new and updated customers go through the customer service (insertCustomers in
  * batches, updateCustomer), so an imported customer is written exactly like one created by hand.
  */
+import { errors } from '../../../platform/http/errors';
 import { t } from '../../../platform/http/i18n';
 import type { RequestContext } from '../../../platform/permissions/actor';
-import { FIELD_LABELS, IMPORT_FIELDS, autoMap, type ImportField, type RowIssue } from './import.rules';
+import { FIELD_LABELS, autoMap, type ImportField, type RowIssue } from './import.rules';
 import { errorReport } from '../../../platform/import/import.jobs';
 import { createImportCommit } from './import.commit';
 import { type ImportDeps, type StoredResult, createImportCore } from './import.core';
 
 export function createCustomerImportService(deps: ImportDeps) {
   const core = createImportCore(deps);
-  const { jobs, own, stored, validateAll, preview } = core;
+  const { jobs, own, stored, validateAll, preview, offeredFields } = core;
+  /** Headers naming a target that is not offered (年采购额 without the ledger) are left unmapped. */
+  const mapOffered = (headers: string[]) => {
+    const offered = new Set<string>(offeredFields());
+    return autoMap(headers).map((f) => (f && offered.has(f) ? f : null));
+  };
 
   return {
     async upload(ctx: RequestContext, body: Buffer, filename: string) {
-      return preview(ctx, await jobs.upload(ctx, body, filename, autoMap, IMPORT_FIELDS, {}));
+      return preview(ctx, await jobs.upload(ctx, body, filename, mapOffered, offeredFields(), {}));
     },
 
     async preview(ctx: RequestContext, id: number) {
@@ -25,6 +31,8 @@ export function createCustomerImportService(deps: ImportDeps) {
     },
 
     async setMapping(ctx: RequestContext, id: number, mapping: (ImportField | null)[]) {
+      const offered = new Set<string>(offeredFields());
+      if (mapping.some((f) => f && !offered.has(f))) throw errors.field('mapping', 'import.ledger_absent');
       return preview(ctx, await jobs.setMapping(ctx, id, mapping));
     },
 

@@ -30,7 +30,7 @@ function FieldValue({ customer, def, options }: { customer: Customer; def: Field
   const v = customer[def.key];
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   if (def.kind === 'masked') {
-    return <RevealValue customerId={customer.id} field={def.key === 'bankAccount' ? 'bankAccount' : 'phone'} masked={v as string | null} label={fieldLabel(t, def.key)} />;
+    return <RevealValue customerId={customer.id} field={def.key === 'bankAccount' || def.key === 'fixedPhone' ? def.key : 'phone'} masked={v as string | null} label={fieldLabel(t, def.key)} />;
   }
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return none;
   switch (def.kind) {

@@ -34,6 +34,7 @@ export default function CustomerImportPage() {
       checkOptions={(p) => (
         <>
           <FormulaCellsNotice cells={p.formulaCells} />
+          <PurchaseNotice preview={p} />
           <DuplicateModes duplicates={p.duplicates} mode={mode} onChange={setMode} />
           <DuplicateRowsTable
             rows={p.duplicateRows}
@@ -66,8 +67,37 @@ export default function CustomerImportPage() {
           { key: 'unchanged', label: t('customers.import.unchanged'), value: r.unchanged },
           { key: 'skipped', label: t('customers.import.skipped'), value: r.skipped },
           { key: 'failedCount', label: t('importWizard.failedCount'), value: r.failed, color: r.failed ? '#cf1322' : undefined },
+          // Only when the file carried annual purchase amounts into the transaction ledger.
+          ...(r.ledgerCreated || r.ledgerExisting
+            ? [
+                { key: 'ledgerCreated', label: t('customers.import.ledgerCreated'), value: r.ledgerCreated ?? 0, color: '#389e0d' },
+                { key: 'ledgerExisting', label: t('customers.import.ledgerExisting'), value: r.ledgerExisting ?? 0 },
+              ]
+            : []),
         ],
       })}
+    />
+  );
+}
+
+/** When a column is mapped to the annual purchase amount: its unit, the ledger entry it makes and the year it counts for. */
+function PurchaseNotice({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  const mapped = new Set(preview.columns.map((c) => c.field));
+  if (!mapped.has('annualAmount') || preview.purchaseYearDefault === null) return null;
+  const year = { year: preview.purchaseYearDefault };
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('customers.import.purchaseTitle')}
+      description={
+        <>
+          <div>{t('customers.import.purchaseHint')}</div>
+          <div>{mapped.has('purchaseYear') ? t('customers.import.purchaseYearColumn', year) : t('customers.import.purchaseYearDefault', year)}</div>
+        </>
+      }
     />
   );
 }

@@ -58,7 +58,7 @@ export function historyValue(t: TFunction, field: string, value: unknown, option
 }
 
 /** What a reveal showed ("phone", "contactMobile (contact 2)" on the server) → 联系电话 / 联系人·手机. */
-const REVEALED: Record<string, string> = { phone: 'phone', bankAccount: 'bankAccount', contactPhone: 'contact.phone', contactMobile: 'contact.mobile' };
+const REVEALED: Record<string, string> = { phone: 'phone', fixedPhone: 'fixedPhone', bankAccount: 'bankAccount', contactPhone: 'contact.phone', contactMobile: 'contact.mobile' };
 
 function summaryText(t: TFunction, e: HistoryEvent): string | null | undefined {
   if (e.action === 'reveal' && e.summary) {

@@ -42,6 +42,7 @@ export const SECTIONS: SectionDef[] = [
       { key: 'address', kind: 'text', span: 16, max: 200 },
       { key: 'postcode', kind: 'text', max: 6 },
       { key: 'phone', kind: 'masked', max: 30 },
+      { key: 'fixedPhone', kind: 'masked', max: 30 },
       { key: 'email', kind: 'text', max: 120 },
       { key: 'website', kind: 'text', max: 200 },
       { key: 'province', kind: 'text', max: 30 },
@@ -84,6 +85,7 @@ export const SECTIONS: SectionDef[] = [
       { key: 'cooperationIntention', kind: 'text', max: 100 },
       // YYYY-MM-DD; the cooperation-years class counts from it (docs/regulations.md §3)
       { key: 'cooperationSince', kind: 'text', max: 10 },
+      { key: 'notes', kind: 'textarea', span: 24, max: 2000 },
     ],
   },
 ];

@@ -109,7 +109,7 @@ export function useDuplicateCheck() {
  * docs/api.md names `contactPhone` only; the server reveals the contact's landline for it and the mobile
  * for `contactMobile`.
  */
-export type RevealField = 'phone' | 'bankAccount' | 'contactPhone' | 'contactMobile';
+export type RevealField = 'phone' | 'fixedPhone' | 'bankAccount' | 'contactPhone' | 'contactMobile';
 
 /** The unmasked value of one field (audit-logged on the server); not cached. */
 export function useReveal(customerId: number) {
