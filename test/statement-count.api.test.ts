@@ -19,8 +19,9 @@ const LIMITS = {
   list: 3,
   /** session + page + total (the search's own statements) */
   search: 3,
-  /** session + one or two statements per to-do provider (the modules own them) */
-  todo: 16,
+  /** session + one or two statements per to-do provider (the modules own them; the weekly plan, the
+   * guests' birthdays and the care week came with issue 19) */
+  todo: 25,
   /** session + scope + the complaint with its timeline, deadlines and approvals */
   complaintDetail: 13,
   /** session + scope + read, update, audit in one transaction (the search document only when a searched field changes) + the record answered */

@@ -5,6 +5,8 @@ import { PostgresQueryCompiler, SqliteQueryCompiler, type KyselyPlugin, PluginTr
  * `countStatements`: the statement-count test and the HTTP benchmark turn it on). On PostgreSQL every
  * statement is a network round trip, so the count of a hot path is what decides its speed
  * (docs/performance.md). BEGIN and COMMIT of a transaction bypass plugins and are not counted.
+ * Counted when a result comes back, not when a query is built: a sub-query built on its own
+ * (a builder nested in another) passes through transformQuery too but is no statement.
  */
 export class StatementCounter implements KyselyPlugin {
   count = 0;
@@ -12,6 +14,7 @@ export class StatementCounter implements KyselyPlugin {
   sql: string[] = [];
   keep = false;
   private compiler;
+  private pending = new WeakMap<object, string>();
 
   constructor(kind: 'sqlite' | 'postgres') {
     this.compiler = kind === 'sqlite' ? new SqliteQueryCompiler() : new PostgresQueryCompiler();
@@ -23,12 +26,13 @@ export class StatementCounter implements KyselyPlugin {
   }
 
   transformQuery(args: PluginTransformQueryArgs) {
-    this.count++;
-    if (this.keep) this.sql.push(this.compiler.compileQuery(args.node, args.queryId).sql);
+    if (this.keep) this.pending.set(args.queryId, this.compiler.compileQuery(args.node, args.queryId).sql);
     return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.count++;
+    if (this.keep) this.sql.push(this.pending.get(args.queryId) ?? '(sql not kept)');
     return args.result;
   }
 }

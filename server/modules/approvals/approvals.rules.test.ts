@@ -55,8 +55,18 @@ describe('approval rules: step conditions', () => {
   it('adds the director to a contract only above the signer’s limit or beyond the term (§13)', () => {
     const chain = DEFAULT_CHAINS.contract;
     expect(firstStep(freezeSteps(chain, { amount: 80000, exceedsLimit: false, exceedsTerm: false }))).toBeNull();
-    expect(firstStep(freezeSteps(chain, { amount: 800000, exceedsLimit: true, exceedsTerm: false }))).toBe(0);
-    expect(firstStep(freezeSteps(chain, { amount: 80000, exceedsLimit: false, exceedsTerm: true }))).toBe(0);
+    // Step 0 is the manager's capacity step, step 1 the director's.
+    expect(firstStep(freezeSteps(chain, { amount: 800000, exceedsLimit: true, exceedsTerm: false }))).toBe(1);
+    expect(firstStep(freezeSteps(chain, { amount: 80000, exceedsLimit: false, exceedsTerm: true }))).toBe(1);
+  });
+
+  it('puts the manager first when a booked resource is over capacity, then the director only if the limit is exceeded (§13)', () => {
+    const chain = DEFAULT_CHAINS.contract;
+    const over = freezeSteps(chain, { amount: 80000, exceedsLimit: false, exceedsTerm: false, overCapacity: true });
+    expect(firstStep(over)).toBe(0);
+    expect(nextStep(over, 0)).toBeNull();
+    const both = freezeSteps(chain, { amount: 800000, exceedsLimit: true, exceedsTerm: false, overCapacity: true });
+    expect(nextStep(both, 0)).toBe(1);
   });
 });
 
