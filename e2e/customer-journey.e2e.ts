@@ -165,6 +165,7 @@ describe('customer journey: import → find → edit → history → export', ()
     ws.addRow(['宁波港城外贸股份公司', '１３８１２３４００１９', '宁波市鄞州区']); // full-width digits: the phone of 宁波港城外贸
     ws.addRow(['昆明春城旅游有限公司', '', '昆明市五华区']);
     await page.getByLabel('选择文件').setInputFiles({ name: '重复客户.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page.getByText('文件：重复客户.xlsx', { exact: false }).waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { name: '重复的行及其匹配的客户' }).waitFor();
     const ningbo = page.getByRole('row', { name: /^2 宁波港城外贸股份公司/ });

@@ -56,7 +56,7 @@ describe('reception: apply for a tour → manager → general manager → print 
     await signInAs('wu.zhuanyuan');
     await page.getByRole('menuitem', { name: '参观' }).click();
     await page.getByRole('heading', { name: '客户参观', level: 2 }).waitFor();
-    await page.getByRole('button', { name: '参观申请' }).click();
+    await page.getByRole('button', { name: '参观申请' }).first().click();
     const dialog = page.getByRole('dialog', { name: '参观申请' });
     const customer = dialog.getByLabel('客户（档案）', { exact: true });
     await customer.click();

@@ -40,7 +40,7 @@ describe('workflow: task → bell → home page → complete', () => {
     await signIn(sup, server.baseUrl, 'wang.zhuguan', USER_PASSWORD);
     await sup.getByRole('menuitem', { name: '任务' }).click();
     await sup.getByRole('heading', { name: '任务', exact: true }).waitFor();
-    await sup.getByRole('button', { name: '新建任务' }).click();
+    await sup.getByRole('button', { name: '新建任务' }).first().click();
     const dialog = sup.getByRole('dialog');
     await dialog.getByLabel('任务标题').fill('回访华远科技，确认续约意向');
     await dialog.getByLabel('任务说明').fill('电话 13812345678，联系王总');
