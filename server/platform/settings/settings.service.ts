@@ -39,20 +39,21 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
     const parsed = d.schema.safeParse(json);
     return parsed.success ? parsed.data : d.default; // a value no longer valid falls back to the default
   }
+  /** The value in force: the environment variable wins (checked at start-up, checkSettingEnv), then the stored JSON, then the default. */
+  function resolve(d: (typeof SETTINGS)[number], stored: string | null | undefined): { value: unknown; fromEnv: boolean } {
+    if (d.env && env[d.env] !== undefined) {
+      const parsed = d.schema.safeParse(env[d.env]);
+      return { value: parsed.success ? parsed.data : d.default, fromEnv: true };
+    }
+    return { value: stored == null ? d.default : storedOrDefault(d, stored), fromEnv: false };
+  }
   async function load(conn: Kysely<Database> = db): Promise<Map<string, SettingState>> {
     const rows = await settingsQueries.all(conn);
     const stored = new Map(rows.map((r) => [r.key, r]));
     const states = new Map<string, SettingState>();
     for (const d of SETTINGS) {
       const row = stored.get(d.key);
-      let value: unknown = d.default;
-      const fromEnv = !!d.env && env[d.env] !== undefined;
-      if (fromEnv) {
-        const parsed = d.schema.safeParse(env[d.env!]);
-        if (parsed.success) value = parsed.data; // checked at start-up (checkSettingEnv)
-      } else if (row) {
-        value = storedOrDefault(d, row.value);
-      }
+      const { value, fromEnv } = resolve(d, row?.value);
       states.set(d.key, {
         key: d.key,
         value,
@@ -88,11 +89,7 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
     numberFrom(key: string, stored: string | null | undefined): number {
       const d = SETTINGS_BY_KEY.get(key);
       if (!d) throw new Error(`Unknown setting ${key}`);
-      if (d.env && env[d.env] !== undefined) {
-        const parsed = d.schema.safeParse(env[d.env]);
-        if (parsed.success) return Number(parsed.data);
-      }
-      return Number(stored == null ? d.default : storedOrDefault(d, stored));
+      return Number(resolve(d, stored).value);
     },
     async value<T = unknown>(key: string, conn?: Kysely<Database>): Promise<T> {
       const s = (await load(conn)).get(key);
