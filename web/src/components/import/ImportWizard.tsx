@@ -50,8 +50,14 @@ export function ImportWizard<P extends ImportPreviewBase, R extends ImportResult
   const isMobile = useIsMobile();
   const describe = useDescribeError();
   const [params, setParams] = useSearchParams();
-  const id = int(params.get('id'));
-  const [step, setStep] = useState<Step>(id ? 'mapping' : 'upload');
+  // The import and its step change together, in one state: the address (?id=) follows by a navigation that
+  // lands a moment later, and a step paired with the previous import's id would show that import's state.
+  const [at, setAt] = useState<{ id: number | undefined; step: Step }>(() => {
+    const fromAddress = int(params.get('id'));
+    return { id: fromAddress, step: fromAddress ? 'mapping' : 'upload' };
+  });
+  const { id, step } = at;
+  const setStep = (s: Step) => setAt((a) => (a.step === s ? a : { ...a, step: s }));
   const preview = hooks.usePreview(id);
   const upload = hooks.useUpload(props.uploadQuery);
   const mapping = hooks.useMapping(id ?? 0);
@@ -70,8 +76,8 @@ export function ImportWizard<P extends ImportPreviewBase, R extends ImportResult
   // A reopened import (?id=) that was already committed or is committing: show its progress / result.
   useEffect(() => {
     if (!preview.data || commit.isPending || commit.data || commit.isError) return;
-    if (preview.data.status !== 'previewed' && (step === 'mapping' || step === 'check')) setStep('run');
-  }, [preview.data, commit.isPending, commit.data, commit.isError, step]);
+    if (preview.data.id === id && preview.data.status !== 'previewed' && (step === 'mapping' || step === 'check')) setStep('run');
+  }, [preview.data, commit.isPending, commit.data, commit.isError, step, id]);
 
   // Polling found the import back in "previewed" (a commit that died with its process): let the user start again.
   useEffect(() => {
@@ -86,13 +92,13 @@ export function ImportWizard<P extends ImportPreviewBase, R extends ImportResult
     commit.reset();
     props.onStartOver?.();
     setParams({}, { replace: true });
-    setStep('upload');
+    setAt({ id: undefined, step: 'upload' });
   };
 
   const uploaded = (p: P) => {
     commit.reset();
     setParams({ id: String(p.id) }, { replace: true });
-    setStep('mapping');
+    setAt({ id: p.id, step: 'mapping' });
   };
 
   const start = () => {
