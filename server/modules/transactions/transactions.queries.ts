@@ -299,10 +299,6 @@ export const transactionQueries = {
     await db.deleteFrom('customer_classes').where('customer_id', '=', customerId).execute();
   },
 
-  async insertClassChange(db: Q, values: Insertable<Database['customer_class_changes']>) {
-    await db.insertInto('customer_class_changes').values(values).execute();
-  },
-
   classChanges(db: Q, customerId: number) {
     return db
       .selectFrom('customer_class_changes')
@@ -337,17 +333,32 @@ export const transactionQueries = {
     return db.selectFrom('customer_dimension_classes').selectAll().where('customer_id', 'in', customerIds).execute();
   },
 
-  async upsertDimensionClass(db: Q, values: Insertable<Database['customer_dimension_classes']>) {
-    const { customer_id, ...rest } = values;
-    await db
-      .insertInto('customer_dimension_classes')
-      .values(values)
-      .onConflict((oc) => oc.column('customer_id').doUpdateSet(rest))
-      .execute();
+  /** Set-based, like upsertClasses: one statement per 500 customers (the nightly run covers all of them). */
+  async upsertDimensionClasses(db: Q, rows: Insertable<Database['customer_dimension_classes']>[]) {
+    for (let i = 0; i < rows.length; i += 500) {
+      await db
+        .insertInto('customer_dimension_classes')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) =>
+          oc.column('customer_id').doUpdateSet((eb) => ({
+            industry: eb.ref('excluded.industry'),
+            industry_class: eb.ref('excluded.industry_class'),
+            industry_listed: eb.ref('excluded.industry_listed'),
+            cooperation_class: eb.ref('excluded.cooperation_class'),
+            cooperation_from: eb.ref('excluded.cooperation_from'),
+            cooperation_years: eb.ref('excluded.cooperation_years'),
+            long_years: eb.ref('excluded.long_years'),
+            short_years: eb.ref('excluded.short_years'),
+            changed_at: eb.ref('excluded.changed_at'),
+            computed_at: eb.ref('excluded.computed_at'),
+          })),
+        )
+        .execute();
+    }
   },
 
-  async deleteDimensionClass(db: Q, customerId: number) {
-    await db.deleteFrom('customer_dimension_classes').where('customer_id', '=', customerId).execute();
+  async deleteDimensionClasses(db: Q, customerIds: number[]) {
+    if (customerIds.length) await db.deleteFrom('customer_dimension_classes').where('customer_id', 'in', customerIds).execute();
   },
 
   async touchDimensionClasses(db: Q, customerIds: number[], now: string) {

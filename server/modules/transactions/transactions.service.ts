@@ -132,6 +132,9 @@ export function createTransactionService(deps: TransactionDeps) {
     const inputs = await q.dimensionInputs(trx, customerIds);
     const current = new Map((await q.dimensionClassesOf(trx, customerIds)).map((r) => [r.customer_id, r]));
     const untouched: number[] = [];
+    const removed: number[] = [];
+    const upserts: Insertable<Database['customer_dimension_classes']>[] = [];
+    const changes: Insertable<Database['customer_class_changes']>[] = [];
     const entries: AuditInput[] = [];
     for (const c of inputs) {
       const before = current.get(c.id);
@@ -156,11 +159,11 @@ export function createTransactionService(deps: TransactionDeps) {
       }
       if (!before && !ind && !coop) continue;
       const classChanged = oldIndustry !== row.industry_class || oldCooperation !== row.cooperation_class;
-      if (!ind && !coop) await q.deleteDimensionClass(trx, c.id);
-      else await q.upsertDimensionClass(trx, { customer_id: c.id, ...row, changed_at: classChanged || !before ? now : before.changed_at, computed_at: now });
+      if (!ind && !coop) removed.push(c.id);
+      else upserts.push({ customer_id: c.id, ...row, changed_at: classChanged || !before ? now : before.changed_at, computed_at: now });
       const change = (dimension: 'industry' | 'cooperation', from: string | null, to: string | null, reason: string, summary: string) => {
         entries.push({ action: `classify.${dimension}`, entityType: 'customer', entityId: c.id, summary });
-        return q.insertClassChange(trx, {
+        changes.push({
           customer_id: c.id,
           dimension,
           old_class: from,
@@ -178,13 +181,17 @@ export function createTransactionService(deps: TransactionDeps) {
       // The archive's history is kept in the default language, like every other entry of the audit log.
       if (oldIndustry !== row.industry_class) {
         const reason = industryText('zh-CN', ind);
-        await change('industry', oldIndustry, row.industry_class, reason, t('zh-CN', 'transaction.history.industry', { from: industryName('zh-CN', oldIndustry), to: industryName('zh-CN', row.industry_class), reason }));
+        change('industry', oldIndustry, row.industry_class, reason, t('zh-CN', 'transaction.history.industry', { from: industryName('zh-CN', oldIndustry), to: industryName('zh-CN', row.industry_class), reason }));
       }
       if (oldCooperation !== row.cooperation_class) {
         const reason = cooperationText('zh-CN', coop);
-        await change('cooperation', oldCooperation, row.cooperation_class, reason, t('zh-CN', 'transaction.history.cooperation', { from: cooperationName('zh-CN', oldCooperation), to: cooperationName('zh-CN', row.cooperation_class), reason }));
+        change('cooperation', oldCooperation, row.cooperation_class, reason, t('zh-CN', 'transaction.history.cooperation', { from: cooperationName('zh-CN', oldCooperation), to: cooperationName('zh-CN', row.cooperation_class), reason }));
       }
     }
+    // Set-based, as for the class by amount: a few statements per batch, not one per customer and change.
+    await q.deleteDimensionClasses(trx, removed);
+    await q.upsertDimensionClasses(trx, upserts);
+    await q.insertClassChanges(trx, changes);
     await q.touchDimensionClasses(trx, untouched, now);
     if (entries.length) await audit.recordMany(trx, actorInfo(ctx), entries);
     return entries.length;
