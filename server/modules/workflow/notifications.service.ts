@@ -196,11 +196,16 @@ export function createNotificationService(deps: {
    * provider's limit: 0 when taken, else the milliseconds until one is there. A compare-and-set on the
    * bucket's version; losing the race to another instance means reading it again.
    */
-  async function takeToken(channel: Channel, nowMs: number): Promise<number> {
+  /** The channel's bucket as the settings shape it now (null: the channel is not paced). */
+  async function shapeOf(channel: Channel) {
     const setting = CHANNELS[channel].perWindowSetting;
-    if (!setting) return 0;
-    const [limit, windowSeconds] = await Promise.all([settings.number(setting), settings.number('notifications.rateWindowSeconds')]);
-    const shape = bucketShape(limit, windowSeconds * 1000);
+    const [limit, windowSeconds] = await Promise.all([setting ? settings.number(setting) : 1, settings.number('notifications.rateWindowSeconds')]);
+    return { paced: !!setting, windowMs: windowSeconds * 1000, shape: bucketShape(limit, windowSeconds * 1000) };
+  }
+
+  async function takeToken(channel: Channel, nowMs: number): Promise<number> {
+    const { paced, shape } = await shapeOf(channel);
+    if (!paced) return 0;
     for (let i = 0; i < 20; i++) {
       const row = await buckets.get(db, channel);
       const t = take(row ? { tokens: row.tokens, refilledMs: row.refilled_ms } : undefined, shape, nowMs);
@@ -216,21 +221,18 @@ export function createNotificationService(deps: {
 
   /** A token taken for a delivery another process claimed first goes back (once; losing that race costs only pace). */
   async function returnToken(channel: Channel): Promise<void> {
-    const setting = CHANNELS[channel].perWindowSetting;
-    if (!setting) return;
-    const [limit, windowSeconds] = await Promise.all([settings.number(setting), settings.number('notifications.rateWindowSeconds')]);
+    const { paced, shape } = await shapeOf(channel);
+    if (!paced) return;
     const row = await buckets.get(db, channel);
     if (!row) return;
-    const tokens = Math.min(bucketShape(limit, windowSeconds * 1000).capacity, row.tokens + 1);
+    const tokens = Math.min(shape.capacity, row.tokens + 1);
     await buckets.put(db, channel, row.version, { tokens, refilled_ms: row.refilled_ms });
   }
 
   /** The provider said "too many": nobody sends on this channel for a whole window. */
   async function blockChannel(channel: Channel, nowMs: number): Promise<number> {
-    const setting = CHANNELS[channel].perWindowSetting;
-    const [limit, windowSeconds] = await Promise.all([setting ? settings.number(setting) : 1, settings.number('notifications.rateWindowSeconds')]);
-    const windowMs = windowSeconds * 1000;
-    const next = blocked(bucketShape(limit, windowMs), nowMs);
+    const { windowMs, shape } = await shapeOf(channel);
+    const next = blocked(shape, nowMs);
     for (let i = 0; i < 20; i++) {
       const row = await buckets.get(db, channel);
       if (!row) {

@@ -51,7 +51,7 @@ export function historyValue(t: TFunction, field: string, value: unknown, option
   if (field === 'grade' && typeof value === 'string') return gradeLabel(t, value, options);
   const def = FIELD_DEFS[field as CustomerField];
   if (def?.kind === 'select' && typeof value === 'string') return optionLabel(t, def.options, value, options);
-  if (Array.isArray(value)) return value.map(String).join(t('customers.history.valueSeparator'));
+  if (Array.isArray(value)) return value.map(String).join(t('common.listSeparator'));
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

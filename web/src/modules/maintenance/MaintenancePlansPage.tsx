@@ -31,7 +31,7 @@ export default function MaintenancePlansPage() {
       title: t('maintenance.fields.customers'),
       dataIndex: 'customers',
       width: 220,
-      render: (v: PlanSummary['customers']) => (v.length ? v.map((c) => c.name).join(t('maintenance.listSeparator')) : none),
+      render: (v: PlanSummary['customers']) => (v.length ? v.map((c) => c.name).join(t('common.listSeparator')) : none),
     },
     { key: 'status', title: t('maintenance.fields.status'), dataIndex: 'status', width: 90, render: (v: PlanStatus) => <Tag color={STATUS_COLOR[v]}>{statusLabel(t, v)}</Tag> },
     { key: 'period', title: t('maintenance.fields.period'), width: 200, render: (_, r) => t('maintenance.periodValue', { start: r.startDate, end: r.endDate }) },

@@ -106,7 +106,7 @@ function PlanDetail({ plan }: { plan: MaintenancePlan }) {
               { key: 'owner', label: t('maintenance.fields.owner'), children: plan.ownerName ?? t('common.none') },
               { key: 'team', label: t('maintenance.fields.team'), children: plan.teamName ?? t('common.none') },
               { key: 'period', label: t('maintenance.fields.period'), children: t('maintenance.periodValue', { start: plan.startDate, end: plan.endDate }) },
-              { key: 'staff', label: t('maintenance.fields.staff'), children: plan.staff.map((s) => s.name).join(t('maintenance.listSeparator')), span: 'filled' },
+              { key: 'staff', label: t('maintenance.fields.staff'), children: plan.staff.map((s) => s.name).join(t('common.listSeparator')), span: 'filled' },
               { key: 'goals', label: t('maintenance.fields.goals'), children: pre(plan.goals), span: 'filled' },
               { key: 'method', label: t('maintenance.fields.method'), children: pre(plan.method), span: 'filled' },
               { key: 'measures', label: t('maintenance.fields.measures'), children: pre(plan.measures), span: 'filled' },

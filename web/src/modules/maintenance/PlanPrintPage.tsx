@@ -90,7 +90,7 @@ function PlanSheet({ plan }: { plan: MaintenancePlan }) {
             {row(t('maintenance.fields.goals'), plan.goals)}
             {row(t('maintenance.fields.method'), plan.method)}
             {row(t('maintenance.fields.measures'), plan.measures)}
-            {row(t('maintenance.fields.staff'), plan.staff.map((s) => s.name).join(t('maintenance.listSeparator')))}
+            {row(t('maintenance.fields.staff'), plan.staff.map((s) => s.name).join(t('common.listSeparator')))}
           </tbody>
         </table>
 

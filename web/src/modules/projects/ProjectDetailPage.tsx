@@ -69,8 +69,8 @@ function ProjectDetail({ p }: { p: Project }) {
               { key: 'status', label: t('projects.fields.status'), children: <Tag color={STATUS_COLOR[p.status]}>{t(`projects.statuses.${p.status}`)}</Tag> },
               { key: 'lead', label: t('projects.fields.lead'), children: p.leadName ?? '' },
               { key: 'planVersion', label: t('projects.fields.planVersion'), children: p.planVersion },
-              { key: 'members', label: t('projects.fields.members'), children: p.members.map((x) => t('common.withNote', { text: x.name, note: x.role })).join(t('projects.separator')) || t('common.none') },
-              { key: 'contacts', label: t('projects.fields.contacts'), children: p.contacts.map((c) => t('common.withNote', { text: c.position ? `${c.name} ${c.position}` : c.name, note: c.role })).join(t('projects.separator')) || t('common.none') },
+              { key: 'members', label: t('projects.fields.members'), children: p.members.map((x) => t('common.withNote', { text: x.name, note: x.role })).join(t('common.listSeparator')) || t('common.none') },
+              { key: 'contacts', label: t('projects.fields.contacts'), children: p.contacts.map((c) => t('common.withNote', { text: c.position ? `${c.name} ${c.position}` : c.name, note: c.role })).join(t('common.listSeparator')) || t('common.none') },
               { key: 'goals', label: t('projects.fields.goals'), span: 2, children: p.goals },
             ]}
           />

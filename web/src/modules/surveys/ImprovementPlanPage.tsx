@@ -38,7 +38,7 @@ function draftFindings(t: TFunction, r: Results | undefined): string {
     .sort((a, b) => (a.average ?? 0) - (b.average ?? 0))
     .slice(0, 3)
     .map((q) => t('surveys.plan.weakItem', { text: q.text, average: figure(q.average, 2) }));
-  return t('surveys.plan.findingsDraft', { index: figure(r.index), rate: figure(r.responseRate), weakest: weakest.join(t('surveys.listSeparator')) });
+  return t('surveys.plan.findingsDraft', { index: figure(r.index), rate: figure(r.responseRate), weakest: weakest.join(t('common.listSeparator')) });
 }
 
 function PlanForm({ campaignId, plan, findings }: { campaignId: number; plan?: Plan; findings?: string }) {

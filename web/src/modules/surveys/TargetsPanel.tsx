@@ -92,7 +92,7 @@ function ResponseDialog({ campaign, target, onClose }: { campaign: Campaign; tar
     if (!a) return <Typography.Text type="secondary">{t('surveys.targets.unanswered')}</Typography.Text>;
     if (type === 'scale') return a.score ? t(`surveys.scale.${a.score}`) : '';
     if (type === 'text') return <span style={{ whiteSpace: 'pre-wrap' }}>{a.text}</span>;
-    return `${(a.choices ?? []).join(t('surveys.listSeparator'))}${a.text ? t('common.note', { note: a.text }) : ''}`;
+    return `${(a.choices ?? []).join(t('common.listSeparator'))}${a.text ? t('common.note', { note: a.text }) : ''}`;
   };
   return (
     <Modal open={!!target} onCancel={onClose} footer={null} width={760} title={target ? t('surveys.targets.responseTitle', { name: target.customerName }) : ''} destroyOnHidden>

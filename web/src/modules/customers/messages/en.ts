@@ -150,7 +150,6 @@ const en: Messages = {
       empty_value: '(empty)',
       colon: ': ',
       note: ' ({{text}})',
-      valueSeparator: ', ',
       system: 'System',
       merged: 'merged customer {{archiveNo}}',
       mergeReason: 'Reason: {{reason}}',

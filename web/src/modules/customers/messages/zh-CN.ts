@@ -150,7 +150,6 @@ const zhCN = {
       empty_value: '（空）',
       colon: '：',
       note: '（{{text}}）',
-      valueSeparator: '、',
       system: '系统',
       merged: '合并了客户 {{archiveNo}}',
       mergeReason: '合并原因：{{reason}}',

@@ -150,7 +150,6 @@ const zhTW: Messages = {
       empty_value: '（空）',
       colon: '：',
       note: '（{{text}}）',
-      valueSeparator: '、',
       system: '系統',
       merged: '合併了客戶 {{archiveNo}}',
       mergeReason: '合併原因：{{reason}}',

@@ -13,7 +13,6 @@ const en: Messages = {
     noMatch: 'No maintenance plans match',
     searchLabel: 'Plan title',
     searchPlaceholder: 'Search by title',
-    listSeparator: ', ',
     periodValue: '{{start}} to {{end}}',
     yuan: 'CNY',
     returnedHint: 'The plan was returned: revise it as the approvers asked and submit it again.',

@@ -13,7 +13,6 @@ const zhCN = {
     noMatch: '没有符合条件的维护方案',
     searchLabel: '方案名称',
     searchPlaceholder: '按方案名称搜索',
-    listSeparator: '、',
     periodValue: '{{start}} 至 {{end}}',
     yuan: '元',
     returnedHint: '方案已被退回，请根据审批意见修改后重新提交。',

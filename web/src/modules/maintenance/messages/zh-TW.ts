@@ -13,7 +13,6 @@ const zhTW: Messages = {
     noMatch: '沒有符合條件的維護方案',
     searchLabel: '方案名稱',
     searchPlaceholder: '依方案名稱搜尋',
-    listSeparator: '、',
     periodValue: '{{start}} 至 {{end}}',
     yuan: '元',
     returnedHint: '方案已被退回，請依審批意見修改後重新提交。',

@@ -11,7 +11,6 @@ const en: Messages = {
     empty: 'No cooperation projects',
     notFound: 'No such project, or you may not see it',
     back: 'Back to projects',
-    separator: ', ',
     days: 'days',
     actions: 'Actions',
     defaultMemberRole: 'Member',

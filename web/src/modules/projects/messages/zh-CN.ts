@@ -11,7 +11,6 @@ const zhCN = {
     empty: '暂无合作项目',
     notFound: '项目不存在或您无权查看',
     back: '返回项目列表',
-    separator: '、',
     days: '天',
     actions: '操作',
     defaultMemberRole: '项目成员',

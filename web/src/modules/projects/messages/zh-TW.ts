@@ -11,7 +11,6 @@ const zhTW: Messages = {
     empty: '暫無合作專案',
     notFound: '專案不存在或您無權查看',
     back: '返回專案列表',
-    separator: '、',
     days: '天',
     actions: '操作',
     defaultMemberRole: '專案成員',

@@ -7,7 +7,6 @@ const en: Messages = {
     customerTab: { label: 'Surveys', empty: 'This customer has not answered a satisfaction survey', campaign: 'Survey', answeredAt: 'Answered', index: 'Satisfaction index', owner: 'Responsible' },
     nav: 'Satisfaction surveys',
     title: 'Satisfaction surveys',
-    listSeparator: ', ',
     filterSeparator: '; ',
     tabs: {
       campaigns: 'Campaigns',

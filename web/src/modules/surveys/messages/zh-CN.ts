@@ -7,7 +7,6 @@ const zhCN = {
     customerTab: { label: '满意度调查', empty: '该客户尚未答过满意度调查', campaign: '调查', answeredAt: '答卷时间', index: '满意度指数', owner: '负责人' },
     nav: '满意度调查',
     title: '满意度调查',
-    listSeparator: '、',
     filterSeparator: '；',
     tabs: {
       campaigns: '调查活动',

@@ -7,7 +7,6 @@ const zhTW: Messages = {
     customerTab: { label: '滿意度調查', empty: '該客戶尚未答過滿意度調查', campaign: '調查', answeredAt: '答卷時間', index: '滿意度指數', owner: '負責人' },
     nav: '滿意度調查',
     title: '滿意度調查',
-    listSeparator: '、',
     filterSeparator: '；',
     tabs: {
       campaigns: '調查活動',
