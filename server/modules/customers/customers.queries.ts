@@ -65,9 +65,15 @@ function matchesTermsPerRow(kind: DialectKind, terms: QueryTerm[]) {
     : sql<SqlBool>`coalesce((select tsv @@ to_tsquery('simple', ${tsQuery(terms)}) from customer_search where customer_search.customer_id = customers.id), false)`;
 }
 
-/** SQLite: the terms' matches up to `limit`, from the full-text index alone (no customer is read). */
-function matchCountSqlite(terms: QueryTerm[], limit: number) {
-  return sql<{ n: number }>`select count(*) as n from (select rowid from customer_search where customer_search match ${fts5Query(terms)} limit ${limit}) m`;
+/**
+ * The terms' matches up to `limit`, from the full-text index alone (no customer is read). On PostgreSQL
+ * the general count would first gather every matching id into the array of matchesTerms (100,000+ for a
+ * common pair); here the scan stops at `limit`.
+ */
+function matchCount(kind: DialectKind, terms: QueryTerm[], limit: number) {
+  return kind === 'sqlite'
+    ? sql<{ n: number }>`select count(*) as n from (select rowid from customer_search where customer_search match ${fts5Query(terms)} limit ${limit}) m`
+    : sql<{ n: number }>`select count(*) as n from (select 1 from customer_search where tsv @@ to_tsquery('simple', ${tsQuery(terms)}) limit ${limit}) m`;
 }
 
 /**
@@ -151,8 +157,8 @@ export function customerQueries(kind: DialectKind) {
         if (searching && countCap !== undefined) {
           // Bounded: a pair found in every other name is not counted to the end; with nothing but the
           // terms to check (every customer visible, no filter), from the full-text index alone.
-          if (kind === 'sqlite' && branches === null && !hasFilters(f)) {
-            const n = Number((await matchCountSqlite(f.terms!, countCap + 1).execute(db)).rows[0].n);
+          if (branches === null && !hasFilters(f)) {
+            const n = Number((await matchCount(kind, f.terms!, countCap + 1).execute(db)).rows[0].n);
             return { total: Math.min(n, countCap), countCapped: n > countCap };
           }
           const bounded = filtered(db, actor, f).select(sql.lit(1).as('one')).limit(countCap + 1);
@@ -196,7 +202,7 @@ export function customerQueries(kind: DialectKind) {
         let qb = db.selectFrom('customers');
         if (branches) qb = qb.where(scopeCondition(actor, RESOURCES.customer));
         if (searching && capped && INDEXED_SORTS.has(p.sort)) {
-          const perRow = kind === 'postgres' || Number((await matchCountSqlite(f.terms!, PER_ROW_MATCHES + 1).execute(db)).rows[0].n) > PER_ROW_MATCHES;
+          const perRow = kind === 'postgres' || Number((await matchCount(kind, f.terms!, PER_ROW_MATCHES + 1).execute(db)).rows[0].n) > PER_ROW_MATCHES;
           qb = qb.where(perRow ? matchesTermsPerRow(kind, f.terms!) : matchesTermsAsSet(f.terms!));
         } else if (searching) qb = qb.where(matchesTerms(kind, f.terms!));
         return (await withDetails(filters(qb, f)).execute()) as ListRow[];
