@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, createTeam, createTestContext, createUser, json, login, TestClock, USER_PASSWORD, type Client, type TestContext } from '../../../test/harness';
 import { createLeases } from '../../platform/jobs/leases';
+import { transactionListLimits } from './transactions.queries';
 
 // Transactions, returns and the class by annual purchases (docs/regulations.md §2 sections 3–4, §3).
 // Default lines: large from 100 万元, small below 10 万元.
@@ -167,5 +168,30 @@ describe('the nightly run (docs/regulations.md §3)', () => {
 
     ctx.clock.set('2026-06-16T18:05:00Z'); // the next night runs again, and changes nothing
     expect(await ctx.services.transactions.runNightly(two)).toBe(0);
+  });
+});
+
+describe('the transactions list over a large ledger', () => {
+  afterAll(() => {
+    transactionListLimits.countCap = 10_000;
+  });
+
+  it('counts its total only up to the cap and says so, while every page is still there in date order', async () => {
+    const reader = await login(ctx.app, 'cai.wu', USER_PASSWORD); // signed in again: the nightly test moved the clock a day on
+    const all = json(await reader.get('/api/transactions?sort=-date&pageSize=100'));
+    expect(all.countCapped).toBe(false);
+    const mine = all.items.filter((t: { customerId: number }) => t.customerId === customerA).length;
+    const cap = Math.max(mine, 1);
+    expect(all.total).toBeGreaterThan(cap); // more lines than customer A alone has
+    transactionListLimits.countCap = cap;
+    const capped = json(await reader.get('/api/transactions?sort=-date&pageSize=1'));
+    expect(capped).toMatchObject({ total: cap, countCapped: true });
+    expect(capped.items[0].id).toBe(all.items[0].id);
+    const last = json(await reader.get(`/api/transactions?sort=-date&pageSize=1&page=${all.total}`));
+    expect(last.items.map((t: { id: number }) => t.id)).toEqual([all.items[all.total - 1].id]);
+    // A narrow filter under the cap is counted exactly.
+    const one = json(await reader.get(`/api/transactions?customerId=${customerA}&pageSize=1`));
+    expect(one.countCapped).toBe(false);
+    expect(one.total).toBe(mine);
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import { paged } from '../../db/paging';
+import { paged, pagedCapped } from '../../db/paging';
 import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
@@ -15,6 +15,9 @@ export interface TransactionFilters {
   to?: string;
   q?: string;
 }
+
+/** The transactions list counts its total up to `countCap` (then "10,000+"), as the customer search does; tests lower it. */
+export const transactionListLimits = { countCap: 10_000 };
 
 export const TRANSACTION_SORT = {
   date: 'transactions.date',
@@ -91,7 +94,10 @@ export const transactionQueries = {
     if (!customerIds.length) return [];
     return db.selectFrom('transactions').select((eb) => ['customer_id', eb.fn.min('date').as('first')]).where('customer_id', 'in', customerIds).groupBy('customer_id').execute();
   },
-  /** Transactions are scoped by their customer (docs/regulations.md §1): a transfer moves them along. */
+  /**
+   * Transactions are scoped by their customer (docs/regulations.md §1): a transfer moves them along. The
+   * total stops at transactionListLimits.countCap: the opening screen over a 10M-line ledger is not counted to the end.
+   */
   async list(db: Q, actor: Actor, f: TransactionFilters, p: { page: number; pageSize: number; sort: { field: TransactionSortField; direction: 'asc' | 'desc' } }) {
     let qb = base(db).where(scopeCondition(actor, RESOURCES.customer));
     if (f.customerId !== undefined) qb = qb.where('transactions.customer_id', '=', f.customerId);
@@ -104,7 +110,7 @@ export const transactionQueries = {
         eb.or([containsText('customers.name', text), containsText('transactions.product', text), containsText('transactions.model', text), containsText('transactions.source_doc_no', text)]),
       );
     }
-    return paged(qb.orderBy(sql.ref(TRANSACTION_SORT[p.sort.field]), p.sort.direction).orderBy('transactions.id', p.sort.direction), qb.clearSelect(), p);
+    return pagedCapped(db, qb.orderBy(sql.ref(TRANSACTION_SORT[p.sort.field]), p.sort.direction).orderBy('transactions.id', p.sort.direction), qb.clearSelect(), p, transactionListLimits.countCap);
   },
 
   get(db: Q, id: number) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { requestContext } from '../../platform/http/guard';
 import { idParams, page, parseSort } from '../../platform/http/schemas';
 import type { ReturnRow, TransactionRow, TransactionSortField } from './transactions.queries';
@@ -60,12 +60,12 @@ export async function transactionRoutes(root: FastifyInstance, deps: { transacti
 
   app.get('/api/transactions', {
     config: { policy: { capability: 'transactions.read' } },
-    schema: { tags, querystring: s.listQuery, response: { 200: page(s.transactionOut) } },
+    schema: { tags, querystring: s.listQuery, response: { 200: page(s.transactionOut).extend({ countCapped: z.boolean() }) } },
     handler: async (req) => {
       const { page: p, pageSize, sort, ...filters } = req.query;
       const order = parseSort(sort, '-date') as { field: TransactionSortField; direction: 'asc' | 'desc' };
-      const { rows, total } = await transactions.list(requestContext(req), filters, { page: p, pageSize, sort: order });
-      return { items: rows.map(present), total, page: p, pageSize };
+      const { rows, total, countCapped } = await transactions.list(requestContext(req), filters, { page: p, pageSize, sort: order });
+      return { items: rows.map(present), total, countCapped, page: p, pageSize };
     },
   });
 
