@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { paged, pagedCapped } from '../../db/paging';
 import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
@@ -376,25 +376,30 @@ export const transactionQueries = {
     return (await db.selectFrom('job_leases').select('last_run_at').where('name', '=', name).executeTakeFirst())?.last_run_at ?? null;
   },
 
-  /** Customers that have purchases, an industry, a cooperation start or a class, in id order from `afterId` (the nightly run's batches). */
+  /**
+   * Customers that have purchases, an industry, a cooperation start or a class, in id order from `afterId` (the
+   * nightly run's batches). Each source gives its next `limit` ids from its own index and the page is cut from
+   * their union: as one OR of EXISTS, PostgreSQL hashed the whole class table for every batch (1.3 s a batch,
+   * 40 minutes a night at 1M customers; docs/performance.md).
+   */
   async classifiableAfter(db: Q, afterId: number, limit: number) {
-    const rows = await db
-      .selectFrom('customer_directory as customers')
-      .select('customers.id')
-      .where('customers.id', '>', afterId)
-      .where((eb) =>
-        eb.or([
-          eb.exists(eb.selectFrom('transactions').select('transactions.id').whereRef('transactions.customer_id', '=', 'customers.id')),
-          eb.exists(eb.selectFrom('customer_classes').select('customer_classes.customer_id').whereRef('customer_classes.customer_id', '=', 'customers.id')),
-          eb('customers.industry', 'is not', null),
-          eb('customers.cooperation_since', 'is not', null),
-          eb.exists(eb.selectFrom('customer_dimension_classes').select('customer_dimension_classes.customer_id').whereRef('customer_dimension_classes.customer_id', '=', 'customers.id')),
-        ]),
-      )
-      .orderBy('customers.id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => r.id);
+    const sources = [
+      db.selectFrom('transactions').select('customer_id as id').distinct().where('customer_id', '>', afterId).orderBy('customer_id').limit(limit),
+      db.selectFrom('customer_classes').select('customer_id as id').where('customer_id', '>', afterId).orderBy('customer_id').limit(limit),
+      db.selectFrom('customer_dimension_classes').select('customer_id as id').where('customer_id', '>', afterId).orderBy('customer_id').limit(limit),
+      db
+        .selectFrom('customer_directory as customers')
+        .select('customers.id')
+        .where('customers.id', '>', afterId)
+        .where((eb) => eb.or([eb('customers.industry', 'is not', null), eb('customers.cooperation_since', 'is not', null)]))
+        .orderBy('customers.id')
+        .limit(limit),
+    ];
+    // SQLite takes ORDER BY / LIMIT in a compound's arm only inside a subquery.
+    const arms = sources.map((source, i) => db.selectFrom(source.as(`s${i}`)).select(`s${i}.id`) as unknown as SelectQueryBuilder<Database, never, { id: number }>);
+    const union = arms.slice(1).reduce((u, a) => u.union(a), arms[0]);
+    const rows = await db.selectFrom(union.as('candidates')).select('candidates.id').orderBy('candidates.id').limit(limit).execute();
+    return rows.map((r) => Number(r.id));
   },
 
   /**
