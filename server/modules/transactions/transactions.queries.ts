@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { paged, pagedCapped } from '../../db/paging';
+import { paged } from '../../db/paging';
+import { pagedCapped } from '../../db/paging.queries';
 import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
