@@ -13,7 +13,7 @@ import { transactionIndexes20261208 } from './migrations/20261208_60_transaction
 import './transactions.tables';
 
 function build(ctx: BuildContext) {
-  return { transactions: createTransactionService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings }) };
+  return { transactions: createTransactionService({ db: ctx.db, kind: ctx.kind, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings }) };
 }
 export type TransactionServices = ReturnType<typeof build>;
 

@@ -1,3 +1,4 @@
+import type { DialectKind } from '../../db/database';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { type AuditInput, type AuditService, actorInfo } from '../../platform/audit/audit.service';
@@ -83,6 +84,8 @@ const shanghaiHour = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCHou
 
 export interface TransactionDeps {
   db: Kysely<Database>;
+  /** The dialect: the nightly run's batches are read the way each planner does best. */
+  kind: DialectKind;
   audit: AuditService;
   clock: Clock;
   settings: SettingsService;
@@ -90,6 +93,7 @@ export interface TransactionDeps {
 
 export function createTransactionService(deps: TransactionDeps) {
   const { db, audit, clock, settings } = deps;
+  const { kind } = deps;
 
   async function lines(conn: Kysely<Database>): Promise<ClassLines> {
     const v = await settings.values(conn);
@@ -283,7 +287,7 @@ export function createTransactionService(deps: TransactionDeps) {
     let changed = 0;
     let after = 0;
     for (;;) {
-      const ids = await q.classifiableAfter(db, after, BATCH);
+      const ids = await q.classifiableAfter(db, kind, after, BATCH);
       if (!ids.length) return changed;
       changed += await db.transaction().execute((trx) => reclassify(trx, ids, cause, null));
       after = ids[ids.length - 1];
