@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DialectKind } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { prepared } from '../../db/prepared';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeBranches, scopeCondition } from '../../platform/permissions/scope';
 import { fts5Query, tsQuery, type QueryTerm } from './customers.rules';
@@ -126,6 +127,17 @@ export function customerQueries(kind: DialectKind) {
   }
 
   const detailColumns = ['owner.display_name as owner_name', 'teams.name as team_name'] as const;
+  /** One customer with its names: the record every customer page opens with, prepared (docs/performance.md). */
+  const customerById = prepared((db: Q, id: number) =>
+    db
+      .selectFrom('customers')
+      .leftJoin('user_directory as owner', 'owner.id', 'customers.owner_id')
+      .leftJoin('teams', 'teams.id', 'customers.team_id')
+      .leftJoin('user_directory as creator', 'creator.id', 'customers.created_by')
+      .selectAll('customers')
+      .select([...detailColumns, 'creator.display_name as created_by_name'])
+      .where('customers.id', '=', id),
+  );
 
   type ListPaging = { page: number; pageSize: number; sort: CustomerSortField; direction: 'asc' | 'desc' };
   type Branch = NonNullable<ReturnType<typeof scopeBranches>>[number];
@@ -218,15 +230,7 @@ export function customerQueries(kind: DialectKind) {
     },
 
     async get(db: Q, id: number) {
-      return db
-        .selectFrom('customers')
-        .leftJoin('user_directory as owner', 'owner.id', 'customers.owner_id')
-        .leftJoin('teams', 'teams.id', 'customers.team_id')
-        .leftJoin('user_directory as creator', 'creator.id', 'customers.created_by')
-        .selectAll('customers')
-        .select([...detailColumns, 'creator.display_name as created_by_name'])
-        .where('customers.id', '=', id)
-        .executeTakeFirst();
+      return (await customerById(db, id))[0];
     },
 
     async row(db: Q, id: number) {

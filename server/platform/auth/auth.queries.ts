@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema';
+import { prepared } from '../../db/prepared';
 
 /** The only SQL of sign-in, sessions, rate limits and the first start; every function takes the db or the open transaction. */
 type Q = Kysely<Database>;
@@ -43,8 +44,9 @@ export const authQueries = {
    * Everything a request's authentication needs in one statement (on PostgreSQL every statement is a
    * round trip): the session, its user, the user's roles and supervised teams (one row per combination,
    * none when the session is unknown) and the stored session timeouts (null while the default holds).
+   * Prepared: every request runs it, and building it cost more than running it.
    */
-  sessionWithActor: (db: Q, id: string, settingKeys: readonly [string, string]) =>
+  sessionWithActor: prepared((db: Q, id: string, settingKey0: string, settingKey1: string) =>
     db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -65,11 +67,11 @@ export const authQueries = {
         'teams.id as supervised_team_id',
       ])
       .select((eb) => [
-        eb.selectFrom('settings').select('value').where('key', '=', settingKeys[0]).as('setting_0'),
-        eb.selectFrom('settings').select('value').where('key', '=', settingKeys[1]).as('setting_1'),
+        eb.selectFrom('settings').select('value').where('key', '=', settingKey0).as('setting_0'),
+        eb.selectFrom('settings').select('value').where('key', '=', settingKey1).as('setting_1'),
       ])
-      .where('sessions.id', '=', id)
-      .execute(),
+      .where('sessions.id', '=', id),
+  ),
   async touchSession(db: Q, id: string, at: string): Promise<void> {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
   },

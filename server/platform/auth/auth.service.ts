@@ -111,7 +111,7 @@ export function createAuthService(deps: {
       const sessionId = sha256(sessionToken);
       // One statement: session, user, roles, supervised teams and timeouts, read fresh on every request,
       // so a deactivation, a changed role or team and a changed timeout apply to the next request on every instance.
-      const rows = await authQueries.sessionWithActor(db, sessionId, SESSION_SETTINGS);
+      const rows = await authQueries.sessionWithActor(db, sessionId, ...SESSION_SETTINGS);
       if (!rows.length) throw errors.unauthenticated('error.session_expired');
       const session = rows[0];
       const now = clock.now();

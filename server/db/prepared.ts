@@ -1,0 +1,46 @@
+import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from './schema';
+
+/** Stands in for an argument while a prepared query is built, so the compiled SQL marks where it goes. */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+interface Shape {
+  compiled: CompiledQuery;
+  /** For each parameter of the compiled query: the argument it takes (a number) or the constant it keeps. */
+  parameters: ({ arg: number } | { value: unknown })[];
+}
+
+/**
+ * A hot-path query whose SQL is built and compiled once per database handle, then run with each call's
+ * arguments (docs/performance.md, "Requests over HTTP"): building a query through Kysely's immutable
+ * builders costs more than the indexed read it issues. `build` must use each argument only as a value
+ * (a where, a join condition, a sql`${}`), never in an `in` list or in JavaScript logic, and use every
+ * argument: the first call checks that each one reaches the SQL. Inside a transaction the query is built
+ * as usual (a transaction is a new handle each time).
+ */
+export function prepared<A extends unknown[], R>(build: (db: Kysely<Database>, ...args: A) => Compilable<R>) {
+  const shapes = new WeakMap<Kysely<Database>, Shape>();
+  function shapeFor(db: Kysely<Database>): Shape {
+    let shape = shapes.get(db);
+    if (shape) return shape;
+    const slots = Array.from({ length: build.length - 1 }, (_, i) => new Slot(i));
+    const compiled = build(db, ...(slots as unknown as A)).compile();
+    const parameters = compiled.parameters.map((p) => (p instanceof Slot ? { arg: p.index } : { value: p }));
+    for (const slot of slots) {
+      if (!parameters.some((p) => 'arg' in p && p.arg === slot.index)) throw new Error(`prepared query: argument ${slot.index + 1} does not reach the SQL`);
+    }
+    shape = { compiled, parameters };
+    shapes.set(db, shape);
+    return shape;
+  }
+  return async (db: Kysely<Database>, ...args: A): Promise<R[]> => {
+    if (db.isTransaction) return (await db.executeQuery(build(db, ...args))).rows;
+    const { compiled, parameters } = shapeFor(db);
+    const queryId = createQueryId();
+    db.getExecutor().transformQuery(compiled.query, queryId); // the plugins see it (the statement counter keeps its SQL); none in production
+    const bound = parameters.map((p) => ('arg' in p ? args[p.arg] : p.value));
+    return (await db.executeQuery<R>({ ...compiled, queryId, parameters: bound } as CompiledQuery<R>)).rows;
+  };
+}
