@@ -16,19 +16,25 @@ interface Shape {
  * A hot-path query whose SQL is built and compiled once per database handle, then run with each call's
  * arguments (docs/performance.md, "Requests over HTTP"): building a query through Kysely's immutable
  * builders costs more than the indexed read it issues. `build` must use each argument only as a value
- * (a where, a join condition, a sql`${}`), never in an `in` list or in JavaScript logic, and use every
+ * (a where, a join condition, a sql`${}`, an element of an `in` list of fixed length), never in JavaScript
+ * logic, and use every
  * argument: the first call checks that each one reaches the SQL. Inside a transaction the query is built
- * as usual (a transaction is a new handle each time).
+ * as usual (a transaction is a new handle each time). `arity`: the number of arguments, when `build`
+ * takes a rest parameter; `mayLeaveArgs`: for a query that by its shape uses only some of them.
  */
-export function prepared<A extends unknown[], R>(build: (db: Kysely<Database>, ...args: A) => Compilable<R>) {
+export function prepared<A extends unknown[], R>(
+  build: (db: Kysely<Database>, ...args: A) => Compilable<R>,
+  opts: { arity?: number; mayLeaveArgs?: boolean } = {},
+) {
+  const arity = opts.arity ?? build.length - 1;
   const shapes = new WeakMap<Kysely<Database>, Shape>();
   function shapeFor(db: Kysely<Database>): Shape {
     let shape = shapes.get(db);
     if (shape) return shape;
-    const slots = Array.from({ length: build.length - 1 }, (_, i) => new Slot(i));
+    const slots = Array.from({ length: arity }, (_, i) => new Slot(i));
     const compiled = build(db, ...(slots as unknown as A)).compile();
     const parameters = compiled.parameters.map((p) => (p instanceof Slot ? { arg: p.index } : { value: p }));
-    for (const slot of slots) {
+    for (const slot of opts.mayLeaveArgs ? [] : slots) {
       if (!parameters.some((p) => 'arg' in p && p.arg === slot.index)) throw new Error(`prepared query: argument ${slot.index + 1} does not reach the SQL`);
     }
     shape = { compiled, parameters };

@@ -150,6 +150,25 @@ describe('permissions: data scope', () => {
     expect(teams.items.map((t: any) => t.id)).toEqual([teamA]);
   });
 
+  it('checks each person by their own ids when people of the same scope take turns (the check is prepared once per shape)', async () => {
+    const own = json(await specialist.client.post('/api/customers', { name: '杭州轮查科技有限公司' })).id;
+    const sales = await login(ctx.app, 'li.si', USER_PASSWORD);
+    const supervisorB = await login(ctx.app, 'zhou.zhuguan', USER_PASSWORD);
+    for (let round = 0; round < 2; round++) {
+      const seen = [
+        (await specialist.client.get(`/api/customers/${own}`)).statusCode,
+        (await sales.get(`/api/customers/${own}`)).statusCode,
+        (await sales.get(`/api/customers/${otherTeamCustomer}`)).statusCode,
+        (await specialist.client.get(`/api/customers/${otherTeamCustomer}`)).statusCode,
+        (await supervisor.client.get(`/api/customers/${own}`)).statusCode,
+        (await supervisorB.get(`/api/customers/${own}`)).statusCode,
+        (await supervisorB.get(`/api/customers/${otherTeamCustomer}`)).statusCode,
+        (await supervisor.client.get(`/api/customers/${otherTeamCustomer}`)).statusCode,
+      ];
+      expect(seen).toEqual([200, 404, 200, 404, 200, 404, 200, 404]);
+    }
+  });
+
   it('refuses an action the role lacks with 403 and records the denial', async () => {
     const res = await specialist.client.post('/api/departments', { name: '质量管理部' });
     expect(res.statusCode).toBe(403);
