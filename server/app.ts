@@ -120,6 +120,11 @@ export async function buildApp(
 
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('actor', null);
+  // Settings are read at most once per request (settings.service.ts); the memo closes with the answer.
+  const settingsMemos = new WeakMap<object, { close(): void }>();
+  app.addHook('onRequest', (req, _reply, done) => void settingsMemos.set(req, services.settings.perRequest(done)));
+  app.addHook('onResponse', (req, _reply, done) => (settingsMemos.get(req)?.close(), done()));
+  app.addHook('onRequestAbort', (req, done) => (settingsMemos.get(req)?.close(), done()));
   app.addHook('onRequest', createGuard({ db: db.kysely, auth: services.auth, audit: services.audit, publicApiDocs: config.publicApiDocs ?? false }));
   app.addHook('preValidation', refuseNulBytes);
   app.addHook('onSend', securityHeaders);

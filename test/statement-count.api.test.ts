@@ -20,8 +20,8 @@ const LIMITS = {
   /** session + page + total (the search's own statements) */
   search: 3,
   /** session + one or two statements per to-do provider (the modules own them; the weekly plan, the
-   * guests' birthdays and the care week came with issue 19) */
-  todo: 25,
+   * guests' birthdays and the care week came with issue 19); the settings are read once for all of them */
+  todo: 22,
   /** session + scope + the complaint with its timeline, deadlines and approvals */
   complaintDetail: 13,
   /** session + scope + read, update, audit in one transaction (the search document only when a searched field changes) + the record answered */

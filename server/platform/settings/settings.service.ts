@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { type AuditService, actorInfo } from '../audit/audit.service';
@@ -22,9 +23,17 @@ export interface SettingState {
 }
 
 /**
- * Settings live in the database and are read from it each time: the table is tiny, and a cache per
- * process would let a changed security setting lag on the other app instances.
+ * Settings live in the database and are read from it for each request: the table is tiny, and a cache
+ * per process would let a changed security setting lag on the other app instances. Within one request
+ * the table is read at most once (`perRequest`): the home page's to-do providers each ask for settings.
  */
+
+/** The settings one request has read; `open` until its answer is sent, so work it started later reads afresh. */
+interface RequestMemo {
+  open: boolean;
+  states?: Map<string, SettingState>;
+  pending?: Promise<Map<string, SettingState>>;
+}
 
 export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; env?: Record<string, string> }) {
   const { db, audit, clock } = deps;
@@ -47,7 +56,28 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
     }
     return { value: stored == null ? d.default : storedOrDefault(d, stored), fromEnv: false };
   }
-  async function load(conn: Kysely<Database> = db): Promise<Map<string, SettingState>> {
+  const memo = new AsyncLocalStorage<RequestMemo>();
+  /**
+   * The settings in force, read once per open request. Inside a transaction (`conn`) only a read already
+   * finished is reused: one still running on the main handle may wait behind that very transaction (SQLite
+   * has a single connection).
+   */
+  function load(conn?: Kysely<Database>): Promise<Map<string, SettingState>> {
+    const m = memo.getStore();
+    if (!m?.open) return read(conn);
+    if (m.states) return Promise.resolve(m.states);
+    if (conn) return read(conn);
+    if (!m.pending) {
+      const pending = read();
+      m.pending = pending;
+      pending.then(
+        (states) => m.pending === pending && (m.states = states),
+        () => m.pending === pending && (m.pending = undefined),
+      );
+    }
+    return m.pending;
+  }
+  async function read(conn: Kysely<Database> = db): Promise<Map<string, SettingState>> {
     const rows = await settingsQueries.all(conn);
     const stored = new Map(rows.map((r) => [r.key, r]));
     const states = new Map<string, SettingState>();
@@ -67,6 +97,15 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
   }
 
   return {
+    /**
+     * Runs `next` (the rest of a request) with a memo of the settings it reads; `close` ends the memo
+     * when the answer has been sent.
+     */
+    perRequest(next: () => void): { close(): void } {
+      const m: RequestMemo = { open: true };
+      memo.run(m, next);
+      return { close: () => void (m.open = false) };
+    },
     async all(): Promise<SettingState[]> {
       return [...(await load()).values()];
     },
@@ -132,6 +171,8 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
             : { changes: { value: [current.value, parsed.data] } }),
         });
       });
+      const m = memo.getStore();
+      if (m) Object.assign(m, { states: undefined, pending: undefined }); // this request reads its own change
       return (await load()).get(key)!;
     },
   };
