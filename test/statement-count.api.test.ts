@@ -22,8 +22,9 @@ const LIMITS = {
   /** session + one or two statements per to-do provider (the modules own them; the weekly plan, the
    * guests' birthdays and the care week came with issue 19); the settings are read once for all of them */
   todo: 22,
-  /** session + scope + the complaint with its timeline, deadlines and approvals */
-  complaintDetail: 13,
+  /** session + scope + the complaint, its timeline, opinions, extensions, meeting, notices, breaches and
+   * the calendar's change stamp (the state is derived from what the page reads anyway) */
+  complaintDetail: 10,
   /** session + scope + read, update, audit in one transaction (the search document only when a searched field changes) + the record answered */
   update: 6,
 } as const;

@@ -86,6 +86,14 @@ export function createComplaintCore(deps: ComplaintDeps) {
 
   async function stateOf(conn: Q, c: ComplaintRow): Promise<ComplaintState> {
     const [opinion, pendingExt, meeting] = await Promise.all([q.latestOpinion(conn, c.id, c.cycle), q.hasPendingExtension(conn, c.id), q.meeting(conn, c.id)]);
+    return stateFrom(c, opinion, pendingExt, meeting);
+  }
+  /**
+   * The state from what was read: `opinion` is the latest of the complaint's current cycle, `pendingExt`
+   * whether an extension is drafted or waiting. The detail page reads every opinion and extension anyway
+   * and derives these from them (`stateOfDetail`) instead of asking again.
+   */
+  function stateFrom(c: ComplaintRow, opinion: { status: string } | undefined, pendingExt: boolean, meeting: { status: string } | undefined): ComplaintState {
     return {
       status: c.status as ComplaintStatus,
       severity: c.severity as Severity,
@@ -95,6 +103,15 @@ export function createComplaintCore(deps: ComplaintDeps) {
       extensionPending: pendingExt,
       meetingDecided: meeting?.status === 'decided',
     };
+  }
+  function stateOfDetail(
+    c: ComplaintRow,
+    opinions: readonly { id: number; cycle: number; status: string }[],
+    extensions: readonly { status: string }[],
+    meeting: { status: string } | undefined,
+  ): ComplaintState {
+    const latest = opinions.filter((o) => o.cycle === c.cycle).reduce<(typeof opinions)[number] | undefined>((a, o) => (!a || o.id > a.id ? o : a), undefined);
+    return stateFrom(c, latest, extensions.some((e) => e.status === 'draft' || e.status === 'pending'), meeting);
   }
 
   function statusLabel(lang: Lang, status: string) {
@@ -346,6 +363,6 @@ export function createComplaintCore(deps: ComplaintDeps) {
     await arm(trx, c.id);
   }
 
-  return { deps, db, now, audit, clock, settings, calendar, approvals, notifications, reminders, rateLimiter, cfg, get, stateOf, statusLabel, wrongStatus, permitted, require, event, notifyUsers, managers, arm, breach, assertHandler, assertCustomer, assertDepartment, nextNumber, openMeeting, intake, byNumberAndPhone, confirmIn, reopenIn, cal };
+  return { deps, db, now, audit, clock, settings, calendar, approvals, notifications, reminders, rateLimiter, cfg, get, stateOf, stateOfDetail, statusLabel, wrongStatus, permitted, require, event, notifyUsers, managers, arm, breach, assertHandler, assertCustomer, assertDepartment, nextNumber, openMeeting, intake, byNumberAndPhone, confirmIn, reopenIn, cal };
 }
 export type ComplaintCore = ReturnType<typeof createComplaintCore>;

@@ -18,7 +18,7 @@ export type { ComplaintDeps } from './complaints.core';
 
 export function createComplaintService(deps: ComplaintDeps) {
   const core = createComplaintCore(deps);
-  const { db, now, audit, approvals, cfg, get, stateOf, permitted, require, event, notifyUsers, arm, breach, assertHandler, assertCustomer, assertDepartment, openMeeting, intake, confirmIn, reopenIn, cal } = core;
+  const { db, now, audit, approvals, cfg, get, stateOf, stateOfDetail, permitted, require, event, notifyUsers, arm, breach, assertHandler, assertCustomer, assertDepartment, openMeeting, intake, confirmIn, reopenIn, cal } = core;
 
   return {
     ...createComplaintDocuments(core),
@@ -82,8 +82,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     /** Everything the detail page shows. */
     async detail(ctx: RequestContext, id: number) {
       const c = await get(id);
-      const [state, events, opinions, extensions, meeting, rectifications, breaches] = await Promise.all([
-        stateOf(db, c),
+      const [events, opinions, extensions, meeting, rectifications, breaches] = await Promise.all([
         q.events(db, id),
         q.opinions(db, id),
         q.extensions(db, id),
@@ -91,6 +90,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         q.rectifications(db, id),
         q.breaches(db, id),
       ]);
+      const state = stateOfDetail(c, opinions, extensions, meeting);
       return { c, state, events, opinions, extensions, meeting, rectifications, breaches, can: permitted(ctx.actor, c, state) };
     },
 
