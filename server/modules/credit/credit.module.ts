@@ -15,7 +15,7 @@ import './credit.tables';
 
 function build(ctx: BuildContext) {
   const { tasks, notifications } = ctx.use<WorkflowServices>('workflow');
-  const receivables = createReceivableService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, notifications });
+  const receivables = createReceivableService({ db: ctx.db, kind: ctx.kind, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, notifications });
   return { credit: createCreditService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, settings: ctx.settings, tasks, receivables }), receivables };
 }
 export type CreditServices = ReturnType<typeof build>;

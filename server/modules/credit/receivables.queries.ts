@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { DialectKind } from '../../db/database';
 import { paged } from '../../db/paging';
+import { nextIdsInAny } from '../../db/paging.queries';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
@@ -125,23 +127,17 @@ export const receivableQueries = {
       .orderBy('credit_rating_changes.id', 'desc')
       .execute(),
 
-  /** Customers with receivables or a rating state, in id order from `afterId` (the nightly run's batches). */
-  async ratedAfter(db: Q, afterId: number, limit: number) {
-    const rows = await db
-      .selectFrom('customer_directory as customers')
-      .select('customers.id')
-      .where('customers.id', '>', afterId)
-      .where((eb) =>
-        eb.or([
-          eb.exists(eb.selectFrom('credit_receivables').select('credit_receivables.id').whereRef('credit_receivables.customer_id', '=', 'customers.id')),
-          eb.exists(eb.selectFrom('credit_rating_states').select('credit_rating_states.customer_id').whereRef('credit_rating_states.customer_id', '=', 'customers.id')),
-        ]),
-      )
-      .orderBy('customers.id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => r.id);
-  },
+  /** Customers with receivables or a rating state, in id order from `afterId` (the nightly run's batches, as the classes'). */
+  ratedAfter: (db: Q, kind: DialectKind, afterId: number, limit: number) =>
+    nextIdsInAny(db, kind, {
+      directory: 'customer_directory',
+      afterId,
+      limit,
+      sources: [
+        { table: 'credit_receivables', column: 'customer_id' },
+        { table: 'credit_rating_states', column: 'customer_id' },
+      ],
+    }),
 
   /** The customers' names and owners. */
   customers: (db: Q, ids: number[]) =>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { DialectKind } from '../../db/database';
 import { updateVersioned } from '../../db/versioned.queries';
 import { type AuditInput, type AuditService, actorInfo } from '../../platform/audit/audit.service';
 import { errors, type FieldError } from '../../platform/http/errors';
@@ -57,8 +58,8 @@ export interface PushItem {
  * customer's owner is told. Recomputed in the transaction of every change of a receivable or survey, and every
  * night (days pass without anything changing) by one process across all instances.
  */
-export function createReceivableService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; settings: SettingsService; notifications: NotificationService }) {
-  const { db, audit, clock, settings, notifications } = deps;
+export function createReceivableService(deps: { db: Kysely<Database>; kind: DialectKind; audit: AuditService; clock: Clock; settings: SettingsService; notifications: NotificationService }) {
+  const { db, kind, audit, clock, settings, notifications } = deps;
   const today = () => shanghaiDate(clock.now());
 
   async function lines(conn: Kysely<Database>): Promise<OverdueLines & { rules: RatingRules }> {
@@ -159,7 +160,7 @@ export function createReceivableService(deps: { db: Kysely<Database>; audit: Aud
     let changed = 0;
     let after = 0;
     for (;;) {
-      const ids = await q.ratedAfter(db, after, BATCH);
+      const ids = await q.ratedAfter(db, kind, after, BATCH);
       if (!ids.length) return changed;
       changed += await db.transaction().execute((trx) => recompute(trx, ids, cause, null));
       after = ids[ids.length - 1]!;

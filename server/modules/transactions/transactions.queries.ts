@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { paged } from '../../db/paging';
-import { pagedCapped } from '../../db/paging.queries';
+import { nextIdsInAny, pagedCapped } from '../../db/paging.queries';
 import type { DialectKind } from '../../db/database';
 import { containsText } from '../../db/search.queries';
 import type { Database } from '../../db/schema';
@@ -53,6 +53,23 @@ export type ReturnRow = Awaited<ReturnType<ReturnType<typeof returnsBase>['execu
 const year4 = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 4)`;
 
 /** The only SQL of transactions; every call takes the transaction when there is one. */
+/**
+ * Insert-or-update rows keyed by customer, 500 to a statement: every column a row gives other than the key
+ * takes the new value. The rows of one call share their columns.
+ */
+async function upsertPerCustomer<T extends 'customer_classes' | 'customer_dimension_classes'>(db: Q, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+  const anyDb = db as Kysely<any>; // the columns are the rows' own keys, known only at run time
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]).filter((c) => c !== 'customer_id');
+  for (let i = 0; i < rows.length; i += 500) {
+    await anyDb
+      .insertInto(table as string)
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('customer_id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+      .execute();
+  }
+}
+
 export const transactionQueries = {
   /**
    * Sales per customer and product between two days (inclusive), not yet executed: the analysis tables
@@ -270,26 +287,7 @@ export const transactionQueries = {
   },
 
   /** The nightly run writes its classes set-based: one statement per 500 customers, not one per customer. */
-  async upsertClasses(db: Q, rows: Insertable<Database['customer_classes']>[]) {
-    for (let i = 0; i < rows.length; i += 500) {
-      await db
-        .insertInto('customer_classes')
-        .values(rows.slice(i, i + 500))
-        .onConflict((oc) =>
-          oc.column('customer_id').doUpdateSet((eb) => ({
-            amount_class: eb.ref('excluded.amount_class'),
-            amount_year: eb.ref('excluded.amount_year'),
-            amount_net_cents: eb.ref('excluded.amount_net_cents'),
-            large_line_cents: eb.ref('excluded.large_line_cents'),
-            small_line_cents: eb.ref('excluded.small_line_cents'),
-            reason: eb.ref('excluded.reason'),
-            changed_at: eb.ref('excluded.changed_at'),
-            computed_at: eb.ref('excluded.computed_at'),
-          })),
-        )
-        .execute();
-    }
-  },
+  upsertClasses: (db: Q, rows: Insertable<Database['customer_classes']>[]) => upsertPerCustomer(db, 'customer_classes', rows),
 
   async deleteClasses(db: Q, customerIds: number[]) {
     if (customerIds.length) await db.deleteFrom('customer_classes').where('customer_id', 'in', customerIds).execute();
@@ -341,29 +339,8 @@ export const transactionQueries = {
     return db.selectFrom('customer_dimension_classes').selectAll().where('customer_id', 'in', customerIds).execute();
   },
 
-  /** Set-based, like upsertClasses: one statement per 500 customers (the nightly run covers all of them). */
-  async upsertDimensionClasses(db: Q, rows: Insertable<Database['customer_dimension_classes']>[]) {
-    for (let i = 0; i < rows.length; i += 500) {
-      await db
-        .insertInto('customer_dimension_classes')
-        .values(rows.slice(i, i + 500))
-        .onConflict((oc) =>
-          oc.column('customer_id').doUpdateSet((eb) => ({
-            industry: eb.ref('excluded.industry'),
-            industry_class: eb.ref('excluded.industry_class'),
-            industry_listed: eb.ref('excluded.industry_listed'),
-            cooperation_class: eb.ref('excluded.cooperation_class'),
-            cooperation_from: eb.ref('excluded.cooperation_from'),
-            cooperation_years: eb.ref('excluded.cooperation_years'),
-            long_years: eb.ref('excluded.long_years'),
-            short_years: eb.ref('excluded.short_years'),
-            changed_at: eb.ref('excluded.changed_at'),
-            computed_at: eb.ref('excluded.computed_at'),
-          })),
-        )
-        .execute();
-    }
-  },
+  /** Set-based, like upsertClasses (the nightly run covers every customer). */
+  upsertDimensionClasses: (db: Q, rows: Insertable<Database['customer_dimension_classes']>[]) => upsertPerCustomer(db, 'customer_dimension_classes', rows),
 
   async deleteDimensionClasses(db: Q, customerIds: number[]) {
     if (customerIds.length) await db.deleteFrom('customer_dimension_classes').where('customer_id', 'in', customerIds).execute();
@@ -380,48 +357,21 @@ export const transactionQueries = {
 
   /**
    * Customers that have purchases, an industry, a cooperation start or a class, in id order from `afterId` (the
-   * nightly run's batches). SQLite tests each customer in id order (2 ms a batch). On PostgreSQL that one OR of
-   * EXISTS made the planner hash the whole class table for every batch (1.3 s a batch, 40 minutes a night at 1M
-   * customers; docs/performance.md), so there each source gives its next ids from its own index and the batch
-   * is cut from their union (10 ms).
+   * nightly run's batches; on PostgreSQL a union of each source's next ids, 10 ms a batch against 1.3 s for the
+   * OR of EXISTS at 1M customers: docs/performance.md).
    */
-  async classifiableAfter(db: Q, kind: DialectKind, afterId: number, limit: number) {
-    if (kind === 'sqlite') {
-      const rows = await db
-        .selectFrom('customer_directory as customers')
-        .select('customers.id')
-        .where('customers.id', '>', afterId)
-        .where((eb) =>
-          eb.or([
-            eb.exists(eb.selectFrom('transactions').select('transactions.id').whereRef('transactions.customer_id', '=', 'customers.id')),
-            eb.exists(eb.selectFrom('customer_classes').select('customer_classes.customer_id').whereRef('customer_classes.customer_id', '=', 'customers.id')),
-            eb('customers.industry', 'is not', null),
-            eb('customers.cooperation_since', 'is not', null),
-            eb.exists(eb.selectFrom('customer_dimension_classes').select('customer_dimension_classes.customer_id').whereRef('customer_dimension_classes.customer_id', '=', 'customers.id')),
-          ]),
-        )
-        .orderBy('customers.id')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => r.id);
-    }
-    const sources = [
-      db.selectFrom('transactions').select('customer_id as id').distinct().where('customer_id', '>', afterId).orderBy('customer_id').limit(limit),
-      db.selectFrom('customer_classes').select('customer_id as id').where('customer_id', '>', afterId).orderBy('customer_id').limit(limit),
-      db.selectFrom('customer_dimension_classes').select('customer_id as id').where('customer_id', '>', afterId).orderBy('customer_id').limit(limit),
-      db
-        .selectFrom('customer_directory as customers')
-        .select('customers.id')
-        .where('customers.id', '>', afterId)
-        .where((eb) => eb.or([eb('customers.industry', 'is not', null), eb('customers.cooperation_since', 'is not', null)]))
-        .orderBy('customers.id')
-        .limit(limit),
-    ];
-    const arms = sources.map((source, i) => db.selectFrom(source.as(`s${i}`)).select(`s${i}.id`) as unknown as SelectQueryBuilder<Database, never, { id: number }>);
-    const union = arms.slice(1).reduce((u, a) => u.union(a), arms[0]);
-    const rows = await db.selectFrom(union.as('candidates')).select('candidates.id').orderBy('candidates.id').limit(limit).execute();
-    return rows.map((r) => Number(r.id));
-  },
+  classifiableAfter: (db: Q, kind: DialectKind, afterId: number, limit: number) =>
+    nextIdsInAny(db, kind, {
+      directory: 'customer_directory',
+      afterId,
+      limit,
+      sources: [
+        { table: 'transactions', column: 'customer_id' },
+        { table: 'customer_classes', column: 'customer_id' },
+        { table: 'customer_dimension_classes', column: 'customer_id' },
+      ],
+      own: [(eb) => eb('d.industry', 'is not', null), (eb) => eb('d.cooperation_since', 'is not', null)],
+    }),
 
   /**
    * What membership earns and takes back points from (docs/regulations.md §3): these customers'
