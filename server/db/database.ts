@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config';
 import type { Database } from './schema';
 import { selectOne } from './health.queries';
+import { PREPARED_SQL } from './prepared';
 import { StatementCounter } from './statement-counter';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -45,6 +46,7 @@ export function openDatabase(database: Config['database'], opts: { countStatemen
     // Every session works in UTC; business rules convert to Asia/Shanghai explicitly.
     pool.on('connect', (client) => {
       client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
+      namePreparedStatements(client);
     });
     // An idle connection the server closes (a restart, a failover, a closing pool) is dropped and replaced
     // by the pool; without a listener node-postgres would throw it as an uncaught exception and stop the process.
@@ -87,6 +89,19 @@ function withStatementCache(handle: SqliteDatabase.Database): SqliteDialectDatab
       }
       return statement;
     },
+  };
+}
+
+/**
+ * A prepared query's SQL (server/db/prepared.ts) runs as a named statement on this connection: PostgreSQL
+ * parses and plans it once per connection, not on every request (docs/performance.md). Every other
+ * statement goes through unchanged.
+ */
+function namePreparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof text === 'string' ? PREPARED_SQL.get(text) : undefined;
+    return name ? query({ name, text, values }, callback) : query(text, values, callback);
   };
 }
 

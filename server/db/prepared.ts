@@ -6,6 +6,12 @@ class Slot {
   constructor(readonly index: number) {}
 }
 
+/**
+ * The SQL texts of prepared queries. On PostgreSQL each becomes a named statement on every pooled connection
+ * (parsed and planned once per connection instead of on every run; server/db/database.ts).
+ */
+export const PREPARED_SQL = new Map<string, string>();
+
 interface Shape {
   compiled: CompiledQuery;
   /** For each parameter of the compiled query: the argument it takes (a number) or the constant it keeps. */
@@ -38,6 +44,7 @@ export function prepared<A extends unknown[], R>(
       if (!parameters.some((p) => 'arg' in p && p.arg === slot.index)) throw new Error(`prepared query: argument ${slot.index + 1} does not reach the SQL`);
     }
     shape = { compiled, parameters };
+    if (!PREPARED_SQL.has(compiled.sql)) PREPARED_SQL.set(compiled.sql, `gx_${PREPARED_SQL.size + 1}`);
     shapes.set(db, shape);
     return shape;
   }
