@@ -57,6 +57,13 @@ describe('prepared queries', () => {
     expect(db.statements!.count).toBe(1);
   });
 
+  it('still answers after another instance migrated its table (a new column under `*`)', async () => {
+    const whole = prepared((k, id: number) => (k as Kysely<any>).selectFrom('probe').selectAll().where('id', '=', id));
+    expect(await whole(db.kysely, 1)).toEqual([{ id: 1, name: '张三' }]);
+    await sql`alter table probe add column note text`.execute(db.kysely);
+    for (let i = 0; i < 3; i++) expect(await whole(db.kysely, 1)).toEqual([{ id: 1, name: '张三', note: null }]);
+  });
+
   it('refuses a query that does not pass an argument to the SQL', async () => {
     const dropsOne = prepared((k, name: string, _unused: number) => probe(k as Kysely<any>).where('name', '=', name));
     await expect(dropsOne(db.kysely, '张三', 1)).rejects.toThrow(/argument 2 does not reach the SQL/);

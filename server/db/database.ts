@@ -99,9 +99,17 @@ function withStatementCache(handle: SqliteDatabase.Database): SqliteDialectDatab
  */
 function namePreparedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  // A statement whose tables another instance has since migrated (its `*` now has other columns) fails
+  // with 0A000; on this connection that text then runs unnamed, as it did before.
+  const stale = new Set<string>();
   (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
-    const name = typeof text === 'string' ? PREPARED_SQL.get(text) : undefined;
-    return name ? query({ name, text, values }, callback) : query(text, values, callback);
+    const name = typeof text === 'string' && !callback ? PREPARED_SQL.get(text) : undefined;
+    if (!name || stale.has(name)) return query(text, values, callback);
+    return (query({ name, text, values }) as Promise<unknown>).catch((err: { code?: string }) => {
+      if (err?.code !== '0A000') throw err;
+      stale.add(name);
+      return query(text, values);
+    });
   };
 }
 
