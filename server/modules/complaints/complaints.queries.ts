@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { prepared } from '../../db/prepared';
 import type { ComplaintTable } from './complaints.tables';
 import { containsText } from '../../db/search.queries';
 import type { Actor } from '../../platform/permissions/actor';
@@ -35,6 +36,17 @@ const SORT_COLUMNS: Record<ComplaintSort, string> = {
 };
 
 const OPEN_STATUSES = ['received', 'processing', 'opinion_pending', 'opinion_approved'];
+
+// The detail page's reads, prepared: a complaint opens with all of them (docs/performance.md).
+const complaintById = prepared((db: Q, id: number) => detailQuery(db).where('complaints.id', '=', id));
+const meetingOf = prepared((db: Q, complaintId: number) =>
+  db
+    .selectFrom('complaint_meetings')
+    .leftJoin('user_directory as users', 'users.id', 'complaint_meetings.recorded_by')
+    .selectAll('complaint_meetings')
+    .select('users.display_name as recorded_by_name')
+    .where('complaint_id', '=', complaintId),
+);
 
 function detailQuery(db: Q) {
   return db
@@ -110,7 +122,7 @@ export const complaintQueries = {
     return rows.map((r) => r.id);
   },
 
-  get: (db: Q, id: number) => detailQuery(db).where('complaints.id', '=', id).executeTakeFirst(),
+  get: async (db: Q, id: number) => (await complaintById(db, id))[0],
   byNo: (db: Q, no: string) => detailQuery(db).where('complaints.complaint_no', '=', no).executeTakeFirst(),
 
   /** Writes fields of a complaint the caller has already checked, moving its version on (stale screens then see 409). */
@@ -173,12 +185,12 @@ export const complaintQueries = {
     return !!(await db.selectFrom('complaints').select('id').where('id', '=', id).where(scopeCondition(actor, RESOURCES.complaint)).executeTakeFirst());
   },
 
-  events: (db: Q, id: number) => db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', id).orderBy('at').orderBy('id').execute(),
+  events: prepared((db: Q, id: number) => db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', id).orderBy('at').orderBy('id')),
   async insertEvent(db: Q, e: { complaint_id: number; cycle: number; kind: string; note: string | null; public: 0 | 1; actor_id: number | null; actor_name: string | null; at: string }) {
     await db.insertInto('complaint_events').values(e).execute();
   },
 
-  opinions: (db: Q, complaintId: number) =>
+  opinions: prepared((db: Q, complaintId: number) =>
     db
       .selectFrom('complaint_opinions')
       .leftJoin('user_directory as users', 'users.id', 'complaint_opinions.drafted_by')
@@ -186,7 +198,7 @@ export const complaintQueries = {
       .select('users.display_name as drafted_by_name')
       .where('complaint_id', '=', complaintId)
       .orderBy('complaint_opinions.id')
-      .execute(),
+  ),
   opinion: (db: Q, id: number) => db.selectFrom('complaint_opinions').selectAll().where('id', '=', id).executeTakeFirst(),
   latestOpinion: (db: Q, complaintId: number, cycle: number) =>
     db.selectFrom('complaint_opinions').selectAll().where('complaint_id', '=', complaintId).where('cycle', '=', cycle).orderBy('id', 'desc').executeTakeFirst(),
@@ -197,7 +209,7 @@ export const complaintQueries = {
     await db.updateTable('complaint_opinions').set({ ...(v as object), version: sql`version + 1`, updated_at: now } as never).where('id', '=', id).execute();
   },
 
-  extensions: (db: Q, complaintId: number) =>
+  extensions: prepared((db: Q, complaintId: number) =>
     db
       .selectFrom('complaint_extensions')
       .leftJoin('user_directory as users', 'users.id', 'complaint_extensions.requested_by')
@@ -205,7 +217,7 @@ export const complaintQueries = {
       .select('users.display_name as requested_by_name')
       .where('complaint_id', '=', complaintId)
       .orderBy('complaint_extensions.id')
-      .execute(),
+  ),
   extension: (db: Q, id: number) => db.selectFrom('complaint_extensions').selectAll().where('id', '=', id).executeTakeFirst(),
   async hasPendingExtension(db: Q, complaintId: number) {
     return !!(await db.selectFrom('complaint_extensions').select('id').where('complaint_id', '=', complaintId).where('status', 'in', ['draft', 'pending']).executeTakeFirst());
@@ -217,19 +229,12 @@ export const complaintQueries = {
     await db.updateTable('complaint_extensions').set({ ...(v as object), version: sql`version + 1`, updated_at: now } as never).where('id', '=', id).execute();
   },
 
-  meeting: (db: Q, complaintId: number) =>
-    db
-      .selectFrom('complaint_meetings')
-      .leftJoin('user_directory as users', 'users.id', 'complaint_meetings.recorded_by')
-      .selectAll('complaint_meetings')
-      .select('users.display_name as recorded_by_name')
-      .where('complaint_id', '=', complaintId)
-      .executeTakeFirst(),
+  meeting: async (db: Q, complaintId: number) => (await meetingOf(db, complaintId))[0],
   async openMeeting(db: Q, complaintId: number, now: string) {
     await db.insertInto('complaint_meetings').values({ complaint_id: complaintId, status: 'open', created_at: now, updated_at: now }).onConflict((oc) => oc.column('complaint_id').doNothing()).execute();
   },
 
-  rectifications: (db: Q, complaintId: number) => rectificationQuery(db).where('complaint_rectifications.complaint_id', '=', complaintId).orderBy('complaint_rectifications.id').execute(),
+  rectifications: prepared((db: Q, complaintId: number) => rectificationQuery(db).where('complaint_rectifications.complaint_id', '=', complaintId).orderBy('complaint_rectifications.id')),
   rectification: (db: Q, id: number) => rectificationQuery(db).where('complaint_rectifications.id', '=', id).executeTakeFirst(),
   async countRectifications(db: Q, complaintId: number) {
     const r = await db.selectFrom('complaint_rectifications').select((eb) => eb.fn.countAll<number>().as('n')).where('complaint_id', '=', complaintId).executeTakeFirstOrThrow();
@@ -258,7 +263,7 @@ export const complaintQueries = {
     return Number(res.numUpdatedRows) > 0;
   },
 
-  breaches: (db: Q, complaintId: number) => db.selectFrom('complaint_breaches').selectAll().where('complaint_id', '=', complaintId).orderBy('id').execute(),
+  breaches: prepared((db: Q, complaintId: number) => db.selectFrom('complaint_breaches').selectAll().where('complaint_id', '=', complaintId).orderBy('id')),
   /** Records a missed deadline once per cycle and kind; returns whether it was new. */
   async insertBreach(db: Q, v: { complaint_id: number; cycle: number; kind: string; due_date: string; handler_id: number | null; team_id: number | null; department_id: number | null; recorded_at: string }) {
     const res = await db
