@@ -69,6 +69,30 @@ describe('settings (issue 2 §7)', () => {
     ]);
   });
 
+  it('reads the table once per request; a request that stays open sees a change made elsewhere after a second', async () => {
+    const settings = ctx.services.settings;
+    const key = 'complaints.publicPerIpPerHour';
+    const before = await item(key);
+    const seen: number[] = [];
+    const h = await new Promise<{ close(): void }>((resolve, reject) => {
+      const memo = settings.perRequest(() => {
+        void (async () => {
+          seen.push(await settings.number(key));
+          // Another request (another instance) changes it meanwhile.
+          const put = await ctx.admin.put(`/api/settings/${key}`, { value: before.value + 1, version: before.version });
+          expect(put.statusCode, put.body).toBe(200);
+          seen.push(await settings.number(key)); // this request keeps what it read
+          await new Promise((r) => setTimeout(r, 1100));
+          seen.push(await settings.number(key)); // a second later it reads again
+        })().then(() => resolve(memo), reject);
+      });
+    });
+    h.close();
+    expect(seen).toEqual([before.value, before.value, before.value + 1]);
+    const now = await item(key);
+    expect((await ctx.admin.put(`/api/settings/${key}`, { value: before.value, version: now.version })).statusCode).toBe(200);
+  });
+
   it('lets managers read but not change settings', async () => {
     const manager = await createUser(ctx, { username: 'set.manager', roles: ['manager'] });
     expect((await manager.client.get('/api/settings')).statusCode).toBe(200);

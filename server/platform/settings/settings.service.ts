@@ -28,12 +28,17 @@ export interface SettingState {
  * the table is read at most once (`perRequest`): the home page's to-do providers each ask for settings.
  */
 
-/** The settings one request has read; `open` until its answer is sent, so work it started later reads afresh. */
+/**
+ * The settings one request has read; `open` until its answer is sent, so work it started later reads afresh.
+ * A read serves for at most MEMO_MS: a request that stays open (a screen-pop stream) reads again.
+ */
 interface RequestMemo {
   open: boolean;
   states?: Map<string, SettingState>;
+  readAt?: number;
   pending?: Promise<Map<string, SettingState>>;
 }
+const MEMO_MS = 1000;
 
 export function createSettingsService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; env?: Record<string, string> }) {
   const { db, audit, clock } = deps;
@@ -65,17 +70,17 @@ export function createSettingsService(deps: { db: Kysely<Database>; audit: Audit
   function load(conn?: Kysely<Database>): Promise<Map<string, SettingState>> {
     const m = memo.getStore();
     if (!m?.open) return read(conn);
-    if (m.states) return Promise.resolve(m.states);
+    if (m.states && Date.now() - m.readAt! < MEMO_MS) return Promise.resolve(m.states);
     if (conn) return read(conn);
-    if (!m.pending) {
+    if (!m.pending || m.states) {
       const pending = read();
-      m.pending = pending;
+      Object.assign(m, { pending, states: undefined });
       pending.then(
-        (states) => m.pending === pending && (m.states = states),
+        (states) => m.pending === pending && Object.assign(m, { states, readAt: Date.now() }),
         () => m.pending === pending && (m.pending = undefined),
       );
     }
-    return m.pending;
+    return m.pending!;
   }
   async function read(conn: Kysely<Database> = db): Promise<Map<string, SettingState>> {
     const rows = await settingsQueries.all(conn);
