@@ -23,8 +23,7 @@ interface Shape {
  * arguments (docs/performance.md, "Requests over HTTP"): building a query through Kysely's immutable
  * builders costs more than the indexed read it issues. `build` must use each argument only as a value
  * (a where, a join condition, a sql`${}`, an element of an `in` list of fixed length), never in JavaScript
- * logic, and use every
- * argument: the first call checks that each one reaches the SQL. Inside a transaction the query is built
+ * logic, and use every argument: the first call checks that each one reaches the SQL. Inside a transaction the query is built
  * as usual (a transaction is a new handle each time). `arity`: the number of arguments, when `build`
  * takes a rest parameter; `mayLeaveArgs`: for a query that by its shape uses only some of them.
  */
@@ -48,7 +47,7 @@ export function prepared<A extends unknown[], R>(
     shapes.set(db, shape);
     return shape;
   }
-  return async (db: Kysely<Database>, ...args: A): Promise<R[]> => {
+  const run = async (db: Kysely<Database>, ...args: A): Promise<R[]> => {
     if (db.isTransaction) return (await db.executeQuery(build(db, ...args))).rows;
     const { compiled, parameters } = shapeFor(db);
     const queryId = createQueryId();
@@ -56,4 +55,7 @@ export function prepared<A extends unknown[], R>(
     const bound = parameters.map((p) => ('arg' in p ? args[p.arg] : p.value));
     return (await db.executeQuery<R>({ ...compiled, queryId, parameters: bound } as CompiledQuery<R>)).rows;
   };
+  /** The first row or undefined, as Kysely's executeTakeFirst. */
+  const first = async (db: Kysely<Database>, ...args: A): Promise<R | undefined> => (await run(db, ...args))[0];
+  return Object.assign(run, { first });
 }

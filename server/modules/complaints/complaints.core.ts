@@ -85,33 +85,30 @@ export function createComplaintCore(deps: ComplaintDeps) {
   }
 
   async function stateOf(conn: Q, c: ComplaintRow): Promise<ComplaintState> {
-    const [opinion, pendingExt, meeting] = await Promise.all([q.latestOpinion(conn, c.id, c.cycle), q.hasPendingExtension(conn, c.id), q.meeting(conn, c.id)]);
-    return stateFrom(c, opinion, pendingExt, meeting);
+    const [opinions, extensions, meeting] = await Promise.all([q.opinions(conn, c.id), q.extensions(conn, c.id), q.meeting(conn, c.id)]);
+    return stateFrom(c, opinions, extensions, meeting);
   }
   /**
-   * The state from what was read: `opinion` is the latest of the complaint's current cycle, `pendingExt`
-   * whether an extension is drafted or waiting. The detail page reads every opinion and extension anyway
-   * and derives these from them (`stateOfDetail`) instead of asking again.
+   * The state from the complaint's opinions, extensions and meeting: the detail page reads them for itself
+   * and derives the state from them too, instead of asking again.
    */
-  function stateFrom(c: ComplaintRow, opinion: { status: string } | undefined, pendingExt: boolean, meeting: { status: string } | undefined): ComplaintState {
+  function stateFrom(
+    c: ComplaintRow,
+    opinions: readonly { id: number; cycle: number; status: string }[],
+    extensions: readonly { status: string }[],
+    meeting: { status: string } | undefined,
+  ): ComplaintState {
+    // The latest opinion of the current cycle; an extension drafted or waiting holds the deadline.
+    const opinion = opinions.filter((o) => o.cycle === c.cycle).reduce<(typeof opinions)[number] | undefined>((a, o) => (!a || o.id > a.id ? o : a), undefined);
     return {
       status: c.status as ComplaintStatus,
       severity: c.severity as Severity,
       firstContacted: !!c.first_contacted_at,
       hasHandler: c.handler_id !== null,
       opinionStatus: (opinion && opinion.status !== 'draft' ? opinion.status : null) as ComplaintState['opinionStatus'],
-      extensionPending: pendingExt,
+      extensionPending: extensions.some((e) => e.status === 'draft' || e.status === 'pending'),
       meetingDecided: meeting?.status === 'decided',
     };
-  }
-  function stateOfDetail(
-    c: ComplaintRow,
-    opinions: readonly { id: number; cycle: number; status: string }[],
-    extensions: readonly { status: string }[],
-    meeting: { status: string } | undefined,
-  ): ComplaintState {
-    const latest = opinions.filter((o) => o.cycle === c.cycle).reduce<(typeof opinions)[number] | undefined>((a, o) => (!a || o.id > a.id ? o : a), undefined);
-    return stateFrom(c, latest, extensions.some((e) => e.status === 'draft' || e.status === 'pending'), meeting);
   }
 
   function statusLabel(lang: Lang, status: string) {
@@ -363,6 +360,6 @@ export function createComplaintCore(deps: ComplaintDeps) {
     await arm(trx, c.id);
   }
 
-  return { deps, db, now, audit, clock, settings, calendar, approvals, notifications, reminders, rateLimiter, cfg, get, stateOf, stateOfDetail, statusLabel, wrongStatus, permitted, require, event, notifyUsers, managers, arm, breach, assertHandler, assertCustomer, assertDepartment, nextNumber, openMeeting, intake, byNumberAndPhone, confirmIn, reopenIn, cal };
+  return { deps, db, now, audit, clock, settings, calendar, approvals, notifications, reminders, rateLimiter, cfg, get, stateOf, stateFrom, statusLabel, wrongStatus, permitted, require, event, notifyUsers, managers, arm, breach, assertHandler, assertCustomer, assertDepartment, nextNumber, openMeeting, intake, byNumberAndPhone, confirmIn, reopenIn, cal };
 }
 export type ComplaintCore = ReturnType<typeof createComplaintCore>;

@@ -122,7 +122,7 @@ export const complaintQueries = {
     return rows.map((r) => r.id);
   },
 
-  get: async (db: Q, id: number) => (await complaintById(db, id))[0],
+  get: complaintById.first,
   byNo: (db: Q, no: string) => detailQuery(db).where('complaints.complaint_no', '=', no).executeTakeFirst(),
 
   /** Writes fields of a complaint the caller has already checked, moving its version on (stale screens then see 409). */
@@ -219,9 +219,6 @@ export const complaintQueries = {
       .orderBy('complaint_extensions.id')
   ),
   extension: (db: Q, id: number) => db.selectFrom('complaint_extensions').selectAll().where('id', '=', id).executeTakeFirst(),
-  async hasPendingExtension(db: Q, complaintId: number) {
-    return !!(await db.selectFrom('complaint_extensions').select('id').where('complaint_id', '=', complaintId).where('status', 'in', ['draft', 'pending']).executeTakeFirst());
-  },
   async insertExtension(db: Q, v: { complaint_id: number; cycle: number; days: number; reason: string; status: string; requested_by: number; team_id: number | null; department_id: number | null; due_before: string; created_at: string; updated_at: string }) {
     return (await db.insertInto('complaint_extensions').values(v).returning('id').executeTakeFirstOrThrow()).id;
   },
@@ -229,7 +226,7 @@ export const complaintQueries = {
     await db.updateTable('complaint_extensions').set({ ...(v as object), version: sql`version + 1`, updated_at: now } as never).where('id', '=', id).execute();
   },
 
-  meeting: async (db: Q, complaintId: number) => (await meetingOf(db, complaintId))[0],
+  meeting: meetingOf.first,
   async openMeeting(db: Q, complaintId: number, now: string) {
     await db.insertInto('complaint_meetings').values({ complaint_id: complaintId, status: 'open', created_at: now, updated_at: now }).onConflict((oc) => oc.column('complaint_id').doNothing()).execute();
   },

@@ -18,7 +18,7 @@ export type { ComplaintDeps } from './complaints.core';
 
 export function createComplaintService(deps: ComplaintDeps) {
   const core = createComplaintCore(deps);
-  const { db, now, audit, approvals, cfg, get, stateOf, stateOfDetail, permitted, require, event, notifyUsers, arm, breach, assertHandler, assertCustomer, assertDepartment, openMeeting, intake, confirmIn, reopenIn, cal } = core;
+  const { db, now, audit, approvals, cfg, get, stateOf, stateFrom, permitted, require, event, notifyUsers, arm, breach, assertHandler, assertCustomer, assertDepartment, openMeeting, intake, confirmIn, reopenIn, cal } = core;
 
   return {
     ...createComplaintDocuments(core),
@@ -90,7 +90,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         q.rectifications(db, id),
         q.breaches(db, id),
       ]);
-      const state = stateOfDetail(c, opinions, extensions, meeting);
+      const state = stateFrom(c, opinions, extensions, meeting);
       return { c, state, events, opinions, extensions, meeting, rectifications, breaches, can: permitted(ctx.actor, c, state) };
     },
 

@@ -229,9 +229,7 @@ export function customerQueries(kind: DialectKind) {
       return { rows, ...c };
     },
 
-    async get(db: Q, id: number) {
-      return (await customerById(db, id))[0];
-    },
+    get: customerById.first,
 
     async row(db: Q, id: number) {
       return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
