@@ -33,7 +33,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => ctx.close());
 afterEach(() => {
-  listLimits.searchCountCap = 10_000;
+  listLimits.countCap = 10_000;
 });
 
 const items = (res: any) => json(res).items as { id: number; name: string; ownerId: number; teamId: number | null }[];
@@ -74,6 +74,23 @@ describe("a supervisor's list: own customers or the team's, in order", () => {
     expect(byOwner.total).toBe(3);
   });
 
+  it('caps the total of a long list, and still pages through every customer past it', async () => {
+    const expected = (await allPages(supervisor.client, 'sort=name', 100)).map((c) => c.name);
+    const exact = json(await supervisor.client.get('/api/customers?sort=name'));
+    expect(exact).toMatchObject({ total: expected.length, countCapped: false });
+
+    listLimits.countCap = 4;
+    const capped = json(await supervisor.client.get('/api/customers?sort=name&pageSize=3'));
+    expect(capped).toMatchObject({ total: 4, countCapped: true });
+    expect((await allPages(supervisor.client, 'sort=name', 3)).map((c) => c.name)).toEqual(expected);
+    // Within the cap the count is exact: the supervisor's own three, and the specialist's four.
+    expect(json(await supervisor.client.get(`/api/customers?ownerId=${supervisor.id}`))).toMatchObject({ total: 3, countCapped: false });
+    expect(json(await specialistB.client.get('/api/customers'))).toMatchObject({ total: NAMES_B.length, countCapped: false });
+    const all = json(await ctx.admin.get('/api/customers?pageSize=2'));
+    expect(all).toMatchObject({ total: 4, countCapped: true });
+    expect(all.items).toHaveLength(2);
+  });
+
   it("shows a specialist of another team none of the team's customers, and only their own", async () => {
     const seen = await allPages(specialistB.client, 'sort=name', 2);
     expect(seen.map((c) => c.name).sort()).toEqual([...NAMES_B].sort());
@@ -88,7 +105,7 @@ describe('a search for a very common pair: first page and a capped count', () =>
     expect(exact.total).toBe(9);
     expect(exact.countCapped).toBe(false);
 
-    listLimits.searchCountCap = 4;
+    listLimits.countCap = 4;
     const capped = json(await ctx.admin.get(`/api/customers?q=${encodeURIComponent('科技')}&sort=name&pageSize=3`));
     expect(capped).toMatchObject({ total: 4, countCapped: true });
     expect(capped.items.map((c: any) => c.name)).toEqual(exact.items.slice(0, 3).map((c: any) => c.name));
@@ -103,11 +120,11 @@ describe('a search for a very common pair: first page and a capped count', () =>
   });
 
   it('keeps a capped search within the searcher’s scope', async () => {
-    listLimits.searchCountCap = 1;
+    listLimits.countCap = 1;
     const res = json(await specialistB.client.get(`/api/customers?q=${encodeURIComponent('科技')}&sort=name`));
     expect(res).toMatchObject({ total: 1, countCapped: true });
     expect(res.items.map((c: any) => c.name).sort()).toEqual(['南京金陵科技有限公司', '天津滨海科技有限公司'].sort());
-    listLimits.searchCountCap = 2;
+    listLimits.countCap = 2;
     const sup = json(await supervisor.client.get(`/api/customers?q=${encodeURIComponent('科技')}&sort=name&pageSize=50`));
     expect(sup).toMatchObject({ total: 2, countCapped: true });
     expect(sup.items).toHaveLength(7);

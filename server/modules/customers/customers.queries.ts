@@ -159,34 +159,35 @@ export function customerQueries(kind: DialectKind) {
     /**
      * One page and the total. Where the scope is an OR across columns (a supervisor: own customers or
      * the team's), each branch reads its first page·size rows in index order and the page is cut from
-     * their merge. A search's total stops at `countCap` where given (countCapped): past it the page is
-     * read in the order's index with the match tested row by row.
+     * their merge. The total stops at `countCap` where given (countCapped); a search past it reads its
+     * page in the order's index with the match tested row by row.
      */
     async list(db: Q, actor: Actor, f: CustomerFilter, p: ListPaging, countCap?: number): Promise<{ rows: ListRow[]; total: number; countCapped: boolean }> {
       const branches = scopeBranches(actor, RESOURCES.customer, { teamsApart: true });
       const searching = !!f.terms?.length;
       const count = async (): Promise<{ total: number; countCapped: boolean }> => {
-        if (searching && countCap !== undefined) {
-          // Bounded: a pair found in every other name is not counted to the end; with nothing but the
-          // terms to check (every customer visible, no filter), from the full-text index alone.
-          if (branches === null && !hasFilters(f)) {
-            const n = Number((await matchCount(kind, f.terms!, countCap + 1).execute(db)).rows[0].n);
-            return { total: Math.min(n, countCap), countCapped: n > countCap };
-          }
-          const bounded = filtered(db, actor, f).select(sql.lit(1).as('one')).limit(countCap + 1);
-          const r = await db.selectFrom(bounded.as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-          return { total: Math.min(Number(r.n), countCap), countCapped: Number(r.n) > countCap };
+        const capped = (n: number) => ({ total: Math.min(n, countCap ?? n), countCapped: countCap !== undefined && n > countCap });
+        // With nothing but the terms to check (every customer visible, no filter), from the full-text index alone.
+        if (searching && countCap !== undefined && branches === null && !hasFilters(f)) {
+          return capped(Number((await matchCount(kind, f.terms!, countCap + 1).execute(db)).rows[0].n));
         }
-        if (branches && branches.length > 1) {
-          const counts = disjoint(branches).map((b) => filters(db.selectFrom('customers').where(b), f).select((eb) => eb.fn.countAll<number>().as('n')));
+        // Bounded where a cap is given: a team of 200,000 or a pair in every other name is not counted to
+        // the end on every page (each branch reads at most cap + 1 entries of its index).
+        const counted = (qb: SelectQueryBuilder<Database, 'customers', any>) =>
+          countCap === undefined
+            ? qb.select((eb) => eb.fn.countAll<number>().as('n'))
+            : db.selectFrom(qb.select(sql.lit(1).as('one')).limit(countCap + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n'));
+        if (branches && branches.length > 1 && !searching) {
+          const counts = disjoint(branches).map((b) => counted(filters(db.selectFrom('customers').where(b), f)));
           const r = await sql<{ n: number }>`select ${sql.join(counts.map((c) => sql`(${c})`), sql` + `)} as n`.execute(db);
-          return { total: Number(r.rows[0].n), countCapped: false };
+          return capped(Number(r.rows[0].n));
         }
-        return { total: Number((await filtered(db, actor, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), countCapped: false };
+        return capped(Number((await (counted(filtered(db, actor, f)) as SelectQueryBuilder<any, any, { n: number }>).executeTakeFirstOrThrow()).n));
       };
 
       const order = CUSTOMER_SORT[p.sort];
-      const withDetails = <QB extends SelectQueryBuilder<Database, 'customers', any>>(qb: QB) =>
+      const offset = (p.page - 1) * p.pageSize;
+      const withDetails = <QB extends SelectQueryBuilder<Database, 'customers', any>>(qb: QB, skip = offset) =>
         qb
           .leftJoin('user_directory as owner', 'owner.id', 'customers.owner_id')
           .leftJoin('teams', 'teams.id', 'customers.team_id')
@@ -195,21 +196,30 @@ export function customerQueries(kind: DialectKind) {
           .orderBy(order, p.direction)
           .orderBy('customers.id', p.direction)
           .limit(p.pageSize)
-          .offset((p.page - 1) * p.pageSize);
+          .offset(skip);
 
       const page = async (capped: boolean): Promise<ListRow[]> => {
         if (branches && branches.length > 1) {
           const first = p.page * p.pageSize;
+          // Each arm carries its sort key (from the branch's index where the order has one), so the page
+          // is cut from the merged keys and only its rows are read whole: page 50 read 2 × 1,000 rows.
           const arms = disjoint(branches).map((b, i) => {
             let arm = filters(db.selectFrom('customers').where(b), f);
             if (searching) arm = arm.where(matchesTerms(kind, f.terms!));
-            const inner = arm.select('customers.id').orderBy(order, p.direction).orderBy('customers.id', p.direction).limit(first);
+            const inner = arm.select(['customers.id', sql.ref(order).as('k')]).orderBy(order, p.direction).orderBy('customers.id', p.direction).limit(first);
             // SQLite takes ORDER BY / LIMIT in a compound's arm only inside a subquery.
-            return db.selectFrom(inner.as(`arm${i}`)).select(`arm${i}.id`);
+            return db.selectFrom(inner.as(`arm${i}`)).select([`arm${i}.id`, `arm${i}.k`]);
           });
-          const merged = arms.slice(1).reduce((u, a) => u.unionAll(a as never), arms[0] as SelectQueryBuilder<any, any, { id: number }>);
-          // The merged ids lead (CROSS JOIN keeps SQLite from walking the whole archive in name order).
-          return (await withDetails(db.selectFrom(merged.as('page')).crossJoin('customers').whereRef('customers.id', '=', 'page.id') as never).execute()) as ListRow[];
+          const merged = arms.slice(1).reduce((u, a) => u.unionAll(a as never), arms[0] as SelectQueryBuilder<any, any, { id: number; k: unknown }>);
+          const cut = db
+            .selectFrom(merged.as('merged'))
+            .select('merged.id')
+            .orderBy('merged.k', p.direction)
+            .orderBy('merged.id', p.direction)
+            .limit(p.pageSize)
+            .offset(offset);
+          // The page's ids lead (CROSS JOIN keeps SQLite from walking the whole archive in name order).
+          return (await withDetails(db.selectFrom(cut.as('page')).crossJoin('customers').whereRef('customers.id', '=', 'page.id') as never, 0).execute()) as ListRow[];
         }
         let qb = db.selectFrom('customers');
         if (branches) qb = qb.where(scopeCondition(actor, RESOURCES.customer));

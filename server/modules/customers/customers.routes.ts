@@ -109,7 +109,7 @@ export async function customerRoutes(root: FastifyInstance, deps: { customers: C
           updatedTo: updatedTo && nextDayStart(updatedTo),
         },
         { page: p, pageSize, sort: order.field as CustomerSortField, direction: order.direction },
-        { countCap: listLimits.searchCountCap },
+        { countCap: listLimits.countCap },
       );
       return { items: rows.map(presentCustomer), total, countCapped, page: p, pageSize };
     },

@@ -211,7 +211,8 @@ export function completeness(c: Record<string, unknown>): { percent: number; mis
 export const MAJOR_CHANGE_FIELDS = new Set(['name', 'legalRepresentative', 'businessScope']);
 
 /**
- * A search's total is counted up to this many matches and shown as "10,000+" beyond (docs/performance.md):
- * a pair found in a tenth of the archive is not counted to the end on every keystroke. Tests lower it.
+ * A list's or search's total is counted up to this many customers and shown as "10,000+" beyond
+ * (docs/performance.md): neither a pair found in a tenth of the archive nor a team of 200,000 customers is
+ * counted to the end on every page; an export still counts exactly. Tests lower it.
  */
-export const listLimits = { searchCountCap: 10_000 };
+export const listLimits = { countCap: 10_000 };

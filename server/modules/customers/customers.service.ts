@@ -274,7 +274,7 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     findDuplicates: (ctx: RequestContext, probe: { name?: string; creditCode?: string; phone?: string }) => findDuplicates(ctx.actor, probe),
 
     /**
-     * `countCap`: a search's total stops there (countCapped), as the list screen shows it; without it the
+     * `countCap`: the total stops there (countCapped), as the list screen shows it; without it the
      * total is exact, as an export or a survey's snapshot that page through every row need it.
      */
     async list(

@@ -120,7 +120,7 @@ export interface ListPageProps<T> {
   list: ListController;
   /** The form's name (it prefixes the inputs' ids). */
   formName: string;
-  /** `countCapped`: the total is a lower bound (a search counted up to a cap), shown as "10,000+". */
+  /** `countCapped`: the total is a lower bound (a long list or search counted up to a cap), shown as "10,000+". */
   query: { data?: { items: T[]; total: number; countCapped?: boolean }; isError: boolean; error: unknown; isFetching: boolean; refetch: () => unknown };
   columns: ListColumn<T>[];
   rowKey?: TableProps<T>['rowKey'];
