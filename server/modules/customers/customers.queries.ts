@@ -165,8 +165,10 @@ export function customerQueries(kind: DialectKind) {
     async list(db: Q, actor: Actor, f: CustomerFilter, p: ListPaging, countCap?: number): Promise<{ rows: ListRow[]; total: number; countCapped: boolean }> {
       const branches = scopeBranches(actor, RESOURCES.customer, { teamsApart: true });
       const searching = !!f.terms?.length;
+      // SQLite counts a whole table from its b-tree without visiting the rows (25 µs at 220,000): exact there.
+      const cap = kind === 'sqlite' && branches === null && !searching && !hasFilters(f) ? undefined : countCap;
       const count = async (): Promise<{ total: number; countCapped: boolean }> => {
-        const capped = (n: number) => ({ total: Math.min(n, countCap ?? n), countCapped: countCap !== undefined && n > countCap });
+        const capped = (n: number) => ({ total: Math.min(n, cap ?? n), countCapped: cap !== undefined && n > cap });
         // With nothing but the terms to check (every customer visible, no filter), from the full-text index alone.
         if (searching && countCap !== undefined && branches === null && !hasFilters(f)) {
           return capped(Number((await matchCount(kind, f.terms!, countCap + 1).execute(db)).rows[0].n));
@@ -174,9 +176,9 @@ export function customerQueries(kind: DialectKind) {
         // Bounded where a cap is given: a team of 200,000 or a pair in every other name is not counted to
         // the end on every page (each branch reads at most cap + 1 entries of its index).
         const counted = (qb: SelectQueryBuilder<Database, 'customers', any>) =>
-          countCap === undefined
+          cap === undefined
             ? qb.select((eb) => eb.fn.countAll<number>().as('n'))
-            : db.selectFrom(qb.select(sql.lit(1).as('one')).limit(countCap + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n'));
+            : db.selectFrom(qb.select(sql.lit(1).as('one')).limit(cap + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n'));
         if (branches && branches.length > 1 && !searching) {
           const counts = disjoint(branches).map((b) => counted(filters(db.selectFrom('customers').where(b), f)));
           const r = await sql<{ n: number }>`select ${sql.join(counts.map((c) => sql`(${c})`), sql` + `)} as n`.execute(db);
