@@ -172,6 +172,23 @@ describe('change history and concurrency', () => {
     expect(json(await ctx.admin.get('/api/customers?q=5678')).total).toBe(0);
   });
 
+  it('files a renamed customer under its new name and keeps it there through later edits of other fields', async () => {
+    const created = json(await specialistA.client.post('/api/customers', { name: '安徽黄山茶业有限公司', province: '安徽省' }));
+    const renamed = json(await specialistA.client.put(`/api/customers/${created.id}`, { version: created.version, name: '浙江龙井茶业有限公司', phone: '13900001111' }));
+    expect(renamed).toMatchObject({ name: '浙江龙井茶业有限公司', version: created.version + 1 });
+    const edited = json(await specialistA.client.put(`/api/customers/${created.id}`, { version: renamed.version, address: '杭州市西湖区龙井路1号' }));
+    expect(edited).toMatchObject({ name: '浙江龙井茶业有限公司', address: '杭州市西湖区龙井路1号', version: renamed.version + 1 });
+    // By name: after 北京华远 (B) now, no longer before it under A; found by the new name's pinyin and phone only.
+    const sorted = names(await specialistA.client.get('/api/customers?sort=name&pageSize=100'));
+    expect(sorted.indexOf('浙江龙井茶业有限公司')).toBeGreaterThan(sorted.indexOf('北京华远科技有限公司'));
+    expect(names(await specialistA.client.get('/api/customers?q=longjing'))).toEqual(['浙江龙井茶业有限公司']);
+    expect(names(await specialistA.client.get('/api/customers?q=13900001111'))).toContain('浙江龙井茶业有限公司');
+    expect(names(await specialistA.client.get(`/api/customers?q=${encodeURIComponent('黄山')}`))).toEqual([]);
+    // The same values again change nothing but the version.
+    const same = json(await specialistA.client.put(`/api/customers/${created.id}`, { version: edited.version, address: '杭州市西湖区龙井路1号' }));
+    expect(same).toMatchObject({ address: '杭州市西湖区龙井路1号', version: edited.version + 1, completeness: edited.completeness });
+  });
+
   it('refuses a stale version with 409 and keeps the first edit', async () => {
     const current = json(await specialistA.client.get(`/api/customers/${huayuan.id}`));
     expect((await specialistA.client.put(`/api/customers/${huayuan.id}`, { status: 'formal', version: current.version })).statusCode).toBe(200);

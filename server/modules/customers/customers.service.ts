@@ -248,7 +248,12 @@ export function createCustomerService(deps: { db: Kysely<Database>; kind: Dialec
     const changes = fieldChanges(beforeValues, given);
     if (!Object.keys(changes).length && version === null) return changes;
     // version null = the import, which works on the current row inside its own transaction.
-    await updateVersioned(trx, 'customers', id, version ?? before.version, { ...toColumns(fields), ...derived({ ...beforeValues, ...given }) }, now());
+    // Only the columns whose value differs are written: an unchanged name left out spares the seven indexes
+    // that hold its pinyin key, and their pages in the commit's fsync (docs/performance.md).
+    const patch: Record<string, unknown> = { ...toColumns(fields), ...derived({ ...beforeValues, ...given }) };
+    const stored = before as unknown as Record<string, unknown>;
+    for (const col of Object.keys(patch)) if (patch[col] === stored[col] || (patch[col] == null && stored[col] == null)) delete patch[col];
+    await updateVersioned(trx, 'customers', id, version ?? before.version, patch, now());
     // The search document is made of the name, credit code and phone (and the contacts): unchanged, it stays.
     if (version === null || SEARCHED_FIELDS.some((f) => f in changes)) await reindex(trx, id);
     if (Object.keys(changes).length) await audit.record(trx, actorInfo(ctx), { action: 'update', entityType: 'customer', entityId: id, changes });
