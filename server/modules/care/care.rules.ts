@@ -77,6 +77,20 @@ export function solarDateIn(year: number, month: number, day: number): string {
  * kept on the 29th, the month's last day, as families do.
  */
 export function lunarToSolar(lunarYear: number, month: number, day: number): string | null {
+  // Pure and asked again on every to-do list (festivals, lunar birthdays): each conversion costs up to six
+  // calls into the calendar library, so answers are kept (a few thousand at most: years × 12 × 30).
+  const key = lunarYear * 10_000 + month * 100 + day;
+  const known = lunarMemo.get(key);
+  if (known !== undefined) return known;
+  if (lunarMemo.size >= LUNAR_MEMO_MAX) lunarMemo.clear();
+  const date = convertLunar(lunarYear, month, day);
+  lunarMemo.set(key, date);
+  return date;
+}
+const lunarMemo = new Map<number, string | null>();
+const LUNAR_MEMO_MAX = 50_000;
+
+function convertLunar(lunarYear: number, month: number, day: number): string | null {
   for (const d of day === 30 ? [30, 29] : [day]) {
     let guess: string;
     try {
