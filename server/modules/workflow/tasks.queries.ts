@@ -7,8 +7,35 @@ import type { Actor } from '../../platform/permissions/actor';
 import { RESOURCES, scopeCondition } from '../../platform/permissions/scope';
 import { paged } from '../../db/paging';
 import { people } from '../org/org.queries';
+import { prepared } from '../../db/prepared';
 
 type Q = Kysely<Database>;
+
+// The to-do list's task reads, prepared: every home page runs them (docs/performance.md).
+const openOf = prepared((db: Q, userId: number, limit: number) =>
+  db
+    .selectFrom('tasks')
+    .select(['id', 'title', 'due_date', 'link_path'])
+    .where('assignee_id', '=', userId)
+    .where('status', '=', 'open')
+    .orderBy('due_date')
+    .orderBy('id')
+    .limit(limit),
+);
+const teamOverdue = prepared((db: Q, supervisorId: number, today: string, limit: number) =>
+  db
+    .selectFrom('tasks')
+    .innerJoin('user_directory as assignee', 'assignee.id', 'tasks.assignee_id')
+    .innerJoin('teams', 'teams.id', 'assignee.team_id')
+    .select(['tasks.id', 'tasks.title', 'tasks.due_date', 'assignee.display_name as assignee_name'])
+    .where('teams.supervisor_id', '=', supervisorId)
+    .where('tasks.assignee_id', '<>', supervisorId)
+    .where('tasks.status', '=', 'open')
+    .where('tasks.due_date', '<', today)
+    .orderBy('tasks.due_date')
+    .orderBy('tasks.id')
+    .limit(limit),
+);
 
 export interface TaskFilters {
   view?: 'mine' | 'created' | 'team';
@@ -61,34 +88,10 @@ export const taskQueries = {
   },
 
   /** Open tasks of one assignee, for the home page. */
-  async openOf(db: Q, userId: number, limit: number) {
-    return db
-      .selectFrom('tasks')
-      .select(['id', 'title', 'due_date', 'link_path'])
-      .where('assignee_id', '=', userId)
-      .where('status', '=', 'open')
-      .orderBy('due_date')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-  },
+  openOf: (db: Q, userId: number, limit: number) => openOf(db, userId, limit),
 
   /** Overdue open tasks of the members of the teams a user supervises (not their own). */
-  async teamOverdue(db: Q, supervisorId: number, today: string, limit: number) {
-    return db
-      .selectFrom('tasks')
-      .innerJoin('user_directory as assignee', 'assignee.id', 'tasks.assignee_id')
-      .innerJoin('teams', 'teams.id', 'assignee.team_id')
-      .select(['tasks.id', 'tasks.title', 'tasks.due_date', 'assignee.display_name as assignee_name'])
-      .where('teams.supervisor_id', '=', supervisorId)
-      .where('tasks.assignee_id', '<>', supervisorId)
-      .where('tasks.status', '=', 'open')
-      .where('tasks.due_date', '<', today)
-      .orderBy('tasks.due_date')
-      .orderBy('tasks.id')
-      .limit(limit)
-      .execute();
-  },
+  teamOverdue: (db: Q, supervisorId: number, today: string, limit: number) => teamOverdue(db, supervisorId, today, limit),
 
   async assignee(db: Q, userId: number) {
     const user = await people.placement(db, userId);
