@@ -331,7 +331,7 @@ export const complaintQueries = {
   customerInScope: (db: Q, actor: Actor, id: number) => customerLookups.inScope(db, actor, id),
 
   // ── to-do ──
-  openOfHandler: (db: Q, userId: number) => openOfHandler(db, userId),
+  openOfHandler,
   unassigned: (db: Q, actor: Actor) =>
     db
       .selectFrom('complaints')
@@ -353,7 +353,7 @@ export const complaintQueries = {
       .orderBy('complaints.id')
       .limit(100)
       .execute(),
-  openRectificationsOf: (db: Q, userId: number) => openRectificationsOf(db, userId),
+  openRectificationsOf,
 
   // ── analysis ──
   analysisRows: (db: Q, actor: Actor, from: string, to: string) =>

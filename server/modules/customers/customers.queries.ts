@@ -170,8 +170,8 @@ export function customerQueries(kind: DialectKind) {
       const count = async (): Promise<{ total: number; countCapped: boolean }> => {
         const capped = (n: number) => ({ total: Math.min(n, cap ?? n), countCapped: cap !== undefined && n > cap });
         // With nothing but the terms to check (every customer visible, no filter), from the full-text index alone.
-        if (searching && countCap !== undefined && branches === null && !hasFilters(f)) {
-          return capped(Number((await matchCount(kind, f.terms!, countCap + 1).execute(db)).rows[0].n));
+        if (searching && cap !== undefined && branches === null && !hasFilters(f)) {
+          return capped(Number((await matchCount(kind, f.terms!, cap + 1).execute(db)).rows[0].n));
         }
         // Bounded where a cap is given: a team of 200,000 or a pair in every other name is not counted to
         // the end on every page (each branch reads at most cap + 1 entries of its index).

@@ -22,6 +22,7 @@ const openOf = prepared((db: Q, userId: number, limit: number) =>
     .orderBy('id')
     .limit(limit),
 );
+/** Overdue open tasks of the members of the teams a user supervises (not their own). */
 const teamOverdue = prepared((db: Q, supervisorId: number, today: string, limit: number) =>
   db
     .selectFrom('tasks')
@@ -88,10 +89,8 @@ export const taskQueries = {
   },
 
   /** Open tasks of one assignee, for the home page. */
-  openOf: (db: Q, userId: number, limit: number) => openOf(db, userId, limit),
-
-  /** Overdue open tasks of the members of the teams a user supervises (not their own). */
-  teamOverdue: (db: Q, supervisorId: number, today: string, limit: number) => teamOverdue(db, supervisorId, today, limit),
+  openOf,
+  teamOverdue,
 
   async assignee(db: Q, userId: number) {
     const user = await people.placement(db, userId);
